@@ -1,0 +1,82 @@
+/**
+ * Runtime values. Field values come straight from JSON: string, number, boolean, null, or an
+ * array of those (arrays of objects are flattened by the field accessor). Numbers are plain JS
+ * numbers; whether a number is integral (int/long) or floating (double) is tracked statically
+ * by the compiler (`ValueType`), because JSON.parse cannot tell `4` from `4.0`.
+ */
+
+export type Scalar = string | number | boolean | null;
+
+/** The static type of an expression, in Elasticsearch's data type vocabulary. */
+export type ValueType =
+  | 'keyword'
+  | 'text'
+  | 'integer'
+  | 'long'
+  | 'double'
+  | 'boolean'
+  | 'null'
+  | 'date'
+  | 'ip'
+  | 'version'
+  | 'object'
+  | 'unsupported'
+  | 'unknown';
+
+export function isStringType(t: ValueType): boolean {
+  return t === 'keyword' || t === 'text' || t === 'unknown';
+}
+
+export function isNumericType(t: ValueType): boolean {
+  return t === 'integer' || t === 'long' || t === 'double' || t === 'unknown';
+}
+
+export function isIntegralType(t: ValueType): boolean {
+  return t === 'integer' || t === 'long';
+}
+
+/** The upper-case name Elasticsearch prints in messages such as `found [LONG]`. */
+export function typeDisplayName(t: ValueType): string {
+  switch (t) {
+    case 'keyword':
+      return 'KEYWORD';
+    case 'text':
+      return 'TEXT';
+    case 'integer':
+      return 'INTEGER';
+    case 'long':
+      return 'LONG';
+    case 'double':
+      return 'DOUBLE';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'null':
+      return 'NULL';
+    case 'date':
+      return 'DATETIME';
+    case 'ip':
+      return 'IP';
+    case 'version':
+      return 'VERSION';
+    case 'object':
+      return 'OBJECT';
+    case 'unsupported':
+      return 'UNSUPPORTED';
+    case 'unknown':
+      return 'KEYWORD';
+  }
+}
+
+/**
+ * A runtime error raised while evaluating one event (overflow, number() failure, bad CIDR...).
+ * Evaluation catches it and turns it into an `error` verdict; it never escapes the public API.
+ */
+export class EqlRuntimeError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'EqlRuntimeError';
+  }
+}
