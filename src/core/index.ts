@@ -1,0 +1,28 @@
+/**
+ * The public API of the EQL core. Nothing here throws on user input: every problem comes back
+ * as a Diagnostic. Shells (CLI, worker, UI, tests) use only what this file exports.
+ */
+export type { Range, StatementNode, Expr, Node } from './ast/nodes';
+export type { Diagnostic, Severity, SourceName, Position } from './diagnostics/diagnostic';
+export { LineIndex, positionOf, hasErrors } from './diagnostics/diagnostic';
+export { Codes } from './diagnostics/codes';
+export type { EventDoc } from './runtime/event';
+export type { FieldInfo, Schema } from './schema/types';
+export type {
+  Settings,
+  VerdictKind,
+  Span,
+  Reason,
+  Verdict,
+  TraceEntry,
+  ClauseStat,
+  Hit,
+  MissingHit,
+  SequenceHit,
+  Hits,
+  Stats,
+  EvaluationResult,
+} from './api-types';
+export { defaultSettings } from './api-types';
+export { evaluate, traceEvent, checkQuery } from './evaluate';
+export type { EvaluateRequest, CheckRequest } from './evaluate';
