@@ -74,3 +74,13 @@ export const Codes = {
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];
+
+/** Codes added after the first table (append-only). */
+export const MoreCodes = {
+  /** Two loaded events give one field different JSON kinds (warning). */
+  EventsTypeConflict: 'EVT5005',
+  /** Two indices of a multi-index mapping give one field different types (warning). */
+  MappingConflict: 'MAP6003',
+  /** A mapping entry that is understood only partly or not at all (warning). */
+  MappingUnsupported: 'MAP6004',
+} as const;

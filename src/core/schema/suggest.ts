@@ -1,0 +1,72 @@
+/**
+ * "Did you mean ...?" suggestions for unknown field names, in the style of Elasticsearch's
+ * verifier messages: candidates whose Levenshtein similarity (1 - distance / longer length)
+ * is at least 0.5, best first.
+ */
+
+const MIN_SIMILARITY = 0.5;
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Levenshtein distance, or `limit + 1` as soon as it is known to exceed `limit`. */
+export function boundedLevenshtein(a: string, b: string, limit: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > limit) return limit + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  if (rowA.length <= lb) {
+    rowA = new Int32Array(lb + 1);
+    rowB = new Int32Array(lb + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const sub = prev[j - 1]! + cost;
+      const v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[lb]!;
+}
+
+/** Names from `candidates` similar to `name`, most similar first (ties in alphabetical order). */
+export function suggest(name: string, candidates: readonly string[]): string[] {
+  const scored: { name: string; score: number }[] = [];
+  const ln = name.length;
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    if (c === name) continue;
+    const maxLen = ln > c.length ? ln : c.length;
+    if (maxLen === 0) continue;
+    const limit = Math.floor(maxLen * (1 - MIN_SIMILARITY));
+    if (Math.abs(ln - c.length) > limit) continue;
+    const d = boundedLevenshtein(name, c, limit);
+    if (d > limit) continue;
+    const score = 1 - d / maxLen;
+    if (score >= MIN_SIMILARITY) scored.push({ name: c, score });
+  }
+  scored.sort((x, y) => y.score - x.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return scored.map((s) => s.name);
+}
+
+/** `, did you mean [x]?`, `, did you mean any of [a, b]?`, or '' when there is nothing to suggest. */
+export function didYouMeanSuffix(suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  if (suggestions.length === 1) return `, did you mean [${suggestions[0]}]?`;
+  return `, did you mean any of [${suggestions.join(', ')}]?`;
+}
