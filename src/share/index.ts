@@ -1,0 +1,2 @@
+export type { SharePayload, DecodeResult } from './codec';
+export { encodeShareHash, decodeShareHash, looksLikeShareHash, CURRENT_VERSION, ShareErrorCodes } from './codec';
