@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { EvalClient, type WorkerLike } from '../../../src/worker/client';
+import type { EvaluateInput, WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
+
+/** A fake Worker: records messages, answers only when the test says so. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  received: WorkerRequest[] = [];
+  terminated = false;
+  postMessage(message: unknown): void {
+    this.received.push(message as WorkerRequest);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(r: WorkerResponse): void {
+    this.onmessage?.({ data: r } as MessageEvent);
+  }
+  answerLast(): void {
+    const m = this.received[this.received.length - 1]!;
+    this.reply(answerFor(m));
+  }
+}
+
+function answerFor(m: WorkerRequest): WorkerResponse {
+  switch (m.type) {
+    case 'evaluate':
+      return {
+        type: 'evaluate',
+        id: m.id,
+        result: { ok: true, queryKind: 'event', diagnostics: [], stats: { events: 0, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 } },
+        eventDiagnostics: [],
+        ms: 1,
+      };
+    case 'trace':
+      return { type: 'trace', id: m.id, entries: [] };
+    case 'language':
+      return { type: 'language', id: m.id, info: { keywords: [], functions: [], fields: [] } };
+  }
+}
+
+/** Manual clock and timers. */
+function harness(options: { timeoutMs?: number; preemptMs?: number } = {}) {
+  let now = 0;
+  const timers: { at: number; fn: () => void; id: number; cleared: boolean }[] = [];
+  let nextTimer = 1;
+  const workers: FakeWorker[] = [];
+  const client = new EvalClient({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    timeoutMs: options.timeoutMs ?? 1000,
+    preemptMs: options.preemptMs ?? 200,
+    now: () => now,
+    setTimer: (fn, ms) => {
+      const t = { at: now + ms, fn, id: nextTimer++, cleared: false };
+      timers.push(t);
+      return t;
+    },
+    clearTimer: (h) => {
+      (h as { cleared: boolean }).cleared = true;
+    },
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    for (const t of [...timers].sort((a, b) => a.at - b.at)) {
+      if (!t.cleared && t.at <= now) {
+        t.cleared = true;
+        t.fn();
+      }
+    }
+  };
+  return { client, workers, advance };
+}
+
+const input = (rule: string): EvaluateInput => ({ rule, events: '[]', settings: {}, mapping: '' });
+
+describe('EvalClient', () => {
+  it('sends a request and resolves with the matching answer', async () => {
+    const { client, workers } = harness();
+    const p = client.evaluate(input('a'), true);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.received[0]).toMatchObject({ type: 'evaluate', wantEvents: true, input: { rule: 'a' } });
+    workers[0]!.answerLast();
+    const o = await p;
+    expect(o.status).toBe('ok');
+    expect(client.busy).toBe(false);
+  });
+
+  it('latest wins: a queued evaluate is superseded by a newer one', async () => {
+    const { client, workers } = harness();
+    const first = client.evaluate(input('1'), false);
+    const second = client.evaluate(input('2'), false);
+    const third = client.evaluate(input('3'), false);
+    expect(await second).toEqual({ status: 'superseded' });
+    const w = workers[0]!;
+    expect(w.received).toHaveLength(1);
+    w.answerLast();
+    expect((await first).status).toBe('ok');
+    // the newest queued request is sent next, the superseded one never
+    expect(w.received.map((m) => (m.type === 'evaluate' ? m.input.rule : m.type))).toEqual(['1', '3']);
+    w.answerLast();
+    expect((await third).status).toBe('ok');
+  });
+
+  it('cancels a slow outdated request by terminating and respawning the worker', async () => {
+    const { client, workers, advance } = harness({ preemptMs: 200 });
+    const slow = client.evaluate(input('slow'), false);
+    advance(50);
+    const newer = client.evaluate(input('newer'), false);
+    // the newer one waits while the running one is still young
+    expect(workers).toHaveLength(1);
+    advance(200);
+    expect(await slow).toEqual({ status: 'superseded' });
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.received[0]).toMatchObject({ input: { rule: 'newer' } });
+    workers[1]!.answerLast();
+    expect((await newer).status).toBe('ok');
+  });
+
+  it('times out a runaway request and keeps serving afterwards', async () => {
+    const { client, workers, advance } = harness({ timeoutMs: 1000 });
+    const runaway = client.evaluate(input('x'), false);
+    advance(1000);
+    expect(await runaway).toEqual({ status: 'timeout', ms: 1000 });
+    expect(workers[0]!.terminated).toBe(true);
+    const next = client.evaluate(input('y'), false);
+    expect(workers).toHaveLength(2);
+    workers[1]!.answerLast();
+    expect((await next).status).toBe('ok');
+  });
+
+  it('ignores a late answer from a terminated worker', async () => {
+    const { client, workers, advance } = harness({ timeoutMs: 100 });
+    const p = client.evaluate(input('x'), false);
+    const old = workers[0]!;
+    const msg = old.received[0]!;
+    advance(100);
+    expect((await p).status).toBe('timeout');
+    const q = client.evaluate(input('y'), false);
+    old.reply(answerFor(msg)); // handler was detached; nothing happens
+    expect(client.busy).toBe(true);
+    workers[1]!.answerLast();
+    expect((await q).status).toBe('ok');
+  });
+
+  it('evaluate and trace do not supersede each other; language is served first', async () => {
+    const { client, workers } = harness();
+    const ev = client.evaluate(input('a'), false);
+    const tr = client.trace(input('a'), 3);
+    const lang = client.language();
+    const w = workers[0]!;
+    w.answerLast(); // evaluate
+    expect(w.received[1]!.type).toBe('language');
+    w.answerLast();
+    expect(w.received[2]).toMatchObject({ type: 'trace', position: 3 });
+    w.answerLast();
+    expect((await ev).status).toBe('ok');
+    expect((await tr).status).toBe('ok');
+    expect((await lang).status).toBe('ok');
+  });
+
+  it('reports a worker failure message and a crash, then recovers', async () => {
+    const { client, workers } = harness();
+    const p = client.evaluate(input('a'), false);
+    const m = workers[0]!.received[0]!;
+    workers[0]!.reply({ type: 'failure', id: m.id, message: 'boom' });
+    expect(await p).toEqual({ status: 'failed', message: 'boom' });
+    const q = client.evaluate(input('b'), false);
+    workers[0]!.onerror?.({ message: 'oops', preventDefault() {} } as ErrorEvent);
+    expect(await q).toEqual({ status: 'failed', message: 'the evaluator crashed: oops' });
+    expect(workers[0]!.terminated).toBe(true);
+    const r = client.evaluate(input('c'), false);
+    workers[1]!.answerLast();
+    expect((await r).status).toBe('ok');
+  });
+
+  it('dispose settles everything and terminates the worker', async () => {
+    const { client, workers } = harness();
+    const a = client.evaluate(input('a'), false);
+    const b = client.trace(input('a'), 0);
+    client.dispose();
+    expect(await a).toEqual({ status: 'superseded' });
+    expect(await b).toEqual({ status: 'superseded' });
+    expect(workers[0]!.terminated).toBe(true);
+    expect((await client.evaluate(input('z'), false)).status).toBe('failed');
+  });
+});
