@@ -84,3 +84,11 @@ export const MoreCodes = {
   /** A mapping entry that is understood only partly or not at all (warning). */
   MappingUnsupported: 'MAP6004',
 } as const;
+
+/** Rule-format codes added later (append-only). */
+export const RuleCodes = {
+  /** The TOML rule file does not parse. */
+  RuleTomlSyntax: 'RULE7002',
+  /** The rule file parses but holds no EQL query. */
+  RuleNoQuery: 'RULE7003',
+} as const;

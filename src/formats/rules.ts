@@ -1,0 +1,299 @@
+/**
+ * Reading detection rules in the formats detection engineers have at hand, and writing
+ * detection-rules TOML:
+ *   - raw EQL;
+ *   - the Elastic rule reference page (markdown: "## Rule query" code block plus metadata);
+ *   - detection-rules TOML ([metadata] + [rule] + [[rule.threat]]);
+ *   - Kibana rule export NDJSON (the first object with type "eql" and a query).
+ */
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { Codes, RuleCodes } from '../core/diagnostics/codes';
+import { LineIndex, makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic';
+import { parseDocsPage } from './rule-docs-page';
+
+export { parseDocsPage } from './rule-docs-page';
+export { ruleToToml } from './rule-toml-writer';
+
+export type RuleFormat = 'eql' | 'docs-page' | 'toml' | 'kibana-ndjson';
+
+/** A MITRE ATT&CK tactic, technique or sub-technique. */
+export interface MitreRef {
+  readonly id?: string;
+  readonly name?: string;
+  readonly reference?: string;
+}
+
+export interface MitreTechnique extends MitreRef {
+  readonly subtechniques?: readonly MitreRef[];
+}
+
+export interface ThreatMapping {
+  readonly framework?: string;
+  readonly tactic?: MitreRef;
+  readonly techniques?: readonly MitreTechnique[];
+}
+
+/** What a rule says about itself besides its query. Every field is optional. */
+export interface RuleMetadata {
+  readonly ruleId?: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly type?: string;
+  readonly language?: string;
+  readonly severity?: string;
+  readonly riskScore?: number;
+  readonly indices?: readonly string[];
+  /** How often the rule runs, e.g. "5m". */
+  readonly interval?: string;
+  /** Look-back start, e.g. "now-9m". */
+  readonly from?: string;
+  readonly maxSignals?: number;
+  readonly references?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly version?: number;
+  readonly authors?: readonly string[];
+  readonly license?: string;
+  readonly falsePositives?: readonly string[];
+  readonly note?: string;
+  readonly setup?: string;
+  readonly threat?: readonly ThreatMapping[];
+  /** Evaluation settings the rule carries; the UI applies them. */
+  readonly eventCategoryOverride?: string;
+  readonly timestampOverride?: string;
+  readonly tiebreakerField?: string;
+  /** detection-rules [metadata] */
+  readonly creationDate?: string;
+  readonly updatedDate?: string;
+  readonly maturity?: string;
+  readonly integrations?: readonly string[];
+  readonly minStackVersion?: string;
+}
+
+export interface ParsedRule {
+  readonly format: RuleFormat;
+  readonly query: string;
+  /** Offset of `query` inside the input when it appears there verbatim, else -1. */
+  readonly queryOffset: number;
+  readonly metadata: RuleMetadata;
+  readonly diagnostics: Diagnostic[];
+}
+
+type Json = Record<string, unknown>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+function strList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return [v];
+  if (!Array.isArray(v)) return undefined;
+  return v.filter((x): x is string => typeof x === 'string');
+}
+
+/** Drop undefined entries so metadata objects compare cleanly. */
+function clean<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** Decide the format of `text` (the file name helps when given). */
+export function detectRuleFormat(text: string, filename?: string): RuleFormat {
+  const name = (filename ?? '').toLowerCase();
+  if (name.endsWith('.toml')) return 'toml';
+  if (name.endsWith('.ndjson') || name.endsWith('.json')) return 'kibana-ndjson';
+  if (name.endsWith('.md') || name.endsWith('.markdown')) return 'docs-page';
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{')) return 'kibana-ndjson';
+  if (/^\[(rule|metadata)\][ \t]*\r?$/m.test(text)) return 'toml';
+  if (/^##[ \t]+Rule query\b/m.test(text)) return 'docs-page';
+  return 'eql';
+}
+
+/** Parse a rule in any supported format. Never throws. */
+export function parseRuleText(text: string, filename?: string): ParsedRule {
+  const format = detectRuleFormat(text, filename);
+  switch (format) {
+    case 'eql':
+      return { format, query: text, queryOffset: 0, metadata: {}, diagnostics: [] };
+    case 'docs-page':
+      return parseDocsPage(text);
+    case 'toml':
+      return parseTomlRule(text);
+    case 'kibana-ndjson':
+      return parseKibanaNdjson(text);
+  }
+}
+
+/* ───────────── shared: rule objects (TOML [rule] and Kibana JSON use the same keys) ───────────── */
+
+function mitre(v: unknown): MitreRef | undefined {
+  if (!isObject(v)) return undefined;
+  return clean({ id: str(v.id), name: str(v.name), reference: str(v.reference) });
+}
+
+function threatList(v: unknown): ThreatMapping[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter(isObject).map((t) => {
+    const techniques = Array.isArray(t.technique)
+      ? t.technique.filter(isObject).map((tech) => {
+          const subs = Array.isArray(tech.subtechnique)
+            ? tech.subtechnique.map(mitre).filter((s): s is MitreRef => s !== undefined)
+            : undefined;
+          return clean({ ...mitre(tech), subtechniques: subs && subs.length > 0 ? subs : undefined }) as MitreTechnique;
+        })
+      : undefined;
+    return clean({ framework: str(t.framework), tactic: mitre(t.tactic), techniques });
+  });
+}
+
+function ruleObjectMetadata(r: Json): Mutable<RuleMetadata> {
+  return clean({
+    ruleId: str(r.rule_id),
+    name: str(r.name),
+    description: str(r.description),
+    type: str(r.type),
+    language: str(r.language),
+    severity: str(r.severity),
+    riskScore: num(r.risk_score),
+    indices: strList(r.index),
+    interval: str(r.interval),
+    from: str(r.from),
+    maxSignals: num(r.max_signals),
+    references: strList(r.references),
+    tags: strList(r.tags),
+    version: num(r.version),
+    authors: strList(r.author),
+    license: str(r.license),
+    falsePositives: strList(r.false_positives),
+    note: str(r.note),
+    setup: str(r.setup),
+    threat: threatList(r.threat),
+    eventCategoryOverride: str(r.event_category_override),
+    timestampOverride: str(r.timestamp_override),
+    tiebreakerField: str(r.tiebreaker_field),
+  });
+}
+
+/* ───────────── detection-rules TOML ───────────── */
+
+function parseTomlRule(text: string): ParsedRule {
+  const diagnostics: Diagnostic[] = [];
+  let doc: Json;
+  try {
+    doc = parseToml(text) as Json;
+  } catch (e) {
+    const lines = new LineIndex(text);
+    let start = 0;
+    let message = 'Invalid TOML';
+    if (e instanceof TomlError) {
+      start = lines.offset(e.line, e.column);
+      message = e.message.split('\n')[0]!;
+    } else if (e instanceof Error) message = e.message.split('\n')[0]!;
+    diagnostics.push(
+      makeDiagnostic(RuleCodes.RuleTomlSyntax, message, { start, end: Math.min(text.length, start + 1) }, { source: 'rule' }),
+    );
+    return { format: 'toml', query: '', queryOffset: -1, metadata: {}, diagnostics };
+  }
+  const rule = isObject(doc.rule) ? doc.rule : {};
+  const meta = isObject(doc.metadata) ? doc.metadata : {};
+  const metadata = ruleObjectMetadata(rule);
+  Object.assign(
+    metadata,
+    clean({
+      creationDate: str(meta.creation_date),
+      updatedDate: str(meta.updated_date),
+      maturity: str(meta.maturity),
+      integrations: strList(meta.integration),
+      minStackVersion: str(meta.min_stack_version),
+    }),
+  );
+  const query = str(rule.query);
+  if (query === undefined) {
+    diagnostics.push(
+      makeDiagnostic(RuleCodes.RuleNoQuery, 'The TOML rule has no [rule] query', { start: 0, end: Math.min(text.length, 1) }, { source: 'rule' }),
+    );
+    return { format: 'toml', query: '', queryOffset: -1, metadata, diagnostics };
+  }
+  if (metadata.language !== undefined && metadata.language !== 'eql') {
+    diagnostics.push(
+      makeDiagnostic(Codes.RuleFormat, `The rule's language is "${metadata.language}", not EQL`, { start: 0, end: Math.min(text.length, 1) }, {
+        source: 'rule',
+        severity: 'warning',
+      }),
+    );
+  }
+  const key = /^[ \t]*query[ \t]*=/m.exec(text);
+  const queryOffset = query === '' ? -1 : text.indexOf(query, key ? key.index : 0);
+  return { format: 'toml', query, queryOffset, metadata, diagnostics };
+}
+
+/* ───────────── Kibana export NDJSON ───────────── */
+
+function parseKibanaNdjson(text: string): ParsedRule {
+  const diagnostics: Diagnostic[] = [];
+  const objects: { value: Json; start: number }[] = [];
+  const trimmed = text.trim();
+  // A single pretty-printed rule object, or one object per line.
+  const chunks: { s: number; e: number }[] = [];
+  if (trimmed.startsWith('{') && !/}\s*\r?\n\s*{/.test(trimmed)) {
+    chunks.push({ s: text.indexOf('{'), e: text.length });
+  } else {
+    for (let i = 0; i < text.length; ) {
+      let e = text.indexOf('\n', i);
+      if (e < 0) e = text.length;
+      chunks.push({ s: i, e });
+      i = e + 1;
+    }
+  }
+  for (const { s, e } of chunks) {
+    const line = text.slice(s, e);
+    if (line.trim() === '') continue;
+    try {
+      const v = JSON.parse(line) as unknown;
+      if (isObject(v)) objects.push({ value: v, start: s });
+    } catch (err) {
+      const lead = line.length - line.trimStart().length;
+      diagnostics.push(
+        makeDiagnostic(
+          Codes.RuleFormat,
+          `Not a JSON object: ${err instanceof Error ? err.message.split('\n')[0] : 'syntax error'}`,
+          { start: s + lead, end: e },
+          { source: 'rule', severity: 'warning' },
+        ),
+      );
+    }
+  }
+  for (const { value, start } of objects) {
+    // Either a rule as the detection engine API shows it, or a saved object with the rule in
+    // attributes.params.
+    let rule: Json | undefined;
+    if (value.type === 'eql' && typeof value.query === 'string') rule = value;
+    else if (isObject(value.attributes) && isObject(value.attributes.params)) {
+      const p = value.attributes.params;
+      if (p.type === 'eql' && typeof p.query === 'string') rule = { ...p, name: value.attributes.name, tags: value.attributes.tags ?? p.tags };
+    }
+    if (!rule) continue;
+    const query = rule.query as string;
+    const encoded = JSON.stringify(query).slice(1, -1);
+    const queryOffset = encoded === query && query !== '' ? text.indexOf(query, start) : -1;
+    return { format: 'kibana-ndjson', query, queryOffset, metadata: ruleObjectMetadata(rule), diagnostics: [] };
+  }
+  diagnostics.push(
+    makeDiagnostic(RuleCodes.RuleNoQuery, 'No EQL rule found: expected an object with "type": "eql" and a "query"', {
+      start: 0,
+      end: Math.min(text.length, 1),
+    }, { source: 'rule' }),
+  );
+  return { format: 'kibana-ndjson', query: '', queryOffset: -1, metadata: {}, diagnostics };
+}
