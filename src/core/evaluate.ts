@@ -1,7 +1,29 @@
-import type { EvaluationResult, Settings, TraceEntry } from './api-types';
+/**
+ * The core's entry points: parse → analyse → compile → run → hits + verdicts. Nothing here
+ * throws on user input; every problem is a Diagnostic.
+ */
+import type { EventQueryNode, StatementNode } from './ast/nodes';
+import type { EvaluationResult, Hit, Hits, Settings, TraceEntry, Verdict } from './api-types';
+import { defaultSettings } from './api-types';
+import { analyse } from './analysis/analyse';
+import type { AnalysisContext } from './analysis/context';
+import type { CompileContext, Doc } from './compile/context';
+import { compileEventQuery } from './compile/query';
+import { compileFieldRead } from './compile/field';
+import { Codes } from './diagnostics/codes';
 import type { Diagnostic } from './diagnostics/diagnostic';
-import { makeDiagnostic } from './diagnostics/diagnostic';
+import { hasErrors, makeDiagnostic } from './diagnostics/diagnostic';
+import { planConjuncts } from './explain/plan';
+import { traceCondition } from './explain/trace';
+import { clauseStats, newStats, verdictOf, type VerdictPlan } from './explain/verdicts';
+import { applyLimits, compareOrder, orderKeys } from './hits';
+import { parseQuery } from './parser/parse';
+import { printStatement } from './ast/printer';
 import type { EventDoc } from './runtime/event';
+import { EqlRuntimeError } from './runtime/values';
+import { parseMapping } from './schema/mapping';
+import { buildSchema } from './schema/schema';
+import type { FieldInfo, Schema } from './schema/types';
 
 export interface EvaluateRequest {
   /** The EQL query text. */
@@ -12,6 +34,8 @@ export interface EvaluateRequest {
   readonly mapping?: string;
   /** Compute per-event verdicts and clause stats (default true). */
   readonly explain?: boolean;
+  /** A clock for the stats (e.g. performance.now); the core itself keeps no timers. */
+  readonly now?: () => number;
 }
 
 export interface CheckRequest {
@@ -21,24 +45,175 @@ export interface CheckRequest {
   readonly settings?: Partial<Settings>;
 }
 
-const notReady = (): Diagnostic =>
-  makeDiagnostic('EQL3001', 'the evaluator is not built yet', { start: 0, end: 0 });
+export function resolveSettings(partial: Partial<Settings> | undefined): Settings {
+  const s = { ...defaultSettings };
+  if (!partial) return s;
+  for (const [k, v] of Object.entries(partial)) if (v !== undefined) (s as Record<string, unknown>)[k] = v;
+  return s;
+}
 
-export function evaluate(_request: EvaluateRequest): EvaluationResult {
+interface Prepared {
+  readonly ast: StatementNode | undefined;
+  readonly diagnostics: Diagnostic[];
+  readonly schema: Schema;
+  readonly settings: Settings;
+  readonly parseMs: number;
+}
+
+function mappingFields(text: string | undefined, diagnostics: Diagnostic[]): FieldInfo[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const m = parseMapping(text);
+  diagnostics.push(...m.diagnostics);
+  return m.fields;
+}
+
+/** Parse, build the schema and analyse. */
+function prepare(rule: string, events: readonly EventDoc[], partial: Partial<Settings> | undefined, mapping: string | undefined, now: () => number): Prepared {
+  const settings = resolveSettings(partial);
+  const diagnostics: Diagnostic[] = [];
+  const t0 = now();
+  const parsed = parseQuery(rule);
+  const parseMs = now() - t0;
+  diagnostics.push(...parsed.diagnostics);
+  const fields = mappingFields(mapping, diagnostics);
+  const schema = buildSchema({ ...(fields ? { mappingFields: fields } : {}), events });
+  if (parsed.ast && !hasErrors(parsed.diagnostics)) {
+    const actx: AnalysisContext = { text: rule, schema, settings, diagnostics };
+    analyse(actx, parsed.ast);
+  }
+  return { ast: parsed.ast, diagnostics, schema, settings, parseMs };
+}
+
+const zeroStats = (events: number, parseMs = 0) => ({ events, parseMs, compileMs: 0, evalMs: 0, explainMs: 0 });
+
+function toHit(e: EventDoc): Hit {
+  return { _index: e.index ?? '', _id: e.id, _source: e.source };
+}
+
+/** Build the explanation plan of an event query. */
+function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext): VerdictPlan {
+  const category = q.category.any
+    ? undefined
+    : (() => {
+        const read = compileFieldRead(ctx.settings.eventCategoryField, ctx.schema).fn;
+        const name = q.category.name;
+        return {
+          node: q.category,
+          field: ctx.settings.eventCategoryField,
+          test: (doc: Doc) => {
+            const v = read(doc);
+            return v === name || (Array.isArray(v) && v.includes(name));
+          },
+          read,
+        };
+      })();
+  return { text: rule, category, conjuncts: planConjuncts(q.condition, ctx) };
+}
+
+export function evaluate(request: EvaluateRequest): EvaluationResult {
+  const now = request.now ?? (() => 0);
+  const events = request.events;
+  const prep = prepare(request.rule, events, request.settings, request.mapping, now);
+  const { ast, diagnostics, schema, settings } = prep;
+  if (!ast || hasErrors(diagnostics)) {
+    return { ok: false, queryKind: ast?.query.kind, diagnostics, stats: zeroStats(events.length, prep.parseMs) };
+  }
+  const q = ast.query;
+  if (q.kind !== 'event') {
+    diagnostics.push(
+      makeDiagnostic(Codes.RuntimeError, `Evaluating ${q.kind} queries is not available yet; the query parses and checks cleanly`, q.range, {
+        severity: 'info',
+      }),
+    );
+    return { ok: false, queryKind: q.kind, diagnostics, stats: zeroStats(events.length, prep.parseMs) };
+  }
+
+  const t0 = now();
+  const ctx: CompileContext = { text: request.rule, schema, settings, diagnostics };
+  const compiled = compileEventQuery(q, ctx);
+  const compileMs = now() - t0;
+  if (hasErrors(diagnostics)) {
+    return { ok: false, queryKind: 'event', diagnostics, stats: { ...zeroStats(events.length, prep.parseMs), compileMs } };
+  }
+
+  // The fast path: compiled evaluation without explanations.
+  const t1 = now();
+  const matched: EventDoc[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const matches = compiled.matches;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    try {
+      if (matches(e.doc as Doc)) matched.push(e);
+    } catch (err) {
+      if (!(err instanceof EqlRuntimeError)) throw err;
+      errors++;
+      firstError ??= err.message;
+    }
+  }
+  const evalMs = now() - t1;
+  if (errors > 0) {
+    diagnostics.push(
+      makeDiagnostic(
+        Codes.RuntimeError,
+        `${errors} event${errors === 1 ? '' : 's'} raised a runtime error (${firstError}); Elasticsearch would fail the whole search`,
+        q.range,
+        { severity: 'warning' },
+      ),
+    );
+  }
+
+  const key = orderKeys(settings, schema);
+  const keyed = matched.map((e) => ({ e, k: key(e) }));
+  keyed.sort((a, b) => compareOrder(a.k, b.k));
+  const limited = applyLimits(keyed, settings, ast.pipes);
+  const hits: Hits = { total: { value: limited.length, relation: 'eq' }, events: limited.map((x) => toHit(x.e)) };
+
+  let verdicts: Verdict[] | undefined;
+  let stats;
+  let explainMs = 0;
+  if (request.explain !== false) {
+    const t2 = now();
+    const plan = verdictPlan(request.rule, q, ctx);
+    const acc = newStats();
+    verdicts = events.map((e) => verdictOf(plan, e, acc));
+    stats = clauseStats(plan, acc);
+    explainMs = now() - t2;
+  }
   return {
-    ok: false,
-    queryKind: undefined,
-    diagnostics: [notReady()],
-    stats: { events: 0, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 },
+    ok: true,
+    queryKind: 'event',
+    diagnostics,
+    hits,
+    ...(verdicts ? { verdicts } : {}),
+    ...(stats ? { clauseStats: stats } : {}),
+    stats: { events: events.length, parseMs: prep.parseMs, compileMs, evalMs, explainMs },
   };
 }
 
 /** The full evaluation trace of one event (every sub-expression with its outcome). */
-export function traceEvent(_request: EvaluateRequest, _eventPosition: number): readonly TraceEntry[] {
-  return [];
+export function traceEvent(request: EvaluateRequest, eventPosition: number): readonly TraceEntry[] {
+  const event = request.events[eventPosition];
+  if (!event) return [];
+  const prep = prepare(request.rule, request.events, request.settings, request.mapping, () => 0);
+  if (!prep.ast || hasErrors(prep.diagnostics)) return [];
+  const q = prep.ast.query;
+  const queries: EventQueryNode[] = q.kind === 'event' ? [q] : [...q.terms.map((t) => t.query), ...(q.kind === 'sequence' && q.until ? [q.until.query] : [])];
+  const ctx: CompileContext = { text: request.rule, schema: prep.schema, settings: prep.settings, diagnostics: [] };
+  const out: TraceEntry[] = [];
+  for (const query of queries) out.push(...traceCondition(query, event.doc as Doc, ctx));
+  return out;
 }
 
 /** Parse and analyse without evaluating (the CLI's `check`, the editor's markers). */
-export function checkQuery(_request: CheckRequest): readonly Diagnostic[] {
-  return [notReady()];
+export function checkQuery(request: CheckRequest): readonly Diagnostic[] {
+  return prepare(request.rule, request.events ?? [], request.settings, request.mapping, () => 0).diagnostics;
+}
+
+/** The canonical form of a query (the CLI's `format`), or diagnostics when it does not parse. */
+export function formatQuery(rule: string): { readonly text: string | undefined; readonly diagnostics: readonly Diagnostic[] } {
+  const parsed = parseQuery(rule);
+  if (!parsed.ast || hasErrors(parsed.diagnostics)) return { text: undefined, diagnostics: parsed.diagnostics };
+  return { text: printStatement(parsed.ast), diagnostics: parsed.diagnostics };
 }

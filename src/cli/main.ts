@@ -1,0 +1,205 @@
+/**
+ * eql-playground: the command-line shell over the core.
+ *
+ *   eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
+ *       [--event-category-field F] [--timestamp-field F] [--tiebreaker-field F] [--size N]
+ *       [--result-position head|tail] [--max-samples-per-key N] [--id-field F]
+ *       [--no-verdicts] [--stats]
+ *   eql-playground check (--query TEXT | FILE...) [--mapping FILE] [--json]
+ *   eql-playground format (--query TEXT | FILE)
+ *
+ * Exit status: 0 when the query ran or everything checked clean, 1 when a query has errors,
+ * 2 for usage errors or unreadable input.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Diagnostic, EvaluationResult, Settings } from '../core/index';
+import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
+import { parseEvents } from '../formats/events';
+import { parseRuleText, type RuleMetadata } from '../formats/rules';
+import { parseArgs, UsageError } from './args';
+import { diagnosticJson, printDiagnostics, printVerdictTable, verdictJson } from './output';
+
+const USAGE = `usage:
+  eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
+      [--event-category-field F] [--timestamp-field F] [--tiebreaker-field F] [--size N]
+      [--result-position head|tail] [--max-samples-per-key N] [--id-field F]
+      [--no-verdicts] [--stats]
+  eql-playground check (--query TEXT | FILE...) [--mapping FILE] [--json]
+  eql-playground format (--query TEXT | FILE)
+`;
+
+const VALUE_OPTIONS = new Set([
+  'rule',
+  'query',
+  'events',
+  'mapping',
+  'event-category-field',
+  'timestamp-field',
+  'tiebreaker-field',
+  'size',
+  'result-position',
+  'max-samples-per-key',
+  'id-field',
+]);
+const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats', 'help']);
+
+class InputError extends Error {}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${what} ${path}: ${(e as Error).message}`);
+  }
+}
+
+function intOption(options: Map<string, string>, name: string): number | undefined {
+  const v = options.get(name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects a non-negative integer, got ${v}`);
+  return Number(v);
+}
+
+interface RuleInput {
+  readonly query: string;
+  readonly metadata: RuleMetadata;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function loadRule(options: Map<string, string>): RuleInput {
+  const inline = options.get('query');
+  const file = options.get('rule');
+  if ((inline === undefined) === (file === undefined)) throw new UsageError('give exactly one of --rule FILE or --query TEXT');
+  if (inline !== undefined) return { query: inline, metadata: {}, diagnostics: [] };
+  const text = readText(file!, 'rule file');
+  const parsed = parseRuleText(text, file);
+  return { query: parsed.query, metadata: parsed.metadata, diagnostics: parsed.diagnostics };
+}
+
+function settingsFrom(options: Map<string, string>, metadata: RuleMetadata): Partial<Settings> {
+  const position = options.get('result-position');
+  if (position !== undefined && position !== 'head' && position !== 'tail') {
+    throw new UsageError(`--result-position must be head or tail, got ${position}`);
+  }
+  const s: Record<string, unknown> = {
+    eventCategoryField: options.get('event-category-field') ?? metadata.eventCategoryOverride,
+    timestampField: options.get('timestamp-field') ?? metadata.timestampOverride,
+    tiebreakerField: options.get('tiebreaker-field') ?? metadata.tiebreakerField,
+    size: intOption(options, 'size'),
+    resultPosition: position,
+    maxSamplesPerKey: intOption(options, 'max-samples-per-key'),
+  };
+  for (const k of Object.keys(s)) if (s[k] === undefined) delete s[k];
+  return s as Partial<Settings>;
+}
+
+function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
+  const { options, flags } = args;
+  const eventsPath = options.get('events');
+  if (eventsPath === undefined) throw new UsageError('run needs --events FILE');
+  const rule = loadRule(options);
+  const eventsText = readText(eventsPath, 'events file');
+  const mappingPath = options.get('mapping');
+  const mapping = mappingPath !== undefined ? readText(mappingPath, 'mapping file') : undefined;
+  const idField = options.get('id-field');
+  const loaded = parseEvents(eventsText, idField !== undefined ? { idField } : {});
+  const result: EvaluationResult = evaluate({
+    rule: rule.query,
+    events: loaded.events,
+    settings: settingsFrom(options, rule.metadata),
+    ...(mapping !== undefined ? { mapping } : {}),
+    explain: !flags.has('no-verdicts'),
+    now: () => performance.now(),
+  });
+  const texts = { rule: rule.query, events: eventsText, mapping: mapping ?? '' };
+  const diagnostics = [...rule.diagnostics, ...loaded.diagnostics, ...result.diagnostics];
+  if (flags.has('json')) {
+    const json: Record<string, unknown> = { diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) };
+    if (result.hits) json.hits = result.hits;
+    if (result.verdicts && !flags.has('no-verdicts')) json.verdicts = result.verdicts.map((v) => verdictJson(v, rule.query));
+    if (flags.has('stats')) json.stats = result.stats;
+    out(`${JSON.stringify(json)}\n`);
+  } else {
+    printDiagnostics(diagnostics, texts, out);
+    if (result.ok) {
+      if (result.verdicts && !flags.has('no-verdicts')) printVerdictTable(result.verdicts, out);
+      out(`hits: ${result.hits?.total.value ?? 0} (size ${result.stats.events > 0 ? 'applied' : 'n/a'})\n`);
+      if (result.hits?.events) for (const h of result.hits.events) out(`  ${h._id}\n`);
+    }
+    if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);
+  }
+  return result.ok ? 0 : 1;
+}
+
+function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
+  const { options, flags, positionals } = args;
+  const inline = options.get('query');
+  if ((inline === undefined) === (positionals.length === 0)) throw new UsageError('give --query TEXT or one or more rule files');
+  const mappingPath = options.get('mapping');
+  const mapping = mappingPath !== undefined ? readText(mappingPath, 'mapping file') : undefined;
+  const inputs: { file: string; text: string }[] =
+    inline !== undefined ? [{ file: '<query>', text: inline }] : positionals.map((f) => ({ file: f, text: readText(f, 'rule file') }));
+  let failed = false;
+  const report: { file: string; diagnostics: unknown[] }[] = [];
+  for (const input of inputs) {
+    const rule = inline !== undefined ? { query: input.text, metadata: {}, diagnostics: [] as Diagnostic[] } : parseRuleText(input.text, input.file);
+    const diagnostics = [
+      ...rule.diagnostics,
+      ...checkQuery({ rule: rule.query, ...(mapping !== undefined ? { mapping } : {}), settings: settingsFrom(new Map(), rule.metadata) }),
+    ];
+    if (hasErrors(diagnostics)) failed = true;
+    const texts = { rule: rule.query, events: '', mapping: mapping ?? '' };
+    if (flags.has('json')) report.push({ file: input.file, diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) });
+    else {
+      printDiagnostics(diagnostics, texts, out, input.file);
+      if (diagnostics.length === 0) out(`${input.file}: ok\n`);
+    }
+  }
+  if (flags.has('json')) out(`${JSON.stringify(report)}\n`);
+  return failed ? 1 : 0;
+}
+
+function format(args: ReturnType<typeof parseArgs>, out: (s: string) => void, err: (s: string) => void): number {
+  const { options, positionals } = args;
+  const inline = options.get('query');
+  if ((inline === undefined) === (positionals.length !== 1)) throw new UsageError('give --query TEXT or exactly one rule file');
+  const query = inline !== undefined ? inline : parseRuleText(readText(positionals[0]!, 'rule file'), positionals[0]).query;
+  const result = formatQuery(query);
+  if (result.text === undefined) {
+    printDiagnostics(result.diagnostics, { rule: query, events: '', mapping: '' }, err);
+    return 1;
+  }
+  out(`${result.text}\n`);
+  return 0;
+}
+
+export async function main(argv: readonly string[], io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) }): Promise<number> {
+  try {
+    const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS);
+    if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
+      io.out(USAGE);
+      return args.command === undefined ? 2 : 0;
+    }
+    switch (args.command) {
+      case 'run':
+        return run(args, io.out);
+      case 'check':
+        return check(args, io.out);
+      case 'format':
+        return format(args, io.out, io.err);
+      default:
+        throw new UsageError(`unknown command ${args.command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`eql-playground: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`eql-playground: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Type inference and the verifier's checks on expressions: operator operand types, `:` on
+ * non-strings, `in` list element types, field-versus-field comparisons, function calls.
+ * Messages follow Elasticsearch's verifier texts (eql-semantics.md section 8).
+ */
+import type { CallNode, Expr, FieldNode } from '../ast/nodes';
+import { assertNever } from '../ast/nodes';
+import { Codes } from '../diagnostics/codes';
+import { isNumericType, isStringType, type ValueType } from '../runtime/values';
+import type { AnalysisContext } from './context';
+import { report, sourceOf } from './context';
+import { checkFunctionCall } from './check-function-calls';
+import { resolveField } from './resolve-fields';
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+export function ordinal(i: number): string {
+  return ORDINALS[i] ?? `${i + 1}th`;
+}
+
+function englishOrdinal(i: number): string {
+  const n = i + 1;
+  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** The lower-case type name used in `type [..]` parts of messages. */
+export function esTypeName(t: ValueType): string {
+  switch (t) {
+    case 'unknown':
+      return 'keyword';
+    case 'date':
+      return 'datetime';
+    default:
+      return t;
+  }
+}
+
+function unwrap(e: Expr): Expr {
+  return e.kind === 'paren' ? unwrap(e.expr) : e;
+}
+
+/** True when the expression reads a field (directly or through functions/arithmetic). */
+function fieldIn(e: Expr): FieldNode | undefined {
+  const u = unwrap(e);
+  switch (u.kind) {
+    case 'field':
+      return u;
+    case 'call':
+      for (const a of u.args) {
+        const f = fieldIn(a);
+        if (f) return f;
+      }
+      return undefined;
+    case 'arith':
+      return fieldIn(u.left) ?? fieldIn(u.right);
+    case 'unary':
+      return fieldIn(u.operand);
+    default:
+      return undefined;
+  }
+}
+
+function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
+  const u = unwrap(e);
+  if (u.kind !== 'field') return undefined;
+  const info = ctx.schema.get(u.name);
+  if (info && (info.type === 'text' || info.type === 'match_only_text') && !info.keywordSubfield && info.origin === 'mapping') return u;
+  return undefined;
+}
+
+function compatible(a: ValueType, b: ValueType): boolean {
+  if (a === 'unknown' || b === 'unknown' || a === 'null' || b === 'null') return true;
+  if (isNumericType(a) && isNumericType(b)) return true;
+  if (isStringType(a) && isStringType(b)) return true;
+  // Dates, ips and versions compare with strings (parsed by the field's format).
+  if ((a === 'date' || a === 'ip' || a === 'version') && (isStringType(b) || isNumericType(b))) return true;
+  if ((b === 'date' || b === 'ip' || b === 'version') && (isStringType(a) || isNumericType(a))) return true;
+  // Elasticsearch coerces constants into the field type: keyword == 5 matches "5".
+  if ((isStringType(a) && isNumericType(b)) || (isNumericType(a) && isStringType(b))) return true;
+  if (a === 'boolean' || b === 'boolean') return true;
+  return a === b;
+}
+
+/** Infer the type of an expression and report verifier errors. */
+export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
+  switch (node.kind) {
+    case 'literal':
+      switch (node.type) {
+        case 'string':
+          return 'keyword';
+        case 'integer':
+          return 'integer';
+        case 'long':
+          return 'long';
+        case 'double':
+          return 'double';
+        case 'boolean':
+          return 'boolean';
+        case 'null':
+          return 'null';
+      }
+      return assertNever(node.type);
+    case 'field': {
+      const t = resolveField(ctx, node);
+      if (t === 'unsupported' || t === 'object') {
+        const info = ctx.schema.get(node.name);
+        if (info?.origin === 'mapping' || t === 'unsupported') {
+          report(ctx, Codes.UnsupportedFieldType, `Cannot use field [${node.name}] with unsupported type [${info?.type ?? t}]`, node.range);
+        }
+      }
+      return t;
+    }
+    case 'paren':
+      return checkExpression(ctx, node.expr);
+    case 'call':
+      return checkCall(ctx, node);
+    case 'not':
+      checkCondition(ctx, node.operand);
+      return 'boolean';
+    case 'and':
+    case 'or':
+      checkCondition(ctx, node.left);
+      checkCondition(ctx, node.right);
+      return 'boolean';
+    case 'compare': {
+      const lt = checkExpression(ctx, node.left);
+      const rt = checkExpression(ctx, node.right);
+      const lf = fieldIn(node.left);
+      const rf = fieldIn(node.right);
+      if (lf && rf) {
+        report(
+          ctx,
+          Codes.FieldComparison,
+          `Comparisons against fields are not (currently) supported; offender [${sourceOf(ctx, node.right)}] in [${node.op}]`,
+          node.right.range,
+        );
+      } else if (!compatible(lt, rt)) {
+        report(
+          ctx,
+          Codes.ArgumentType,
+          `second argument of [${sourceOf(ctx, node)}] must be [${esTypeName(lt)}], found value [${sourceOf(ctx, node.right)}] type [${esTypeName(rt)}]`,
+          node.right.range,
+        );
+      }
+      const text = isText(ctx, node.left) ?? isText(ctx, node.right);
+      if (text) {
+        report(
+          ctx,
+          Codes.TextField,
+          `[${sourceOf(ctx, node)}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${text.name}]; define one or use MATCH/QUERY instead`,
+          text.range,
+        );
+      }
+      return 'boolean';
+    }
+    case 'arith': {
+      const lt = checkExpression(ctx, node.left);
+      const rt = checkExpression(ctx, node.right);
+      [
+        [lt, node.left, 0],
+        [rt, node.right, 1],
+      ].forEach(([t, e, i]) => {
+        const ty = t as ValueType;
+        if (!isNumericType(ty) && ty !== 'null') {
+          report(
+            ctx,
+            Codes.ArgumentType,
+            `${ordinal(i as number)} argument of [${sourceOf(ctx, node)}] must be [numeric], found value [${sourceOf(ctx, e as Expr)}] type [${esTypeName(ty)}]`,
+            (e as Expr).range,
+          );
+        }
+      });
+      if (lt === 'double' || rt === 'double') return 'double';
+      if (lt === 'long' || rt === 'long' || lt === 'unknown' || rt === 'unknown') return lt === 'unknown' || rt === 'unknown' ? 'unknown' : 'long';
+      return 'integer';
+    }
+    case 'unary': {
+      const t = checkExpression(ctx, node.operand);
+      if (!isNumericType(t) && t !== 'null') {
+        report(
+          ctx,
+          Codes.ArgumentType,
+          `argument of [${sourceOf(ctx, node)}] must be [numeric], found value [${sourceOf(ctx, node.operand)}] type [${esTypeName(t)}]`,
+          node.operand.range,
+        );
+      }
+      return t;
+    }
+    case 'in': {
+      const vt = checkExpression(ctx, node.value);
+      node.list.forEach((e, i) => {
+        const et = checkExpression(ctx, e);
+        if (et === 'null') return;
+        if (!inCompatible(vt, et)) {
+          report(
+            ctx,
+            Codes.InListType,
+            `${englishOrdinal(i + 1)} argument of [${sourceOf(ctx, node)}] must be [${esTypeName(vt)}], found value [${sourceOf(ctx, e)}] type [${esTypeName(et)}]`,
+            e.range,
+          );
+        }
+      });
+      const text = isText(ctx, node.value);
+      if (text) {
+        report(
+          ctx,
+          Codes.TextField,
+          `[${sourceOf(ctx, node)}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${text.name}]; define one or use MATCH/QUERY instead`,
+          text.range,
+        );
+      }
+      return 'boolean';
+    }
+    case 'match': {
+      const vt = checkExpression(ctx, node.value);
+      if (vt !== 'null' && !isStringType(vt)) {
+        const shown = sourceOf(ctx, node.value);
+        const opName = node.op === ':' ? ':' : node.op;
+        report(
+          ctx,
+          Codes.ColonNonString,
+          `first argument of [${opName === ':' ? ':' : sourceOf(ctx, node)}] must be [string], found value [${shown}] type [${esTypeName(vt)}]${node.op === ':' ? '; consider using [==] instead' : ''}`,
+          node.value.range,
+        );
+      }
+      for (const p of node.patterns) {
+        if (p.type !== 'string' && p.type !== 'null') {
+          report(
+            ctx,
+            Codes.ArgumentType,
+            `second argument of [${sourceOf(ctx, node)}] must be [string], found value [${p.raw}] type [${esTypeName(checkExpression(ctx, p))}]`,
+            p.range,
+          );
+        }
+      }
+      return 'boolean';
+    }
+    default:
+      return assertNever(node);
+  }
+}
+
+function inCompatible(vt: ValueType, et: ValueType): boolean {
+  if (vt === 'unknown' || et === 'unknown' || vt === 'null') return true;
+  if (isNumericType(vt)) return isNumericType(et);
+  if (isStringType(vt)) return isStringType(et);
+  if (vt === 'boolean') return et === 'boolean';
+  return compatible(vt, et);
+}
+
+function checkCall(ctx: AnalysisContext, node: CallNode): ValueType {
+  const argTypes = node.args.map((a) => checkExpression(ctx, a));
+  return checkFunctionCall(ctx, node, argTypes);
+}
+
+/** A condition must be boolean: `Condition expression needs to be boolean, found [LONG]`. */
+export function checkCondition(ctx: AnalysisContext, node: Expr): void {
+  const t = checkExpression(ctx, node);
+  if (t !== 'boolean' && t !== 'null' && t !== 'unknown') {
+    report(ctx, Codes.NonBooleanCondition, `Condition expression needs to be boolean, found [${typeName(t)}]`, node.range);
+  }
+}
+
+function typeName(t: ValueType): string {
+  switch (t) {
+    case 'date':
+      return 'DATETIME';
+    default:
+      return t.toUpperCase();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Field resolution against the schema, as Elasticsearch's verifier does it:
+ * - with a user mapping, an unknown non-optional field is `Unknown column [x]` (an error);
+ * - without one, the built-in ECS + Elastic Defend schema and the loaded events stand in for the
+ *   index mapping, so an unknown field is a warning and evaluates as missing;
+ * - `?field` on an unknown field is the literal null.
+ */
+import type { FieldNode } from '../ast/nodes';
+import { Codes } from '../diagnostics/codes';
+import { valueTypeOfMappingType } from '../compile/domain';
+import { isKnown } from '../compile/field';
+import type { ValueType } from '../runtime/values';
+import { didYouMeanSuffix, suggest } from '../schema/suggest';
+import type { AnalysisContext } from './context';
+import { report } from './context';
+
+export function unknownColumnMessage(ctx: AnalysisContext, name: string): string {
+  const candidates = ctx.schema.hasUserMapping ? ctx.schema.names().filter((n) => ctx.schema.isMapped(n)) : ctx.schema.names();
+  return `Unknown column [${name}]${didYouMeanSuffix(suggest(name, candidates))}`;
+}
+
+/** Check one field reference and return its EQL data type. */
+export function resolveField(ctx: AnalysisContext, node: FieldNode): ValueType {
+  const known = isKnown(node.name, ctx.schema);
+  if (!known) {
+    if (node.optional) {
+      report(
+        ctx,
+        Codes.OptionalUnmapped,
+        `Optional field [${node.name}] is not mapped, so it is the literal null here`,
+        node.range,
+        'info',
+      );
+      return 'null';
+    }
+    if (ctx.schema.hasUserMapping) {
+      report(ctx, Codes.UnknownColumn, unknownColumnMessage(ctx, node.name), node.range);
+    } else {
+      report(ctx, Codes.UnknownFieldWarning, unknownColumnMessage(ctx, node.name), node.range, 'warning', [
+        'No ECS or Elastic Defend field has this name and no loaded event has a value for it. ' +
+          'Elasticsearch rejects the query unless the searched index maps the field; here it is evaluated as missing. ' +
+          'Paste the index mapping in the settings to check exactly, or write ?' +
+          node.name +
+          ' to make it optional.',
+      ]);
+    }
+    return 'unknown';
+  }
+  const info = ctx.schema.get(node.name);
+  return valueTypeOfMappingType(info?.type);
+}

@@ -1,0 +1,44 @@
+import type { Range } from '../ast/nodes';
+import type { Settings } from '../api-types';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { makeDiagnostic } from '../diagnostics/diagnostic';
+import type { Schema } from '../schema/types';
+import type { ValueType } from '../runtime/values';
+import type { Domain } from './domain';
+
+/** A document as the compiled closures see it (EventDoc.doc: dotted keys expanded). */
+export type Doc = Record<string, unknown>;
+
+/**
+ * The compiled form of a value expression. `fn` returns undefined for a missing value, null for
+ * an explicit null, a scalar, or an array of scalars (a multi-valued field, or a function applied
+ * to one). Constant expressions are folded: `constant` is set and `fn` returns `value`.
+ */
+export interface CompiledValue {
+  readonly type: ValueType;
+  /** The comparison domain when the value comes straight from a mapped field. */
+  readonly domain: Domain | undefined;
+  readonly constant: boolean;
+  readonly value: unknown;
+  readonly fn: (doc: Doc) => unknown;
+  /** The field read, when the expression is a plain field reference. */
+  readonly field: string | undefined;
+}
+
+/** A compiled condition: true, false, or null (null arises only from literal nulls). */
+export type CondFn = (doc: Doc) => boolean | null;
+
+export interface CompileContext {
+  readonly text: string;
+  readonly schema: Schema;
+  readonly settings: Settings;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function compileError(ctx: CompileContext, code: string, message: string, range: Range): void {
+  ctx.diagnostics.push(makeDiagnostic(code, message, range));
+}
+
+export function constantValue(type: ValueType, value: unknown): CompiledValue {
+  return { type, domain: undefined, constant: true, value, fn: () => value, field: undefined };
+}

@@ -1,0 +1,193 @@
+/**
+ * The explanation plan of an event query: the condition's top-level `and` flattened into
+ * conjuncts; each negated conjunct (`not ...`, `!=`, `not in`, `not in~`) is an exclusion, the
+ * rest form the base condition. An exclusion's positive side is flattened into its `or`
+ * disjuncts ("parts"); a parenthesised `and` group stays one part. Every piece is compiled once.
+ */
+import type { Expr, FieldNode, InNode, MatchNode, Node } from '../ast/nodes';
+import type { CompileContext, CondFn, Doc } from '../compile/context';
+import { compileCondition, inElements, patternMatchers } from '../compile/conditions';
+import { fieldPath } from '../compile/field';
+import { compileValue } from '../compile/values';
+import { compileFieldAccessor } from '../runtime/field-access';
+
+export interface NarrowResult {
+  readonly matchNode: Node | undefined;
+  readonly field: string | undefined;
+  readonly value: unknown;
+}
+
+/** One disjunct of an exclusion (or a whole base conjunct): its test and how to narrow it. */
+export interface Part {
+  readonly node: Expr;
+  /** True when the part holds (positive sense). */
+  readonly test: CondFn;
+  /** The element/pattern that decided and the field value it saw. */
+  readonly narrow: (doc: Doc) => NarrowResult;
+  /** Narrowable list elements/patterns, for per-element counts. */
+  readonly elements: readonly Node[];
+}
+
+export interface Conjunct {
+  readonly node: Expr;
+  readonly kind: 'base' | 'exclusion';
+  /** The conjunct as written: true when it holds. */
+  readonly holds: CondFn;
+  /** For exclusions: the disjuncts of the positive side; for base: one part (the conjunct). */
+  readonly parts: readonly Part[];
+}
+
+export function unwrapParens(e: Expr): Expr {
+  return e.kind === 'paren' ? unwrapParens(e.expr) : e;
+}
+
+/** Flatten a top-level `and` (through parentheses) into conjuncts. */
+export function flattenAnd(e: Expr): Expr[] {
+  const u = unwrapParens(e);
+  if (u.kind === 'and') return [...flattenAnd(u.left), ...flattenAnd(u.right)];
+  return [e];
+}
+
+function flattenOr(e: Expr): Expr[] {
+  if (e.kind === 'or') return [...flattenOr(e.left), ...flattenOr(e.right)];
+  if (e.kind === 'paren') {
+    const inner = unwrapParens(e);
+    if (inner.kind === 'or') return flattenOr(inner);
+  }
+  return [e];
+}
+
+/** The first field an expression reads (directly or through functions and arithmetic). */
+export function firstField(e: Expr): FieldNode | undefined {
+  switch (e.kind) {
+    case 'field':
+      return e;
+    case 'paren':
+      return firstField(e.expr);
+    case 'call':
+      for (const a of e.args) {
+        const f = firstField(a);
+        if (f) return f;
+      }
+      return undefined;
+    case 'arith':
+    case 'compare':
+    case 'and':
+    case 'or':
+      return firstField(e.left) ?? firstField(e.right);
+    case 'unary':
+    case 'not':
+      return firstField(e.operand);
+    case 'in':
+    case 'match':
+      return firstField(e.value);
+    case 'literal':
+      return undefined;
+  }
+}
+
+function rawReader(field: FieldNode | undefined, ctx: CompileContext): (doc: Doc) => unknown {
+  if (!field) return () => undefined;
+  const info = ctx.schema.get(field.name);
+  const access = compileFieldAccessor(fieldPath(info?.aliasOf ?? field.name));
+  return (doc) => access(doc);
+}
+
+function narrowIn(node: InNode, ctx: CompileContext): (doc: Doc) => Node | undefined {
+  const { value, constants, dynamic } = inElements(node, ctx);
+  const get = value.fn;
+  const ci = node.caseInsensitive;
+  return (doc) => {
+    const v = get(doc);
+    if (v === undefined || v === null) return undefined;
+    const vs = Array.isArray(v) ? v : [v];
+    let best: number | undefined;
+    for (const x of vs) {
+      const k = ci && typeof x === 'string' ? x.toLowerCase() : x;
+      const i = constants.get(k);
+      if (i !== undefined && (best === undefined || i < best)) best = i;
+      for (const d of dynamic) {
+        const e = d.fn(doc);
+        const es = Array.isArray(e) ? e : [e];
+        for (const y of es) {
+          const ky = ci && typeof y === 'string' ? y.toLowerCase() : y;
+          if (ky === k && (best === undefined || d.index < best)) best = d.index;
+        }
+      }
+    }
+    return best === undefined ? undefined : node.list[best];
+  };
+}
+
+function narrowMatch(node: MatchNode, ctx: CompileContext): (doc: Doc) => Node | undefined {
+  const matchers = patternMatchers(node, ctx);
+  const value = compileValue(node.value, ctx).fn;
+  return (doc) => {
+    if (!matchers) return undefined;
+    const v = value(doc);
+    if (v === undefined || v === null) return undefined;
+    const vs = Array.isArray(v) ? v : [v];
+    for (let i = 0; i < matchers.length; i++) {
+      for (const x of vs) if (typeof x === 'string' && matchers[i]!(x)) return node.patterns[i];
+    }
+    return undefined;
+  };
+}
+
+function makePart(node: Expr, ctx: CompileContext): Part {
+  const quiet: CompileContext = { ...ctx, diagnostics: [] };
+  const test = compileCondition(node, quiet).fn;
+  const u = unwrapParens(node);
+  const field = firstField(u);
+  const read = rawReader(field, ctx);
+  const fieldName = field?.name;
+  let finder: ((doc: Doc) => Node | undefined) | undefined;
+  let elements: readonly Node[] = [];
+  if (u.kind === 'in') {
+    finder = narrowIn(u, quiet);
+    elements = u.list;
+  } else if (u.kind === 'match') {
+    finder = narrowMatch(u, quiet);
+    elements = u.patterns;
+  } else if (u.kind === 'compare' && (u.op === '==' || u.op === '!=')) {
+    const constSide = u.right.kind === 'literal' ? u.right : u.left.kind === 'literal' ? u.left : undefined;
+    if (constSide) finder = () => constSide;
+  }
+  return {
+    node,
+    test,
+    elements,
+    narrow: (doc) => ({ matchNode: finder ? finder(doc) : undefined, field: fieldName, value: fieldName ? read(doc) : undefined }),
+  };
+}
+
+/** The positive side of a negated conjunct, or undefined when the conjunct is not a negation. */
+function positiveSide(e: Expr): Expr | undefined {
+  const u = unwrapParens(e);
+  if (u.kind === 'not') return u.operand;
+  if (u.kind === 'compare' && u.op === '!=') return u;
+  if (u.kind === 'in' && u.negated) return u;
+  return undefined;
+}
+
+/** A part for the positive form of `!=` / `not in`: fires when the equality / membership holds. */
+function makePositivePart(e: Expr, ctx: CompileContext): Part {
+  const u = unwrapParens(e);
+  const base = makePart(u, ctx);
+  const negated = compileCondition(u, { ...ctx, diagnostics: [] }).fn;
+  return { ...base, test: (doc) => { const r = negated(doc); return r === null ? null : !r; } };
+}
+
+export function planConjuncts(condition: Expr, ctx: CompileContext): Conjunct[] {
+  const quiet: CompileContext = { ...ctx, diagnostics: [] };
+  return flattenAnd(condition).map((node) => {
+    const holds = compileCondition(node, quiet).fn;
+    const positive = positiveSide(node);
+    if (!positive) return { node, kind: 'base', holds, parts: [makePart(node, ctx)] };
+    const u = unwrapParens(node);
+    if (u.kind === 'not') {
+      return { node, kind: 'exclusion', holds, parts: flattenOr(positive).map((p) => makePart(p, ctx)) };
+    }
+    return { node, kind: 'exclusion', holds, parts: [makePositivePart(node, ctx)] };
+  });
+}
