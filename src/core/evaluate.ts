@@ -6,6 +6,9 @@ import type { EventQueryNode, StatementNode } from './ast/nodes';
 import type { EvaluationResult, Hit, Hits, Settings, TraceEntry, Verdict } from './api-types';
 import { defaultSettings } from './api-types';
 import { analyse } from './analysis/analyse';
+import { checkExpression } from './analysis/check-expression';
+import { compileValue } from './compile/values';
+import type { ValueType } from './runtime/values';
 import type { AnalysisContext } from './analysis/context';
 import type { CompileContext, Doc } from './compile/context';
 import { compileEventQuery } from './compile/query';
@@ -216,4 +219,41 @@ export function formatQuery(rule: string): { readonly text: string | undefined; 
   const parsed = parseQuery(rule);
   if (!parsed.ast || hasErrors(parsed.diagnostics)) return { text: undefined, diagnostics: parsed.diagnostics };
   return { text: printStatement(parsed.ast), diagnostics: parsed.diagnostics };
+}
+
+/**
+ * Fold a constant expression (the unit conformance suites, and the playground's scratch pad):
+ * parsed as a condition of `any where`, type-checked, then evaluated with no event.
+ */
+export function foldExpression(expression: string): {
+  readonly ok: boolean;
+  readonly value: unknown;
+  readonly type: ValueType | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+} {
+  const prefix = 'any where ';
+  const parsed = parseQuery(prefix + expression);
+  const shift = (d: Diagnostic): Diagnostic => ({
+    ...d,
+    range: { start: Math.max(0, d.range.start - prefix.length), end: Math.max(0, d.range.end - prefix.length) },
+  });
+  if (!parsed.ast || hasErrors(parsed.diagnostics) || parsed.ast.query.kind !== 'event') {
+    return { ok: false, value: undefined, type: undefined, diagnostics: parsed.diagnostics.map(shift) };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const schema = buildSchema({});
+  const settings = resolveSettings(undefined);
+  const condition = parsed.ast.query.condition;
+  const type = checkExpression({ text: prefix + expression, schema, settings, diagnostics }, condition);
+  if (!hasErrors(diagnostics)) {
+    const compiled = compileValue(condition, { text: prefix + expression, schema, settings, diagnostics });
+    if (!hasErrors(diagnostics)) {
+      if (!compiled.constant) {
+        diagnostics.push(makeDiagnostic(Codes.RuntimeError, 'The expression is not constant', condition.range));
+      } else {
+        return { ok: true, value: compiled.value, type, diagnostics: diagnostics.map(shift) };
+      }
+    }
+  }
+  return { ok: false, value: undefined, type, diagnostics: diagnostics.map(shift) };
 }

@@ -24,5 +24,5 @@ export type {
   EvaluationResult,
 } from './api-types';
 export { defaultSettings } from './api-types';
-export { evaluate, traceEvent, checkQuery, formatQuery, resolveSettings } from './evaluate';
+export { evaluate, traceEvent, checkQuery, formatQuery, foldExpression, resolveSettings } from './evaluate';
 export type { EvaluateRequest, CheckRequest } from './evaluate';

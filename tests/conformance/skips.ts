@@ -1,0 +1,16 @@
+/**
+ * Every conformance case the runners skip, with the reason. A case not listed here must pass.
+ * Keys are `<suite file>:<query name>` (or `<suite file>:<section>` for the unit suites).
+ */
+export const SKIPS: Readonly<Record<string, string>> = {
+  'test_folding.toml:string_case_insensitive_match_comparison':
+    'Endgame-era section (flagged case_insensitive = true) expecting "Foo" == "foo" to be true; current Elasticsearch `==` is case-sensitive, and its own test harness does not run this section.',
+};
+
+/** Query kinds the event-query runner leaves to the sequence and sample runners. */
+export function kindSkipReason(query: string): string | undefined {
+  const head = query.trimStart();
+  if (head.startsWith('sequence')) return 'sequence query: covered by the sequence conformance runner, not the event-query runner';
+  if (head.startsWith('sample')) return 'sample query: covered by the sample conformance runner, not the event-query runner';
+  return undefined;
+}
