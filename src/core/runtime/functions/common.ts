@@ -1,0 +1,103 @@
+/**
+ * Helpers shared by the function families: argument-type checks with Elasticsearch's
+ * message wording, and runtime argument coercion.
+ */
+
+import { Codes } from '../../diagnostics/codes';
+import { EqlRuntimeError, isNumericType, isStringType, type Scalar, type ValueType } from '../values';
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** `first `, `second `, ... as QL prints before "argument of"; empty past the tenth. */
+export function ordinalPrefix(index: number): string {
+  const o = ORDINALS[index];
+  return o === undefined ? '' : o + ' ';
+}
+
+/** The lower-case type name QL prints in `found value [x] type [long]`. */
+export function qlTypeName(t: ValueType): string {
+  switch (t) {
+    case 'date':
+      return 'datetime';
+    case 'unknown':
+      return 'keyword';
+    default:
+      return t;
+  }
+}
+
+/** What an argument must be; the word is the one ES prints in `must be [...]`. */
+export type Expect = 'string' | 'numeric' | 'integer' | 'boolean' | 'ip' | 'any';
+
+export interface ArgRule {
+  readonly expect: Expect;
+  /** The argument must be a constant (literal or folded). */
+  readonly constant?: boolean;
+}
+
+function accepts(expect: Expect, t: ValueType): boolean {
+  if (t === 'null') return true;
+  switch (expect) {
+    case 'string':
+      return isStringType(t);
+    case 'numeric':
+      return isNumericType(t);
+    case 'integer':
+      return t === 'integer' || t === 'long' || t === 'unknown';
+    case 'boolean':
+      return t === 'boolean';
+    case 'ip':
+      return t === 'ip' || t === 'unknown';
+    case 'any':
+      return t !== 'object' && t !== 'unsupported';
+  }
+}
+
+/**
+ * Check each argument against its rule (the last rule repeats for variadic functions).
+ * Returns the first problem with Elasticsearch's wording, or undefined.
+ */
+export function checkArgs(
+  rules: readonly ArgRule[],
+  argTypes: readonly ValueType[],
+  constArgs: readonly (Scalar | undefined)[],
+  callText: string,
+  argTexts: readonly string[],
+): { message: string; arg: number } | undefined {
+  for (let i = 0; i < argTypes.length; i++) {
+    const rule = rules[Math.min(i, rules.length - 1)];
+    if (!rule) continue;
+    const t = argTypes[i] as ValueType;
+    const text = argTexts[i] ?? '';
+    if (!accepts(rule.expect, t)) {
+      return {
+        message: `${ordinalPrefix(i)}argument of [${callText}] must be [${rule.expect}], found value [${text}] type [${qlTypeName(t)}]`,
+        arg: i,
+      };
+    }
+    if (rule.constant && constArgs[i] === undefined) {
+      return { message: `${ordinalPrefix(i)}argument of [${callText}] must be a constant, received [${text}]`, arg: i };
+    }
+  }
+  return undefined;
+}
+
+/** Runtime check that a value is a string (ES: `A string/char is required; received [5]`). */
+export function requireString(v: Scalar): string {
+  if (typeof v === 'string') return v;
+  throw new EqlRuntimeError(`A string/char is required; received [${String(v)}]`, Codes.RuntimeError);
+}
+
+/** Runtime check that a value is a number (ES: `A number is required; received [x]`). */
+export function requireNumber(v: Scalar): number {
+  if (typeof v === 'number') return v;
+  throw new EqlRuntimeError(`A number is required; received [${String(v)}]`, Codes.RuntimeError);
+}
+
+/** Java `Number.intValue()` of an integral argument (truncates, wraps to 32 bits). */
+export function toJavaInt(n: number): number {
+  if (Number.isNaN(n)) return 0;
+  if (n >= 2147483647) return n >= 2147483648 && Number.isInteger(n) ? Number(BigInt.asIntN(32, BigInt(n))) : 2147483647;
+  if (n <= -2147483648) return Number.isInteger(n) ? Number(BigInt.asIntN(32, BigInt(n))) : -2147483648;
+  return Math.trunc(n) | 0;
+}
