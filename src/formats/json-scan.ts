@@ -99,8 +99,16 @@ export class JsonScanner {
     }
   }
 
-  /** `i` is at the first character of a value. Returns the offset just after it. */
-  skipValue(i: number): number {
+  /** Set by skipValue when it cut a broken value short at the start of a line (see `resync`). */
+  resynced = false;
+
+  /**
+   * `i` is at the first character of a value. Returns the offset just after it.
+   * With `resync`, a value in which a string had to be closed at a line break also ends before
+   * the next line that starts with '{' (that line most likely begins the next event).
+   */
+  skipValue(i: number, resync = false): number {
+    this.resynced = false;
     const t = this.text;
     const n = this.length;
     const c0 = t.charCodeAt(i);
@@ -118,14 +126,24 @@ export class JsonScanner {
       return j;
     }
     const stack: number[] = [c0 === Ch.LBrace ? Ch.RBrace : Ch.RBracket];
+    let broken = false;
     let j = i + 1;
     while (j < n) {
       const c = t.charCodeAt(j);
       if (c === Ch.Quote) {
         j = this.skipString(j);
+        if (resync && t.charCodeAt(j - 1) !== Ch.Quote) broken = true;
         continue;
       }
-      if (c === Ch.LBrace) stack.push(Ch.RBrace);
+      if (c === Ch.LBrace) {
+        if (broken && atLineStart(t, j)) {
+          this.resynced = true;
+          let e = j;
+          while (e > i && isWs(t.charCodeAt(e - 1))) e--;
+          return e;
+        }
+        stack.push(Ch.RBrace);
+      }
       else if (c === Ch.LBracket) stack.push(Ch.RBracket);
       else if (c === Ch.RBrace || c === Ch.RBracket) {
         const at = stack.lastIndexOf(c);
@@ -161,7 +179,8 @@ export class JsonScanner {
         j = this.skipWs(j + 1);
         continue;
       }
-      const e = this.skipValue(j);
+      const e = this.skipValue(j, true);
+      const resynced = this.resynced;
       if (e === j) {
         problem(j, `Unexpected '${String.fromCharCode(c)}' in the array`);
         j = this.skipWs(j + 1);
@@ -179,7 +198,7 @@ export class JsonScanner {
         j = after;
       } else if (d === Ch.RBracket) {
         return { elements, end: j + 1, problems };
-      } else if (j < n) {
+      } else if (j < n && !resynced) {
         problem(j, "Expected ',' or ']' after an array element");
       }
     }
@@ -210,4 +229,18 @@ export class JsonScanner {
     }
     return -1;
   }
+}
+
+function isWs(c: number): boolean {
+  return c === Ch.Space || c === Ch.Lf || c === Ch.Cr || c === Ch.Tab;
+}
+
+/** Only spaces or tabs between the previous line break and `j`. */
+function atLineStart(t: string, j: number): boolean {
+  for (let k = j - 1; k >= 0; k--) {
+    const c = t.charCodeAt(k);
+    if (c === Ch.Lf) return true;
+    if (c !== Ch.Space && c !== Ch.Tab && c !== Ch.Cr) return false;
+  }
+  return true;
 }
