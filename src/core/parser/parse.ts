@@ -1,0 +1,109 @@
+/**
+ * The parser entry point: EQL text in, AST and diagnostics out. Never throws.
+ *
+ * Errors come from three places, all turned into Diagnostics with precise ranges:
+ *  - Peggy syntax errors (src/core/parser/syntax-errors.ts);
+ *  - errors the builder raises after the grammar matched, as Elasticsearch's builder does
+ *    (bad escapes, join-key counts, maxspan, pipes, ...);
+ *  - size limits: an absurdly long or deeply nested statement.
+ */
+import type { StatementNode } from '../ast/nodes';
+import { Codes } from '../diagnostics/codes';
+import { hasErrors, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { depth, walk } from '../ast/visit';
+import { ParseContext, ParseAbort } from './build-context';
+import { syntaxErrorDiagnostic, type PeggyError } from './syntax-errors';
+import { bracketDepth } from './tokens';
+import { parse as peggyParse, SyntaxError as PeggySyntaxError } from './generated/eql';
+
+export interface ParseResult {
+  /** The statement, unless a syntax error stopped the parse (or the statement is a `join`). */
+  readonly ast: StatementNode | undefined;
+  /** Sorted by position. Any error makes the query unusable, even when `ast` is present. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Longest statement accepted, in UTF-16 code units (the largest real rule is under 50k). */
+export const MAX_QUERY_LENGTH = 1_000_000;
+/** Deepest bracket nesting accepted before parsing. */
+export const MAX_BRACKET_DEPTH = 200;
+/** Deepest AST accepted (long `or` chains are left-nested, so this bounds chain length too). */
+export const MAX_AST_DEPTH = 5_000;
+
+function tooLarge(text: string): string {
+  const shown = text.length > 200 ? `${text.slice(0, 200)}...` : text;
+  return `EQL statement is too large, causing stack overflow when generating the parsing tree: [${shown}]`;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+/** Renumbers node ids 0..n-1 in source (pre-)order, so ids are dense whatever backtracking did. */
+function renumber(ast: StatementNode): void {
+  let next = 0;
+  walk(ast, (node) => {
+    (node as { id: number }).id = next++;
+  });
+}
+
+export function parseQuery(text: string): ParseResult {
+  if (text.length > MAX_QUERY_LENGTH) {
+    return {
+      ast: undefined,
+      diagnostics: [
+        makeDiagnostic(
+          Codes.TooDeep,
+          `EQL statement is too long: [${text.length}] characters, at most [${MAX_QUERY_LENGTH}] are accepted`,
+          { start: MAX_QUERY_LENGTH, end: text.length },
+        ),
+      ],
+    };
+  }
+  const nesting = bracketDepth(text, MAX_BRACKET_DEPTH);
+  if (nesting.overflowAt !== undefined) {
+    return {
+      ast: undefined,
+      diagnostics: [
+        makeDiagnostic(Codes.TooDeep, tooLarge(text), { start: nesting.overflowAt, end: nesting.overflowAt + 1 }, {
+          notes: [`Brackets nest more than ${MAX_BRACKET_DEPTH} levels deep.`],
+        }),
+      ],
+    };
+  }
+
+  const ctx = new ParseContext(text);
+  let ast: StatementNode | undefined;
+  const fatal: Diagnostic[] = [];
+  try {
+    ast = peggyParse(text, { ctx });
+  } catch (e) {
+    if (e instanceof ParseAbort) fatal.push(e.diagnostic);
+    else if (e instanceof PeggySyntaxError) fatal.push(syntaxErrorDiagnostic(text, e as unknown as PeggyError));
+    else if (e instanceof RangeError) {
+      fatal.push(makeDiagnostic(Codes.TooDeep, tooLarge(text), { start: 0, end: text.length }));
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      fatal.push(makeDiagnostic(Codes.SyntaxError, `Internal parser error: ${message}`, { start: 0, end: text.length }));
+    }
+  }
+
+  const diagnostics = [...ctx.diagnostics, ...fatal].sort(byPosition);
+  if (!ast || ctx.dropAst || fatal.length > 0) return { ast: undefined, diagnostics };
+
+  if (depth(ast) > MAX_AST_DEPTH) {
+    diagnostics.push(
+      makeDiagnostic(Codes.TooDeep, tooLarge(text), ast.range, {
+        notes: [`The expression tree is more than ${MAX_AST_DEPTH} levels deep.`],
+      }),
+    );
+    return { ast: undefined, diagnostics };
+  }
+  renumber(ast);
+  return { ast, diagnostics };
+}
+
+/** True when the result is usable: an AST and no error diagnostics. */
+export function parsedOk(result: ParseResult): result is { ast: StatementNode; diagnostics: Diagnostic[] } {
+  return result.ast !== undefined && !hasErrors(result.diagnostics);
+}

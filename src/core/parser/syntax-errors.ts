@@ -1,0 +1,203 @@
+/**
+ * Turns a Peggy syntax error into a Diagnostic: a readable "Expected ... but found ..."
+ * message located on the offending token, or a targeted message for common mistakes
+ * (`=` for `==`, `&&`, uppercase keywords, stray characters, ...).
+ */
+import type { Range } from '../ast/nodes';
+import { isKeyword } from '../ast/keywords';
+import { Codes } from '../diagnostics/codes';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { tokenAt, tokenBefore, type Token } from './tokens';
+
+/** The parts of Peggy's SyntaxError this module reads. */
+export interface PeggyError {
+  readonly expected: readonly PeggyExpectation[] | null;
+  readonly found: string | null | undefined;
+  readonly location: { readonly start: { readonly offset: number } };
+}
+
+export type PeggyExpectation =
+  | { readonly type: 'literal'; readonly text: string; readonly ignoreCase?: boolean }
+  | { readonly type: 'class'; readonly parts: readonly unknown[]; readonly inverted: boolean }
+  | { readonly type: 'any' }
+  | { readonly type: 'end' }
+  | { readonly type: 'other'; readonly description: string };
+
+const OPERAND_STARTS = new Set([
+  "'('",
+  "'-'",
+  "'+'",
+  "'?'",
+  "'not'",
+  "'true'",
+  "'false'",
+  "'null'",
+  'string',
+  'number',
+  'identifier',
+  'backquoted name',
+  'constant',
+]);
+
+const OPERATORS_AFTER_OPERAND = new Set([
+  "'=='",
+  "'!='",
+  "'<'",
+  "'<='",
+  "'>'",
+  "'>='",
+  "'+'",
+  "'-'",
+  "'*'",
+  "'/'",
+  "'%'",
+  "':'",
+  "'in'",
+  "'in~'",
+  "'not'",
+  "'like'",
+  "'like~'",
+  "'regex'",
+  "'regex~'",
+]);
+
+/** Expectations that only add noise when a real continuation is also expected. */
+const NOISE = new Set(["'('", "'.'", "'~'", "'of'", 'array index', 'letter']);
+
+const INVISIBLE_WHITESPACE = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+function describe(e: PeggyExpectation): string {
+  switch (e.type) {
+    case 'literal':
+      return `'${e.text}'`;
+    case 'other':
+      return e.description;
+    case 'end':
+      return 'end of input';
+    case 'any':
+      return 'any character';
+    case 'class':
+      return 'letter';
+  }
+}
+
+function rank(d: string): number {
+  if (d === 'expression') return 0;
+  if (d === 'operator') return 1;
+  if (d === 'end of input') return 4;
+  if (d.startsWith("'")) return /^'[a-z]/.test(d) ? 2 : 3;
+  return 0;
+}
+
+/** The expectation list in reading order, with operand starts and operators summarised. */
+export function expectedList(expected: readonly PeggyExpectation[]): string[] {
+  let set = new Set(expected.map(describe));
+  if (set.has('identifier') && set.has('number')) {
+    set = new Set([...set].filter((d) => !OPERAND_STARTS.has(d) && d !== 'letter'));
+    set.add('expression');
+  }
+  const ops = [...set].filter((d) => OPERATORS_AFTER_OPERAND.has(d));
+  if (ops.length >= 3) {
+    set = new Set([...set].filter((d) => !OPERATORS_AFTER_OPERAND.has(d)));
+    set.add('operator');
+  }
+  if (set.has('operator') || set.has("'and'") || set.has("'or'")) {
+    set = new Set([...set].filter((d) => !NOISE.has(d)));
+  } else if ([...set].some((d) => !NOISE.has(d))) {
+    set.delete('letter');
+    set.delete('array index');
+  }
+  return [...set].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? 'nothing';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function show(token: Token | undefined): string {
+  if (!token) return 'end of input';
+  const t = token.text.length > 40 ? `${token.text.slice(0, 40)}...` : token.text;
+  return `'${t}'`;
+}
+
+/** A visible range for an error at `pos`: the token there, or the last visible character at the end. */
+function rangeAt(text: string, token: Token | undefined, pos: number): Range {
+  if (token) return { start: token.start, end: token.end };
+  let end = Math.min(pos, text.length);
+  while (end > 0 && /[ \t\r\n]/.test(text[end - 1]!)) end--;
+  if (end === 0) return { start: 0, end: Math.min(1, text.length) };
+  return { start: end - 1, end };
+}
+
+function uppercaseKeyword(t: Token | undefined): boolean {
+  if (!t) return false;
+  const lower = t.text.toLowerCase();
+  return t.text !== lower && isKeyword(lower);
+}
+
+export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnostic {
+  const pos = error.location.start.offset;
+  const token = tokenAt(text, pos);
+  const before = tokenBefore(text, pos);
+  const expected = expectedList(error.expected ?? []);
+  const generic = `Expected ${joinOr(expected)} but found ${show(token)}`;
+  const range = rangeAt(text, token, pos);
+
+  if (uppercaseKeyword(token) || uppercaseKeyword(before)) {
+    const kw = uppercaseKeyword(token) ? token! : before!;
+    return makeDiagnostic(Codes.UppercaseKeyword, `Keyword [${kw.text}] must be lowercase`, { start: kw.start, end: kw.end }, {
+      notes: [
+        `EQL keywords are lowercase: write [${kw.text.toLowerCase()}]. Written otherwise, [${kw.text}] is read as a field or category name.`,
+      ],
+    });
+  }
+  if (token) {
+    const t = token.text;
+    if (t === '=') {
+      return makeDiagnostic(Codes.AssignmentNotEquality, 'Use [==] to compare values, not [=]', range, {
+        notes: ['A single [=] is only valid in [with maxspan=...] and [with runs=...].'],
+      });
+    }
+    if (t === '===' || t === '!==') {
+      return makeDiagnostic(Codes.SyntaxError, `Unknown operator [${t}]; use [${t.slice(0, 2)}]`, range);
+    }
+    const replacements: Record<string, string> = { '&&': 'and', '||': 'or', '<>': '!=', '!': 'not' };
+    if (t in replacements) {
+      return makeDiagnostic(Codes.SyntaxError, `Use [${replacements[t]}] instead of [${t}]`, range, {
+        notes: t === '!' ? ['[!] only appears in [!=] and in a missing-event term [![ ... ]].'] : undefined,
+      });
+    }
+    if (t === '>' && before?.text === '<' && before.end === pos) {
+      return makeDiagnostic(Codes.SyntaxError, 'Use [!=] instead of [<>]', { start: before.start, end: token.end });
+    }
+    if (t === '~') {
+      return makeDiagnostic(Codes.SyntaxError, `${generic}`, range, {
+        notes: ['[~] is written without a space: [in~], [like~], [regex~] or [startsWith~(...)].'],
+      });
+    }
+    if (INVISIBLE_WHITESPACE.test(t) || /^[\u0000-\u0008\u000e-\u001f\u007f]$/.test(t)) {
+      const cp = t.codePointAt(0)!;
+      return makeDiagnostic(Codes.SyntaxError, `token recognition error at: '\\u{${cp.toString(16)}}'`, range, {
+        notes: ['Only space, tab, CR and LF are whitespace in EQL.'],
+      });
+    }
+    if (before?.text === 'not' && /^(like~?|regex~?|:)$/.test(t)) {
+      return makeDiagnostic(Codes.SyntaxError, generic, range, {
+        notes: [`There is no [not ${t}]; negate the whole predicate instead: [not x ${t} ...].`],
+      });
+    }
+    if (t === ')' && before?.text === '(') {
+      const beforeParen = tokenBefore(text, before.start);
+      if (beforeParen && /^in~?$/.test(beforeParen.text)) {
+        return makeDiagnostic(Codes.SyntaxError, generic, range, { notes: ['An [in] list cannot be empty.'] });
+      }
+    }
+    if (/^[A-Za-z_@]/.test(t) && isKeyword(t) && expected.includes('expression')) {
+      return makeDiagnostic(Codes.SyntaxError, generic, range, {
+        notes: [`[${t}] is a keyword; a field with that name is written in backquotes: [\`${t}\`].`],
+      });
+    }
+  }
+  return makeDiagnostic(Codes.SyntaxError, generic, range);
+}
