@@ -143,8 +143,7 @@ export class JsonScanner {
           return e;
         }
         stack.push(Ch.RBrace);
-      }
-      else if (c === Ch.LBracket) stack.push(Ch.RBracket);
+      } else if (c === Ch.LBracket) stack.push(Ch.RBracket);
       else if (c === Ch.RBrace || c === Ch.RBracket) {
         const at = stack.lastIndexOf(c);
         if (at < 0) return j; // closes nothing we opened: the value ends here
