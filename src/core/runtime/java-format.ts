@@ -21,12 +21,18 @@ export function formatJavaDouble(d: number): string {
 
   const negative = d < 0;
   const abs = negative ? -d : d;
-  // toExponential() without an argument yields the shortest round-tripping digits.
-  const exp = abs.toExponential();
-  const ePos = exp.indexOf('e');
+  // toExponential() without an argument yields the shortest round-tripping digits. When
+  // that is a single digit, Java picks the closest two-digit decimal instead (which is what
+  // toExponential(1) computes), e.g. 4.9E-324 rather than 5E-324; trailing zeros then drop.
+  let exp = abs.toExponential();
+  let ePos = exp.indexOf('e');
+  if (ePos === 1) {
+    exp = abs.toExponential(1);
+    ePos = exp.indexOf('e');
+  }
   const mantissa = exp.slice(0, ePos);
   const exponent = Number(exp.slice(ePos + 1));
-  const digits = mantissa.length > 1 ? mantissa[0] + mantissa.slice(2) : mantissa;
+  const digits = (mantissa.length > 1 ? mantissa[0] + mantissa.slice(2) : mantissa).replace(/(?<=.)0+$/, '');
   const sign = negative ? '-' : '';
 
   if (abs >= 1e-3 && abs < 1e7) {
@@ -48,8 +54,8 @@ export function formatJavaLong(n: number): string {
   if (!Number.isFinite(n)) return formatJavaDouble(n);
   const t = Math.trunc(n);
   if (t === 0) return '0';
-  if (Math.abs(t) < 1e21) return t.toString().includes('e') ? BigInt(t).toString() : t.toString();
-  return BigInt(t).toString();
+  // Past 2^53 JS would print rounded digits; BigInt prints the exact value held.
+  return Math.abs(t) < 9007199254740992 ? t.toString() : BigInt(t).toString();
 }
 
 /**
