@@ -325,7 +325,18 @@ export function negateCond(c: CompiledCondition): CompiledCondition {
   });
 }
 
+function kleeneAnd(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === false || b === false) return false;
+  return a === null || b === null ? null : true;
+}
+
+function kleeneOr(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === true || b === true) return true;
+  return a === null || b === null ? null : false;
+}
+
 function andCond(l: CompiledCondition, r: CompiledCondition): CompiledCondition {
+  if (l.constant && r.constant) return constCond(kleeneAnd(l.value, r.value));
   if (l.constant && l.value === false) return l;
   if (r.constant && r.value === false) return r;
   if (l.constant && l.value === true) return r;
@@ -342,6 +353,7 @@ function andCond(l: CompiledCondition, r: CompiledCondition): CompiledCondition 
 }
 
 function orCond(l: CompiledCondition, r: CompiledCondition): CompiledCondition {
+  if (l.constant && r.constant) return constCond(kleeneOr(l.value, r.value));
   if (l.constant && l.value === true) return l;
   if (r.constant && r.value === true) return r;
   if (l.constant && l.value === false) return r;

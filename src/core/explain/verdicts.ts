@@ -50,9 +50,10 @@ function caseNote(part: Expr, narrowed: NarrowResult, fired: boolean): string | 
   if (values.length === 0 && narrowed.field) {
     return `${narrowed.field} is missing from this event, so this comparison is false`;
   }
-  if (u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' && typeof u.right.value === 'string') {
-    const want = u.right.value.toLowerCase();
-    const hit = values.find((x) => typeof x === 'string' && x.toLowerCase() === want && x !== u.right.value);
+  const right = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' ? u.right.value : undefined;
+  if (typeof right === 'string') {
+    const want = right.toLowerCase();
+    const hit = values.find((x) => typeof x === 'string' && x.toLowerCase() === want && x !== right);
     if (hit !== undefined) return `\`==\` is case-sensitive: the event has ${describe(hit)}; use \`:\` to ignore case`;
   }
   if (u.kind === 'in' && !u.caseInsensitive) {
