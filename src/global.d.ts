@@ -1,0 +1,15 @@
+/**
+ * The automation hook the app installs on `window` (see src/ui/platform/test-hook.ts). Declared
+ * here, without imports, so both the app and the end-to-end tests can use its type.
+ */
+interface EqlPlaygroundHook {
+  setRule(text: string): void;
+  setEvents(text: string): void;
+  getRule(): string;
+  getEvents(): string;
+  ready(): Promise<void>;
+}
+
+interface Window {
+  eqlPlayground: EqlPlaygroundHook;
+}

@@ -1,0 +1,261 @@
+/**
+ * EQL for Monaco: tokens (keywords from the core's list), language configuration, completion of
+ * fields and functions, hover docs, and the themes. Data (keywords, functions, fields, the
+ * selected event) is pushed in by the app through `setEqlLanguageData`.
+ */
+import { fieldValue } from './field-value';
+import type { Monaco } from './types';
+
+export const EQL_LANGUAGE_ID = 'eql';
+
+export interface EqlField {
+  readonly name: string;
+  readonly type: string;
+  readonly description?: string;
+}
+
+export interface EqlFunction {
+  readonly name: string;
+  readonly signature: string;
+  readonly doc: string;
+  readonly nulls: string;
+  readonly caseAware: boolean;
+}
+
+export interface EqlLanguageData {
+  readonly keywords: readonly string[];
+  readonly functions: readonly EqlFunction[];
+  /** ECS + Elastic Defend (+ mapping) fields. */
+  readonly fields: readonly EqlField[];
+  /** Fields that have a value in the loaded events. */
+  readonly fieldsSeen: readonly EqlField[];
+  /** The selected event's source, for field values in hovers. */
+  readonly selectedEvent?: { readonly id: string; readonly source: unknown };
+}
+
+let data: EqlLanguageData = { keywords: [], functions: [], fields: [], fieldsSeen: [] };
+let fieldIndex = new Map<string, EqlField>();
+let seenIndex = new Map<string, EqlField>();
+let functionIndex = new Map<string, EqlFunction>();
+let monacoRef: Monaco | undefined;
+let tokenKeywords = '';
+
+const BASE_KEYWORDS = ['and', 'or', 'not', 'in', 'where', 'sequence', 'sample', 'by', 'with', 'maxspan', 'until', 'any', 'true', 'false', 'null', 'like', 'regex'];
+
+export function setEqlLanguageData(next: Partial<EqlLanguageData>): void {
+  data = { ...data, ...next };
+  if (next.fields) fieldIndex = new Map(next.fields.map((f) => [f.name, f]));
+  if (next.fieldsSeen) seenIndex = new Map(next.fieldsSeen.map((f) => [f.name, f]));
+  if (next.functions) functionIndex = new Map(next.functions.map((f) => [f.name.toLowerCase(), f]));
+  if (next.keywords && monacoRef) setTokens(monacoRef, next.keywords);
+}
+
+export function getEqlLanguageData(): EqlLanguageData {
+  return data;
+}
+
+function setTokens(monaco: Monaco, keywords: readonly string[]): void {
+  const list = keywords.length > 0 ? keywords : BASE_KEYWORDS;
+  const key = list.join(' ');
+  if (key === tokenKeywords) return;
+  tokenKeywords = key;
+  monaco.languages.setMonarchTokensProvider(EQL_LANGUAGE_ID, {
+    defaultToken: '',
+    keywords: [...list],
+    operators: ['==', '!=', '<', '<=', '>', '>=', ':', '+', '-', '*', '/', '%', '|', '~'],
+    tokenizer: {
+      root: [
+        [/\/\/.*$/, 'comment'],
+        [/\/\*/, 'comment', '@comment'],
+        [/\?"""/, 'string', '@tripleString'],
+        [/"""/, 'string', '@tripleString'],
+        [/\?"/, 'string', '@rawString'],
+        [/"/, 'string', '@string'],
+        [/'[^']*'/, 'string.invalid'],
+        [/`[^`]*`/, 'field'],
+        [/\b\d+(\.\d+)?([eE][+-]?\d+)?(ms|s|m|h|d)?\b/, 'number'],
+        [/[A-Za-z_@][\w@]*(?=~?\s*\()/, { cases: { '@keywords': 'keyword', '@default': 'function' } }],
+        [/[A-Za-z_@][\w@]*(\.[A-Za-z_@`][\w@`-]*)*/, { cases: { '@keywords': 'keyword', '@default': 'field' } }],
+        [/\?(?=[A-Za-z_@`])/, 'operator'],
+        [/[()[\],]/, '@brackets'],
+        [/==|!=|<=|>=|<|>|:|~|\+|-|\*|\/|%|\|/, 'operator'],
+        [/\s+/, 'white'],
+      ],
+      comment: [
+        [/\*\//, 'comment', '@pop'],
+        [/[^*]+/, 'comment'],
+        [/\*/, 'comment'],
+      ],
+      string: [
+        [/\\./, 'string.escape'],
+        [/"/, 'string', '@pop'],
+        [/[^\\"]+/, 'string'],
+      ],
+      rawString: [
+        [/"/, 'string', '@pop'],
+        [/[^"]+/, 'string'],
+      ],
+      tripleString: [
+        [/"""/, 'string', '@pop'],
+        [/[^"]+/, 'string'],
+        [/"/, 'string'],
+      ],
+    },
+  });
+}
+
+export function registerEqlLanguage(monaco: Monaco): void {
+  if (monacoRef) return;
+  monacoRef = monaco;
+  monaco.languages.register({ id: EQL_LANGUAGE_ID, aliases: ['EQL', 'eql'] });
+  monaco.languages.setLanguageConfiguration(EQL_LANGUAGE_ID, {
+    comments: { lineComment: '//', blockComment: ['/*', '*/'] },
+    brackets: [
+      ['(', ')'],
+      ['[', ']'],
+    ],
+    autoClosingPairs: [
+      { open: '(', close: ')' },
+      { open: '[', close: ']' },
+      { open: '"', close: '"', notIn: ['string'] },
+    ],
+    surroundingPairs: [
+      { open: '(', close: ')' },
+      { open: '"', close: '"' },
+    ],
+    // Field names contain dots (and `@` in `@timestamp`): one word for completion and hover.
+    wordPattern: /@?[A-Za-z_][\w@]*(\.[A-Za-z_@][\w@-]*)*\.?/,
+  });
+  setTokens(monaco, data.keywords);
+
+  monaco.editor.defineTheme('eql-light', {
+    base: 'vs',
+    inherit: true,
+    rules: [
+      { token: 'field', foreground: '1f4e9c' },
+      { token: 'function', foreground: '7a4d00' },
+      { token: 'keyword', foreground: '0000c8', fontStyle: 'bold' },
+      { token: 'string.invalid', foreground: 'c00000', fontStyle: 'underline' },
+    ],
+    colors: {},
+  });
+  monaco.editor.defineTheme('eql-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [
+      { token: 'field', foreground: '9cdcfe' },
+      { token: 'function', foreground: 'dcdcaa' },
+      { token: 'keyword', foreground: '569cd6', fontStyle: 'bold' },
+      { token: 'string.invalid', foreground: 'f48771', fontStyle: 'underline' },
+    ],
+    colors: {},
+  });
+
+  monaco.languages.registerCompletionItemProvider(EQL_LANGUAGE_ID, {
+    triggerCharacters: ['.'],
+    provideCompletionItems(model, position) {
+      const word = model.getWordUntilPosition(position);
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
+      const lineBefore = model.getValueInRange({ ...range, startColumn: 1 });
+      const inString = (lineBefore.match(/"/g)?.length ?? 0) % 2 === 1;
+      if (inString) return { suggestions: [] };
+      const K = monaco.languages.CompletionItemKind;
+      const suggestions: import('monaco-editor/editor').languages.CompletionItem[] = [];
+      const seen = new Set<string>();
+      for (const f of data.fieldsSeen) {
+        seen.add(f.name);
+        const known = fieldIndex.get(f.name);
+        suggestions.push({
+          label: { label: f.name, description: known?.type ?? f.type },
+          kind: K.Field,
+          detail: `${known?.type ?? f.type} · in the loaded events`,
+          documentation: known?.description ?? '',
+          insertText: f.name,
+          range,
+          sortText: `0${f.name}`,
+        });
+      }
+      for (const f of data.fields) {
+        if (seen.has(f.name)) continue;
+        suggestions.push({
+          label: { label: f.name, description: f.type },
+          kind: K.Field,
+          detail: f.type,
+          documentation: f.description ?? '',
+          insertText: f.name,
+          range,
+          sortText: `2${f.name}`,
+        });
+      }
+      for (const fn of data.functions) {
+        const variants = fn.caseAware ? [fn.name, `${fn.name}~`] : [fn.name];
+        for (const label of variants) {
+          suggestions.push({
+            label: { label, description: label.endsWith('~') ? 'case-insensitive' : 'function' },
+            kind: K.Function,
+            detail: label.endsWith('~') ? fn.signature.replace(fn.name, label) : fn.signature,
+            documentation: { value: functionDoc(fn) },
+            insertText: `${label}($0)`,
+            insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+            range,
+            sortText: `1${label}`,
+          });
+        }
+      }
+      for (const k of data.keywords.length > 0 ? data.keywords : BASE_KEYWORDS) {
+        suggestions.push({ label: k, kind: K.Keyword, insertText: k, range, sortText: `3${k}` });
+      }
+      return { suggestions };
+    },
+  });
+
+  monaco.languages.registerHoverProvider(EQL_LANGUAGE_ID, {
+    provideHover(model, position) {
+      const word = model.getWordAtPosition(position);
+      if (!word) return null;
+      const name = word.word.replace(/\.$/, '');
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
+      const after = model.getLineContent(position.lineNumber).slice(word.endColumn - 1);
+      const fn = functionIndex.get(name.toLowerCase());
+      if (fn && /^~?\s*\(/.test(after)) {
+        return { range, contents: [{ value: functionDoc(fn) }] };
+      }
+      const field = fieldIndex.get(name) ?? seenIndex.get(name);
+      if (!field) return null;
+      const lines = [`**${name}** · \`${field.type}\``];
+      if (field.description) lines.push(field.description);
+      const ev = data.selectedEvent;
+      if (ev) {
+        const value = fieldValue(ev.source, name);
+        lines.push(
+          value === undefined
+            ? `In event \`${ev.id}\`: *missing*`
+            : `In event \`${ev.id}\`: \`${truncate(JSON.stringify(value), 200)}\``,
+        );
+      }
+      return { range, contents: lines.map((value) => ({ value })) };
+    },
+  });
+}
+
+function functionDoc(fn: EqlFunction): string {
+  const parts = [`\`${fn.signature}\``];
+  if (fn.doc) parts.push(fn.doc);
+  if (fn.nulls) parts.push(`*Nulls:* ${fn.nulls}`);
+  if (fn.caseAware) parts.push(`Add \`~\` (\`${fn.name}~(…)\`) to compare case-insensitively.`);
+  return parts.join('\n\n');
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useElementHeight } from '../platform/element-size';
+import { scrollToShow, virtualWindow } from '../state/virtual-window';
+
+export interface VirtualListProps {
+  readonly count: number;
+  readonly rowHeight: number;
+  readonly renderRow: (index: number) => ReactNode;
+  /** Row to keep in view (the selection). */
+  readonly focusIndex: number | undefined;
+  readonly className?: string;
+  readonly onKeyDown?: (e: React.KeyboardEvent) => void;
+  readonly label: string;
+}
+
+/** Renders every row for small lists; only the visible window (plus overscan) above that. */
+export function VirtualList({ count, rowHeight, renderRow, focusIndex, className, onKeyDown, label }: VirtualListProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const height = useElementHeight(ref);
+  const [scrollTop, setScrollTop] = useState(0);
+  const win = virtualWindow(count, rowHeight, scrollTop, height || 600);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || focusIndex === undefined || focusIndex < 0) return;
+    const next = scrollToShow(focusIndex, rowHeight, el.scrollTop, el.clientHeight);
+    if (next !== el.scrollTop) el.scrollTop = next;
+  }, [focusIndex, rowHeight]);
+
+  const rows: ReactNode[] = [];
+  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i));
+  return (
+    <div
+      ref={ref}
+      className={className}
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      {win.padTop > 0 && <div style={{ height: win.padTop }} />}
+      {rows}
+      {win.padBottom > 0 && <div style={{ height: win.padBottom }} />}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { Verdict } from '../../core';
+import type { EventView } from '../../worker/protocol';
+import { ReasonLine } from '../components/ReasonLine';
+import type { TraceState } from '../hooks/usePlayground';
+import { collapse, formatValue } from '../state/reason-text';
+
+export interface DetailPanelProps {
+  readonly verdict: Verdict | undefined;
+  readonly event: EventView | undefined;
+  readonly trace: TraceState | undefined;
+}
+
+export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
+  const [tab, setTab] = useState<'why' | 'json'>('why');
+  if (!verdict) {
+    return (
+      <section className="pane detail-pane" data-testid="detail">
+        <div className="detail-empty">Select an event to see why it got its verdict (Alt+N / Alt+P to step through).</div>
+      </section>
+    );
+  }
+  return (
+    <section className="pane detail-pane" data-testid="detail">
+      <div className="pane-title">
+        <span>
+          Event <code>{verdict.id}</code> · <span className={`verdict-text verdict-${verdict.verdict}`}>{verdict.verdict}</span>
+        </span>
+        <span className="tabs small">
+          <button type="button" className={tab === 'why' ? 'active' : ''} onClick={() => setTab('why')}>
+            Why
+          </button>
+          <button type="button" className={tab === 'json' ? 'active' : ''} onClick={() => setTab('json')}>
+            Event JSON
+          </button>
+        </span>
+      </div>
+      {tab === 'why' ? (
+        <div className="detail-body">
+          <ul className="detail-reasons">
+            {verdict.reasons.map((r, i) => (
+              <li key={i}>
+                <ReasonLine verdict={verdict.verdict} reason={r} />
+              </li>
+            ))}
+          </ul>
+          <div className="trace" data-testid="trace">
+            <div className="trace-title">Evaluation trace</div>
+            {!trace || trace.eventId !== verdict.id ? (
+              <div className="muted">Trace available when the results are current.</div>
+            ) : trace.entries === undefined ? (
+              <div className="muted">Tracing…</div>
+            ) : trace.entries.length === 0 ? (
+              <div className="muted">No trace for this event.</div>
+            ) : (
+              trace.entries.map((t, i) => (
+                <div key={i} className={`trace-entry outcome-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
+                  <span className={`outcome outcome-${t.outcome}`}>{t.outcome === 'value' ? '=' : t.outcome}</span>
+                  <code className="trace-text">{shorten(collapse(trace.ruleText.slice(t.range.start, t.range.end)), 140)}</code>
+                  {t.field !== undefined && (
+                    <span className="trace-value">
+                      {t.field} = <code>{formatValue(t.value)}</code>
+                    </span>
+                  )}
+                  {t.field === undefined && t.outcome === 'value' && <code className="trace-value">{formatValue(t.value)}</code>}
+                </div>
+              ))
+            )}
+          </div>
+        </div>
+      ) : (
+        <pre className="detail-body event-json" data-testid="event-json">
+          {event ? JSON.stringify(event.source, null, 2) : ''}
+        </pre>
+      )}
+    </section>
+  );
+}
+
+function shorten(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,53 @@
+import Editor from '@monaco-editor/react';
+import type { IStandaloneCodeEditor } from '../../monaco/types';
+
+export interface EditorPaneProps {
+  readonly testId: string;
+  readonly title: string;
+  readonly hint?: string;
+  readonly language: string;
+  readonly path: string;
+  readonly initialValue: string;
+  readonly theme: 'dark' | 'light';
+  readonly onMount: (editor: IStandaloneCodeEditor) => void;
+  readonly onChange: (text: string) => void;
+  readonly className?: string;
+}
+
+export function EditorPane({ testId, title, hint, language, path, initialValue, theme, onMount, onChange, className }: EditorPaneProps) {
+  return (
+    <section className={`pane editor-pane ${className ?? ''}`}>
+      <div className="pane-title">
+        <span>{title}</span>
+        {hint && <span className="pane-hint">{hint}</span>}
+      </div>
+      <div className="editor-host" data-testid={testId}>
+        <Editor
+          path={path}
+          language={language}
+          defaultValue={initialValue}
+          theme={theme === 'dark' ? 'eql-dark' : 'eql-light'}
+          onMount={(editor) => onMount(editor)}
+          onChange={(v) => onChange(v ?? '')}
+          loading={<div className="editor-loading">Loading editor…</div>}
+          options={{
+            minimap: { enabled: false },
+            fontSize: 13,
+            lineNumbersMinChars: 3,
+            scrollBeyondLastLine: false,
+            wordWrap: language === 'eql' ? 'on' : 'off',
+            wrappingIndent: 'indent',
+            automaticLayout: true,
+            renderLineHighlight: 'line',
+            tabSize: 2,
+            fixedOverflowWidgets: true,
+            quickSuggestions: { other: true, comments: false, strings: false },
+            suggest: { showWords: false },
+            folding: language !== 'eql',
+            glyphMargin: false,
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Hits } from '../../core';
+import type { UiSettings } from '../state/doc-state';
+
+export interface EsResponsePanelProps {
+  readonly hits: Hits | undefined;
+  readonly stale: boolean;
+  readonly settings: UiSettings;
+  readonly mapping: string;
+  readonly onSettings: (s: UiSettings) => void;
+  readonly onMapping: (m: string) => void;
+}
+
+export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, onMapping }: EsResponsePanelProps) {
+  const set = <K extends keyof UiSettings>(k: K, v: UiSettings[K]) => onSettings({ ...settings, [k]: v });
+  return (
+    <div className="es-panel">
+      <form className="settings" onSubmit={(e) => e.preventDefault()} data-testid="settings">
+        <label>
+          Event category field
+          <input value={settings.eventCategoryField} onChange={(e) => set('eventCategoryField', e.target.value)} spellCheck={false} />
+        </label>
+        <label>
+          Timestamp field
+          <input value={settings.timestampField} onChange={(e) => set('timestampField', e.target.value)} spellCheck={false} />
+        </label>
+        <label>
+          Tiebreaker field
+          <input value={settings.tiebreakerField} placeholder="none" onChange={(e) => set('tiebreakerField', e.target.value)} spellCheck={false} />
+        </label>
+        <label className="narrow">
+          Size
+          <input type="number" min={0} value={settings.size} onChange={(e) => set('size', Number(e.target.value))} />
+        </label>
+        <label className="narrow">
+          Result position
+          <select value={settings.resultPosition} onChange={(e) => set('resultPosition', e.target.value === 'head' ? 'head' : 'tail')}>
+            <option value="tail">tail</option>
+            <option value="head">head</option>
+          </select>
+        </label>
+        <label className="mapping">
+          Index mapping (optional: paste a <code>GET &lt;index&gt;/_mapping</code> response)
+          <textarea value={mapping} onChange={(e) => onMapping(e.target.value)} spellCheck={false} rows={3} placeholder='{"my-index": {"mappings": {"properties": {…}}}}' />
+        </label>
+      </form>
+      <div className="es-response-title">
+        <code>hits</code> of the <code>_eql/search</code> response{stale ? ' (stale)' : ''}
+      </div>
+      <pre className={`es-response${stale ? ' is-stale' : ''}`} data-testid="es-response">
+        {hits ? JSON.stringify({ hits }, null, 2) : 'No response yet.'}
+      </pre>
+    </div>
+  );
+}

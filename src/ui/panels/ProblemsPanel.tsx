@@ -1,0 +1,47 @@
+import type { Diagnostic } from '../../core';
+import { lineColumn } from '../../monaco/ranges';
+
+export interface ProblemsPanelProps {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly texts: { readonly rule: string; readonly events: string; readonly mapping: string };
+  readonly onGoTo: (d: Diagnostic) => void;
+}
+
+const SOURCE_LABEL: Record<Diagnostic['source'], string> = {
+  rule: 'rule',
+  events: 'events',
+  mapping: 'mapping',
+  settings: 'settings',
+  share: 'link',
+};
+
+export function ProblemsPanel({ diagnostics, texts, onGoTo }: ProblemsPanelProps) {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return (
+    <section className="pane problems-pane">
+      <div className="pane-title">
+        <span>Problems</span>
+        <span className={errors > 0 ? 'count error' : 'count'}>{diagnostics.length === 0 ? 'none' : diagnostics.length}</span>
+      </div>
+      <ul className="problems" data-testid="problems">
+        {diagnostics.map((d, i) => {
+          const text = d.source === 'rule' ? texts.rule : d.source === 'events' ? texts.events : d.source === 'mapping' ? texts.mapping : '';
+          const at = text ? lineColumn(text, d.range.start) : undefined;
+          return (
+            <li key={i} className={`problem severity-${d.severity}`} data-testid="problem" data-code={d.code}>
+              <button type="button" onClick={() => onGoTo(d)} title="Go to the problem">
+                <span className={`problem-sev ${d.severity}`}>{d.severity}</span>
+                <span className="problem-where">
+                  {SOURCE_LABEL[d.source]}
+                  {at ? ` ${at.line}:${at.column}` : ''}
+                </span>
+                <span className="problem-msg">{d.message}</span>
+                <span className="problem-code">{d.code}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

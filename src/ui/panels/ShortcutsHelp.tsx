@@ -1,0 +1,38 @@
+const KEYS: readonly [string, string][] = [
+  ['Ctrl/Cmd + S', 'Copy a share link with the whole state'],
+  ['Ctrl/Cmd + Enter', 'Evaluate now'],
+  ['Alt + N / Alt + P', 'Next / previous event'],
+  ['Alt + S', 'Next suppressed event'],
+  ['Alt + A', 'Next alert'],
+  ['Alt + M', 'Next event the base condition missed'],
+  ['↑ ↓ (in the list)', 'Previous / next event'],
+  ['Ctrl + Space (in the rule)', 'Complete fields and functions'],
+  ['Alt + /', 'Show or hide this help'],
+];
+
+export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={onClose}>
+      <div className="dialog" onClick={(e) => e.stopPropagation()}>
+        <div className="pane-title">
+          <span>Keyboard shortcuts</span>
+          <button type="button" className="icon" onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        </div>
+        <table>
+          <tbody>
+            {KEYS.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** `window.eqlPlayground`: a small automation API for end-to-end tests and power users. */
+export interface PlaygroundHook {
+  setRule(text: string): void;
+  setEvents(text: string): void;
+  getRule(): string;
+  getEvents(): string;
+  /** Resolves when the results on screen match the current inputs. */
+  ready(): Promise<void>;
+}
+
+export function installPlaygroundHook(hook: PlaygroundHook): () => void {
+  window.eqlPlayground = hook;
+  return () => {
+    if (window.eqlPlayground === hook) delete (window as { eqlPlayground?: PlaygroundHook }).eqlPlayground;
+  };
+}

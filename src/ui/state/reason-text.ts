@@ -1,0 +1,61 @@
+/**
+ * One-line reason wording for a verdict, as structured parts so the UI can style code spans.
+ * e.g. suppressed by `process.executable in (...)` → `"/usr/bin/dpkg"` · process.executable = `/usr/bin/dpkg`
+ */
+import type { Reason, Verdict } from '../../core';
+
+export interface ReasonParts {
+  readonly verb: string;
+  /** The whole clause text, exactly as in the rule. */
+  readonly clause: string;
+  /** The narrowed element/pattern, when it differs from the clause. */
+  readonly match?: string;
+  readonly field?: string;
+  /** The field's value as shown (`missing` when absent). */
+  readonly value?: string;
+  readonly note?: string;
+}
+
+export function formatValue(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+export function reasonParts(verdict: Verdict['verdict'], r: Reason): ReasonParts {
+  const verb =
+    r.kind === 'exclusion'
+      ? 'suppressed by'
+      : r.kind === 'category'
+        ? verdict === 'alert'
+          ? 'category'
+          : 'wrong category:'
+        : r.kind === 'error'
+          ? 'error in'
+          : verdict === 'alert'
+            ? 'matched'
+            : 'missed by';
+  const match = r.match && r.match.text !== r.clause.text ? r.match.text : undefined;
+  const hasField = r.field !== undefined && (r.kind !== 'category' || r.value !== undefined);
+  return {
+    verb,
+    clause: r.clause.text,
+    ...(match !== undefined ? { match } : {}),
+    ...(hasField ? { field: r.field, value: formatValue(r.value) } : {}),
+    ...(r.note ? { note: r.note } : r.message ? { note: r.message } : {}),
+  };
+}
+
+/** Plain text of a reason (for titles and copying). */
+export function reasonText(verdict: Verdict['verdict'], r: Reason): string {
+  const p = reasonParts(verdict, r);
+  let s = `${p.verb} \`${collapse(p.clause)}\``;
+  if (p.match) s += ` → \`${p.match}\``;
+  if (p.field !== undefined) s += ` · ${p.field} = \`${p.value}\``;
+  if (p.note) s += ` (${p.note})`;
+  return s;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

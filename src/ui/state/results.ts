@@ -1,0 +1,131 @@
+/**
+ * What the results panel shows, and how a new evaluation updates it. While the rule or the
+ * events have errors, the last good verdicts stay and are marked stale.
+ */
+import type { ClauseStat, Diagnostic, Hits, Verdict, VerdictKind } from '../../core';
+import type { EvaluateResponse, EventView, FieldView } from '../../worker/protocol';
+
+export interface ResultsState {
+  /** The inputs version these results (or diagnostics) belong to. */
+  readonly version: number;
+  /** Verdicts on screen (possibly from an older, good version). */
+  readonly verdicts: readonly Verdict[];
+  readonly clauseStats: readonly ClauseStat[];
+  readonly hits: Hits | undefined;
+  readonly queryKind: 'event' | 'sequence' | 'sample' | undefined;
+  /** The events the verdicts refer to. */
+  readonly events: readonly EventView[];
+  /** The rule text the verdicts' ranges point into. */
+  readonly ruleText: string;
+  /** The events text the events' ranges point into. */
+  readonly eventsText: string;
+  /** The latest parsed events and the text they came from (even if the verdicts are stale). */
+  readonly latestEvents: readonly EventView[];
+  readonly latestEventsText: string | undefined;
+  readonly fieldsSeen: readonly FieldView[];
+  /** Current problems (rule, mapping, settings, events). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when the verdicts on screen are not for the current inputs. */
+  readonly stale: boolean;
+  /** Why the results are stale or missing (timeout, crash), if not diagnostics. */
+  readonly failure: string | undefined;
+  readonly ms: number | undefined;
+  /** Whether any evaluation produced verdicts yet. */
+  readonly hasGood: boolean;
+}
+
+export const emptyResults: ResultsState = {
+  version: -1,
+  verdicts: [],
+  clauseStats: [],
+  hits: undefined,
+  queryKind: undefined,
+  events: [],
+  ruleText: '',
+  eventsText: '',
+  latestEvents: [],
+  latestEventsText: undefined,
+  fieldsSeen: [],
+  diagnostics: [],
+  stale: false,
+  failure: undefined,
+  ms: undefined,
+  hasGood: false,
+};
+
+export function hasErrorDiagnostics(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error');
+}
+
+/** Apply a worker answer for the given inputs. */
+export function applyEvaluation(
+  prev: ResultsState,
+  response: EvaluateResponse,
+  inputs: { version: number; rule: string; events: string },
+): ResultsState {
+  const events = response.events ?? (prev.latestEventsText === inputs.events ? prev.latestEvents : prev.latestEvents);
+  const eventsTextOfEvents = response.events ? inputs.events : prev.latestEventsText;
+  const fieldsSeen = response.fieldsSeen ?? prev.fieldsSeen;
+  const diagnostics = [...response.eventDiagnostics, ...response.result.diagnostics];
+  const r = response.result;
+  const eventErrors = hasErrorDiagnostics(response.eventDiagnostics);
+  const good = r.ok && r.verdicts !== undefined && (!eventErrors || !prev.hasGood);
+  const base = {
+    ...prev,
+    version: inputs.version,
+    latestEvents: events,
+    latestEventsText: eventsTextOfEvents,
+    fieldsSeen,
+    diagnostics,
+    failure: undefined,
+    ms: response.ms,
+  };
+  if (good) {
+    return {
+      ...base,
+      verdicts: r.verdicts ?? [],
+      clauseStats: r.clauseStats ?? [],
+      hits: r.hits,
+      queryKind: r.queryKind,
+      events,
+      ruleText: inputs.rule,
+      eventsText: inputs.events,
+      // Partial results (some events unreadable, nothing better to show) are flagged too.
+      stale: eventErrors,
+      hasGood: !eventErrors,
+    };
+  }
+  return { ...base, stale: prev.hasGood || prev.verdicts.length > 0 || diagnostics.length > 0 };
+}
+
+/** The evaluation did not finish (timeout, crash): keep what is on screen, marked stale. */
+export function applyFailure(prev: ResultsState, message: string, version: number): ResultsState {
+  return { ...prev, version, stale: true, failure: message };
+}
+
+export type VerdictFilter = 'all' | VerdictKind;
+
+export interface Counts {
+  readonly alert: number;
+  readonly suppressed: number;
+  readonly 'no-match': number;
+  readonly error: number;
+  readonly total: number;
+}
+
+export function countVerdicts(verdicts: readonly Verdict[]): Counts {
+  const c = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, total: verdicts.length };
+  for (const v of verdicts) c[v.verdict]++;
+  return c;
+}
+
+/** "4 alert · 9 suppressed · 3 no match" (errors only when there are some). */
+export function summaryText(c: Counts): string {
+  const parts = [`${c.alert} alert`, `${c.suppressed} suppressed`, `${c['no-match']} no match`];
+  if (c.error > 0) parts.push(`${c.error} error`);
+  return parts.join(' · ');
+}
+
+export function filterVerdicts(verdicts: readonly Verdict[], filter: VerdictFilter): readonly Verdict[] {
+  return filter === 'all' ? verdicts : verdicts.filter((v) => v.verdict === filter);
+}

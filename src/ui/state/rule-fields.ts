@@ -1,0 +1,31 @@
+/**
+ * The fields a rule mentions, in order of first appearance (for the key-field columns).
+ * A light scan of the text: identifiers outside strings and comments that are not keywords and
+ * not function names.
+ */
+export function fieldsInRule(rule: string, keywords: ReadonlySet<string>, max = 6): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const re = /"""[\s\S]*?"""|\?"(?:[^"])*"|"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`(?:\.`[^`]*`|\.[\w@]+)*|[A-Za-z_@][\w@]*(?:\.[\w@]+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rule)) !== null) {
+    const tok = m[0];
+    const c = tok[0]!;
+    if (c === '"' || c === '?' || c === '/') continue;
+    const name = tok.replace(/`/g, '');
+    if (keywords.has(name.toLowerCase())) continue;
+    const rest = rule.slice(re.lastIndex);
+    if (/^~?\s*\(/.test(rest)) continue; // a function call
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push(name);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+export const RULE_KEYWORDS: ReadonlySet<string> = new Set([
+  'and', 'or', 'not', 'in', 'where', 'sequence', 'sample', 'by', 'with', 'maxspan', 'until', 'any',
+  'true', 'false', 'null', 'like', 'regex', 'of', 'join', 'runs', 'head', 'tail', 'filter',
+  'file', 'process', 'network', 'registry', 'library', 'dns', 'driver', 'authentication', 'iam', 'configuration',
+]);

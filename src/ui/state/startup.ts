@@ -1,0 +1,42 @@
+/**
+ * What to show on first load, given the URL fragment and the saved draft. A shared link never
+ * silently destroys the draft: when both exist and differ, the draft is kept as a backup that
+ * the user can restore.
+ */
+import { decodeShareHash, looksLikeShareHash } from '../../share';
+import { defaultDocState, fromSharePayload, sameDocument, type DocState, type DraftRecord } from './doc-state';
+
+export type Notice =
+  | { readonly kind: 'shared'; readonly canRestoreDraft: boolean }
+  | { readonly kind: 'broken-link'; readonly code: string; readonly message: string }
+  | { readonly kind: 'draft-restored' };
+
+export interface StartupDecision {
+  readonly state: DocState;
+  /** The draft to keep aside (restorable) because a shared link replaced it on screen. */
+  readonly backup?: DocState;
+  /** Set when the state came from this share fragment. */
+  readonly fromHash?: string;
+  readonly notice?: Notice;
+}
+
+export function decideStartup(hash: string, draft: DraftRecord | undefined): StartupDecision {
+  const local = draft?.state ?? defaultDocState();
+  if (!looksLikeShareHash(hash)) {
+    if (hash.length > 1 && /^#?[A-Za-z0-9_-]{20,}$/.test(hash)) {
+      return { state: local, notice: { kind: 'broken-link', code: 'SHR8001', message: 'This link does not contain a playground state (expected "#v1.…").' } };
+    }
+    return { state: local };
+  }
+  const decoded = decodeShareHash(hash);
+  if (!decoded.ok) return { state: local, notice: { kind: 'broken-link', code: decoded.code, message: decoded.message } };
+  const shared = fromSharePayload(decoded.payload);
+  if (draft && draft.fromHash === hash) {
+    // Reloading a tab that opened this link: keep the edits made since.
+    return { state: draft.state, fromHash: hash };
+  }
+  if (draft && !sameDocument(draft.state, shared)) {
+    return { state: shared, backup: draft.state, fromHash: hash, notice: { kind: 'shared', canRestoreDraft: true } };
+  }
+  return { state: shared, fromHash: hash, notice: { kind: 'shared', canRestoreDraft: false } };
+}
