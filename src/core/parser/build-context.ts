@@ -103,6 +103,15 @@ export class ParseContext {
     this.diagnostics.push(makeDiagnostic(code, message, r(range), notes ? { notes } : {}));
   }
 
+  /** Token-level problems (strings, escapes, names) stay reported even when a syntax error follows. */
+  readonly tokenDiagnostics: Diagnostic[] = [];
+
+  tokenError(code: string, message: string, range: Range, notes?: readonly string[]): void {
+    const before = this.diagnostics.length;
+    this.error(code, message, range, notes);
+    if (this.diagnostics.length > before) this.tokenDiagnostics.push(this.diagnostics[this.diagnostics.length - 1]!);
+  }
+
   fail(code: string, message: string, range: Range, notes?: readonly string[]): never {
     throw new ParseAbort(makeDiagnostic(code, message, r(range), notes ? { notes } : {}));
   }
@@ -143,7 +152,7 @@ export class ParseContext {
   /** The value of a `\u{...}` escape, or undefined after reporting why it is invalid. */
   unicodeEscape(hex: string, range: PeggyRange): string | undefined {
     if (hex.length < 2 || hex.length > 8) {
-      this.error(
+      this.tokenError(
         Codes.BadUnicodeEscape,
         `Unicode sequence should use [2-8] hex digits, [\\u{${hex}}] has [${hex.length}]`,
         range,
@@ -152,11 +161,11 @@ export class ParseContext {
     }
     const code = parseInt(hex, 16);
     if (code >= 0xd800 && code <= 0xdfff) {
-      this.error(Codes.BadUnicodeEscape, `Invalid unicode character code, [${hex}] is a surrogate code`, range);
+      this.tokenError(Codes.BadUnicodeEscape, `Invalid unicode character code, [${hex}] is a surrogate code`, range);
       return undefined;
     }
     if (code > 0x10ffff) {
-      this.error(Codes.BadUnicodeEscape, `Invalid unicode character code [${hex}]`, range);
+      this.tokenError(Codes.BadUnicodeEscape, `Invalid unicode character code [${hex}]`, range);
       return undefined;
     }
     return String.fromCodePoint(code);

@@ -88,7 +88,10 @@ export function parseQuery(text: string): ParseResult {
     }
   }
 
-  const diagnostics = [...ctx.diagnostics, ...fatal].sort(byPosition);
+  // After a syntax error, builder checks on half-parsed structures would mislead; token-level
+  // problems (bad strings and escapes) are still real and worth reporting together.
+  const built = fatal.length > 0 ? ctx.tokenDiagnostics : ctx.diagnostics;
+  const diagnostics = [...built, ...fatal].sort(byPosition);
   if (!ast || ctx.dropAst || fatal.length > 0) return { ast: undefined, diagnostics };
 
   if (depth(ast) > MAX_AST_DEPTH) {

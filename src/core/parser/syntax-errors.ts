@@ -24,6 +24,7 @@ export type PeggyExpectation =
   | { readonly type: 'other'; readonly description: string };
 
 const OPERAND_STARTS = new Set([
+  'function name',
   "'('",
   "'-'",
   "'+'",
@@ -136,6 +137,17 @@ function uppercaseKeyword(t: Token | undefined): boolean {
   return t.text !== lower && isKeyword(lower);
 }
 
+/** The run of operator characters around `pos` (e.g. `===` when the parser stopped inside it). */
+function symbolCluster(text: string, pos: number): Token | undefined {
+  const isSym = (c: string | undefined) => c !== undefined && '=!<>&|'.includes(c);
+  if (!isSym(text[pos])) return undefined;
+  let start = pos;
+  let end = pos;
+  while (start > 0 && isSym(text[start - 1])) start--;
+  while (end < text.length && isSym(text[end])) end++;
+  return { text: text.slice(start, end), start, end };
+}
+
 export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnostic {
   const pos = error.location.start.offset;
   const token = tokenAt(text, pos);
@@ -152,6 +164,14 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
       ],
     });
   }
+  const cluster = symbolCluster(text, pos);
+  if (cluster) {
+    const replacements: Record<string, string> = { '&&': 'and', '||': 'or', '<>': '!=', '===': '==', '!==': '!=', '=<': '<=', '=>': '>=' };
+    const use = replacements[cluster.text];
+    if (use) {
+      return makeDiagnostic(Codes.SyntaxError, `Use [${use}] instead of [${cluster.text}]`, { start: cluster.start, end: cluster.end });
+    }
+  }
   if (token) {
     const t = token.text;
     if (t === '=') {
@@ -159,17 +179,10 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
         notes: ['A single [=] is only valid in [with maxspan=...] and [with runs=...].'],
       });
     }
-    if (t === '===' || t === '!==') {
-      return makeDiagnostic(Codes.SyntaxError, `Unknown operator [${t}]; use [${t.slice(0, 2)}]`, range);
-    }
-    const replacements: Record<string, string> = { '&&': 'and', '||': 'or', '<>': '!=', '!': 'not' };
-    if (t in replacements) {
-      return makeDiagnostic(Codes.SyntaxError, `Use [${replacements[t]}] instead of [${t}]`, range, {
-        notes: t === '!' ? ['[!] only appears in [!=] and in a missing-event term [![ ... ]].'] : undefined,
+    if (t === '!') {
+      return makeDiagnostic(Codes.SyntaxError, 'Use [not] instead of [!]', range, {
+        notes: ['[!] only appears in [!=] and in a missing-event term [![ ... ]], written without a space.'],
       });
-    }
-    if (t === '>' && before?.text === '<' && before.end === pos) {
-      return makeDiagnostic(Codes.SyntaxError, 'Use [!=] instead of [<>]', { start: before.start, end: token.end });
     }
     if (t === '~') {
       return makeDiagnostic(Codes.SyntaxError, `${generic}`, range, {

@@ -1,0 +1,161 @@
+/**
+ * A small Wadler-style pretty-printing engine for the EQL printer: build a document of text,
+ * line breaks, indentation and groups, then lay it out to a width. A group prints flat when it
+ * fits on the current line and breaks all its lines otherwise; a fill packs items per line.
+ */
+
+export type Doc = string | Concat | Group | Indent | Line | Fill;
+
+interface Concat {
+  readonly t: 'concat';
+  readonly parts: readonly Doc[];
+}
+interface Group {
+  readonly t: 'group';
+  readonly doc: Doc;
+}
+interface Indent {
+  readonly t: 'indent';
+  readonly doc: Doc;
+}
+interface Line {
+  readonly t: 'line';
+  /** Flat: nothing (soft) or one space. */
+  readonly soft: boolean;
+}
+interface Fill {
+  readonly t: 'fill';
+  /** Alternating content and separator docs: [c0, sep, c1, sep, c2, ...]. */
+  readonly parts: readonly Doc[];
+}
+
+export const line: Doc = { t: 'line', soft: false };
+export const softline: Doc = { t: 'line', soft: true };
+
+export function concat(...parts: Doc[]): Doc {
+  return { t: 'concat', parts };
+}
+export function group(...parts: Doc[]): Doc {
+  return { t: 'group', doc: parts.length === 1 ? parts[0]! : concat(...parts) };
+}
+export function indent(...parts: Doc[]): Doc {
+  return { t: 'indent', doc: parts.length === 1 ? parts[0]! : concat(...parts) };
+}
+export function fill(parts: readonly Doc[]): Doc {
+  return { t: 'fill', parts };
+}
+/** `items` separated by `sep` (e.g. `[',', line]`). */
+export function join(sep: Doc, items: readonly Doc[]): Doc[] {
+  const out: Doc[] = [];
+  items.forEach((d, i) => {
+    if (i > 0) out.push(sep);
+    out.push(d);
+  });
+  return out;
+}
+
+type Mode = 'flat' | 'break';
+type Cmd = [indent: number, mode: Mode, doc: Doc];
+
+/** Whether `next` (then `rest`, up to its first break) fits in `width` columns. */
+function fits(next: Cmd, rest: readonly Cmd[], width: number): boolean {
+  const cmds: Cmd[] = [next];
+  let restIdx = rest.length;
+  let remaining = width;
+  while (remaining >= 0) {
+    if (cmds.length === 0) {
+      if (restIdx === 0) return true;
+      cmds.push(rest[--restIdx]!);
+      continue;
+    }
+    const [ind, mode, doc] = cmds.pop()!;
+    if (typeof doc === 'string') {
+      remaining -= doc.length;
+      continue;
+    }
+    switch (doc.t) {
+      case 'concat':
+      case 'fill':
+        for (let i = doc.parts.length - 1; i >= 0; i--) cmds.push([ind, mode, doc.parts[i]!]);
+        break;
+      case 'indent':
+        cmds.push([ind + 1, mode, doc.doc]);
+        break;
+      case 'group':
+        cmds.push([ind, mode, doc.doc]);
+        break;
+      case 'line':
+        if (mode === 'break') return true;
+        if (!doc.soft) remaining -= 1;
+        break;
+    }
+  }
+  return false;
+}
+
+/** Lays `doc` out within `width` columns, indenting by `tab` spaces per level. */
+export function layout(doc: Doc, width = 100, tab = 2): string {
+  const out: string[] = [];
+  let pos = 0;
+  const cmds: Cmd[] = [[0, 'break', doc]];
+  while (cmds.length > 0) {
+    const [ind, mode, d] = cmds.pop()!;
+    if (typeof d === 'string') {
+      out.push(d);
+      pos += d.length;
+      continue;
+    }
+    switch (d.t) {
+      case 'concat':
+        for (let i = d.parts.length - 1; i >= 0; i--) cmds.push([ind, mode, d.parts[i]!]);
+        break;
+      case 'indent':
+        cmds.push([ind + 1, mode, d.doc]);
+        break;
+      case 'group': {
+        const flat: Cmd = [ind, 'flat', d.doc];
+        cmds.push(mode === 'flat' || fits(flat, cmds, width - pos) ? flat : [ind, 'break', d.doc]);
+        break;
+      }
+      case 'line':
+        if (mode === 'flat') {
+          if (!d.soft) {
+            out.push(' ');
+            pos += 1;
+          }
+        } else {
+          // Trim trailing spaces before the break.
+          while (out.length > 0 && / +$/.test(out[out.length - 1]!)) {
+            out[out.length - 1] = out[out.length - 1]!.replace(/ +$/, '');
+            if (out[out.length - 1] === '') out.pop();
+            else break;
+          }
+          const pad = ' '.repeat(ind * tab);
+          out.push('\n' + pad);
+          pos = pad.length;
+        }
+        break;
+      case 'fill': {
+        if (mode === 'flat') {
+          for (let i = d.parts.length - 1; i >= 0; i--) cmds.push([ind, mode, d.parts[i]!]);
+          break;
+        }
+        const [content, sep, ...rest] = d.parts;
+        if (content === undefined) break;
+        const contentFlat: Cmd = [ind, 'flat', content];
+        const contentFits = fits(contentFlat, [], width - pos);
+        if (sep === undefined) {
+          cmds.push(contentFits ? contentFlat : [ind, 'break', content]);
+          break;
+        }
+        const next = rest[0];
+        if (rest.length > 0) cmds.push([ind, mode, fill(rest)]);
+        const pairFits = next !== undefined && fits([ind, 'flat', concat(content, sep, next)], [], width - pos);
+        cmds.push(pairFits ? [ind, 'flat', sep] : [ind, 'break', sep]);
+        cmds.push(contentFits ? contentFlat : [ind, 'break', content]);
+        break;
+      }
+    }
+  }
+  return out.join('');
+}

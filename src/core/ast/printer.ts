@@ -1,0 +1,304 @@
+/**
+ * Canonical EQL text for an AST. Deterministic, semantics-preserving and readable: a short
+ * query stays on one line; long `and`/`or` chains break one operand per line, long lists
+ * pack several items per line, sequences put each term on its own line.
+ *
+ * Round trip: parseQuery(printStatement(ast)) gives the same AST up to positions and `raw`
+ * spellings (see stripPositions in ./equal). Parentheses nodes are kept; parentheses are also
+ * added wherever a hand-built tree needs them to keep its meaning.
+ */
+import {
+  assertNever,
+  type CategoryNode,
+  type EventQueryNode,
+  type Expr,
+  type FieldNode,
+  type LiteralNode,
+  type MaxspanNode,
+  type PipeNode,
+  type QueryNode,
+  type SequenceTermNode,
+  type StatementNode,
+} from './nodes';
+import { isKeyword } from './keywords';
+import { concat, fill, group, indent, join, layout, line, softline, type Doc } from './doc';
+
+export interface PrintOptions {
+  /** Target line width (default 100). */
+  readonly width?: number;
+  /** Spaces per indentation level (default 2). */
+  readonly indent?: number;
+}
+
+const IDENTIFIER = /^[A-Za-z_@][A-Za-z0-9_]*$/;
+
+/* ───────── literals and names ───────── */
+
+/** What the raw-string lexer would read from `"""<value>"""`, or undefined if it would not end there. */
+function rawRoundTrips(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const s = `"""${value}"""`;
+  const close = s.indexOf('"""', 3);
+  if (close < 0) return false;
+  let end = close + 3;
+  let extra = '';
+  while (extra.length < 2 && s[end] === '"') {
+    extra += '"';
+    end++;
+  }
+  return end === s.length && s.slice(3, close) + extra === value;
+}
+
+function escapeChar(c: string): string {
+  switch (c) {
+    case '\\':
+      return '\\\\';
+    case '"':
+      return '\\"';
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    case '\b':
+      return '\\b';
+    case '\f':
+      return '\\f';
+    default:
+      return `\\u{${c.charCodeAt(0).toString(16).padStart(2, '0')}}`;
+  }
+}
+
+/** A string literal that reads back as `value`: raw `"""..."""` when that saves backslashes. */
+export function printString(value: string): string {
+  if (value.includes('\\') && rawRoundTrips(value)) return `"""${value}"""`;
+  // eslint-disable-next-line no-control-regex
+  return `"${value.replace(/[\\"\u0000-\u001f\u007f]/g, escapeChar)}"`;
+}
+
+function printNumber(node: LiteralNode): string {
+  const value = node.value as number;
+  if (node.type === 'double') {
+    if (!Number.isFinite(value)) return node.raw && /^[0-9.eE+-]+$/.test(node.raw) ? node.raw : '1e999';
+    const s = String(value);
+    return /[.eE]/.test(s) ? s : `${s}.0`;
+  }
+  if (node.raw && /^[0-9]+$/.test(node.raw)) return node.raw.replace(/^0+(?=[0-9])/, '');
+  return String(value);
+}
+
+export function printLiteral(node: LiteralNode): string {
+  switch (node.type) {
+    case 'string':
+      return printString(node.value as string);
+    case 'integer':
+    case 'long':
+    case 'double':
+      return printNumber(node);
+    case 'boolean':
+      return node.value ? 'true' : 'false';
+    case 'null':
+      return 'null';
+    default:
+      return assertNever(node.type);
+  }
+}
+
+/** A field path segment, backquoted when it was written so or must be. */
+function printSegment(name: string, quoted: boolean): string {
+  if (!quoted && IDENTIFIER.test(name) && !isKeyword(name)) return name;
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+export function printField(node: FieldNode): string {
+  const path = node.path.map((s, i) => printSegment(s, node.quoted[i] ?? false)).join('.');
+  return node.optional ? `?${path}` : path;
+}
+
+function printCategory(node: CategoryNode): string {
+  if (node.any) return 'any';
+  return IDENTIFIER.test(node.name) && !isKeyword(node.name) ? node.name : printString(node.name);
+}
+
+/* ───────── expressions ───────── */
+
+const enum Prec {
+  Or = 1,
+  And = 2,
+  Not = 3,
+  Compare = 4,
+  Add = 5,
+  Mul = 6,
+  Unary = 7,
+  Suffix = 8,
+  Primary = 9,
+}
+
+function precedence(e: Expr): Prec {
+  switch (e.kind) {
+    case 'or':
+      return Prec.Or;
+    case 'and':
+      return Prec.And;
+    case 'not':
+      return Prec.Not;
+    case 'compare':
+      return Prec.Compare;
+    case 'arith':
+      return e.op === '+' || e.op === '-' ? Prec.Add : Prec.Mul;
+    case 'unary':
+      return Prec.Unary;
+    case 'in':
+    case 'match':
+      return Prec.Suffix;
+    case 'literal':
+    case 'field':
+    case 'call':
+    case 'paren':
+      return Prec.Primary;
+    default:
+      return assertNever(e);
+  }
+}
+
+function parens(inner: Doc): Doc {
+  return group('(', indent(softline, inner), softline, ')');
+}
+
+function list(items: readonly Doc[]): Doc {
+  return items.length === 0 ? '()' : parens(fill(join(concat(',', line), items)));
+}
+
+/** `e` printed so that it parses back at precedence level `min` or tighter. */
+function exprDoc(e: Expr, min: Prec): Doc {
+  const d = rawExprDoc(e);
+  return precedence(e) < min ? parens(d) : d;
+}
+
+function chainDoc(e: Expr, kind: 'and' | 'or'): Doc {
+  const operands: Expr[] = [];
+  let cur: Expr = e;
+  while (cur.kind === kind) {
+    operands.push(cur.right);
+    cur = cur.left;
+  }
+  operands.push(cur);
+  operands.reverse();
+  const min = kind === 'or' ? Prec.And : Prec.Not;
+  const parts: Doc[] = [];
+  operands.forEach((op, i) => {
+    if (i > 0) parts.push(` ${kind}`, line);
+    parts.push(exprDoc(op, i === 0 ? (kind === 'or' ? Prec.Or : Prec.And) : min));
+  });
+  return group(...parts);
+}
+
+function rawExprDoc(e: Expr): Doc {
+  switch (e.kind) {
+    case 'literal':
+      return printLiteral(e);
+    case 'field':
+      return printField(e);
+    case 'call':
+      return group(
+        e.name,
+        e.caseInsensitive ? '~' : '',
+        e.args.length === 0 ? '()' : parens(fill(join(concat(',', line), e.args.map((a) => exprDoc(a, Prec.Or))))),
+      );
+    case 'paren':
+      return parens(exprDoc(e.expr, Prec.Or));
+    case 'or':
+    case 'and':
+      return chainDoc(e, e.kind);
+    case 'not':
+      return concat('not ', exprDoc(e.operand, Prec.Not));
+    case 'compare':
+      return concat(exprDoc(e.left, Prec.Add), ` ${e.op} `, exprDoc(e.right, Prec.Add));
+    case 'arith': {
+      const additive = e.op === '+' || e.op === '-';
+      return concat(
+        exprDoc(e.left, additive ? Prec.Add : Prec.Mul),
+        ` ${e.op} `,
+        exprDoc(e.right, additive ? Prec.Mul : Prec.Unary),
+      );
+    }
+    case 'unary': {
+      const operand = exprDoc(e.operand, Prec.Unary);
+      return e.operand.kind === 'unary' ? concat(e.op, ' ', operand) : concat(e.op, operand);
+    }
+    case 'in': {
+      const op = `${e.negated ? 'not ' : ''}in${e.caseInsensitive ? '~' : ''}`;
+      return concat(exprDoc(e.value, Prec.Primary), ` ${op} `, list(e.list.map((x) => exprDoc(x, Prec.Or))));
+    }
+    case 'match': {
+      const value = exprDoc(e.value, Prec.Primary);
+      const patterns = e.patterns.map(printLiteral);
+      const rhs = e.list || patterns.length !== 1 ? list(patterns) : patterns[0]!;
+      return concat(value, ` ${e.op} `, rhs);
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+/* ───────── queries ───────── */
+
+function eventDoc(q: EventQueryNode): Doc {
+  return group(printCategory(q.category), ' where', indent(line, exprDoc(q.condition, Prec.Or)));
+}
+
+function keysText(keys: readonly FieldNode[]): string {
+  return keys.map(printField).join(', ');
+}
+
+function maxspanText(m: MaxspanNode): string {
+  return `maxspan=${m.value}${m.unit}`;
+}
+
+function termDoc(t: SequenceTermNode): Doc {
+  const parts: Doc[] = [t.missing ? '![' : '[', eventDoc(t.query), ']'];
+  if (t.by.length > 0) parts.push(` by ${keysText(t.by)}`);
+  if (t.runs !== undefined) parts.push(` with runs=${t.runs}`);
+  return concat(...parts);
+}
+
+function queryDoc(q: QueryNode): Doc {
+  switch (q.kind) {
+    case 'event':
+      return eventDoc(q);
+    case 'sequence': {
+      let head = 'sequence';
+      if (q.by.length > 0) head += ` by ${keysText(q.by)}`;
+      if (q.maxspan) head += ` with ${maxspanText(q.maxspan)}`;
+      const body: Doc[] = q.terms.flatMap((t) => [line, termDoc(t)]);
+      if (q.until) body.push(line, 'until ', termDoc(q.until));
+      return group(head, indent(...body));
+    }
+    case 'sample': {
+      let head = 'sample';
+      if (q.by.length > 0) head += ` by ${keysText(q.by)}`;
+      return group(head, indent(...q.terms.flatMap((t) => [line, termDoc(t)])));
+    }
+    default:
+      return assertNever(q);
+  }
+}
+
+function pipeText(p: PipeNode): string {
+  return `| ${p.name} ${p.count}`;
+}
+
+export function statementDoc(ast: StatementNode): Doc {
+  return group(queryDoc(ast.query), ...ast.pipes.flatMap((p) => [line, pipeText(p)]));
+}
+
+/** The statement as canonical EQL text. */
+export function printStatement(ast: StatementNode, options: PrintOptions = {}): string {
+  return layout(statementDoc(ast), options.width ?? 100, options.indent ?? 2);
+}
+
+/** One expression as canonical EQL text. */
+export function printExpr(expr: Expr, options: PrintOptions = {}): string {
+  return layout(exprDoc(expr, Prec.Or), options.width ?? 100, options.indent ?? 2);
+}
