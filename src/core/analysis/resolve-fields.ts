@@ -14,9 +14,28 @@ import { didYouMeanSuffix, suggest } from '../schema/suggest';
 import type { AnalysisContext } from './context';
 import { report } from './context';
 
+const sameFieldSet = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** Candidate names for a did-you-mean: the mapped fields, or (built-in schema) the same top-level field set. */
+function candidatesFor(ctx: AnalysisContext, name: string): readonly string[] {
+  if (ctx.schema.hasUserMapping) return ctx.schema.names().filter((n) => ctx.schema.isMapped(n));
+  const all = ctx.schema.names();
+  let bySet = sameFieldSet.get(all);
+  if (!bySet) {
+    bySet = new Map();
+    for (const n of all) {
+      const head = n.split('.', 1)[0]!;
+      let list = bySet.get(head);
+      if (!list) bySet.set(head, (list = []));
+      list.push(n);
+    }
+    sameFieldSet.set(all, bySet);
+  }
+  return bySet.get(name.split('.', 1)[0]!) ?? [];
+}
+
 export function unknownColumnMessage(ctx: AnalysisContext, name: string): string {
-  const candidates = ctx.schema.hasUserMapping ? ctx.schema.names().filter((n) => ctx.schema.isMapped(n)) : ctx.schema.names();
-  return `Unknown column [${name}]${didYouMeanSuffix(suggest(name, candidates))}`;
+  return `Unknown column [${name}]${didYouMeanSuffix(suggest(name, candidatesFor(ctx, name)))}`;
 }
 
 /** Check one field reference and return its EQL data type. */

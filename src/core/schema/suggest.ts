@@ -1,10 +1,11 @@
 /**
  * "Did you mean ...?" suggestions for unknown field names, in the style of Elasticsearch's
  * verifier messages: candidates whose Levenshtein similarity (1 - distance / longer length)
- * is at least 0.5, best first.
+ * is at least 0.5 (as in Elasticsearch), best first, at most five.
  */
 
 const MIN_SIMILARITY = 0.5;
+const MAX_SUGGESTIONS = 5;
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -44,10 +45,35 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
   return prev[lb]!;
 }
 
+const BUCKETS = 32;
+
+/** Character histogram (code point modulo 32): half the L1 distance of two bounds Levenshtein from below. */
+function histogram(s: string, out: Uint8Array, offset: number): void {
+  for (let i = 0; i < s.length; i++) {
+    const b = offset + (s.charCodeAt(i) & (BUCKETS - 1));
+    if (out[b]! < 255) out[b]!++;
+  }
+}
+
+const histograms = new WeakMap<readonly string[], Uint8Array>();
+
+function histogramsOf(candidates: readonly string[]): Uint8Array {
+  let h = histograms.get(candidates);
+  if (!h) {
+    h = new Uint8Array(candidates.length * BUCKETS);
+    for (let k = 0; k < candidates.length; k++) histogram(candidates[k]!, h, k * BUCKETS);
+    histograms.set(candidates, h);
+  }
+  return h;
+}
+
 /** Names from `candidates` similar to `name`, most similar first (ties in alphabetical order). */
 export function suggest(name: string, candidates: readonly string[]): string[] {
   const scored: { name: string; score: number }[] = [];
   const ln = name.length;
+  const hs = histogramsOf(candidates);
+  const own = new Uint8Array(BUCKETS);
+  histogram(name, own, 0);
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
     if (c === name) continue;
@@ -55,13 +81,20 @@ export function suggest(name: string, candidates: readonly string[]): string[] {
     if (maxLen === 0) continue;
     const limit = Math.floor(maxLen * (1 - MIN_SIMILARITY));
     if (Math.abs(ln - c.length) > limit) continue;
+    let l1 = 0;
+    const base = k * BUCKETS;
+    for (let b = 0; b < BUCKETS; b++) {
+      const d = own[b]! - hs[base + b]!;
+      l1 += d < 0 ? -d : d;
+    }
+    if (l1 > 2 * limit) continue;
     const d = boundedLevenshtein(name, c, limit);
     if (d > limit) continue;
     const score = 1 - d / maxLen;
     if (score >= MIN_SIMILARITY) scored.push({ name: c, score });
   }
   scored.sort((x, y) => y.score - x.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return scored.map((s) => s.name);
+  return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.name);
 }
 
 /** `, did you mean [x]?`, `, did you mean any of [a, b]?`, or '' when there is nothing to suggest. */

@@ -62,11 +62,9 @@ describe('buildSchema', () => {
     expect(s.isMapped('nope')).toBe(false);
   });
 
-  it('builds fast once the base layer is cached', () => {
-    baseFields();
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) buildSchema().get('process.name');
-    expect(performance.now() - t0).toBeLessThan(50);
+  it('shares the cached base layer between schemas', () => {
+    expect(baseFields()).toBe(baseFields());
+    expect(buildSchema().get('process.name')?.type).toBe(buildSchema().get('process.name')?.type);
   });
 
   it('alias to a missing target returns the alias itself', () => {

