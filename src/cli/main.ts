@@ -124,7 +124,7 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
     printDiagnostics(diagnostics, texts, out);
     if (result.ok) {
       if (result.verdicts && !flags.has('no-verdicts')) printVerdictTable(result.verdicts, out);
-      out(`hits: ${result.hits?.total.value ?? 0} (size ${result.stats.events > 0 ? 'applied' : 'n/a'})\n`);
+      out(`hits (what Elasticsearch returns): ${result.hits?.total.value ?? 0}\n`);
       if (result.hits?.events) for (const h of result.hits.events) out(`  ${h._id}\n`);
     }
     if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);

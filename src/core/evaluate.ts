@@ -84,6 +84,7 @@ function prepare(rule: string, events: readonly EventDoc[], partial: Partial<Set
     const actx: AnalysisContext = { text: rule, schema, settings, diagnostics };
     analyse(actx, parsed.ast);
   }
+  diagnostics.sort((a, b) => (a.source === b.source ? a.range.start - b.range.start : 0));
   return { ast: parsed.ast, diagnostics, schema, settings, parseMs };
 }
 

@@ -31,7 +31,11 @@ function candidatesFor(ctx: AnalysisContext, name: string): readonly string[] {
     }
     sameFieldSet.set(all, bySet);
   }
-  return bySet.get(name.split('.', 1)[0]!) ?? [];
+  const head = name.split('.', 1)[0]!;
+  const own = bySet.get(head);
+  if (own) return own;
+  // A typo in the first segment: look in the field sets whose names are close to it.
+  return suggest(head, [...bySet.keys()]).flatMap((h) => bySet.get(h) ?? []);
 }
 
 export function unknownColumnMessage(ctx: AnalysisContext, name: string): string {

@@ -150,7 +150,8 @@ function makePart(node: Expr, ctx: CompileContext): Part {
     finder = narrowMatch(u, quiet);
     elements = u.patterns;
   } else if (u.kind === 'compare' && (u.op === '==' || u.op === '!=')) {
-    const constSide = u.right.kind === 'literal' ? u.right : u.left.kind === 'literal' ? u.left : undefined;
+    const literal = u.right.kind === 'literal' ? u.right : u.left.kind === 'literal' ? u.left : undefined;
+    const constSide = literal && literal.type !== 'null' ? literal : undefined;
     if (constSide) finder = () => constSide;
   }
   return {
