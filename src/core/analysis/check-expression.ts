@@ -135,7 +135,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
           `Comparisons against fields are not (currently) supported; offender [${sourceOf(ctx, node.right)}] in [${node.op}]`,
           node.right.range,
         );
-      } else if (!compatible(lt, rt)) {
+      } else if (lt !== 'unsupported' && rt !== 'unsupported' && !compatible(lt, rt)) {
         report(
           ctx,
           Codes.ArgumentType,
@@ -196,7 +196,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
           report(
             ctx,
             Codes.InListType,
-            `${englishOrdinal(i + 1)} argument of [${sourceOf(ctx, node)}] must be [${esTypeName(vt)}], found value [${sourceOf(ctx, e)}] type [${esTypeName(et)}]`,
+            `${englishOrdinal(i)} argument of [${sourceOf(ctx, node)}] must be [${esTypeName(vt)}], found value [${sourceOf(ctx, e)}] type [${esTypeName(et)}]`,
             e.range,
           );
         }
@@ -214,7 +214,8 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
     }
     case 'match': {
       const vt = checkExpression(ctx, node.value);
-      if (vt !== 'null' && !isStringType(vt)) {
+      const valueOk = vt === 'null' || vt === 'unsupported' || isStringType(vt);
+      if (!valueOk) {
         const shown = sourceOf(ctx, node.value);
         const opName = node.op === ':' ? ':' : node.op;
         report(
@@ -225,7 +226,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
         );
       }
       for (const p of node.patterns) {
-        if (p.type !== 'string' && p.type !== 'null') {
+        if (valueOk && p.type !== 'string' && p.type !== 'null') {
           report(
             ctx,
             Codes.ArgumentType,

@@ -32,7 +32,7 @@ export function checkFunctionCall(ctx: AnalysisContext, node: CallNode, argTypes
       ctx,
       Codes.CaseInsensitiveNotSupported,
       `Function [${def.name}] does not support case-insensitive matching; remove the [~]`,
-      node.nameRange,
+      { start: node.nameRange.start, end: node.nameRange.end + 1 },
     );
   }
   const arity = checkArity(def, node.args.length);

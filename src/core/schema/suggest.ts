@@ -1,7 +1,8 @@
 /**
  * "Did you mean ...?" suggestions for unknown field names, in the style of Elasticsearch's
  * verifier messages: candidates whose Levenshtein similarity (1 - distance / longer length)
- * is at least 0.5 (as in Elasticsearch), best first, at most five.
+ * is at least 0.5 (as in Elasticsearch), best first; only names within one edit of the best one,
+ * at most five, so a near miss is not buried under distant look-alikes.
  */
 
 const MIN_SIMILARITY = 0.5;
@@ -69,7 +70,7 @@ function histogramsOf(candidates: readonly string[]): Uint8Array {
 
 /** Names from `candidates` similar to `name`, most similar first (ties in alphabetical order). */
 export function suggest(name: string, candidates: readonly string[]): string[] {
-  const scored: { name: string; score: number }[] = [];
+  const scored: { name: string; score: number; distance: number }[] = [];
   const ln = name.length;
   const hs = histogramsOf(candidates);
   const own = new Uint8Array(BUCKETS);
@@ -91,10 +92,12 @@ export function suggest(name: string, candidates: readonly string[]): string[] {
     const d = boundedLevenshtein(name, c, limit);
     if (d > limit) continue;
     const score = 1 - d / maxLen;
-    if (score >= MIN_SIMILARITY) scored.push({ name: c, score });
+    if (score >= MIN_SIMILARITY) scored.push({ name: c, score, distance: d });
   }
   scored.sort((x, y) => y.score - x.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.name);
+  // Keep the close ones: a name one edit away hides names five edits away.
+  const best = scored.reduce((m, s) => Math.min(m, s.distance), Infinity);
+  return scored.filter((s) => s.distance <= best + 1).slice(0, MAX_SUGGESTIONS).map((s) => s.name);
 }
 
 /** `, did you mean [x]?`, `, did you mean any of [a, b]?`, or '' when there is nothing to suggest. */
