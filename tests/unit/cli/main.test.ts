@@ -1,0 +1,135 @@
+/** The command-line tool: its interface is stable (other checks drive the project through it). */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../../src/cli/main';
+import { defaultExample } from '../../../src/examples/default-example';
+
+const dir = mkdtempSync(join(tmpdir(), 'eql-cli-'));
+const write = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const rule = write('rule.eql', defaultExample.query);
+const events = write('events.json', defaultExample.events);
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+describe('run', () => {
+  test('--json prints diagnostics, hits, verdicts with located reasons', async () => {
+    const r = await cli('run', '--rule', rule, '--events', events, '--json', '--id-field', 'event.id');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(['diagnostics', 'hits', 'verdicts']);
+    expect(json.diagnostics).toEqual([]);
+    expect(json.hits.total).toEqual({ value: 4, relation: 'eq' });
+    expect(json.hits.events.map((h: { _id: string }) => h._id)).toEqual(['apt-14', 'apt-15', 'apt-16', 'apt-17']);
+    const first = json.verdicts[0];
+    expect(first._id).toBe('apt-01');
+    expect(first.verdict).toBe('suppressed');
+    const reason = first.reasons[0];
+    expect(reason.match.text).toBe('"/usr/bin/dpkg"');
+    expect(reason.match.start).toEqual({ line: 4, column: 18, offset: defaultExample.query.indexOf('"/usr/bin/dpkg"') });
+    expect(reason.field).toBe('process.executable');
+    expect(reason.value).toBe('/usr/bin/dpkg');
+    expect(reason.clause.start.line).toBe(3);
+  });
+
+  test('ids default to the position; --no-verdicts and --stats', async () => {
+    const r = await cli('run', '--query', 'file where event.action == "rename"', '--events', events, '--json', '--no-verdicts', '--stats');
+    const json = JSON.parse(r.out);
+    expect(json.verdicts).toBeUndefined();
+    expect(json.hits.events.map((h: { _id: string }) => h._id)).toEqual(['3', '14']);
+    expect(Object.keys(json.stats)).toEqual(['events', 'parseMs', 'compileMs', 'evalMs', 'explainMs']);
+    expect(json.stats.events).toBe(17);
+  });
+
+  test('size, result position and pipes', async () => {
+    const q = 'file where true';
+    const ids = async (...extra: string[]) =>
+      JSON.parse((await cli('run', '--query', q, '--events', events, '--json', '--no-verdicts', ...extra)).out).hits.events.map((h: { _id: string }) => h._id);
+    expect(await ids('--size', '2')).toEqual(['15', '16']);
+    expect(await ids('--size', '2', '--result-position', 'head')).toEqual(['0', '1']);
+    expect(JSON.parse((await cli('run', '--query', `${q} | head 3 | tail 1`, '--events', events, '--json')).out).hits.events.map((h: { _id: string }) => h._id)).toEqual(['2']);
+  });
+
+  test('a query error exits 1 with a located diagnostic', async () => {
+    const r = await cli('run', '--query', 'file where a = 1', '--events', events, '--json');
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.out).diagnostics[0];
+    expect(d).toMatchObject({ severity: 'error', code: 'EQL1016', start: { line: 1, column: 14, offset: 13 } });
+  });
+
+  test('a malformed event is reported at its line and the others still evaluate', async () => {
+    const broken = write('broken.ndjson', '{"event":{"category":"file"},"n":1}\n{"event": oops}\n{"event":{"category":"file"},"n":3}\n');
+    const r = await cli('run', '--query', 'file where n > 0', '--events', broken, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.diagnostics[0]).toMatchObject({ severity: 'error', source: 'events', start: { line: 2 } });
+    expect(json.hits.events.map((h: { _source: { n: number } }) => h._source.n)).toEqual([1, 3]);
+  });
+
+  test('readable table', async () => {
+    const r = await cli('run', '--rule', rule, '--events', events, '--id-field', 'event.id');
+    expect(r.out).toContain('apt-01  suppressed  process.executable in (...)  matched "/usr/bin/dpkg"');
+    expect(r.out).toContain('4 alert · 9 suppressed · 4 no match');
+  });
+
+  test('usage and unreadable input exit 2', async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli('run', '--events', events)).code).toBe(2);
+    expect((await cli('run', '--query', 'any where true', '--events', join(dir, 'nope.json'))).code).toBe(2);
+    expect((await cli('run', '--query', 'any where true', '--events', events, '--size', 'ten')).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+});
+
+describe('check', () => {
+  test('several files in one process, JSON per file, exit 1 on errors', async () => {
+    const good = write('good.eql', 'process where process.name == "bash"');
+    const bad = write('bad.eql', 'process where process.name = "bash"');
+    const r = await cli('check', good, bad, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.map((f: { file: string }) => f.file)).toEqual([good, bad]);
+    expect(json[0].diagnostics).toEqual([]);
+    expect(json[1].diagnostics[0].code).toBe('EQL1016');
+  });
+  test('clean files exit 0; a mapping turns unknown fields into errors', async () => {
+    expect((await cli('check', '--query', 'process where process.name == "bash"')).code).toBe(0);
+    const mapping = write('mapping.json', JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } } } } }));
+    const r = await cli('check', '--query', 'process where process.name == "bash"', '--mapping', mapping, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)[0].diagnostics[0].message).toBe('Unknown column [process.name]');
+  });
+  test('rule files in other formats: the query is extracted', async () => {
+    const toml = write('rule.toml', `[rule]\nname = "x"\ntype = "eql"\nquery = '''\nprocess where process.name == "bash"\n'''\n`);
+    expect((await cli('check', toml)).out).toContain('ok');
+  });
+});
+
+describe('format', () => {
+  test('prints the canonical form', async () => {
+    const r = await cli('format', '--query', 'process where a==1 and not b in ("x","y")');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('process where a == 1 and not b in ("x", "y")\n');
+  });
+  test('a syntax error exits 1', async () => {
+    expect((await cli('format', '--query', 'process where (')).code).toBe(1);
+  });
+});
+
+describe.skipIf(!existsSync('build/cli/main.js'))('the built binary (after npm run build)', () => {
+  test('npx eql-playground run works from the repo root', () => {
+    const out = execFileSync(process.execPath, ['bin/eql-playground.js', 'run', '--rule', rule, '--events', events, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out).hits.total.value).toBe(4);
+  });
+});
