@@ -70,5 +70,8 @@ export function resolveField(ctx: AnalysisContext, node: FieldNode): ValueType {
     return 'unknown';
   }
   const info = ctx.schema.get(node.name);
-  return valueTypeOfMappingType(info?.type);
+  const t = valueTypeOfMappingType(info?.type);
+  // A type guessed from sample events is not a mapping: an odd-shaped event must not fail the query.
+  if (info?.origin === 'events' && (t === 'object' || t === 'unsupported')) return 'unknown';
+  return t;
 }
