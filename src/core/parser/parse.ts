@@ -7,10 +7,10 @@
  *    (bad escapes, join-key counts, maxspan, pipes, ...);
  *  - size limits: an absurdly long or deeply nested statement.
  */
-import type { StatementNode } from '../ast/nodes';
+import type { Node, StatementNode } from '../ast/nodes';
 import { Codes } from '../diagnostics/codes';
 import { hasErrors, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { depth, walk } from '../ast/visit';
+import { children } from '../ast/visit';
 import { ParseContext, ParseAbort } from './build-context';
 import { syntaxErrorDiagnostic, type PeggyError } from './syntax-errors';
 import { bracketDepth } from './tokens';
@@ -39,12 +39,22 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
-/** Renumbers node ids 0..n-1 in source (pre-)order, so ids are dense whatever backtracking did. */
-function renumber(ast: StatementNode): void {
+/**
+ * Renumbers node ids 0..n-1 in source (pre-)order, so ids are dense whatever backtracking did,
+ * and returns the depth of the tree. One iterative pass.
+ */
+function numberAndMeasure(ast: StatementNode): number {
   let next = 0;
-  walk(ast, (node) => {
+  let max = 0;
+  const stack: [Node, number][] = [[ast, 1]];
+  while (stack.length > 0) {
+    const [node, d] = stack.pop()!;
     (node as { id: number }).id = next++;
-  });
+    if (d > max) max = d;
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, d + 1]);
+  }
+  return max;
 }
 
 export function parseQuery(text: string): ParseResult {
@@ -94,7 +104,7 @@ export function parseQuery(text: string): ParseResult {
   const diagnostics = [...built, ...fatal].sort(byPosition);
   if (!ast || ctx.dropAst || fatal.length > 0) return { ast: undefined, diagnostics };
 
-  if (depth(ast) > MAX_AST_DEPTH) {
+  if (numberAndMeasure(ast) > MAX_AST_DEPTH) {
     diagnostics.push(
       makeDiagnostic(Codes.TooDeep, tooLarge(text), ast.range, {
         notes: [`The expression tree is more than ${MAX_AST_DEPTH} levels deep.`],
@@ -102,7 +112,6 @@ export function parseQuery(text: string): ParseResult {
     );
     return { ast: undefined, diagnostics };
   }
-  renumber(ast);
   return { ast, diagnostics };
 }
 

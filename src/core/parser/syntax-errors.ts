@@ -92,8 +92,14 @@ function rank(d: string): number {
 
 /** The expectation list in reading order, with operand starts and operators summarised. */
 export function expectedList(expected: readonly PeggyExpectation[]): string[] {
-  let set = new Set(expected.map(describe));
-  if (set.has('identifier') && set.has('number')) {
+  // Peggy merges single-character alternatives such as ("*" / "/" / "%") into a class.
+  const flat = expected.flatMap((e): string[] =>
+    e.type === 'class' && !e.inverted && e.parts.every((p) => typeof p === 'string')
+      ? (e.parts as string[]).map((c) => `'${c}'`)
+      : [describe(e)],
+  );
+  let set = new Set(flat);
+  if (set.has('number') && set.has('string')) {
     set = new Set([...set].filter((d) => !OPERAND_STARTS.has(d) && d !== 'letter'));
     set.add('expression');
   }
