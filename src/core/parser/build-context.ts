@@ -73,7 +73,6 @@ export interface SequenceHeader {
   readonly lateBy: ByClause | null;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const INT32_MAX = 2147483647;
 const INT64_MAX = 9223372036854775807n;
@@ -498,4 +497,3 @@ function foldInteger(e: Expr): number | undefined {
   }
 }
 
-export type { Mutable };
