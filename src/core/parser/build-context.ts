@@ -27,16 +27,8 @@ import type {
 } from '../ast/nodes';
 import { Codes } from '../diagnostics/codes';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import {
-  isKeyword,
-  MAX_RUNS,
-  MIN_RUNS,
-  PIPE_NAMES,
-  SUPPORTED_PIPES,
-  TIME_UNITS,
-  UNSUPPORTED_PIPES,
-} from '../ast/keywords';
-import { findSimilar } from './similar';
+import { isKeyword, MAX_RUNS, MIN_RUNS, TIME_UNITS } from '../ast/keywords';
+import { checkPipe } from './pipes';
 
 /** Thrown by `fail()` to stop the parse at an error no later token can repair. */
 export class ParseAbort {
@@ -415,40 +407,10 @@ export class ParseContext {
   /* ───────── pipes and statement ───────── */
 
   pipe(name: { name: string; range: PeggyRange }, args: readonly Expr[], range: PeggyRange): PipeNode | undefined {
-    const pipeName = name.name;
-    if (!(PIPE_NAMES as readonly string[]).includes(pipeName)) {
-      const similar = findSimilar(pipeName, PIPE_NAMES);
-      let message = `Unrecognized pipe [${pipeName}]`;
-      if (similar.length === 1) message += `, did you mean [${similar[0]}]?`;
-      else if (similar.length > 1) message += `, did you mean any of [${similar.join(', ')}]?`;
-      const notes =
-        pipeName !== pipeName.toLowerCase() && (PIPE_NAMES as readonly string[]).includes(pipeName.toLowerCase())
-          ? ['Pipe names are lowercase.']
-          : undefined;
-      this.error(Codes.UnknownPipe, message, name.range, notes);
-      return undefined;
-    }
-    if ((UNSUPPORTED_PIPES as readonly string[]).includes(pipeName)) {
-      this.error(Codes.UnsupportedPipe, `Pipe [${pipeName}] is not supported`, range, [
-        `Only ${SUPPORTED_PIPES.map((p) => `[${p}]`).join(' and ')} are supported.`,
-      ]);
-      return undefined;
-    }
-    if (args.length !== 1) {
-      this.error(Codes.PipeArgument, `Pipe [${pipeName}] expects exactly one argument but found [${args.length}]`, range);
-      return undefined;
-    }
-    const arg = args[0]!;
-    const count = foldInteger(arg);
-    if (count === undefined || count < 0) {
-      this.error(
-        Codes.PipeArgument,
-        `Pipe [${pipeName}] expects a positive integer but found [${this.sourceText(arg.range)}]`,
-        arg.range,
-      );
-      return undefined;
-    }
-    return { kind: 'pipe', id: this.id(), range: r(range), name: pipeName as 'head' | 'tail', count };
+    const checked = checkPipe(name.name, r(name.range), args, r(range), this.text, (code, message, at, notes) =>
+      this.error(code, message, at, notes),
+    );
+    return checked ? { kind: 'pipe', id: this.id(), range: r(range), ...checked } : undefined;
   }
 
   statement(query: QueryNode, pipes: readonly (PipeNode | undefined)[], range: PeggyRange): StatementNode {
@@ -462,38 +424,3 @@ export class ParseContext {
     return { kind: 'statement', id: this.id(), range: r(range), query, pipes: kept };
   }
 }
-
-/** Constant-folds an integer expression the way Elasticsearch folds a pipe argument. */
-function foldInteger(e: Expr): number | undefined {
-  switch (e.kind) {
-    case 'literal':
-      return e.type === 'integer' || e.type === 'long' ? (e.value as number) : undefined;
-    case 'paren':
-      return foldInteger(e.expr);
-    case 'unary': {
-      const v = foldInteger(e.operand);
-      return v === undefined ? undefined : e.op === '-' ? -v : v;
-    }
-    case 'arith': {
-      const a = foldInteger(e.left);
-      const b = foldInteger(e.right);
-      if (a === undefined || b === undefined) return undefined;
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return b === 0 ? undefined : Math.trunc(a / b);
-        case '%':
-          return b === 0 ? undefined : a % b;
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
