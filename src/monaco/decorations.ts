@@ -78,8 +78,10 @@ export function showClauseBadges(monaco: Monaco, editor: IStandaloneCodeEditor, 
     if (b.range.end > length) continue;
     const r = toMonacoRange(model, b.range);
     decorations.push({
-      range: { startLineNumber: r.endLineNumber, startColumn: r.endColumn, endLineNumber: r.endLineNumber, endColumn: r.endColumn },
+      // The whole clause (a collapsed range would hide injected text), text injected after it.
+      range: r,
       options: {
+        showIfCollapsed: true,
         after: {
           content: ` ${b.text}`,
           inlineClassName: b.tone === 'dead' ? 'eql-badge-dead' : b.tone === 'muted' ? 'eql-badge-muted' : 'eql-badge-count',

@@ -55,7 +55,7 @@ export function getEqlLanguageData(): EqlLanguageData {
 }
 
 function setTokens(monaco: Monaco, keywords: readonly string[]): void {
-  const list = keywords.length > 0 ? keywords : BASE_KEYWORDS;
+  const list = (keywords.length > 0 ? keywords : BASE_KEYWORDS).filter((k) => /^[a-z]+$/.test(k));
   const key = list.join(' ');
   if (key === tokenKeywords) return;
   tokenKeywords = key;
@@ -73,11 +73,13 @@ function setTokens(monaco: Monaco, keywords: readonly string[]): void {
         [/"/, 'string', '@string'],
         [/'[^']*'/, 'string.invalid'],
         [/`[^`]*`/, 'field'],
-        [/\b\d+(\.\d+)?([eE][+-]?\d+)?(ms|s|m|h|d)?\b/, 'number'],
+        [/\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?:ms|s|m|h|d)?\b/, 'number'],
+        [/(?:any|[A-Za-z_][\w-]*)(?=\s+where\b)/, 'type'],
         [/[A-Za-z_@][\w@]*(?=~?\s*\()/, { cases: { '@keywords': 'keyword', '@default': 'function' } }],
-        [/[A-Za-z_@][\w@]*(\.[A-Za-z_@`][\w@`-]*)*/, { cases: { '@keywords': 'keyword', '@default': 'field' } }],
+        [/[A-Za-z_@][\w@]*(?:\.[A-Za-z_@`][\w@`-]*)*/, { cases: { '@keywords': 'keyword', '@default': 'field' } }],
         [/\?(?=[A-Za-z_@`])/, 'operator'],
-        [/[()[\],]/, '@brackets'],
+        [/[()[\]]/, '@brackets'],
+        [/,/, 'delimiter'],
         [/==|!=|<=|>=|<|>|:|~|\+|-|\*|\/|%|\|/, 'operator'],
         [/\s+/, 'white'],
       ],

@@ -51,14 +51,14 @@ export function App() {
       }
     }
     showReasonHighlights(monaco, ed, spans);
-  }, [selectedVerdict, rulesCurrent, pg.ruleEditorRef]);
+  }, [selectedVerdict, rulesCurrent, pg.ruleEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     const ed = pg.eventsEditorRef.current;
     if (!ed) return;
     const ev = selectedVerdict && eventsForText ? eventsForText[selectedVerdict.position] : undefined;
     showEventHighlight(monaco, ed, ev?.id === selectedVerdict?.id ? ev?.range : undefined);
-  }, [selectedVerdict, eventsForText, pg.eventsEditorRef]);
+  }, [selectedVerdict, eventsForText, pg.eventsEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     const ed = pg.ruleEditorRef.current;
@@ -73,19 +73,19 @@ export function App() {
               : { range: s.clause.range, tone: 'dead', text: '⚠ suppresses none', hover: 'No loaded event is suppressed by this exclusion: it may be dead, or your sample lacks the case it covers.' },
           );
         } else if (s.failed > 0) {
-          badges.push({ range: s.clause.range, tone: 'muted', text: `✗ first miss for ${s.failed}`, hover: `For ${s.failed} event(s) this is the first base condition that fails.` });
+          badges.push({ range: s.clause.range, tone: 'muted', text: `✗ fails for ${s.failed}`, hover: `For ${s.failed} event(s) this is the first base condition that fails.` });
         }
       }
     }
     showClauseBadges(monaco, ed, badges);
-  }, [results.clauseStats, rulesCurrent, pg.ruleEditorRef]);
+  }, [results.clauseStats, rulesCurrent, pg.ruleEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     const rm = pg.ruleEditorRef.current?.getModel();
     const em = pg.eventsEditorRef.current?.getModel();
     if (rm) setDiagnosticMarkers(monaco, rm, 'eql', results.diagnostics.filter((d) => d.source === 'rule'));
     if (em) setDiagnosticMarkers(monaco, em, 'events', results.diagnostics.filter((d) => d.source === 'events'));
-  }, [results.diagnostics, pg.ruleEditorRef, pg.eventsEditorRef]);
+  }, [results.diagnostics, pg.ruleEditorRef, pg.eventsEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     setEqlLanguageData({ fieldsSeen: results.fieldsSeen });

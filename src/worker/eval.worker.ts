@@ -7,13 +7,12 @@ import { evaluate, traceEvent } from '../core';
 import type { EventDoc } from '../core';
 import { baseFields } from '../core/schema/schema';
 import { inferFields } from '../core/schema/infer';
-import { parseEventsFallback } from './fallback-events';
-import { findFunctions, findKeywords, findParseEvents, type ParseEventsResult } from './optional-modules';
+import { KEYWORDS } from '../core/ast/keywords';
+import { functionNames, lookupFunction } from '../core/runtime/functions/registry';
+import { parseEvents, type ParseEventsResult } from '../formats/events';
 import type { EvaluateInput, EventView, FieldView, LanguageInfo, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-const parseEvents = findParseEvents() ?? parseEventsFallback;
 
 let cache: { key: string; parsed: ParseEventsResult; fields?: FieldView[] } | undefined;
 
@@ -45,14 +44,11 @@ function view(e: EventDoc): EventView {
 function languageInfo(): LanguageInfo {
   const { fields } = baseFields();
   return {
-    keywords: findKeywords(),
-    functions: findFunctions().map((f) => ({
-      name: f.name,
-      signature: f.signature ?? `${f.name}(…)`,
-      doc: f.doc ?? '',
-      nulls: f.nulls ?? '',
-      caseAware: f.caseAware ?? false,
-    })),
+    keywords: [...KEYWORDS],
+    functions: functionNames().flatMap((n) => {
+      const f = lookupFunction(n);
+      return f ? [{ name: f.name, signature: f.signature, doc: f.doc, nulls: f.nulls, caseAware: f.caseAware }] : [];
+    }),
     fields: [...fields.values()].map((f) => ({
       name: f.name,
       type: f.type,

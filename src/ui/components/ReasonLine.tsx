@@ -1,13 +1,17 @@
 import type { Reason, VerdictKind } from '../../core';
-import { reasonParts, reasonText } from '../state/reason-text';
+import { abbreviate, collapse, reasonParts, reasonText } from '../state/reason-text';
 
 /** One reason: verb, the clause (exact text, shortened visually), the deciding element and value. */
-export function ReasonLine({ verdict, reason }: { verdict: VerdictKind; reason: Reason }) {
+/**
+ * `compact`: show a shortened clause (the detail panel); rows show the exact clause text and let
+ * CSS cut it visually.
+ */
+export function ReasonLine({ verdict, reason, compact = false }: { verdict: VerdictKind; reason: Reason; compact?: boolean }) {
   const p = reasonParts(verdict, reason);
   return (
     <span className={`reason reason-${reason.kind}`} data-testid="reason" title={reasonText(verdict, reason)}>
       <span className="reason-verb">{p.verb} </span>
-      <code className="reason-clause">{p.clause}</code>
+      <code className="reason-clause">{compact ? abbreviate(collapse(p.clause), 110) : p.clause}</code>
       {p.match !== undefined && (
         <>
           <span className="reason-sep"> → </span>

@@ -321,6 +321,7 @@ export function usePlayground() {
     share,
     trace,
     keywords,
+    editorsReady,
     ruleEditorRef,
     eventsEditorRef,
     onRuleEditorMount,

@@ -40,7 +40,7 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
           <ul className="detail-reasons">
             {verdict.reasons.map((r, i) => (
               <li key={i}>
-                <ReasonLine verdict={verdict.verdict} reason={r} />
+                <ReasonLine verdict={verdict.verdict} reason={r} compact />
               </li>
             ))}
           </ul>
@@ -57,12 +57,18 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
                 <div key={i} className={`trace-entry outcome-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
                   <span className={`outcome outcome-${t.outcome}`}>{t.outcome === 'value' ? '=' : t.outcome}</span>
                   <code className="trace-text">{shorten(collapse(trace.ruleText.slice(t.range.start, t.range.end)), 140)}</code>
-                  {t.field !== undefined && (
+                  {t.outcome === 'value' ? (
                     <span className="trace-value">
-                      {t.field} = <code>{formatValue(t.value)}</code>
+                      → <code>{formatValue(t.value)}</code>
                     </span>
+                  ) : (
+                    t.field !== undefined &&
+                    t.value !== undefined && (
+                      <span className="trace-value">
+                        {t.field} = <code>{formatValue(t.value)}</code>
+                      </span>
+                    )
                   )}
-                  {t.field === undefined && t.outcome === 'value' && <code className="trace-value">{formatValue(t.value)}</code>}
                 </div>
               ))
             )}

@@ -59,3 +59,11 @@ export function reasonText(verdict: Verdict['verdict'], r: Reason): string {
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Shorten long text in the middle, keeping its start and end ("a in ( "x", … "z" )"). */
+export function abbreviate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil(max * 0.7);
+  const tail = max - head - 3;
+  return `${text.slice(0, head)} … ${text.slice(text.length - tail)}`;
+}

@@ -1,0 +1,111 @@
+import { expect, openApp, test, waitReady } from './fixtures';
+
+test.describe('share links and drafts', () => {
+  test('the share link round-trips into a fresh browser context', async ({ page, browser, baseURL }) => {
+    await openApp(page);
+    const rule = 'file where process.name in ("bash", "curl") and not file.name : "99*"';
+    await page.evaluate((r) => window.eqlPlayground.setRule(r), rule);
+    await waitReady(page);
+    await page.locator('[data-testid="event-row"][data-event-id="16"]').click();
+    await page.getByTestId('tab-es').click();
+    await page.getByLabel('Size').fill('3');
+    await page.getByTestId('tab-verdicts').click();
+    await waitReady(page);
+    const summary = await page.getByTestId('summary').textContent();
+    await page.getByTestId('share-button').click();
+    await expect(page.getByTestId('share-length')).toBeVisible();
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toMatch(/^#v1\./);
+    const url = page.url();
+    const length = Number((await page.getByTestId('share-length').textContent())!.replace(/\D/g, ''));
+    expect(length).toBe(url.length);
+
+    const fresh = await browser.newContext({ baseURL: baseURL! });
+    try {
+      const other = await fresh.newPage();
+      await other.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (r) => r.abort('blockedbyclient'));
+      await other.goto(url);
+      await waitReady(other);
+      expect(await other.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
+      expect(await other.evaluate(() => window.eqlPlayground.getEvents())).toBe(await page.evaluate(() => window.eqlPlayground.getEvents()));
+      await expect(other.getByTestId('summary')).toHaveText(summary!);
+      await expect(other.locator('.event-row.selected')).toHaveAttribute('data-event-id', '16');
+      await other.getByTestId('tab-es').click();
+      await expect(other.getByLabel('Size')).toHaveValue('3');
+      await expect(other.getByTestId('notice')).toHaveAttribute('data-kind', 'shared');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('the default example link stays under 6,000 characters; Ctrl+S shares too', async ({ page }) => {
+    await openApp(page);
+    await page.keyboard.press('ControlOrMeta+S');
+    await expect(page.getByTestId('share-length')).toBeVisible();
+    expect(page.url().length).toBeLessThan(6000);
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#v1\./);
+  });
+
+  test('a broken share link shows a clear message and keeps the draft', async ({ page }) => {
+    await openApp(page);
+    const draft = 'file where process.name == "my-draft"';
+    await page.evaluate((r) => window.eqlPlayground.setRule(r), draft);
+    await waitReady(page);
+    await page.waitForTimeout(500); // autosave
+    await page.goto('/#v1.this-is-not-a-valid-link');
+    await waitReady(page);
+    const notice = page.getByTestId('notice');
+    await expect(notice).toHaveAttribute('data-kind', 'broken-link');
+    await expect(notice).toContainText('could not be opened');
+    await expect(notice).toContainText('damaged');
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(draft);
+  });
+
+  test('opening a shared link keeps the local draft, which can be restored', async ({ page, browser, baseURL }) => {
+    // make a link in another context
+    const sender = await browser.newContext({ baseURL: baseURL! });
+    let link: string;
+    try {
+      const p = await sender.newPage();
+      await p.goto('/');
+      await waitReady(p);
+      await p.evaluate(() => window.eqlPlayground.setRule('file where process.name == "shared"'));
+      await waitReady(p);
+      await p.getByTestId('share-button').click();
+      await expect(p.getByTestId('share-length')).toBeVisible();
+      link = p.url();
+    } finally {
+      await sender.close();
+    }
+    await openApp(page);
+    const draft = 'file where process.name == "mine"';
+    await page.evaluate((r) => window.eqlPlayground.setRule(r), draft);
+    await waitReady(page);
+    await page.waitForTimeout(500); // autosave
+    await page.goto(link);
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe('file where process.name == "shared"');
+    // reloading keeps showing the link's state (the draft is still kept aside)
+    await page.getByTestId('restore-draft').click();
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(draft);
+    // and the draft survives a reload
+    await page.reload();
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(draft);
+  });
+
+  test('the draft autosaves and survives a reload; reset restores the example', async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(() => window.eqlPlayground.setRule('process where true'));
+    await waitReady(page);
+    await page.waitForTimeout(500);
+    await page.reload();
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe('process where true');
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toContain('file where host.os.type == "linux"');
+    await expect(page.getByTestId('summary')).toHaveText('4 alert · 9 suppressed · 4 no match');
+  });
+});
