@@ -69,43 +69,50 @@ export function tokenBefore(text: string, pos: number): Token | undefined {
  * reached `limit + 1`, if any.
  */
 export function bracketDepth(text: string, limit: number): { depth: number; overflowAt: number | undefined } {
+  const QUOTE = 34, APOS = 39, BACKTICK = 96, SLASH = 47, STAR = 42, BACKSLASH = 92, LF = 10;
   let depth = 0;
   let max = 0;
   let overflowAt: number | undefined;
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const c = text[i]!;
-    if (c === '"' && text.startsWith('"""', i)) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE && text.charCodeAt(i + 1) === QUOTE && text.charCodeAt(i + 2) === QUOTE) {
       const close = text.indexOf('"""', i + 3);
       i = close < 0 ? n : close + 3;
-    } else if (c === '"' || c === "'") {
+    } else if (c === QUOTE || c === APOS) {
       i++;
-      while (i < n && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === c || d === LF) break;
+        i += d === BACKSLASH ? 2 : 1;
+      }
       i++;
-    } else if (c === '`') {
+    } else if (c === BACKTICK) {
       const close = text.indexOf('`', i + 1);
       i = close < 0 ? n : close + 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
+    } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? n : eol;
+    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
       let nest = 0;
       while (i < n) {
-        if (text.startsWith('/*', i)) {
+        const d = text.charCodeAt(i);
+        if (d === SLASH && text.charCodeAt(i + 1) === STAR) {
           nest++;
           i += 2;
-        } else if (text.startsWith('*/', i)) {
+        } else if (d === STAR && text.charCodeAt(i + 1) === SLASH) {
           nest--;
           i += 2;
           if (nest === 0) break;
         } else i++;
       }
     } else {
-      if (c === '(' || c === '[') {
+      if (c === 40 || c === 91) {
         depth++;
         if (depth > max) max = depth;
         if (depth > limit && overflowAt === undefined) overflowAt = i;
-      } else if ((c === ')' || c === ']') && depth > 0) depth--;
+      } else if ((c === 41 || c === 93) && depth > 0) depth--;
       i++;
     }
   }
