@@ -123,6 +123,116 @@ export interface Stats {
   readonly explainMs: number;
 }
 
+/* ───────────── sequences and samples: explanations ───────────── */
+
+/** One stage of a sequence (terms expanded by `with runs`), one filter of a sample, or `until`. */
+export interface JoinStageInfo {
+  /** Position in the result's `events` (for `until`: -1). */
+  readonly stage: number;
+  /** Index of the term as written (for `until`: -1). */
+  readonly term: number;
+  readonly role: 'stage' | 'missing' | 'until' | 'filter';
+  readonly text: Span;
+}
+
+/** How one event fared against one stage's filter and keys. */
+export interface StageVerdict {
+  /** Stage position (-1 for `until`). */
+  readonly stage: number;
+  readonly role: 'stage' | 'missing' | 'until' | 'filter';
+  /** The filter (category and condition) holds for the event. */
+  readonly matched: boolean;
+  /** When matched: the event's join keys for this stage (one tuple per value combination). */
+  readonly joinKeys?: readonly (readonly unknown[])[];
+  /** When the filter failed: the same reasons an event query gives. */
+  readonly reasons?: readonly Reason[];
+  /** Why a matching event still did not take part (missing key, no pending candidate, ...). */
+  readonly note?: string;
+}
+
+export type CandidateOutcome =
+  | 'returned'
+  | 'outside-size'
+  | 'overwritten'
+  | 'maxspan'
+  | 'until'
+  | 'missing-event'
+  | 'incomplete';
+
+/** What became of a candidate sequence that an event started, extended or completed. */
+export interface CandidateNote {
+  /** Candidate number (stable within one evaluation). */
+  readonly candidate: number;
+  /** The stage this event filled in the candidate. */
+  readonly stage: number;
+  readonly role: 'started' | 'extended' | 'completed';
+  readonly outcome: CandidateOutcome;
+  /** One plain sentence. */
+  readonly message: string;
+  readonly joinKeys: readonly unknown[];
+  /** Ids of the candidate's events so far, in stage order. */
+  readonly events: readonly string[];
+  /** The event that overwrote, overran maxspan or was blocked (by id). */
+  readonly by?: string;
+  /** The `until` event or the missing-term event that decided (by id). */
+  readonly blocker?: string;
+  /** For `maxspan`: by how many milliseconds the span exceeded it. */
+  readonly exceededByMs?: number;
+  /** For `returned`: index into `hits.sequences`. */
+  readonly sequence?: number;
+}
+
+/** Per event: its stage verdicts and the fate of the candidates it took part in. */
+export interface JoinEventExplanation {
+  readonly id: string;
+  readonly position: number;
+  /** Epoch milliseconds used for ordering (sequences only; absent when the event has none). */
+  readonly timestamp?: number;
+  readonly stages: readonly StageVerdict[];
+  readonly candidates: readonly CandidateNote[];
+  /** Event-level note, e.g. no timestamp so it cannot take part in a sequence. */
+  readonly note?: string;
+}
+
+/** Per returned sequence: which event filled which stage, the keys, the span. */
+export interface SequenceMatchExplanation {
+  /** Index into `hits.sequences`. */
+  readonly sequence: number;
+  readonly joinKeys: readonly unknown[];
+  readonly stages: readonly {
+    readonly stage: number;
+    readonly missing: boolean;
+    readonly id?: string;
+    readonly position?: number;
+    readonly timestamp?: number;
+  }[];
+  /** Last positive event's timestamp minus the first's, in ms. */
+  readonly spanMs: number;
+  readonly maxspanMs?: number;
+}
+
+/** Per sample group (one key combination that some filter matched). */
+export interface SampleGroupExplanation {
+  readonly joinKeys: readonly unknown[];
+  /** Per filter: how many events qualify. */
+  readonly candidates: readonly number[];
+  /** Indices into `hits.sequences` of the samples this group returned. */
+  readonly samples: readonly number[];
+  /** Per built sample: the event (id, position) of each filter, in filter order. */
+  readonly fillers: readonly (readonly { readonly filter: number; readonly id: string; readonly position: number }[])[];
+  readonly complete: boolean;
+  /** Why the group gave no sample, or fewer than it could. */
+  readonly reason?: string;
+}
+
+export interface JoinExplanation {
+  readonly kind: 'sequence' | 'sample';
+  readonly stages: readonly JoinStageInfo[];
+  readonly sequences: readonly SequenceMatchExplanation[];
+  readonly events: readonly JoinEventExplanation[];
+  readonly groups?: readonly SampleGroupExplanation[];
+}
+
 export interface EvaluationResult {
   /** False when the query has errors (then hits/verdicts are absent). */
   readonly ok: boolean;
@@ -131,5 +241,7 @@ export interface EvaluationResult {
   readonly hits?: Hits;
   readonly verdicts?: readonly Verdict[];
   readonly clauseStats?: readonly ClauseStat[];
+  /** Sequences and samples: per-sequence, per-event and per-group explanations. */
+  readonly join?: JoinExplanation;
   readonly stats: Stats;
 }

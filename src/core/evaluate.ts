@@ -21,6 +21,7 @@ import { traceCondition } from './explain/trace';
 import { clauseStats, newStats, verdictOf, type VerdictPlan } from './explain/verdicts';
 import { applyLimits, compareOrder, orderKeys } from './hits';
 import { parseQuery } from './parser/parse';
+import { evaluateJoin } from './sequence/index';
 import { printStatement } from './ast/printer';
 import type { EventDoc } from './runtime/event';
 import { EqlRuntimeError } from './runtime/values';
@@ -124,12 +125,17 @@ export function evaluate(request: EvaluateRequest): EvaluationResult {
   }
   const q = ast.query;
   if (q.kind !== 'event') {
-    diagnostics.push(
-      makeDiagnostic(Codes.RuntimeError, `Evaluating ${q.kind} queries is not available yet; the query parses and checks cleanly`, q.range, {
-        severity: 'info',
-      }),
-    );
-    return { ok: false, queryKind: q.kind, diagnostics, stats: zeroStats(events.length, prep.parseMs) };
+    return evaluateJoin({
+      rule: request.rule,
+      statement: ast,
+      events,
+      schema,
+      settings,
+      diagnostics,
+      explain: request.explain !== false,
+      now,
+      parseMs: prep.parseMs,
+    });
   }
 
   const t0 = now();

@@ -6,6 +6,7 @@
 import type { CallNode, Expr, FieldNode } from '../ast/nodes';
 import { assertNever } from '../ast/nodes';
 import { Codes } from '../diagnostics/codes';
+import { isKnown } from '../compile/field';
 import { isNumericType, isStringType, type ValueType } from '../runtime/values';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
@@ -59,6 +60,12 @@ function fieldIn(e: Expr): FieldNode | undefined {
     default:
       return undefined;
   }
+}
+
+/** The field an operand reads; an optional field nothing maps is the literal null, not a field. */
+function fieldOperand(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
+  const f = fieldIn(e);
+  return f && f.optional && !isKnown(f.name, ctx.schema) ? undefined : f;
 }
 
 function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
@@ -126,8 +133,8 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
     case 'compare': {
       const lt = checkExpression(ctx, node.left);
       const rt = checkExpression(ctx, node.right);
-      const lf = fieldIn(node.left);
-      const rf = fieldIn(node.right);
+      const lf = fieldOperand(ctx, node.left);
+      const rf = fieldOperand(ctx, node.right);
       if (lf && rf) {
         report(
           ctx,

@@ -1,0 +1,304 @@
+/**
+ * Evaluating `sequence` and `sample` queries: compile the terms, run the state machine or the
+ * grouping, apply `size`/`result_position` and the pipes, and (unless disabled) explain every
+ * returned sequence, every event and every candidate.
+ */
+import type { SampleNode, SequenceNode, StatementNode } from '../ast/nodes';
+import type {
+  CandidateNote,
+  EvaluationResult,
+  Hit,
+  JoinEventExplanation,
+  JoinExplanation,
+  JoinStageInfo,
+  MissingHit,
+  Reason,
+  SampleGroupExplanation,
+  SequenceHit,
+  SequenceMatchExplanation,
+  Settings,
+  StageVerdict,
+} from '../api-types';
+import type { CompileContext } from '../compile/context';
+import { Codes } from '../diagnostics/codes';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic';
+import type { VerdictPlan } from '../explain/verdicts';
+import { applyLimits } from '../hits';
+import type { EventDoc } from '../runtime/event';
+import type { Schema } from '../schema/types';
+import { failureReasons, termPlan } from './explain';
+import { keyValues, type JoinKey } from './keys';
+import { runSequence, type Candidate, type SequenceRun } from './matcher';
+import { sequenceOrderKeys } from './order';
+import { runSample, type SampleRun } from './sample';
+import { compileJoin, type CompiledJoin, type CompiledTerm } from './terms';
+
+export interface JoinRequest {
+  readonly rule: string;
+  readonly statement: StatementNode;
+  readonly events: readonly EventDoc[];
+  readonly schema: Schema;
+  readonly settings: Settings;
+  readonly diagnostics: Diagnostic[];
+  readonly explain: boolean;
+  readonly now: () => number;
+  readonly parseMs: number;
+}
+
+export const MISSING_HIT: MissingHit = Object.freeze({ _index: '', _id: '', _source: Object.freeze({}) as Record<string, never>, missing: true as const });
+
+const toHit = (e: EventDoc): Hit => ({ _index: e.index ?? '', _id: e.id, _source: e.source });
+
+function span(text: string, node: { range: { start: number; end: number } }) {
+  return { text: text.slice(node.range.start, node.range.end), range: node.range };
+}
+
+function runtimeWarning(diagnostics: Diagnostic[], q: SequenceNode | SampleNode, errors: number, first: string | undefined): void {
+  if (errors === 0) return;
+  diagnostics.push(
+    makeDiagnostic(
+      Codes.RuntimeError,
+      `${errors} filter evaluation${errors === 1 ? '' : 's'} raised a runtime error (${first}); Elasticsearch would fail the whole search`,
+      q.range,
+      { severity: 'warning' },
+    ),
+  );
+}
+
+/** Evaluate a sequence or sample statement. */
+export function evaluateJoin(req: JoinRequest): EvaluationResult {
+  const q = req.statement.query as SequenceNode | SampleNode;
+  const { now, diagnostics, events } = req;
+  const zero = { events: events.length, parseMs: req.parseMs, compileMs: 0, evalMs: 0, explainMs: 0 };
+  const t0 = now();
+  const ctx: CompileContext = { text: req.rule, schema: req.schema, settings: req.settings, diagnostics };
+  const join = compileJoin(q, ctx, q.kind === 'sample' ? 'sample' : 'sequence');
+  const compileMs = now() - t0;
+  if (hasErrors(diagnostics)) return { ok: false, queryKind: q.kind, diagnostics, stats: { ...zero, compileMs } };
+  return q.kind === 'sequence' ? sequenceResult(req, q, join, ctx, compileMs) : sampleResult(req, q, join, ctx, compileMs);
+}
+
+function stageInfos(rule: string, join: CompiledJoin): JoinStageInfo[] {
+  const out: JoinStageInfo[] = join.stages.map((s) => ({ stage: s.position, term: s.term.index, role: s.term.role, text: span(rule, s.term.node) }));
+  if (join.until) out.push({ stage: -1, term: -1, role: 'until', text: span(rule, join.until.node) });
+  return out;
+}
+
+/** Per event, per term: reasons for failing, computed once per term. */
+function reasonCache(join: CompiledJoin, ctx: CompileContext) {
+  const plans: (VerdictPlan | undefined)[] = join.terms.map(() => undefined);
+  return (t: CompiledTerm, e: EventDoc): readonly Reason[] => failureReasons((plans[t.index] ??= termPlan(t.node.query, ctx)), e);
+}
+
+function keyTuples(t: CompiledTerm, e: EventDoc): { joinKeys?: unknown[][]; note?: string } {
+  const keys = t.keys(e.doc);
+  if (!Array.isArray(keys)) {
+    return { note: `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event is left out of this stage` };
+  }
+  return t.keyFields.length > 0 ? { joinKeys: (keys as readonly JoinKey[]).map(keyValues) } : {};
+}
+
+/* ───────────── sequences ───────────── */
+
+function sequenceResult(req: JoinRequest, q: SequenceNode, join: CompiledJoin, ctx: CompileContext, compileMs: number): EvaluationResult {
+  const { now, diagnostics, events, settings } = req;
+  const t1 = now();
+  const maxspan = q.maxspan?.millis;
+  const run = runSequence(join, events, sequenceOrderKeys(settings, req.schema), { maxspan, record: req.explain });
+  const limited = applyLimits(run.accepted, settings, req.statement.pipes);
+  const sequences: SequenceHit[] = limited.map((c) => sequenceHit(c, run, join));
+  const evalMs = now() - t1;
+  runtimeWarning(diagnostics, q, run.errors, run.firstError);
+
+  let explanation: JoinExplanation | undefined;
+  let explainMs = 0;
+  if (req.explain) {
+    const t2 = now();
+    explanation = explainSequences(req, q, join, ctx, run, limited);
+    explainMs = now() - t2;
+  }
+  return {
+    ok: true,
+    queryKind: 'sequence',
+    diagnostics,
+    hits: { total: { value: sequences.length, relation: 'eq' }, sequences },
+    ...(explanation ? { join: explanation } : {}),
+    stats: { events: events.length, parseMs: req.parseMs, compileMs, evalMs, explainMs },
+  };
+}
+
+function sequenceHit(c: Candidate, run: SequenceRun, join: CompiledJoin): SequenceHit {
+  const out: (Hit | MissingHit)[] = [];
+  let p = 0;
+  for (const s of join.stages) out.push(s.missing ? MISSING_HIT : toHit(run.ordered[c.events[p++]!]!));
+  return c.key.parts.length > 0 ? { join_keys: keyValues(c.key), events: out } : { events: out };
+}
+
+function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin, ctx: CompileContext, run: SequenceRun, limited: readonly Candidate[]): JoinExplanation {
+  const { events } = req;
+  const maxspan = q.maxspan?.millis;
+  const positives = join.stages.filter((s) => !s.missing);
+  const returned = new Map<number, number>(limited.map((c, i) => [c.id, i]));
+  for (const c of run.accepted) c.fate = returned.has(c.id) ? { kind: 'returned', sequence: returned.get(c.id)! } : { kind: 'outside-size' };
+  const idOf = (i: number) => run.ordered[i]!.id;
+  const keyText = (c: Candidate) => JSON.stringify(keyValues(c.key));
+
+  const message = (c: Candidate): CandidateNote['message'] => {
+    const f = c.fate!;
+    switch (f.kind) {
+      case 'returned':
+        return `part of returned sequence ${f.sequence + 1}`;
+      case 'outside-size':
+        return `the sequence completed, but size = ${req.settings.size}, result_position and the pipes keep ${limited.length} of ${run.accepted.length} sequences, and not this one`;
+      case 'overwritten':
+        return `a newer candidate with join key ${keyText(c)} reached stage ${f.stage + 1} (event ${idOf(f.by)}) and replaced this one: only the latest candidate waits at each stage`;
+      case 'maxspan':
+        return `event ${idOf(f.by)} matched stage ${f.stage + 1}, but ${f.spanMs} ms after the first event: maxspan ${q.maxspan?.raw ?? ''} (${maxspan} ms) exceeded by ${f.spanMs - (maxspan ?? 0)} ms, so the candidate was dropped`;
+      case 'until':
+        return `until event ${idOf(f.until)} came between the candidate's last event and event ${idOf(f.by)} (stage ${f.stage + 1}), which ends the candidate`;
+      case 'missing-event':
+        return `missing-event stage ${f.stage + 1} found event ${idOf(f.event)}: ${f.detail}, so the sequence is discarded`;
+      case 'incomplete':
+        return `no later event matched stage ${f.stage + 1} with join key ${keyText(c)}`;
+    }
+  };
+
+  const notes = new Map<number, CandidateNote[]>();
+  for (const c of run.candidates) {
+    if (!c.fate) continue;
+    const f = c.fate;
+    const text = message(c);
+    const ids = c.events.map(idOf);
+    const joinKeys = keyValues(c.key);
+    c.events.forEach((i, k) => {
+      const note: CandidateNote = {
+        candidate: c.id,
+        stage: positives[k]!.position,
+        role: k === 0 ? 'started' : k === positives.length - 1 ? 'completed' : 'extended',
+        outcome: f.kind,
+        message: text,
+        joinKeys,
+        events: ids,
+        ...(f.kind === 'overwritten' || f.kind === 'maxspan' || f.kind === 'until' ? { by: idOf(f.by) } : {}),
+        ...(f.kind === 'until' ? { blocker: idOf(f.until) } : f.kind === 'missing-event' ? { blocker: idOf(f.event) } : {}),
+        ...(f.kind === 'maxspan' ? { exceededByMs: f.spanMs - (maxspan ?? 0) } : {}),
+        ...(f.kind === 'returned' ? { sequence: f.sequence } : {}),
+      };
+      const pos = run.ordered[i]!.position;
+      let list = notes.get(pos);
+      if (!list) notes.set(pos, (list = []));
+      list.push(note);
+    });
+  }
+
+  const reasons = reasonCache(join, ctx);
+  const nTerms = join.terms.length;
+  const allStages = [...join.stages.map((s) => ({ position: s.position, term: s.term })), ...(join.until ? [{ position: -1, term: join.until }] : [])];
+  let noTimestamp = 0;
+  const eventsOut: JoinEventExplanation[] = events.map((e) => {
+    const oi = run.orderedIndex[e.position]!;
+    const stageNotes = oi >= 0 ? run.stageNotes.get(oi) : undefined;
+    const ts = run.timestamps[e.position]!;
+    let anyMatch = false;
+    const stages: StageVerdict[] = allStages.map(({ position, term }) => {
+      const matched = run.matchBits[e.position * nTerms + term.index] === 1;
+      if (!matched) return { stage: position, role: term.role, matched, reasons: reasons(term, e) };
+      anyMatch = true;
+      const k = keyTuples(term, e);
+      const note = k.note ?? stageNotes?.get(position);
+      return { stage: position, role: term.role, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), ...(note ? { note } : {}) };
+    });
+    const hasTs = !Number.isNaN(ts);
+    if (anyMatch && !hasTs) noTimestamp++;
+    return {
+      id: e.id,
+      position: e.position,
+      ...(hasTs ? { timestamp: ts } : {}),
+      stages,
+      candidates: notes.get(e.position) ?? [],
+      ...(anyMatch && !hasTs ? { note: `no usable ${req.settings.timestampField}, so the event cannot take part in a sequence` } : {}),
+    };
+  });
+  if (noTimestamp > 0) {
+    req.diagnostics.push(
+      makeDiagnostic(
+        Codes.RuntimeError,
+        `${noTimestamp} event${noTimestamp === 1 ? '' : 's'} satisf${noTimestamp === 1 ? 'ies' : 'y'} a stage but ha${noTimestamp === 1 ? 's' : 've'} no usable ${req.settings.timestampField}; they cannot take part in sequences`,
+        q.range,
+        { severity: 'info' },
+      ),
+    );
+  }
+
+  const sequences: SequenceMatchExplanation[] = limited.map((c, n) => {
+    let p = 0;
+    const stages = join.stages.map((s) => {
+      if (s.missing) return { stage: s.position, missing: true };
+      const i = c.events[p++]!;
+      const e = run.ordered[i]!;
+      return { stage: s.position, missing: false, id: e.id, position: e.position, timestamp: run.ts[i]! };
+    });
+    return {
+      sequence: n,
+      joinKeys: keyValues(c.key),
+      stages,
+      spanMs: run.ts[c.events[c.events.length - 1]!]! - run.ts[c.events[0]!]!,
+      ...(maxspan !== undefined ? { maxspanMs: maxspan } : {}),
+    };
+  });
+  return { kind: 'sequence', stages: stageInfos(req.rule, join), sequences, events: eventsOut };
+}
+
+/* ───────────── samples ───────────── */
+
+function sampleResult(req: JoinRequest, q: SampleNode, join: CompiledJoin, ctx: CompileContext, compileMs: number): EvaluationResult {
+  const { now, diagnostics, events, settings } = req;
+  const t1 = now();
+  const run = runSample(join, events, settings.size, settings.maxSamplesPerKey, req.explain);
+  const sequences: SequenceHit[] = run.samples.map((s) => ({ join_keys: keyValues(s.group.key), events: s.events.map((p) => toHit(events[p]!)) }));
+  const evalMs = now() - t1;
+  runtimeWarning(diagnostics, q, run.errors, run.firstError);
+  let explanation: JoinExplanation | undefined;
+  let explainMs = 0;
+  if (req.explain) {
+    const t2 = now();
+    explanation = explainSamples(req, join, ctx, run);
+    explainMs = now() - t2;
+  }
+  return {
+    ok: true,
+    queryKind: 'sample',
+    diagnostics,
+    hits: { total: { value: sequences.length, relation: 'eq' }, sequences },
+    ...(explanation ? { join: explanation } : {}),
+    stats: { events: events.length, parseMs: req.parseMs, compileMs, evalMs, explainMs },
+  };
+}
+
+function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContext, run: SampleRun): JoinExplanation {
+  const { events } = req;
+  const reasons = reasonCache(join, ctx);
+  const nTerms = join.terms.length;
+  const eventsOut: JoinEventExplanation[] = events.map((e) => ({
+    id: e.id,
+    position: e.position,
+    stages: join.terms.map((term) => {
+      const matched = run.matchBits[e.position * nTerms + term.index] === 1;
+      if (!matched) return { stage: term.index, role: 'filter' as const, matched, reasons: reasons(term, e) };
+      const k = keyTuples(term, e);
+      return { stage: term.index, role: 'filter' as const, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), ...(k.note ? { note: k.note } : {}) };
+    }),
+    candidates: [],
+  }));
+  const sampleIndex = new Map<number[] | readonly number[], number>(run.samples.map((s, i) => [s.events, i]));
+  const groups: SampleGroupExplanation[] = run.groups.map((g) => ({
+    joinKeys: keyValues(g.key),
+    candidates: g.lists.map((l) => l.length),
+    samples: g.samples.map((s) => sampleIndex.get(s)).filter((i): i is number => i !== undefined),
+    fillers: g.samples.map((s) => s.map((p, f) => ({ filter: f, id: events[p]!.id, position: p }))),
+    complete: g.complete,
+    ...(g.reason ? { reason: g.reason } : {}),
+  }));
+  return { kind: 'sample', stages: stageInfos(req.rule, join), sequences: [], events: eventsOut, groups };
+}

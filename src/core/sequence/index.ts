@@ -1,0 +1,2 @@
+/** Sequences and samples: evaluation and explanations (see evaluate-join.ts). */
+export { evaluateJoin, type JoinRequest } from './evaluate-join';
