@@ -54,7 +54,7 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
               <div className="muted">No trace for this event.</div>
             ) : (
               trace.entries.map((t, i) => (
-                <div key={i} className={`trace-entry outcome-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
+                <div key={i} className={`trace-entry trace-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
                   <span className={`outcome outcome-${t.outcome}`}>{t.outcome === 'value' ? '=' : t.outcome}</span>
                   <code className="trace-text">{shorten(collapse(trace.ruleText.slice(t.range.start, t.range.end)), 140)}</code>
                   {t.outcome === 'value' ? (
