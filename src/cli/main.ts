@@ -18,7 +18,7 @@ import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
 import { parseEvents } from '../formats/events';
 import { parseRuleText, type RuleMetadata } from '../formats/rules';
 import { parseArgs, UsageError } from './args';
-import { diagnosticJson, printDiagnostics, printVerdictTable, verdictJson } from './output';
+import { diagnosticJson, joinJson, printDiagnostics, printJoinExplanation, printSequenceHits, printVerdictTable, verdictJson } from './output';
 
 const USAGE = `usage:
   eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
@@ -118,14 +118,20 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
     const json: Record<string, unknown> = { diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) };
     if (result.hits) json.hits = result.hits;
     if (result.verdicts && !flags.has('no-verdicts')) json.verdicts = result.verdicts.map((v) => verdictJson(v, rule.query));
+    if (result.join && !flags.has('no-verdicts')) Object.assign(json, joinJson(result.join, rule.query));
     if (flags.has('stats')) json.stats = result.stats;
     out(`${JSON.stringify(json)}\n`);
   } else {
     printDiagnostics(diagnostics, texts, out);
     if (result.ok) {
       if (result.verdicts && !flags.has('no-verdicts')) printVerdictTable(result.verdicts, out);
-      out(`hits (what Elasticsearch returns): ${result.hits?.total.value ?? 0}\n`);
-      if (result.hits?.events) for (const h of result.hits.events) out(`  ${h._id}\n`);
+      if (result.join && !flags.has('no-verdicts')) printJoinExplanation(result.join, out);
+      if (result.hits?.sequences) {
+        printSequenceHits(result.hits.sequences, result.queryKind === 'sample' ? 'sample' : 'sequence', out);
+      } else {
+        out(`hits (what Elasticsearch returns): ${result.hits?.total.value ?? 0}\n`);
+        if (result.hits?.events) for (const h of result.hits.events) out(`  ${h._id}\n`);
+      }
     }
     if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);
   }

@@ -1,5 +1,5 @@
 /** Rendering core results for the terminal: JSON shapes and the readable table. */
-import type { Diagnostic, Reason, Span, Verdict } from '../core/index';
+import type { CandidateNote, Diagnostic, JoinExplanation, Reason, SequenceHit, Span, StageVerdict, Verdict } from '../core/index';
 import { LineIndex } from '../core/index';
 
 export interface Texts {
@@ -102,4 +102,112 @@ export function printVerdictTable(verdicts: readonly Verdict[], out: (s: string)
     for (const r of rest) out(`${''.padEnd(idWidth)}  ${''.padEnd(10)}  ${reasonLine(r)}\n`);
   }
   out(`${counts.alert} alert · ${counts.suppressed} suppressed · ${counts['no-match']} no match${counts.error ? ` · ${counts.error} error` : ''}\n`);
+}
+
+/* ───────────── sequences and samples ───────────── */
+
+function stageVerdictJson(s: StageVerdict, rule: string): Record<string, unknown> {
+  return {
+    stage: s.stage,
+    role: s.role,
+    matched: s.matched,
+    ...(s.joinKeys ? { join_keys: s.joinKeys } : {}),
+    ...(s.reasons ? { reasons: s.reasons.map((r) => reasonJson(r, rule)) } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+  };
+}
+
+function candidateJson(c: CandidateNote): Record<string, unknown> {
+  return {
+    candidate: c.candidate,
+    stage: c.stage,
+    role: c.role,
+    outcome: c.outcome,
+    message: c.message,
+    join_keys: c.joinKeys,
+    events: c.events,
+    ...(c.by !== undefined ? { by: c.by } : {}),
+    ...(c.blocker !== undefined ? { blocker: c.blocker } : {}),
+    ...(c.exceededByMs !== undefined ? { exceeded_by_ms: c.exceededByMs } : {}),
+    ...(c.sequence !== undefined ? { sequence: c.sequence } : {}),
+  };
+}
+
+/** The explanation part of `run --json` for a sequence or sample (next to `hits`). */
+export function joinJson(join: JoinExplanation, rule: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    stages: join.stages.map((s) => ({ stage: s.stage, term: s.term, role: s.role, text: spanJson(s.text, rule) })),
+  };
+  if (join.kind === 'sequence') {
+    out.sequences = join.sequences.map((s) => ({
+      sequence: s.sequence,
+      join_keys: s.joinKeys,
+      stages: s.stages,
+      span_ms: s.spanMs,
+      ...(s.maxspanMs !== undefined ? { maxspan_ms: s.maxspanMs } : {}),
+    }));
+  }
+  if (join.groups) {
+    out.groups = join.groups.map((g) => ({
+      join_keys: g.joinKeys,
+      candidates: g.candidates,
+      samples: g.samples,
+      fillers: g.fillers,
+      complete: g.complete,
+      ...(g.reason !== undefined ? { reason: g.reason } : {}),
+    }));
+  }
+  out.events = join.events.map((e) => ({
+    _id: e.id,
+    ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}),
+    stages: e.stages.map((s) => stageVerdictJson(s, rule)),
+    ...(e.candidates.length > 0 ? { candidates: e.candidates.map(candidateJson) } : {}),
+    ...(e.note !== undefined ? { note: e.note } : {}),
+  }));
+  return out;
+}
+
+const stageLabel = (s: { stage: number; role: string }) => (s.role === 'until' ? 'until' : `${s.role === 'filter' ? 'filter' : 'stage'} ${s.stage + 1}`);
+
+/** Readable sequences or samples: one line per result. */
+export function printSequenceHits(sequences: readonly SequenceHit[], kind: 'sequence' | 'sample', out: (s: string) => void): void {
+  out(`${kind === 'sample' ? 'samples' : 'sequences'}: ${sequences.length}\n`);
+  sequences.forEach((s, i) => {
+    const ids = s.events.map((e) => ('missing' in e && e.missing ? '(missing)' : e._id)).join(', ');
+    out(`  ${String(i + 1).padStart(3)}  ${s.join_keys ? `${JSON.stringify(s.join_keys)}  ` : ''}${ids}\n`);
+  });
+}
+
+/** Readable explanation: per returned sequence, per sample group, per event. */
+export function printJoinExplanation(join: JoinExplanation, out: (s: string) => void): void {
+  if (join.kind === 'sequence' && join.sequences.length > 0) {
+    out('SEQUENCE  SPAN\n');
+    for (const s of join.sequences) {
+      const fill = s.stages.map((st) => `${st.stage + 1}:${st.missing ? '(missing)' : st.id}`).join(' ');
+      out(`${String(s.sequence + 1).padEnd(8)}  ${s.spanMs} ms${s.maxspanMs !== undefined ? ` of maxspan ${s.maxspanMs} ms` : ''}  ${fill}\n`);
+    }
+  }
+  if (join.groups) {
+    out('GROUP  JOIN KEYS  CANDIDATES PER FILTER  RESULT\n');
+    join.groups.forEach((g, i) => {
+      const result = g.samples.length > 0 ? `samples ${g.samples.map((n) => n + 1).join(', ')}` : 'none';
+      out(`${String(i + 1).padEnd(5)}  ${JSON.stringify(g.joinKeys)}  ${g.candidates.join('/')}  ${result}${g.reason ? `  (${g.reason})` : ''}\n`);
+    });
+  }
+  const idWidth = Math.min(24, Math.max(5, ...join.events.map((e) => e.id.length)));
+  out(`${'EVENT'.padEnd(idWidth)}  MATCHES  EXPLANATION\n`);
+  for (const e of join.events) {
+    const matched = e.stages.filter((s) => s.matched);
+    const label = matched.length > 0 ? matched.map(stageLabel).join(', ') : 'none';
+    const lines: string[] = [];
+    if (e.note) lines.push(e.note);
+    for (const s of matched) if (s.note) lines.push(`${stageLabel(s)}: ${s.note}`);
+    for (const c of e.candidates) lines.push(`candidate ${c.candidate} (${c.role} at stage ${c.stage + 1}): ${c.message}`);
+    if (matched.length === 0) {
+      const first = e.stages.find((s) => s.reasons && s.reasons.length > 0);
+      if (first) lines.push(`${stageLabel(first)}: ${reasonLine(first.reasons![0]!)}`);
+    }
+    out(`${e.id.padEnd(idWidth)}  ${label.padEnd(7)}  ${lines[0] ?? ''}\n`);
+    for (const l of lines.slice(1)) out(`${''.padEnd(idWidth)}  ${''.padEnd(7)}  ${l}\n`);
+  }
 }

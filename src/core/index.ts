@@ -22,6 +22,14 @@ export type {
   Hits,
   Stats,
   EvaluationResult,
+  JoinStageInfo,
+  StageVerdict,
+  CandidateOutcome,
+  CandidateNote,
+  JoinEventExplanation,
+  SequenceMatchExplanation,
+  SampleGroupExplanation,
+  JoinExplanation,
 } from './api-types';
 export { defaultSettings } from './api-types';
 export { evaluate, traceEvent, checkQuery, formatQuery, foldExpression, resolveSettings } from './evaluate';

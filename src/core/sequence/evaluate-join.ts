@@ -154,7 +154,7 @@ function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin,
       case 'overwritten':
         return `a newer candidate with join key ${keyText(c)} reached stage ${f.stage + 1} (event ${idOf(f.by)}) and replaced this one: only the latest candidate waits at each stage`;
       case 'maxspan':
-        return `event ${idOf(f.by)} matched stage ${f.stage + 1}, but ${f.spanMs} ms after the first event: maxspan ${q.maxspan?.raw ?? ''} (${maxspan} ms) exceeded by ${f.spanMs - (maxspan ?? 0)} ms, so the candidate was dropped`;
+        return `event ${idOf(f.by)} matched stage ${f.stage + 1}, but ${f.spanMs} ms after the first event: maxspan ${q.maxspan ? `${q.maxspan.value}${q.maxspan.unit}` : ''} (${maxspan} ms) exceeded by ${f.spanMs - (maxspan ?? 0)} ms, so the candidate was dropped`;
       case 'until':
         return `until event ${idOf(f.until)} came between the candidate's last event and event ${idOf(f.by)} (stage ${f.stage + 1}), which ends the candidate`;
       case 'missing-event':
@@ -280,6 +280,15 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
   const { events } = req;
   const reasons = reasonCache(join, ctx);
   const nTerms = join.terms.length;
+  const filled = new Map<string, number[]>();
+  run.samples.forEach((s, n) =>
+    s.events.forEach((p, f) => {
+      const k = `${p}:${f}`;
+      const list = filled.get(k);
+      if (list) list.push(n);
+      else filled.set(k, [n]);
+    }),
+  );
   const eventsOut: JoinEventExplanation[] = events.map((e) => ({
     id: e.id,
     position: e.position,
@@ -287,7 +296,9 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
       const matched = run.matchBits[e.position * nTerms + term.index] === 1;
       if (!matched) return { stage: term.index, role: 'filter' as const, matched, reasons: reasons(term, e) };
       const k = keyTuples(term, e);
-      return { stage: term.index, role: 'filter' as const, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), ...(k.note ? { note: k.note } : {}) };
+      const used = filled.get(`${e.position}:${term.index}`);
+      const note = k.note ?? (used ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}` : 'qualifies, but another event was picked for this filter (input order decides)');
+      return { stage: term.index, role: 'filter' as const, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), note };
     }),
     candidates: [],
   }));

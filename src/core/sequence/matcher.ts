@@ -171,14 +171,20 @@ export function runSequence(join: CompiledJoin, events: readonly EventDoc[], ord
         if (maxspan !== undefined) {
           const span = ts[i]! - ts[prev.events[0]!]!;
           if (span > maxspan) {
-            if (record) prev.fate = { kind: 'maxspan', by: i, stage: stage.position, spanMs: span };
+            if (record) {
+              prev.fate = { kind: 'maxspan', by: i, stage: stage.position, spanMs: span };
+              note(i, stage.position, `took the pending candidate with join key ${describeKey(key)}, but ${span} ms after its first event: maxspan (${maxspan} ms) exceeded by ${span - maxspan} ms, so the candidate was dropped`);
+            }
             continue;
           }
         }
         if (join.until) {
           const u = untilLatest.get(key.id);
           if (u !== undefined && u >= prev.events[prev.events.length - 1]!) {
-            if (record) prev.fate = { kind: 'until', by: i, until: u, stage: stage.position };
+            if (record) {
+              prev.fate = { kind: 'until', by: i, until: u, stage: stage.position };
+              note(i, stage.position, `took the pending candidate with join key ${describeKey(key)}, but until event ${ordered[u]!.id} came between its last event and this one, which ends it`);
+            }
             continue;
           }
         }
