@@ -26,7 +26,9 @@ export function termPlan(q: EventQueryNode, ctx: CompileContext): VerdictPlan {
       },
     };
   }
-  return { text: ctx.text, category, conjuncts: planConjuncts(q.condition, ctx) };
+  // `interned` is the explainer's per-plan cache of shared reasons.
+  const plan = { text: ctx.text, category, conjuncts: planConjuncts(q.condition, ctx), interned: new Map() };
+  return plan as VerdictPlan;
 }
 
 /** Why the event does not satisfy a term's filter (empty when it does). */
