@@ -11,14 +11,14 @@ import { compileValue } from './compile/values';
 import type { ValueType } from './runtime/values';
 import type { AnalysisContext } from './analysis/context';
 import type { CompileContext, Doc } from './compile/context';
-import { compileEventQuery } from './compile/query';
+import { compileCategory, compileEventQuery } from './compile/query';
 import { compileFieldRead } from './compile/field';
 import { Codes } from './diagnostics/codes';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { hasErrors, makeDiagnostic } from './diagnostics/diagnostic';
 import { planConjuncts } from './explain/plan';
 import { traceCondition } from './explain/trace';
-import { clauseStats, newStats, verdictOf, type VerdictPlan } from './explain/verdicts';
+import { clauseStats, newStats, ReasonTable, verdictOf, type VerdictPlan } from './explain/verdicts';
 import { applyLimits, compareOrder, orderKeys } from './hits';
 import { parseQuery } from './parser/parse';
 import { evaluateJoin } from './sequence/index';
@@ -101,18 +101,9 @@ function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext): Verd
     ? undefined
     : (() => {
         const read = compileFieldRead(ctx.settings.eventCategoryField, ctx.schema).fn;
-        const name = q.category.name;
-        return {
-          node: q.category,
-          field: ctx.settings.eventCategoryField,
-          test: (doc: Doc) => {
-            const v = read(doc);
-            return v === name || (Array.isArray(v) && v.includes(name));
-          },
-          read,
-        };
+        return { node: q.category, field: ctx.settings.eventCategoryField, test: compileCategory(q, ctx)!, read };
       })();
-  return { text: rule, category, conjuncts: planConjuncts(q.condition, ctx) };
+  return { text: rule, category, conjuncts: planConjuncts(q.condition, ctx), interned: new ReasonTable() };
 }
 
 export function evaluate(request: EvaluateRequest): EvaluationResult {
@@ -152,14 +143,19 @@ export function evaluate(request: EvaluateRequest): EvaluationResult {
   let errors = 0;
   let firstError: string | undefined;
   const matches = compiled.matches;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
+  // One try per run of events, not per event: a runtime error resumes at the next event.
+  let i = 0;
+  while (i < events.length) {
     try {
-      if (matches(e.doc as Doc)) matched.push(e);
+      for (; i < events.length; i++) {
+        const e = events[i]!;
+        if (matches(e.doc as Doc)) matched.push(e);
+      }
     } catch (err) {
       if (!(err instanceof EqlRuntimeError)) throw err;
       errors++;
       firstError ??= err.message;
+      i++;
     }
   }
   const evalMs = now() - t1;

@@ -23,10 +23,28 @@ export interface CompiledCondition {
   readonly constant: boolean;
   readonly value: boolean | null;
   readonly fn: CondFn;
+  /** May evaluate to null (only when a literal null took part). */
+  readonly nullable: boolean;
+  /** How it was built, for the code generator (codegen.ts); absent for opaque closures. */
+  readonly shape?: Shape;
 }
 
-const constCond = (value: boolean | null): CompiledCondition => ({ constant: true, value, fn: () => value });
-const dyn = (fn: CondFn): CompiledCondition => ({ constant: false, value: null, fn });
+/** The structure the code generator can inline; anything else is called as `fn`. */
+export type Shape =
+  | { readonly kind: 'and' | 'or'; readonly parts: readonly CompiledCondition[] }
+  | { readonly kind: 'not'; readonly operand: CompiledCondition }
+  | { readonly kind: 'eq'; readonly value: CompiledValue; readonly constant: unknown }
+  | { readonly kind: 'set'; readonly value: CompiledValue; readonly set: ReadonlyMap<unknown, number> }
+  | { readonly kind: 'test'; readonly value: CompiledValue; readonly test: (s: string) => boolean };
+
+const constCond = (value: boolean | null): CompiledCondition => ({ constant: true, value, fn: () => value, nullable: value === null });
+const dyn = (fn: CondFn, shape?: Shape, nullable = false): CompiledCondition => ({
+  constant: false,
+  value: null,
+  fn,
+  nullable,
+  ...(shape ? { shape } : {}),
+});
 
 type Test = (x: unknown) => boolean;
 
@@ -41,6 +59,53 @@ function anyLeaf(get: (doc: Doc) => unknown, test: Test, valueMode: boolean): Co
       return false;
     }
     return test(v);
+  };
+}
+
+/** `field == constant` (condition mode): the most common leaf, without a test closure. */
+function equalsLeaf(get: (doc: Doc) => unknown, c: unknown, raw?: (doc: Doc) => unknown): CondFn {
+  if (raw) {
+    return (doc) => {
+      const v = raw(doc);
+      if (v === c) return true;
+      if (typeof v === 'string' || v === undefined || v === null) return false;
+      const w = get(doc);
+      if (w === c) return true;
+      if (Array.isArray(w)) {
+        for (let i = 0; i < w.length; i++) if (w[i] === c) return true;
+      }
+      return false;
+    };
+  }
+  return (doc) => {
+    const v = get(doc);
+    if (v === c) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (v[i] === c) return true;
+    }
+    return false;
+  };
+}
+
+/** `field in (constants)` (condition mode, case-sensitive). */
+function setLeaf(get: (doc: Doc) => unknown, set: ReadonlyMap<unknown, number>, raw?: (doc: Doc) => unknown): CondFn {
+  if (raw) {
+    const slow = setLeaf(get, set);
+    return (doc) => {
+      const v = raw(doc);
+      if (typeof v === 'string') return set.has(v);
+      if (v === undefined || v === null) return false;
+      return slow(doc);
+    };
+  }
+  return (doc) => {
+    const v = get(doc);
+    if (v === undefined || v === null) return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (set.has(v[i])) return true;
+      return false;
+    }
+    return set.has(v);
   };
 }
 
@@ -169,6 +234,7 @@ function compileCompareOp(op: CompareOp, node: Expr & { kind: 'compare' }, ctx: 
   if (r.constant) {
     const conv = constantFor(ctx, l, r.value, node.right);
     if (!conv.ok) return constCond(false);
+    if (op === '==' && !valueMode) return dyn(equalsLeaf(l.fn, conv.value, l.raw), { kind: 'eq', value: l, constant: conv.value });
     return dyn(anyLeaf(l.fn, opTest(op, conv.value), valueMode));
   }
   const lf = l.fn;
@@ -222,9 +288,11 @@ function compileIn(node: InNode, ctx: CompileContext, valueMode: boolean): Compi
       result = constCond(vs.some((v) => constants.has(key(v))));
     } else result = dyn(inDynamic(value, constants, dynamic, key, valueMode));
   } else if (dynamic.length === 0) {
-    if (constants.size === 1 && !ci) {
+    if (constants.size === 1 && !ci && !valueMode) {
       const [only] = constants.keys();
-      result = dyn(anyLeaf(value.fn, (x) => x === only, valueMode));
+      result = dyn(equalsLeaf(value.fn, only, value.raw), { kind: 'eq', value, constant: only });
+    } else if (!ci && !valueMode) {
+      result = dyn(setLeaf(value.fn, constants, value.raw), { kind: 'set', value, set: constants });
     } else if (ci) {
       result = dyn(anyLeaf(value.fn, (x) => constants.has(typeof x === 'string' ? x.toLowerCase() : x), valueMode));
     } else {
@@ -313,16 +381,33 @@ function compileMatch(node: MatchNode, ctx: CompileContext, valueMode: boolean):
     const vs = Array.isArray(value.value) ? value.value : [value.value];
     return constCond(vs.some(t));
   }
-  return dyn(anyLeaf(value.fn, t, valueMode));
+  const general = anyLeaf(value.fn, t, valueMode);
+  const raw = value.raw;
+  if (raw && !valueMode) {
+    return dyn(
+      (doc) => {
+        const v = raw(doc);
+        if (typeof v === 'string') return test(v);
+        if (v === undefined || v === null) return false;
+        return general(doc);
+      },
+      { kind: 'test', value, test },
+    );
+  }
+  return dyn(general);
 }
 
 export function negateCond(c: CompiledCondition): CompiledCondition {
   if (c.constant) return constCond(c.value === null ? null : !c.value);
   const f = c.fn;
-  return dyn((doc) => {
-    const a = f(doc);
-    return a === null ? null : !a;
-  });
+  return dyn(
+    (doc) => {
+      const a = f(doc);
+      return a === null ? null : !a;
+    },
+    { kind: 'not', operand: c },
+    c.nullable,
+  );
 }
 
 function kleeneAnd(a: boolean | null, b: boolean | null): boolean | null {
@@ -335,38 +420,93 @@ function kleeneOr(a: boolean | null, b: boolean | null): boolean | null {
   return a === null || b === null ? null : false;
 }
 
-function andCond(l: CompiledCondition, r: CompiledCondition): CompiledCondition {
-  if (l.constant && r.constant) return constCond(kleeneAnd(l.value, r.value));
-  if (l.constant && l.value === false) return l;
-  if (r.constant && r.value === false) return r;
-  if (l.constant && l.value === true) return r;
-  if (r.constant && r.value === true) return l;
-  const lf = l.fn;
-  const rf = r.fn;
-  return dyn((doc) => {
-    const a = lf(doc);
-    if (a === false) return false;
-    const b = rf(doc);
-    if (b === false) return false;
-    return a === null || b === null ? null : true;
-  });
+/** The operands of a chain of one logical operator (through parentheses): `a and (b and c)` -> [a, b, c]. */
+function flattenLogical(e: Expr, kind: 'and' | 'or'): Expr[] {
+  if (e.kind === kind) return [...flattenLogical(e.left, kind), ...flattenLogical(e.right, kind)];
+  if (e.kind === 'paren') {
+    let inner: Expr = e.expr;
+    while (inner.kind === 'paren') inner = inner.expr;
+    if (inner.kind === kind) return flattenLogical(inner, kind);
+  }
+  return [e];
 }
 
-function orCond(l: CompiledCondition, r: CompiledCondition): CompiledCondition {
-  if (l.constant && r.constant) return constCond(kleeneOr(l.value, r.value));
-  if (l.constant && l.value === true) return l;
-  if (r.constant && r.value === true) return r;
-  if (l.constant && l.value === false) return r;
-  if (r.constant && r.value === false) return l;
-  const lf = l.fn;
-  const rf = r.fn;
-  return dyn((doc) => {
-    const a = lf(doc);
-    if (a === true) return true;
-    const b = rf(doc);
-    if (b === true) return true;
-    return a === null || b === null ? null : false;
-  });
+/** Kleene `and` over many operands, constants folded, short-circuiting left to right. */
+function andAll(operands: readonly CompiledCondition[]): CompiledCondition {
+  let acc: CompiledCondition = constCond(true);
+  const dynamic: CondFn[] = [];
+  for (const o of operands) {
+    if (o.constant) {
+      acc = constCond(kleeneAnd(acc.value, o.value));
+      if (acc.value === false) return acc;
+    } else dynamic.push(o.fn);
+  }
+  if (dynamic.length === 0) return acc;
+  const base = acc.value; // true, or null when a literal null took part
+  const parts = operands.filter((o) => !o.constant);
+  const nullable = base === null || parts.some((p) => p.nullable);
+  if (dynamic.length === 1 && base === true) return parts[0]!;
+  if (dynamic.length === 2 && base === true) {
+    const [a, b] = dynamic as [CondFn, CondFn];
+    return dyn(
+      (doc) => {
+        const x = a(doc);
+        if (x === false) return false;
+        const y = b(doc);
+        if (y === false) return false;
+        return x === null || y === null ? null : true;
+      },
+      { kind: 'and', parts },
+      nullable,
+    );
+  }
+  const fns = dynamic;
+  const n = fns.length;
+  return dyn(
+    (doc) => {
+      let sawNull = base === null;
+      for (let i = 0; i < n; i++) {
+        const r = fns[i]!(doc);
+        if (r === false) return false;
+        if (r === null) sawNull = true;
+      }
+      return sawNull ? null : true;
+    },
+    base === null ? undefined : { kind: 'and', parts },
+    nullable,
+  );
+}
+
+/** Kleene `or` over many operands, constants folded, short-circuiting left to right. */
+function orAll(operands: readonly CompiledCondition[]): CompiledCondition {
+  let acc: CompiledCondition = constCond(false);
+  const dynamic: CondFn[] = [];
+  for (const o of operands) {
+    if (o.constant) {
+      acc = constCond(kleeneOr(acc.value, o.value));
+      if (acc.value === true) return acc;
+    } else dynamic.push(o.fn);
+  }
+  if (dynamic.length === 0) return acc;
+  const base = acc.value; // false, or null when a literal null took part
+  const parts = operands.filter((o) => !o.constant);
+  const nullable = base === null || parts.some((p) => p.nullable);
+  if (dynamic.length === 1 && base === false) return parts[0]!;
+  const fns = dynamic;
+  const n = fns.length;
+  return dyn(
+    (doc) => {
+      let sawNull = base === null;
+      for (let i = 0; i < n; i++) {
+        const r = fns[i]!(doc);
+        if (r === true) return true;
+        if (r === null) sawNull = true;
+      }
+      return sawNull ? null : false;
+    },
+    base === null ? undefined : { kind: 'or', parts },
+    nullable,
+  );
 }
 
 /** Compile a condition. `valueMode` selects script-path null semantics for missing values. */
@@ -375,9 +515,10 @@ export function compileCondition(node: Expr, ctx: CompileContext, valueMode = fa
     case 'paren':
       return compileCondition(node.expr, ctx, valueMode);
     case 'and':
-      return andCond(compileCondition(node.left, ctx, valueMode), compileCondition(node.right, ctx, valueMode));
-    case 'or':
-      return orCond(compileCondition(node.left, ctx, valueMode), compileCondition(node.right, ctx, valueMode));
+    case 'or': {
+      const operands = flattenLogical(node, node.kind).map((e) => compileCondition(e, ctx, valueMode));
+      return node.kind === 'and' ? andAll(operands) : orAll(operands);
+    }
     case 'not':
       return negateCond(compileCondition(node.operand, ctx, valueMode));
     case 'compare':

@@ -23,6 +23,13 @@ export interface CompiledValue {
   readonly fn: (doc: Doc) => unknown;
   /** The field read, when the expression is a plain field reference. */
   readonly field: string | undefined;
+  /**
+   * For keyword fields read without conversion rules: the plain accessor. When it returns a
+   * string (or nothing) that is already the stored form, so leaves can skip `fn`'s conversion.
+   */
+  readonly raw?: (doc: Doc) => unknown;
+  /** The document path `raw` reads (for the code generator). */
+  readonly path?: readonly string[];
 }
 
 /** A compiled condition: true, false, or null (null arises only from literal nulls). */

@@ -24,8 +24,18 @@ function typeOfSample(v: unknown): ValueType {
   return 'unknown';
 }
 
-function convertAll(domain: Domain, v: unknown, ignoreAbove: number | undefined): unknown {
+function convertAll(domain: Domain, v: unknown, ignoreAbove: number | undefined, keepClean = false): unknown {
   if (Array.isArray(v)) {
+    if (keepClean) {
+      let clean = true;
+      for (let i = 0; i < v.length; i++) {
+        if (!inDomain(domain, v[i])) {
+          clean = false;
+          break;
+        }
+      }
+      if (clean) return v;
+    }
     const out: unknown[] = [];
     for (const e of v) {
       const c = convertOne(domain, e, ignoreAbove);
@@ -63,7 +73,8 @@ function inDomain(domain: Domain, v: unknown): boolean {
 export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   const info = schema.get(name);
   const target = info?.aliasOf ?? info?.name ?? name;
-  const access = compileFieldAccessor(fieldPath(target));
+  const segments = fieldPath(target);
+  const access = compileFieldAccessor(segments);
   const mappingType = info?.type;
   const domain = domainOfMappingType(mappingType);
   const type = valueTypeOfMappingType(mappingType);
@@ -72,8 +83,14 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   const nullStored = nullValue === undefined ? undefined : toDomain(domain, nullValue);
 
   let fn: (doc: Doc) => unknown;
-  if (ignoreAbove === undefined && nullStored === undefined && (domain === 'string' || domain === 'number' || domain === 'boolean' || domain === 'raw')) {
-    // Hot path: most values are already of the domain's JS type.
+  if (ignoreAbove === undefined && nullStored === undefined && domain === 'string') {
+    // Hot path: keyword values are almost always strings already.
+    fn = (doc) => {
+      const v = access(doc);
+      if (typeof v === 'string' || v === undefined || v === null) return v;
+      return convertAll(domain, v, undefined, true);
+    };
+  } else if (ignoreAbove === undefined && nullStored === undefined && (domain === 'number' || domain === 'boolean' || domain === 'raw')) {
     fn = (doc) => {
       const v = access(doc);
       if (v === undefined || v === null) return v;
@@ -91,7 +108,8 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
       return convertAll(domain, v, ignoreAbove);
     };
   }
-  return { type, domain: info ? domain : undefined, constant: false, value: undefined, fn, field: name };
+  const plain = ignoreAbove === undefined && nullStored === undefined && domain === 'string';
+  return { type, domain: info ? domain : undefined, constant: false, value: undefined, fn, field: name, ...(plain ? { raw: access, path: segments } : {}) };
 }
 
 /** A field as an expression: unmapped optional fields become the literal null. */

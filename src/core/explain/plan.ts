@@ -9,6 +9,7 @@ import type { CompileContext, CondFn, Doc } from '../compile/context';
 import { compileCondition, inElements, patternMatchers } from '../compile/conditions';
 import { fieldPath } from '../compile/field';
 import { compileValue } from '../compile/values';
+import { fastPredicate } from '../compile/query';
 import { compileFieldAccessor } from '../runtime/field-access';
 
 export interface NarrowResult {
@@ -22,8 +23,12 @@ export interface Part {
   readonly node: Expr;
   /** True when the part holds (positive sense). */
   readonly test: CondFn;
-  /** The element/pattern that decided and the field value it saw. */
-  readonly narrow: (doc: Doc) => NarrowResult;
+  /** The field the part reads, if any. */
+  readonly field: string | undefined;
+  /** The event's value of that field, as the event holds it. */
+  readonly read: (doc: Doc) => unknown;
+  /** The list element or pattern that matched, for a part that fired. */
+  readonly find: (doc: Doc) => Node | undefined;
   /** Narrowable list elements/patterns, for per-element counts. */
   readonly elements: readonly Node[];
 }
@@ -136,7 +141,7 @@ function narrowMatch(node: MatchNode, ctx: CompileContext): (doc: Doc) => Node |
 
 function makePart(node: Expr, ctx: CompileContext): Part {
   const quiet: CompileContext = { ...ctx, diagnostics: [] };
-  const test = compileCondition(node, quiet).fn;
+  const test = holdsFn(node, quiet);
   const u = unwrapParens(node);
   const field = firstField(u);
   const read = rawReader(field, ctx);
@@ -158,7 +163,9 @@ function makePart(node: Expr, ctx: CompileContext): Part {
     node,
     test,
     elements,
-    narrow: (doc) => ({ matchNode: finder ? finder(doc) : undefined, field: fieldName, value: fieldName ? read(doc) : undefined }),
+    field: fieldName,
+    read,
+    find: finder ?? (() => undefined),
   };
 }
 
@@ -179,10 +186,20 @@ function makePositivePart(e: Expr, ctx: CompileContext): Part {
   return { ...base, test: (doc) => { const r = negated(doc); return r === null ? null : !r; } };
 }
 
+/** A boolean predicate as a condition function; a nullable condition keeps its closure. */
+function asCond(p: (doc: Doc) => boolean): CondFn {
+  return p;
+}
+
+function holdsFn(node: Expr, ctx: CompileContext): CondFn {
+  const c = compileCondition(node, ctx);
+  return c.nullable ? c.fn : asCond(fastPredicate(c));
+}
+
 export function planConjuncts(condition: Expr, ctx: CompileContext): Conjunct[] {
   const quiet: CompileContext = { ...ctx, diagnostics: [] };
   return flattenAnd(condition).map((node) => {
-    const holds = compileCondition(node, quiet).fn;
+    const holds = holdsFn(node, quiet);
     const positive = positiveSide(node);
     if (!positive) return { node, kind: 'base', holds, parts: [makePart(node, ctx)] };
     const u = unwrapParens(node);

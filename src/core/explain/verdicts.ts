@@ -15,134 +15,213 @@ export interface VerdictPlan {
   /** The category test (undefined for `any`). */
   readonly category: { readonly node: Node; readonly field: string; readonly test: CondFn; readonly read: (doc: Doc) => unknown } | undefined;
   readonly conjuncts: readonly Conjunct[];
+  /**
+   * Reasons shared between events that got the same one (same clause, element and value):
+   * real event sets repeat values a lot, and verdicts for 100k events should not mean 100k
+   * copies of one reason. Consumers treat reasons as read-only.
+   */
+  readonly interned?: ReasonTable;
 }
 
+const spanCache = new WeakMap<Range, Span>();
+
+/** The span of a range of the rule text; one object per node, shared by every reason that cites it. */
 function span(text: string, range: Range): Span {
-  return { text: text.slice(range.start, range.end), range };
+  let s = spanCache.get(range);
+  if (!s || s.text.length !== range.end - range.start) {
+    s = { text: text.slice(range.start, range.end), range };
+    spanCache.set(range, s);
+  }
+  return s;
 }
 
 function describe(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function caseNote(part: Expr, narrowed: NarrowResult, fired: boolean): string | undefined {
+type NoteFn = (narrowed: NarrowResult, fired: boolean) => string | undefined;
+
+const noteMakers = new WeakMap<Expr, NoteFn>();
+
+/** The plain-words note for a part, built once per part (the list lookups are precomputed). */
+function noteFor(part: Expr): NoteFn {
+  let fn = noteMakers.get(part);
+  if (fn) return fn;
   const u = unwrapParens(part);
-  const value = narrowed.value;
-  const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  if (fired) {
-    if (u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' && u.right.type === 'null') {
-      return `${narrowed.field ?? 'the field'} is missing from this event, and \`== null\` tests for absence`;
+  const isNullTest = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' && u.right.type === 'null';
+  const ci = (u.kind === 'match' && (u.op === ':' || u.op === 'like~' || u.op === 'regex~')) || (u.kind === 'in' && u.caseInsensitive);
+  const ciName = u.kind === 'match' ? `\`${u.op}\`` : '`in~`';
+  const right = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' ? u.right.value : undefined;
+  const wanted =
+    u.kind === 'in' && !u.caseInsensitive
+      ? new Set(u.list.flatMap((e) => (e.kind === 'literal' && typeof e.value === 'string' ? [e.value.toLowerCase()] : [])))
+      : undefined;
+  fn = (narrowed, fired) => {
+    const value = narrowed.value;
+    if (!fired && (value === undefined || value === null)) {
+      return narrowed.field ? `${narrowed.field} is missing from this event, so this comparison is false` : undefined;
     }
-    if (values.length > 1) {
-      return `${narrowed.field ?? 'the field'} has ${values.length} values; EQL matches when any one of them does`;
-    }
-    const ci = (u.kind === 'match' && (u.op === ':' || u.op === 'like~' || u.op === 'regex~')) || (u.kind === 'in' && u.caseInsensitive);
-    if (ci && narrowed.matchNode && narrowed.matchNode.kind === 'literal' && typeof narrowed.matchNode.value === 'string') {
-      const pattern = narrowed.matchNode.value;
-      const v = values.find((x) => typeof x === 'string');
-      if (typeof v === 'string' && !/[*?]/.test(pattern) && v !== pattern) {
-        return `${u.kind === 'match' ? `\`${u.op}\`` : '`in~`'} ignores case: ${describe(v)} matches ${describe(pattern)}`;
+    if (!fired && typeof value === 'string' && typeof right !== 'string' && !wanted) return undefined;
+    const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    if (fired) {
+      if (isNullTest) return `${narrowed.field ?? 'the field'} is missing from this event, and \`== null\` tests for absence`;
+      if (values.length > 1) return `${narrowed.field ?? 'the field'} has ${values.length} values; EQL matches when any one of them does`;
+      if (ci && narrowed.matchNode && narrowed.matchNode.kind === 'literal' && typeof narrowed.matchNode.value === 'string') {
+        const pattern = narrowed.matchNode.value;
+        const v = values.find((x) => typeof x === 'string');
+        if (typeof v === 'string' && !/[*?]/.test(pattern) && v !== pattern) return `${ciName} ignores case: ${describe(v)} matches ${describe(pattern)}`;
       }
+      return undefined;
+    }
+    // Not fired / failed: explain missing fields and case-sensitive near misses.
+    if (values.length === 0 && narrowed.field) return `${narrowed.field} is missing from this event, so this comparison is false`;
+    if (typeof right === 'string') {
+      const want = right.toLowerCase();
+      const hit = values.find((x) => typeof x === 'string' && x !== right && x.toLowerCase() === want);
+      if (hit !== undefined) return `\`==\` is case-sensitive: the event has ${describe(hit)}; use \`:\` to ignore case`;
+    }
+    if (wanted) {
+      const hit = values.find((x) => typeof x === 'string' && wanted.has(x.toLowerCase()));
+      if (hit !== undefined) return `\`in\` is case-sensitive: the event has ${describe(hit)}; use \`in~\` to ignore case`;
     }
     return undefined;
-  }
-  // Not fired / failed: explain missing fields and case-sensitive near misses.
-  if (values.length === 0 && narrowed.field) {
-    return `${narrowed.field} is missing from this event, so this comparison is false`;
-  }
-  const right = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' ? u.right.value : undefined;
-  if (typeof right === 'string') {
-    const want = right.toLowerCase();
-    const hit = values.find((x) => typeof x === 'string' && x.toLowerCase() === want && x !== right);
-    if (hit !== undefined) return `\`==\` is case-sensitive: the event has ${describe(hit)}; use \`:\` to ignore case`;
-  }
-  if (u.kind === 'in' && !u.caseInsensitive) {
-    const wanted = new Set(u.list.filter((e) => e.kind === 'literal' && typeof e.value === 'string').map((e) => String((e as { value: unknown }).value).toLowerCase()));
-    const hit = values.find((x) => typeof x === 'string' && wanted.has(x.toLowerCase()));
-    if (hit !== undefined) return `\`in\` is case-sensitive: the event has ${describe(hit)}; use \`in~\` to ignore case`;
-  }
-  if (u.kind === 'match' && u.op === 'like') return undefined;
-  return undefined;
+  };
+  noteMakers.set(part, fn);
+  return fn;
 }
 
 function partReason(plan: VerdictPlan, conjunct: Conjunct, part: Part, doc: Doc, fired: boolean): Reason {
-  const narrowed = part.narrow(doc);
-  const note = caseNote(part.node, narrowed, fired);
+  const narrowed: NarrowResult = { matchNode: fired ? part.find(doc) : undefined, field: part.field, value: part.field ? part.read(doc) : undefined };
+  const note = noteFor(part.node)(narrowed, fired);
   const match = narrowed.matchNode && narrowed.matchNode !== part.node && fired ? narrowed.matchNode : undefined;
-  return {
-    kind: conjunct.kind,
-    clause: span(plan.text, part.node.range),
-    ...(match ? { match: span(plan.text, match.range), matchId: match.id } : {}),
-    ...(narrowed.field !== undefined ? { field: narrowed.field } : {}),
-    ...(narrowed.value !== undefined ? { value: narrowed.value } : {}),
-    ...(note ? { note } : {}),
-    clauseId: part.node.id,
-  };
+  const r: { -readonly [K in keyof Reason]: Reason[K] } = { kind: conjunct.kind, clause: span(plan.text, part.node.range), clauseId: part.node.id };
+  if (match) {
+    r.match = span(plan.text, match.range);
+    r.matchId = match.id;
+  }
+  if (narrowed.field !== undefined) r.field = narrowed.field;
+  if (narrowed.value !== undefined) r.value = narrowed.value;
+  if (note) r.note = note;
+  return r;
+}
+
+/** Counters indexed by AST node id (ids are small and dense). */
+class Counter {
+  private counts: number[] = [];
+  bump(id: number): void {
+    this.counts[id] = (this.counts[id] ?? 0) + 1;
+  }
+  get(id: number): number {
+    return this.counts[id] ?? 0;
+  }
 }
 
 export interface StatsAccumulator {
-  readonly failed: Map<number, number>;
-  readonly suppressed: Map<number, number>;
-  readonly elements: Map<number, number>;
+  readonly failed: Counter;
+  readonly suppressed: Counter;
+  readonly elements: Counter;
 }
 
 export function newStats(): StatsAccumulator {
-  return { failed: new Map(), suppressed: new Map(), elements: new Map() };
+  return { failed: new Counter(), suppressed: new Counter(), elements: new Counter() };
 }
 
-const bump = (m: Map<number, number>, id: number) => m.set(id, (m.get(id) ?? 0) + 1);
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 /** The verdict of one event. Never throws: runtime errors become `error` verdicts. */
+/** Shared reasons, keyed by (clause or part, matched element, the event's scalar value): no key strings. */
+export class ReasonTable {
+  private readonly byOwner = new Map<object, Map<number, Map<unknown, readonly Reason[]>>>();
+  private size = 0;
+
+  get(owner: object, sub: number, value: unknown, make: () => Reason[]): readonly Reason[] {
+    const t = typeof value;
+    if (t !== 'string' && t !== 'number' && t !== 'boolean' && t !== 'undefined') return make();
+    let bySub = this.byOwner.get(owner);
+    if (!bySub) this.byOwner.set(owner, (bySub = new Map()));
+    let byValue = bySub.get(sub);
+    if (!byValue) bySub.set(sub, (byValue = new Map()));
+    let r = byValue.get(value);
+    if (!r) {
+      r = Object.freeze(make());
+      if (this.size++ < 100_000) byValue.set(value, r);
+    }
+    return r;
+  }
+}
+
+function interned(plan: VerdictPlan, owner: object, sub: number, value: unknown, make: () => Reason[]): readonly Reason[] {
+  return plan.interned ? plan.interned.get(owner, sub, value, make) : make();
+}
+
 export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumulator | undefined): Verdict {
   const doc = event.doc as Doc;
   let current: Conjunct | undefined;
   try {
-    if (plan.category && plan.category.test(doc) !== true) {
-      const value = plan.category.read(doc);
-      const name = plan.text.slice(plan.category.node.range.start, plan.category.node.range.end);
-      const reason: Reason = {
-        kind: 'category',
-        clause: span(plan.text, plan.category.node.range),
-        field: plan.category.field,
-        ...(value !== undefined ? { value } : {}),
-        note:
-          value === undefined
-            ? `${plan.category.field} is missing, so the event matches no named category`
-            : `\`${name} where\` needs ${plan.category.field} to contain ${describe(name.replace(/^"+|"+$/g, ''))} exactly (case-sensitive)`,
-        clauseId: plan.category.node.id,
-      };
-      return { id: event.id, position: event.position, verdict: 'no-match', reasons: [reason] };
+    const category = plan.category;
+    if (category && category.test(doc) !== true) {
+      const value = category.read(doc);
+      const reasons = interned(plan, category, 0, value, () => {
+        const name = plan.text.slice(category.node.range.start, category.node.range.end);
+        const reason: Reason = {
+          kind: 'category',
+          clause: span(plan.text, category.node.range),
+          field: category.field,
+          ...(value !== undefined ? { value } : {}),
+          note:
+            value === undefined
+              ? `${category.field} is missing, so the event matches no named category`
+              : `\`${name} where\` needs ${category.field} to contain ${describe(name.replace(/^"+|"+$/g, ''))} exactly (case-sensitive)`,
+          clauseId: category.node.id,
+        };
+        return [reason];
+      });
+      return { id: event.id, position: event.position, verdict: 'no-match', reasons };
     }
     for (const c of plan.conjuncts) {
       if (c.kind !== 'base') continue;
       current = c;
       if (c.holds(doc) !== true) {
-        if (stats) bump(stats.failed, c.node.id);
+        if (stats) stats.failed.bump(c.node.id);
         const part = c.parts[0]!;
-        return { id: event.id, position: event.position, verdict: 'no-match', reasons: [partReason(plan, c, part, doc, false)] };
+        const reasons = interned(plan, part, -1, part.field ? part.read(doc) : undefined, () => [partReason(plan, c, part, doc, false)]);
+        return { id: event.id, position: event.position, verdict: 'no-match', reasons };
       }
     }
-    const reasons: Reason[] = [];
+    let reasons: Reason[] | undefined;
+    let single: readonly Reason[] | undefined;
     for (const c of plan.conjuncts) {
       if (c.kind !== 'exclusion') continue;
       current = c;
       if (c.holds(doc) === true) continue;
+      const before = reasons?.length ?? (single ? 1 : 0);
       for (const part of c.parts) {
         if (part.test(doc) !== true) continue;
-        const r = partReason(plan, c, part, doc, true);
-        reasons.push(r);
+        let r: Reason;
+        if (!reasons && !single) {
+          // The common case: one firing part; share the reason between events alike.
+          const match = part.find(doc);
+          single = interned(plan, part, match?.id ?? -2, part.field ? part.read(doc) : undefined, () => [partReason(plan, c, part, doc, true)]);
+          r = single[0]!;
+        } else {
+          reasons ??= [...(single ?? [])];
+          r = partReason(plan, c, part, doc, true);
+          reasons.push(r);
+        }
         if (stats) {
-          bump(stats.suppressed, part.node.id);
-          if (r.matchId !== undefined) bump(stats.elements, r.matchId);
+          stats.suppressed.bump(part.node.id);
+          if (r.matchId !== undefined) stats.elements.bump(r.matchId);
         }
       }
-      if (reasons.length === 0) {
+      if ((reasons?.length ?? (single ? 1 : 0)) === before) {
         // The exclusion is null (a literal null folded in); it still keeps the event out.
+        reasons ??= [...(single ?? [])];
         reasons.push({ ...partReason(plan, c, c.parts[0]!, doc, true), note: 'this clause evaluates to null (it involves a literal null), which never matches' });
       }
     }
-    if (reasons.length > 0) return { id: event.id, position: event.position, verdict: 'suppressed', reasons };
-    return { id: event.id, position: event.position, verdict: 'alert', reasons: [] };
+    const all = reasons ?? single;
+    if (all) return { id: event.id, position: event.position, verdict: 'suppressed', reasons: all };
+    return { id: event.id, position: event.position, verdict: 'alert', reasons: NO_REASONS };
   } catch (e) {
     if (!(e instanceof EqlRuntimeError)) throw e;
     const node = current?.node;
@@ -171,7 +250,7 @@ export function clauseStats(plan: VerdictPlan, stats: StatsAccumulator): ClauseS
         kind: 'base',
         clause: span(plan.text, c.node.range),
         suppressed: 0,
-        failed: stats.failed.get(c.node.id) ?? 0,
+        failed: stats.failed.get(c.node.id),
         parts: [],
       });
       continue;
@@ -181,9 +260,9 @@ export function clauseStats(plan: VerdictPlan, stats: StatsAccumulator): ClauseS
         clauseId: p.node.id,
         kind: 'exclusion',
         clause: span(plan.text, p.node.range),
-        suppressed: stats.suppressed.get(p.node.id) ?? 0,
+        suppressed: stats.suppressed.get(p.node.id),
         failed: 0,
-        parts: p.elements.map((e) => ({ id: e.id, span: span(plan.text, e.range), count: stats.elements.get(e.id) ?? 0 })),
+        parts: p.elements.map((e) => ({ id: e.id, span: span(plan.text, e.range), count: stats.elements.get(e.id) })),
       });
     }
   }

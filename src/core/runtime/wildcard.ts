@@ -86,6 +86,20 @@ function compileOne(c: Classified): Matcher {
   return (s) => re.test(s);
 }
 
+let lastInput = '';
+let lastLower = '';
+
+/**
+ * `s.toLowerCase()`, remembering the last answer: one event's value is usually tested by several
+ * case-insensitive predicates in a row (a base `:` and exclusions on the same field).
+ */
+export function lowerCached(s: string): string {
+  if (s === lastInput) return lastLower;
+  lastInput = s;
+  lastLower = s.toLowerCase();
+  return lastLower;
+}
+
 /**
  * A matcher for a list of wildcard patterns (OR). `caseInsensitive` selects `like~` / `:`.
  * Every per-value cost beyond one `toLowerCase` is precomputed here.
@@ -109,7 +123,7 @@ export function compileWildcard(patterns: readonly string[], caseInsensitive: bo
     };
   }
   if (!caseInsensitive) return test;
-  return (s) => test(s.toLowerCase());
+  return (s) => test(lowerCached(s));
 }
 
 /**

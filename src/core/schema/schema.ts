@@ -56,6 +56,18 @@ export interface BuildSchemaOptions {
 const MAX_ALIAS_HOPS = 8;
 
 /** Build the schema for one evaluation. Cheap when neither mapping nor events change much. */
+const inferCache = new WeakMap<readonly EventDoc[], ReturnType<typeof inferFields>>();
+
+/** Inference walks every event: do it once per loaded event list (rule edits reuse it). */
+function inferredFor(events: readonly EventDoc[]): ReturnType<typeof inferFields> {
+  let r = inferCache.get(events);
+  if (!r) {
+    r = inferFields(events);
+    inferCache.set(events, r);
+  }
+  return r;
+}
+
 export function buildSchema(options: BuildSchemaOptions = {}): Schema {
   const { fields: baseMap, names: baseNames } = baseFields();
   const mapping = new Map<string, FieldInfo>();
@@ -65,7 +77,7 @@ export function buildSchema(options: BuildSchemaOptions = {}): Schema {
   const inferred = new Map<string, FieldInfo>();
   let valued: ReadonlySet<string> = new Set();
   if (options.events && options.events.length > 0) {
-    const result = inferFields(options.events);
+    const result = inferredFor(options.events);
     for (const f of result.fields) inferred.set(f.name, f);
     valued = result.valued;
   }

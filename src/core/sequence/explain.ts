@@ -7,7 +7,7 @@ import type { Reason } from '../api-types';
 import type { CompileContext, Doc } from '../compile/context';
 import { compileFieldRead } from '../compile/field';
 import { planConjuncts } from '../explain/plan';
-import { verdictOf, type VerdictPlan } from '../explain/verdicts';
+import { ReasonTable, verdictOf, type VerdictPlan } from '../explain/verdicts';
 import type { EventDoc } from '../runtime/event';
 
 export function termPlan(q: EventQueryNode, ctx: CompileContext): VerdictPlan {
@@ -27,7 +27,7 @@ export function termPlan(q: EventQueryNode, ctx: CompileContext): VerdictPlan {
     };
   }
   // `interned` is the explainer's per-plan cache of shared reasons.
-  const plan = { text: ctx.text, category, conjuncts: planConjuncts(q.condition, ctx), interned: new Map() };
+  const plan = { text: ctx.text, category, conjuncts: planConjuncts(q.condition, ctx), interned: new ReasonTable() };
   return plan as VerdictPlan;
 }
 

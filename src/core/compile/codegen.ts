@@ -1,0 +1,115 @@
+/**
+ * Code generation for the fast path: a condition tree built from `and`/`or`/`not` over the
+ * common leaves (`field == "c"`, `field in (...)`, `field : "p*"`) becomes one JavaScript
+ * function, with field walks inlined, so the engine can optimise it like hand-written code.
+ * Any other node is called through its compiled closure. Semantics are those of the closures
+ * (conditions.ts); a tree that may be null (literal nulls) is not generated.
+ */
+import type { CompiledCondition } from './conditions';
+import type { CondFn, Doc } from './context';
+
+interface Emitter {
+  readonly refs: unknown[];
+  readonly fields: Map<string, string>;
+  readonly decls: string[];
+}
+
+function ref(em: Emitter, value: unknown): string {
+  em.refs.push(value);
+  return `$[${em.refs.length - 1}]`;
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+const prop = (k: string) => (IDENT.test(k) && k !== '__proto__' ? `.${k}` : `[${JSON.stringify(k)}]`);
+
+/**
+ * A reader for one field: walks plain objects inline and returns a string or undefined; anything
+ * else (arrays, numbers, nulls, a crossed array) goes through the full accessor `slow`.
+ */
+function fieldReader(em: Emitter, path: readonly string[], slow: (doc: Doc) => unknown): string {
+  const key = path.join('\u0000');
+  const existing = em.fields.get(key);
+  if (existing) return existing;
+  const name = `f${em.fields.size}`;
+  const slowRef = ref(em, slow);
+  const lines = [`function ${name}(d) {`, `  let x = d;`];
+  path.forEach((k, i) => {
+    lines.push(`  x = x${prop(k)};`);
+    if (i < path.length - 1) {
+      lines.push(`  if (x === undefined) return undefined;`);
+      lines.push(`  if (x === null || typeof x !== 'object' || Array.isArray(x)) return ${slowRef}(d);`);
+    }
+  });
+  lines.push(
+    `  if (typeof x === 'string' || x === undefined) return x;`,
+    // A one-element array of a string (e.g. Elastic Defend's event.category) is that string.
+    `  if (Array.isArray(x) && x.length === 1 && typeof x[0] === 'string') return x[0];`,
+    `  return ${slowRef}(d);`,
+    `}`,
+  );
+  em.decls.push(lines.join('\n'));
+  em.fields.set(key, name);
+  return name;
+}
+
+/** Whether any element of a multi-valued (array) value passes. */
+function anyOf(v: unknown, test: (x: unknown) => boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (test(v[i])) return true;
+  return false;
+}
+
+function emit(em: Emitter, c: CompiledCondition): string {
+  const s = c.shape;
+  if (c.constant) return c.value === true ? 'true' : 'false';
+  if (!s) return `(${ref(em, c.fn)}(d) === true)`;
+  switch (s.kind) {
+    case 'and':
+      return `(${s.parts.map((p) => emit(em, p)).join(' && ')})`;
+    case 'or':
+      return `(${s.parts.map((p) => emit(em, p)).join(' || ')})`;
+    case 'not':
+      return `!${emit(em, s.operand)}`;
+    case 'eq':
+    case 'set':
+    case 'test': {
+      const v = s.value;
+      if (!v.raw || !v.path) return `(${ref(em, c.fn)}(d) === true)`;
+      const read = fieldReader(em, v.path, v.fn);
+      let single: (x: unknown) => boolean;
+      let fast: string;
+      if (s.kind === 'eq') {
+        const k = s.constant;
+        single = (x) => x === k;
+        fast = `v === ${typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean' ? JSON.stringify(k) : ref(em, k)}`;
+      } else if (s.kind === 'set') {
+        const set = s.set;
+        single = (x) => set.has(x);
+        fast = `(typeof v === 'string' && ${ref(em, set)}.has(v))`;
+      } else {
+        const test = s.test;
+        single = (x) => typeof x === 'string' && test(x);
+        fast = `(typeof v === 'string' && ${ref(em, test)}(v))`;
+      }
+      const test1 = single;
+      const slow = ref(em, (w: unknown) => anyOf(w, test1));
+      return `((v = ${read}(d)), ${fast} || (v !== undefined && typeof v === 'object' && ${slow}(v)))`;
+    }
+  }
+}
+
+/** Generate the predicate, or undefined when the tree may be null or code generation is unavailable. */
+export function generatePredicate(c: CompiledCondition): ((doc: Doc) => boolean) | undefined {
+  if (c.nullable || c.constant) return undefined;
+  const em: Emitter = { refs: [], fields: new Map(), decls: [] };
+  const body = emit(em, c);
+  const source = `${em.decls.join('\n')}\nreturn function matches(d) { let v; return ${body}; };`;
+  try {
+    return new Function('$', source)(em.refs) as (doc: Doc) => boolean;
+  } catch {
+    // A page that forbids `new Function` (content security policy) keeps the closures.
+    return undefined;
+  }
+}
+
+export type { CondFn };
