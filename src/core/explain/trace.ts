@@ -27,6 +27,12 @@ function isCondition(e: Expr): boolean {
   }
 }
 
+/** The operands of a chain of one logical operator, so `a and b and c` reads as one node with three children. */
+function chain(e: Expr, kind: 'and' | 'or'): Expr[] {
+  if (e.kind === kind) return [...chain(e.left, kind), ...chain(e.right, kind)];
+  return [e];
+}
+
 function childrenOf(e: Expr): Expr[] {
   switch (e.kind) {
     case 'paren':
@@ -36,6 +42,7 @@ function childrenOf(e: Expr): Expr[] {
       return [e.operand];
     case 'and':
     case 'or':
+      return chain(e, e.kind);
     case 'compare':
     case 'arith':
       return [e.left, e.right];
