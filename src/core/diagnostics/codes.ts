@@ -44,9 +44,7 @@ export const Codes = {
   TextField: 'EQL2012',
   UnsupportedFieldType: 'EQL2013',
   CaseInsensitiveNotSupported: 'EQL2014',
-  ConstantOverflow: 'EQL2015',
   SequenceShape: 'EQL2016',
-  UnknownCategoryField: 'EQL2017',
   // runtime
   RuntimeError: 'EQL3001',
   ArithmeticOverflow: 'EQL3002',
@@ -55,14 +53,10 @@ export const Codes = {
   InvalidCidr: 'EQL3005',
   // warnings
   UnknownFieldWarning: 'EQL4001',
-  AlwaysFalse: 'EQL4002',
   OptionalUnmapped: 'EQL4003',
-  EndgameSyntax: 'EQL4004',
   // events
   EventsSyntax: 'EVT5001',
   EventNotObject: 'EVT5002',
-  EventsEmpty: 'EVT5003',
-  EventTimestamp: 'EVT5004',
   // mapping
   MappingSyntax: 'MAP6001',
   MappingShape: 'MAP6002',
