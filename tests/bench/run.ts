@@ -5,6 +5,7 @@
  *
  *   npm run bench                 100k events
  *   BENCH_EVENTS=1000000 npm run bench
+ *   BENCH_SEQ_SIZES=10000,100000 npm run bench    sizes of the sequence benchmark (sequence.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,7 @@ import { expandDottedKeys } from '../../src/core/runtime/field-access';
 import { defaultQuery } from '../../src/examples/default-example';
 import { generateEvents } from './events';
 import { handWritten } from './hand-written';
+import { sequenceBench } from './sequence';
 
 const count = Number(process.env.BENCH_EVENTS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -97,6 +99,8 @@ function main(): void {
   }
   const mem = process.memoryUsage();
   console.log(`memory: rss ${fmt(mem.rss / 1048576)} MB, heap used ${fmt(mem.heapUsed / 1048576)} MB`);
+
+  sequenceBench();
 }
 
 main();
