@@ -7,8 +7,6 @@ export const SKIPS: Readonly<Record<string, string>> = {
     'Endgame-era section (flagged case_insensitive = true) expecting "Foo" == "foo" to be true; current Elasticsearch `==` is case-sensitive, and its own test harness does not run this section.',
   'test_folding.toml:complex':
     'Uses the Endgame method-call syntax `"hello":length()`, which the Elasticsearch grammar does not accept (the right side of `:` must be a constant).',
-  'test_extra.toml:sequenceWithVersionConcat':
-    'CONCAT(version, "") on a `version`-typed field: the condition compiler hands functions the version\'s ordering key instead of its text, so the first stage never matches. A condition-compiler gap (src/core/compile), not a sequence one; the same stages without CONCAT pass (sequenceWithInvalidVersion).',
 };
 
 /** Query kinds the event-query runner leaves to the sequence and sample runners. */

@@ -28,6 +28,11 @@ export interface CompiledValue {
    * string (or nothing) that is already the stored form, so leaves can skip `fn`'s conversion.
    */
   readonly raw?: (doc: Doc) => unknown;
+  /**
+   * The value as functions and arithmetic see it, where it differs from the comparison form
+   * in `fn` (a `version` field compares by its ordering key but reads as its text).
+   */
+  readonly plain?: (doc: Doc) => unknown;
   /** The document path `raw` reads (for the code generator). */
   readonly path?: readonly string[];
 }

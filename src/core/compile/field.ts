@@ -109,7 +109,8 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
     };
   }
   const plain = ignoreAbove === undefined && nullStored === undefined && domain === 'string';
-  return { type, domain: info ? domain : undefined, constant: false, value: undefined, fn, field: name, ...(plain ? { raw: access, path: segments } : {}) };
+  const text = domain === 'version' ? { plain: (doc: Doc) => convertAll('string', access(doc), ignoreAbove) } : {};
+  return { type, domain: info ? domain : undefined, constant: false, value: undefined, fn, field: name, ...text, ...(plain ? { raw: access, path: segments } : {}) };
 }
 
 /** A field as an expression: unmapped optional fields become the literal null. */

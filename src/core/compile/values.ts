@@ -100,7 +100,7 @@ function compileCall(node: CallNode, ctx: CompileContext): CompiledValue {
   if (args.every((a) => a.constant)) {
     return fold(ctx, node, type, () => expand(args.map((a) => a.value), impl));
   }
-  const fns = args.map((a) => a.fn);
+  const fns = args.map((a) => a.plain ?? a.fn);
   let fn: (doc: Doc) => unknown;
   if (fns.length === 1) {
     const f0 = fns[0]!;
