@@ -128,6 +128,31 @@ export function showEventHighlight(monaco: Monaco, editor: IStandaloneCodeEditor
   if (reveal) editor.revealLineInCenterIfOutsideViewport(r.startLineNumber, monaco.editor.ScrollType.Smooth);
 }
 
+/** Mark several events (a selected sequence) in the events editor; scrolls to the first. */
+export function showEventHighlights(monaco: Monaco, editor: IStandaloneCodeEditor, ranges: readonly Range[], reveal = true): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const length = model.getValueLength();
+  const valid = ranges.filter((r) => r.end <= length);
+  if (valid.length === 0) {
+    collection(editor, 'event').clear();
+    return;
+  }
+  const rs = valid.map((r) => toMonacoRange(model, r));
+  collection(editor, 'event').set(
+    rs.map((r) => ({
+      range: r,
+      options: {
+        isWholeLine: true,
+        className: 'eql-hl-event',
+        linesDecorationsClassName: 'eql-hl-event-gutter',
+        overviewRuler: { color: '#6c8ebf', position: monaco.editor.OverviewRulerLane.Full },
+      },
+    })),
+  );
+  if (reveal) editor.revealLineInCenterIfOutsideViewport(rs[0]!.startLineNumber, monaco.editor.ScrollType.Smooth);
+}
+
 /** Move the cursor to an offset (from the problems list). */
 export function goToOffset(editor: IStandaloneCodeEditor, offset: number): void {
   const model = editor.getModel();

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Diagnostic } from '../core';
 import { monaco } from '../monaco/setup';
 import { EQL_LANGUAGE_ID, setEqlLanguageData } from '../monaco/eql-language';
-import { goToOffset, showClauseBadges, showEventHighlight, showReasonHighlights, type ClauseBadge, type HighlightSpan } from '../monaco/decorations';
+import { goToOffset, showClauseBadges, showEventHighlight, showEventHighlights, showReasonHighlights, type ClauseBadge, type HighlightSpan } from '../monaco/decorations';
 import { setDiagnosticMarkers } from '../monaco/ranges';
 import { usePlayground } from './hooks/usePlayground';
 import { onShortcut } from './platform/keyboard';
@@ -13,6 +13,9 @@ import { NoticeBar } from './panels/NoticeBar';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { DetailPanel } from './panels/DetailPanel';
+import { JoinDetailPanel } from './panels/JoinDetailPanel';
+import { JoinResultsPanel } from './panels/JoinResultsPanel';
+import { buildJoinView, eventStageHighlights, sequenceStageHighlights, stageLabel, stageMatchCounts } from './state/join-view';
 import { EsResponsePanel } from './panels/EsResponsePanel';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
 import { nextOfKind, stepSelection } from './state/navigation';
@@ -26,11 +29,21 @@ export function App() {
   const [tab, setTab] = useState<'verdicts' | 'es'>('verdicts');
   const [filter, setFilter] = useState<VerdictFilter>('all');
   const [help, setHelp] = useState(false);
+  const [selectedSequence, setSelectedSequence] = useState<number | undefined>(undefined);
 
   const rulesCurrent = results.ruleText === doc.rule;
   const eventsForText = results.latestEventsText === doc.events ? results.latestEvents : results.eventsText === doc.events ? results.events : undefined;
-  const selectedVerdict = results.verdicts.find((v) => v.id === doc.selected);
-  const selectedEvent = selectedVerdict ? results.events[selectedVerdict.position] : undefined;
+  const joinView = useMemo(
+    () => (results.join ? buildJoinView(results.join, results.hits, results.events.length) : undefined),
+    [results.join, results.hits, results.events.length],
+  );
+  /** One row per event, whatever the query kind (join rows carry verdicts alert / no-match). */
+  const allRows = joinView ? joinView.rows : results.verdicts;
+  const selectedVerdict = joinView ? undefined : results.verdicts.find((v) => v.id === doc.selected);
+  const selectedJoinRow = joinView ? joinView.rows.find((r) => r.id === doc.selected) : undefined;
+  const selectedRow = selectedVerdict ?? selectedJoinRow;
+  const selectedEvent = selectedRow ? results.events[selectedRow.position] : undefined;
+  const selectedCard = joinView && selectedSequence !== undefined ? joinView.cards.find((c) => c.index === selectedSequence) : undefined;
 
   const keywords = useMemo(() => new Set([...RULE_KEYWORDS, ...pg.keywords.map((k) => k.toLowerCase())]), [pg.keywords]);
   const keyFields = useMemo(
@@ -50,20 +63,42 @@ export function App() {
         if (r.match) spans.push({ range: r.match.range, role: 'match' });
       }
     }
+    if (joinView && rulesCurrent) {
+      if (selectedJoinRow) spans.push(...eventStageHighlights(joinView.join, selectedJoinRow));
+      else if (selectedCard) spans.push(...sequenceStageHighlights(joinView.join, selectedCard));
+    }
     showReasonHighlights(monaco, ed, spans);
-  }, [selectedVerdict, rulesCurrent, pg.ruleEditorRef, pg.editorsReady]);
+  }, [selectedVerdict, selectedJoinRow, selectedCard, joinView, rulesCurrent, pg.ruleEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     const ed = pg.eventsEditorRef.current;
     if (!ed) return;
-    const ev = selectedVerdict && eventsForText ? eventsForText[selectedVerdict.position] : undefined;
-    showEventHighlight(monaco, ed, ev?.id === selectedVerdict?.id ? ev?.range : undefined);
-  }, [selectedVerdict, eventsForText, pg.eventsEditorRef, pg.editorsReady]);
+    if (!selectedRow && selectedCard && eventsForText) {
+      const ranges = selectedCard.positions.flatMap((pos) => {
+        const r = eventsForText[pos]?.range;
+        return r ? [r] : [];
+      });
+      showEventHighlights(monaco, ed, ranges);
+      return;
+    }
+    const ev = selectedRow && eventsForText ? eventsForText[selectedRow.position] : undefined;
+    showEventHighlight(monaco, ed, ev?.id === selectedRow?.id ? ev?.range : undefined);
+  }, [selectedRow, selectedCard, eventsForText, pg.eventsEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     const ed = pg.ruleEditorRef.current;
     if (!ed) return;
     const badges: ClauseBadge[] = [];
+    if (rulesCurrent && joinView) {
+      for (const { stage, matched } of stageMatchCounts(joinView.join)) {
+        const label = stageLabel(stage);
+        badges.push(
+          matched > 0
+            ? { range: stage.text.range, tone: 'count', text: `⟵ ${label}: ${matched} event${matched === 1 ? '' : 's'}`, hover: `${matched} loaded event(s) satisfy the filter of ${label}.` }
+            : { range: stage.text.range, tone: 'dead', text: `⚠ ${label}: no event`, hover: `No loaded event satisfies the filter of ${label}, so no sequence can complete.` },
+        );
+      }
+    }
     if (rulesCurrent) {
       for (const s of results.clauseStats) {
         if (s.kind === 'exclusion') {
@@ -78,7 +113,7 @@ export function App() {
       }
     }
     showClauseBadges(monaco, ed, badges);
-  }, [results.clauseStats, rulesCurrent, pg.ruleEditorRef, pg.editorsReady]);
+  }, [results.clauseStats, joinView, rulesCurrent, pg.ruleEditorRef, pg.editorsReady]);
 
   useEffect(() => {
     const rm = pg.ruleEditorRef.current?.getModel();
@@ -92,14 +127,32 @@ export function App() {
   }, [results.fieldsSeen]);
   useEffect(() => {
     setEqlLanguageData(
-      selectedVerdict && selectedEvent ? { selectedEvent: { id: selectedVerdict.id, source: selectedEvent.source } } : { selectedEvent: undefined },
+      selectedRow && selectedEvent ? { selectedEvent: { id: selectedRow.id, source: selectedEvent.source } } : { selectedEvent: undefined },
     );
-  }, [selectedVerdict, selectedEvent]);
+  }, [selectedRow, selectedEvent]);
 
   /* ── keyboard ── */
 
-  const visibleRows = useMemo(() => filterVerdicts(results.verdicts, filter), [results.verdicts, filter]);
-  const { select, shareLink, runNow } = pg;
+  const visibleRows = useMemo(() => filterVerdicts(allRows, filter), [allRows, filter]);
+  const { select: selectEvent, shareLink, runNow } = pg;
+  const select = useCallback(
+    (id: string | undefined) => {
+      setSelectedSequence(undefined);
+      selectEvent(id);
+    },
+    [selectEvent],
+  );
+  const selectSequence = useCallback(
+    (index: number | undefined) => {
+      selectEvent(undefined);
+      setSelectedSequence(index);
+    },
+    [selectEvent],
+  );
+  // A filter for a verdict the sequence view does not have falls back to all.
+  useEffect(() => {
+    if (joinView && filter !== 'all' && filter !== 'alert' && filter !== 'no-match') setFilter('all');
+  }, [joinView, filter]);
   useEffect(
     () =>
       onShortcut((s) => {
@@ -147,15 +200,31 @@ export function App() {
   return (
     <div className={`app theme-${scheme}`}>
       <Header metadata={doc.metadata} share={pg.share} onShare={() => void pg.shareLink()} onReset={pg.resetToExample} onHelp={() => setHelp((h) => !h)} />
-      <NoticeBar notice={pg.notice} canRestore={pg.backup !== undefined} onRestore={pg.restoreDraft} onDismiss={pg.dismissNotice} />
+      <NoticeBar notice={pg.notice} canRestore={pg.backup !== undefined} onRestore={pg.restoreDraft} onDismiss={pg.dismissNotice} onImport={pg.importPending} />
       <main className="workspace">
         <div className="column left">
           <EditorPane
             className="rule"
             testId="rule-editor"
             title="Rule (EQL)"
-            hint="Ctrl+Space completes fields and functions"
+            hint="Ctrl+Space completes · paste or drop a rule file to import it"
             language={EQL_LANGUAGE_ID}
+            onDropFile={(f) => void pg.openRuleFile(f)}
+            actions={
+              <label className="file-button" title="Import a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page (markdown)">
+                Open rule file…
+                <input
+                  type="file"
+                  data-testid="open-rule-file"
+                  accept=".toml,.ndjson,.json,.md,.markdown,.eql,.txt"
+                  onChange={(e) => {
+                    const f = e.target.files?.[0];
+                    e.target.value = '';
+                    if (f) void pg.openRuleFile(f);
+                  }}
+                />
+              </label>
+            }
             path="rule.eql"
             initialValue={doc.rule}
             theme={scheme}
@@ -185,7 +254,26 @@ export function App() {
               Elasticsearch response
             </button>
           </div>
-          {tab === 'verdicts' ? (
+          {tab === 'verdicts' && joinView ? (
+            <>
+              <JoinResultsPanel
+                view={joinView}
+                events={results.events}
+                stale={results.stale}
+                staleReason={staleReason}
+                selected={doc.selected}
+                selectedSequence={selectedSequence}
+                filter={filter}
+                keyFields={keyFields}
+                timestampField={doc.settings.timestampField}
+                ms={results.ms}
+                onFilter={setFilter}
+                onSelect={select}
+                onSelectSequence={selectSequence}
+              />
+              <JoinDetailPanel view={joinView} row={selectedJoinRow} event={selectedEvent} sequence={selectedCard} onSelect={select} />
+            </>
+          ) : tab === 'verdicts' ? (
             <>
               <ResultsPanel
                 verdicts={results.verdicts}
@@ -198,7 +286,7 @@ export function App() {
                 timestampField={doc.settings.timestampField}
                 ms={results.ms}
                 onFilter={setFilter}
-                onSelect={pg.select}
+                onSelect={select}
               />
               <DetailPanel verdict={selectedVerdict} event={selectedEvent} trace={pg.trace} />
             </>

@@ -12,6 +12,7 @@ import type {
   EvaluateInput,
   EvaluateResponse,
   LanguageResponse,
+  ParseRuleResponse,
   TraceResponse,
   WorkerRequest,
   WorkerRequestBody,
@@ -55,7 +56,7 @@ interface Entry {
 }
 
 /** Order in which queued kinds are served. */
-const SERVE_ORDER: readonly Kind[] = ['language', 'evaluate', 'trace'];
+const SERVE_ORDER: readonly Kind[] = ['language', 'parseRule', 'evaluate', 'trace'];
 
 export class EvalClient {
   private worker: WorkerLike | undefined;
@@ -92,6 +93,11 @@ export class EvalClient {
     return this.request({ type: 'language' }) as Promise<Outcome<LanguageResponse>>;
   }
 
+  /** Read a rule file (docs page, detection-rules TOML, Kibana NDJSON, or plain EQL). */
+  parseRule(text: string, filename?: string): Promise<Outcome<ParseRuleResponse>> {
+    return this.request({ type: 'parseRule', text, ...(filename !== undefined ? { filename } : {}) }) as Promise<Outcome<ParseRuleResponse>>;
+  }
+
   /** True while a request runs or waits. */
   get busy(): boolean {
     return this.running !== undefined || this.queued.size > 0;
@@ -113,7 +119,7 @@ export class EvalClient {
       if (older) older.resolve({ status: 'superseded' });
       this.queued.set(entry.kind, entry);
       const r = this.running;
-      if (r && r.kind === entry.kind && r.kind !== 'language' && this.now() - (r.startedAt ?? 0) >= this.preemptMs) {
+      if (r && r.kind === entry.kind && r.kind !== 'language' && r.kind !== 'parseRule' && this.now() - (r.startedAt ?? 0) >= this.preemptMs) {
         // The running request of this kind is slow and already outdated: kill it.
         this.finish(r, { status: 'superseded' });
         this.killWorker();
@@ -141,7 +147,7 @@ export class EvalClient {
     }, this.timeoutMs);
     // If a newer request of this kind arrives before preemptMs, it simply waits its turn;
     // once the running one passes preemptMs, the check in request() and this timer cancel it.
-    if (entry.kind !== 'language') {
+    if (entry.kind !== 'language' && entry.kind !== 'parseRule') {
       this.setTimer(() => {
         if (this.running === entry && this.queued.has(entry.kind)) {
           this.finish(entry, { status: 'superseded' });

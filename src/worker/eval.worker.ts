@@ -10,6 +10,7 @@ import { inferFields } from '../core/schema/infer';
 import { KEYWORDS } from '../core/ast/keywords';
 import { functionNames, lookupFunction } from '../core/runtime/functions/registry';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
+import { importRule } from './rule-import';
 import type { EvaluateInput, EventView, FieldView, LanguageInfo, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -84,6 +85,8 @@ function handle(msg: WorkerRequest): WorkerResponse {
         ms: performance.now() - t0,
       };
     }
+    case 'parseRule':
+      return { type: 'parseRule', id: msg.id, rule: importRule(msg.text, msg.filename) };
     case 'trace': {
       const loaded = loadEvents(msg.input);
       const entries = traceEvent(

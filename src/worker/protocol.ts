@@ -44,10 +44,68 @@ export interface EvaluateInput {
   readonly idField?: string;
 }
 
+/* ───────────── rule import ───────────── */
+
+/** Rule formats the importer recognises (`eql`: plain EQL, nothing to import). */
+export type RuleFormatName = 'eql' | 'docs-page' | 'toml' | 'kibana-ndjson';
+
+export interface MitreRefView {
+  readonly id?: string;
+  readonly name?: string;
+  readonly reference?: string;
+}
+
+export interface MitreTechniqueView extends MitreRefView {
+  readonly subtechniques?: readonly MitreRefView[];
+}
+
+export interface ThreatView {
+  readonly framework?: string;
+  readonly tactic?: MitreRefView;
+  readonly techniques?: readonly MitreTechniqueView[];
+}
+
+/** What a rule says about itself, as the header shows it. Every field is optional. */
+export interface RuleMetadataView {
+  readonly name?: string;
+  readonly ruleId?: string;
+  readonly description?: string;
+  readonly severity?: string;
+  readonly riskScore?: number;
+  readonly indices?: readonly string[];
+  /** How often the rule runs, e.g. "5m". */
+  readonly interval?: string;
+  /** Look-back start, e.g. "now-9m". */
+  readonly from?: string;
+  readonly maxSignals?: number;
+  readonly references?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly version?: number;
+  readonly threat?: readonly ThreatView[];
+}
+
+/** Request settings a rule carries (`event_category_override`, `timestamp_override`, `tiebreaker_field`). */
+export interface RuleSettingsView {
+  readonly eventCategoryField?: string;
+  readonly timestampField?: string;
+  readonly tiebreakerField?: string;
+}
+
+export interface ParsedRuleView {
+  readonly format: RuleFormatName;
+  /** The EQL query (empty when none was found). */
+  readonly query: string;
+  readonly metadata: RuleMetadataView;
+  readonly settings: RuleSettingsView;
+  /** Problems reading the file (offsets into the text that was sent). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 export type WorkerRequest =
   | { readonly type: 'evaluate'; readonly id: number; readonly input: EvaluateInput; readonly wantEvents: boolean }
   | { readonly type: 'trace'; readonly id: number; readonly input: EvaluateInput; readonly position: number }
-  | { readonly type: 'language'; readonly id: number };
+  | { readonly type: 'language'; readonly id: number }
+  | { readonly type: 'parseRule'; readonly id: number; readonly text: string; readonly filename?: string };
 
 export interface EvaluateResponse {
   readonly type: 'evaluate';
@@ -74,23 +132,32 @@ export interface LanguageResponse {
   readonly info: LanguageInfo;
 }
 
+export interface ParseRuleResponse {
+  readonly type: 'parseRule';
+  readonly id: number;
+  readonly rule: ParsedRuleView;
+}
+
 export interface FailureResponse {
   readonly type: 'failure';
   readonly id: number;
   readonly message: string;
 }
 
-export type WorkerResponse = EvaluateResponse | TraceResponse | LanguageResponse | FailureResponse;
+export type WorkerResponse = EvaluateResponse | TraceResponse | LanguageResponse | ParseRuleResponse | FailureResponse;
 
 /** The response type for each request type. */
 export type ResponseFor<R extends WorkerRequest> = R extends { type: 'evaluate' }
   ? EvaluateResponse
   : R extends { type: 'trace' }
     ? TraceResponse
-    : LanguageResponse;
+    : R extends { type: 'parseRule' }
+      ? ParseRuleResponse
+      : LanguageResponse;
 
 /** Requests without the id the client assigns. */
 export type WorkerRequestBody =
   | Omit<Extract<WorkerRequest, { type: 'evaluate' }>, 'id'>
   | Omit<Extract<WorkerRequest, { type: 'trace' }>, 'id'>
-  | Omit<Extract<WorkerRequest, { type: 'language' }>, 'id'>;
+  | Omit<Extract<WorkerRequest, { type: 'language' }>, 'id'>
+  | Omit<Extract<WorkerRequest, { type: 'parseRule' }>, 'id'>;

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEntry } from '../../core';
 import { encodeShareHash } from '../../share';
 import { EvalClient, createEvalWorker } from '../../worker/client';
-import type { EvaluateInput } from '../../worker/protocol';
+import type { EvaluateInput, ParsedRuleView } from '../../worker/protocol';
 import { setEqlLanguageData } from '../../monaco/eql-language';
 import type { IStandaloneCodeEditor } from '../../monaco/types';
 import { copyText } from '../platform/clipboard';
@@ -14,6 +14,8 @@ import { clearHash, currentUrl, onHashChange, readHash, writeHash } from '../pla
 import { draftStorage } from '../platform/storage';
 import { installPlaygroundHook } from '../platform/test-hook';
 import { debounce } from '../platform/timers';
+import { readFileText } from '../platform/files';
+import { FORMAT_LABEL, displayName, isImportable, looksLikeRuleFile, metadataAfterEdit, planImport } from '../state/rule-import';
 import {
   defaultDocState,
   parseDraft,
@@ -54,6 +56,8 @@ export function usePlayground() {
   const [trace, setTrace] = useState<TraceState | undefined>(undefined);
   const [keywords, setKeywords] = useState<readonly string[]>([]);
   const [editorsReady, setEditorsReady] = useState(0);
+  /** A rule file found in the rule editor, waiting for the user's Import click. */
+  const [pendingImport, setPendingImport] = useState<{ readonly text: string; readonly parsed: ParsedRuleView } | undefined>(undefined);
 
   /** Always the latest document (updated synchronously, before React re-renders). */
   const docRef = useRef(doc);
@@ -163,7 +167,10 @@ export function usePlayground() {
   );
 
   const onRuleChange = useCallback((text: string) => {
-    if (docRef.current.rule !== text) update({ rule: text });
+    const cur = docRef.current;
+    if (cur.rule === text) return;
+    const metadata = metadataAfterEdit(cur.metadata, text, false);
+    update(metadata === cur.metadata ? { rule: text } : { rule: text, metadata });
   }, [update]);
   const onEventsChange = useCallback((text: string) => {
     if (docRef.current.events !== text) update({ events: text });
@@ -185,6 +192,70 @@ export function usePlayground() {
     if (ed && ed.getValue() !== text) ed.setValue(text);
     else if (docRef.current.events !== text) update({ events: text });
   }, [update]);
+
+  /* ───────── rule import ───────── */
+
+  /** Put an imported rule in place: query, header metadata, request settings. */
+  const applyImport = useCallback(
+    (parsed: ParsedRuleView) => {
+      const plan = planImport(docRef.current, parsed);
+      setRule(plan.rule);
+      update({ rule: plan.rule, metadata: plan.metadata, settings: plan.settings, selected: undefined });
+      setPendingImport(undefined);
+      setNotice({ kind: 'imported', format: parsed.format, name: displayName(plan.metadata), changes: plan.changes });
+    },
+    [setRule, update],
+  );
+
+  const importPending = useCallback(() => {
+    if (pendingImport && pendingImport.text === docRef.current.rule) applyImport(pendingImport.parsed);
+  }, [pendingImport, applyImport]);
+
+  /** A file picked or dropped onto the rule editor: import it (or load it as EQL). */
+  const openRuleFile = useCallback(
+    async (file: File) => {
+      const client = clientRef.current;
+      if (!client) return;
+      const text = await readFileText(file);
+      const o = await client.parseRule(text, file.name);
+      if (o.status !== 'ok') {
+        setNotice({ kind: 'import-failed', message: `${file.name} could not be read.` });
+        return;
+      }
+      const parsed = o.value.rule;
+      if (isImportable(parsed)) applyImport(parsed);
+      else if (parsed.format === 'eql') {
+        setRule(text);
+        update({ metadata: undefined });
+      } else {
+        const why = parsed.diagnostics[0]?.message ?? 'it holds no EQL query';
+        setNotice({ kind: 'import-failed', message: `${file.name} looks like a ${FORMAT_LABEL[parsed.format]}, but ${why}.` });
+      }
+    },
+    [applyImport, setRule, update],
+  );
+
+  // The rule editor holds something that looks like a rule file: ask the worker, then offer it.
+  useEffect(() => {
+    const text = doc.rule;
+    const client = clientRef.current;
+    if (!client || !looksLikeRuleFile(text)) {
+      setPendingImport((p) => (p ? undefined : p));
+      setNotice((n) => (n?.kind === 'import-offer' ? undefined : n));
+      return;
+    }
+    let live = true;
+    void client.parseRule(text).then((o) => {
+      if (!live || o.status !== 'ok' || docRef.current.rule !== text) return;
+      const parsed = o.value.rule;
+      if (!isImportable(parsed)) return;
+      setPendingImport({ text, parsed });
+      setNotice({ kind: 'import-offer', format: parsed.format, name: parsed.metadata.name });
+    });
+    return () => {
+      live = false;
+    };
+  }, [doc.rule]);
 
   /** Replace the whole document (reset, restore draft, a pasted link). */
   const loadDoc = useCallback(
@@ -287,6 +358,9 @@ export function usePlayground() {
     };
   }, [doc.selected, results, doc.rule]);
 
+  const applyImportRef = useRef(applyImport);
+  applyImportRef.current = applyImport;
+
   /* ───────── automation hook ───────── */
 
   useEffect(
@@ -303,10 +377,28 @@ export function usePlayground() {
 
   const onRuleEditorMount = useCallback((ed: IStandaloneCodeEditor) => {
     ruleEditorRef.current = ed;
+    // A paste that replaced the whole text: a whole rule file is imported at once; plain EQL is
+    // another rule, so the header's metadata goes.
+    ed.onDidPaste((e) => {
+      const model = ed.getModel();
+      if (!model) return;
+      const text = model.getValue();
+      const full = model.getFullModelRange();
+      if (!e.range.equalsRange(full) || text.trim() === '') return;
+      if (looksLikeRuleFile(text)) {
+        void clientRef.current?.parseRule(text).then((o) => {
+          if (o.status === 'ok' && isImportable(o.value.rule) && docRef.current.rule === text) applyImportRef.current(o.value.rule);
+        });
+      } else {
+        const cur = docRef.current;
+        const metadata = metadataAfterEdit(cur.metadata, text, true);
+        if (metadata !== cur.metadata) update({ metadata });
+      }
+    });
     // Text set through the hook before the editor existed.
     if (ed.getValue() !== docRef.current.rule) ed.setValue(docRef.current.rule);
     setEditorsReady((n) => n + 1);
-  }, []);
+  }, [update]);
   const onEventsEditorMount = useCallback((ed: IStandaloneCodeEditor) => {
     eventsEditorRef.current = ed;
     if (ed.getValue() !== docRef.current.events) ed.setValue(docRef.current.events);
@@ -335,6 +427,8 @@ export function usePlayground() {
     restoreDraft,
     dismissNotice,
     shareLink,
+    importPending,
+    openRuleFile,
     runNow: () => {
       scheduler.cancel();
       runNow();

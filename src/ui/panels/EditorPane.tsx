@@ -1,4 +1,6 @@
 import Editor from '@monaco-editor/react';
+import type { ReactNode } from 'react';
+import { droppedFile } from '../platform/files';
 import type { IStandaloneCodeEditor } from '../../monaco/types';
 
 export interface EditorPaneProps {
@@ -12,14 +14,39 @@ export interface EditorPaneProps {
   readonly onMount: (editor: IStandaloneCodeEditor) => void;
   readonly onChange: (text: string) => void;
   readonly className?: string;
+  /** Extra controls in the title bar. */
+  readonly actions?: ReactNode;
+  /** A file dropped onto the editor (instead of Monaco inserting its text). */
+  readonly onDropFile?: (file: File) => void;
 }
 
-export function EditorPane({ testId, title, hint, language, path, initialValue, theme, onMount, onChange, className }: EditorPaneProps) {
+export function EditorPane({ testId, title, hint, language, path, initialValue, theme, onMount, onChange, className, actions, onDropFile }: EditorPaneProps) {
   return (
-    <section className={`pane editor-pane ${className ?? ''}`}>
+    <section
+      className={`pane editor-pane ${className ?? ''}`}
+      onDragOverCapture={
+        onDropFile
+          ? (e) => {
+              if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+            }
+          : undefined
+      }
+      onDropCapture={
+        onDropFile
+          ? (e) => {
+              const file = droppedFile(e);
+              if (!file) return;
+              e.preventDefault();
+              e.stopPropagation();
+              onDropFile(file);
+            }
+          : undefined
+      }
+    >
       <div className="pane-title">
         <span>{title}</span>
         {hint && <span className="pane-hint">{hint}</span>}
+        {actions}
       </div>
       <div className="editor-host" data-testid={testId}>
         <Editor

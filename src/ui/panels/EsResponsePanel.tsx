@@ -38,13 +38,19 @@ export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, on
             <option value="head">head</option>
           </select>
         </label>
+        <label className="narrow" title="Samples only: how many samples each join-key group may return">
+          Max samples per key
+          <input type="number" min={1} value={settings.maxSamplesPerKey} onChange={(e) => set('maxSamplesPerKey', Number(e.target.value))} />
+        </label>
         <label className="mapping">
           Index mapping (optional: paste a <code>GET &lt;index&gt;/_mapping</code> response)
           <textarea value={mapping} onChange={(e) => onMapping(e.target.value)} spellCheck={false} rows={3} placeholder='{"my-index": {"mappings": {"properties": {…}}}}' />
         </label>
       </form>
       <div className="es-response-title">
-        <code>hits</code> of the <code>_eql/search</code> response{stale ? ' (stale)' : ''}
+        <code>hits</code> of the <code>_eql/search</code> response
+        {hits?.sequences ? <> (<code>hits.sequences</code>: {hits.sequences.length})</> : null}
+        {stale ? ' (stale)' : ''}
       </div>
       <pre className={`es-response${stale ? ' is-stale' : ''}`} data-testid="es-response">
         {hits ? JSON.stringify({ hits }, null, 2) : 'No response yet.'}

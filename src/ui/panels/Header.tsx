@@ -1,5 +1,7 @@
 import type { RuleMetadata } from '../state/doc-state';
 import type { ShareInfo } from '../hooks/usePlayground';
+import type { MitreRefView } from '../../worker/protocol';
+import { displayName } from '../state/rule-import';
 
 export interface HeaderProps {
   readonly metadata: RuleMetadata | undefined;
@@ -18,7 +20,13 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
         <span className="brand-name">EQL Playground</span>
         <span className="brand-tag">runs in your browser · nothing is uploaded</span>
       </div>
-      {metadata ? <RuleMeta m={metadata} /> : <div className="rule-meta muted">No rule metadata</div>}
+      {metadata ? (
+        <RuleMeta m={metadata} />
+      ) : (
+        <div className="rule-meta muted" data-testid="rule-metadata">
+          <span data-testid="rule-name">Untitled rule</span> · paste or open a rule file (TOML, Kibana export, rule page) to see its metadata
+        </div>
+      )}
       <div className="header-actions">
         <button type="button" data-testid="share-button" className="primary" onClick={onShare} title="Put the whole state in the link and copy it (Ctrl/Cmd+S)">
           Share link
@@ -41,44 +49,61 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
 }
 
 function RuleMeta({ m }: { m: RuleMetadata }) {
+  const threat = m.threat ?? [];
   return (
     <div className="rule-meta" data-testid="rule-metadata">
       <div className="rule-meta-line">
-        <span className="rule-name" title={m.description}>{m.name}</span>
-        <span className={`severity severity-${m.severity}`}>{m.severity}</span>
-        <span className="meta-item" title="Risk score">risk {m.riskScore}</span>
-        <span className="meta-item" title={`Runs every ${m.interval}, looking back to ${m.from}`}>
-          every {m.interval} · from {m.from}
-        </span>
-        {m.indices.map((i) => (
+        <span className="rule-name" data-testid="rule-name" title={m.description}>{displayName(m)}</span>
+        {m.severity && <span className={`severity severity-${m.severity.toLowerCase()}`} data-testid="rule-severity">{m.severity}</span>}
+        {m.riskScore !== undefined && (
+          <span className="meta-item" title="Risk score" data-testid="rule-risk">
+            risk {m.riskScore}
+          </span>
+        )}
+        {(m.interval || m.from) && (
+          <span className="meta-item" title={`Runs every ${m.interval ?? '5m (default)'}, looking back to ${m.from ?? 'now-6m (default)'}`}>
+            {m.interval ? `every ${m.interval}` : ''}
+            {m.interval && m.from ? ' · ' : ''}
+            {m.from ? `from ${m.from}` : ''}
+          </span>
+        )}
+        {(m.indices ?? []).map((i) => (
           <code key={i} className="meta-index" title="Index pattern">{i}</code>
         ))}
       </div>
-      <div className="rule-meta-line mitre">
-        {m.threat.map((t) => (
-          <span key={t.tactic.id} className="mitre-tactic">
-            <a href={t.tactic.reference} target="_blank" rel="noreferrer noopener">
-              {t.tactic.name} ({t.tactic.id})
-            </a>
-            {t.techniques.map((tech) => (
-              <span key={tech.id}>
-                {' › '}
-                <a href={tech.reference} target="_blank" rel="noreferrer noopener">
-                  {tech.name} ({tech.id})
-                </a>
-                {(tech.subtechniques ?? []).map((sub) => (
-                  <span key={sub.id}>
-                    {' › '}
-                    <a href={sub.reference} target="_blank" rel="noreferrer noopener">
-                      {sub.name} ({sub.id})
-                    </a>
-                  </span>
-                ))}
-              </span>
-            ))}
-          </span>
-        ))}
-      </div>
+      {threat.length > 0 && (
+        <div className="rule-meta-line mitre">
+          {threat.map((t, ti) => (
+            <span key={`${t.tactic?.id ?? ''}:${ti}`} className="mitre-tactic">
+              <MitreLink r={t.tactic} />
+              {(t.techniques ?? []).map((tech, i) => (
+                <span key={`${tech.id ?? ''}:${i}`}>
+                  {' › '}
+                  <MitreLink r={tech} />
+                  {(tech.subtechniques ?? []).map((sub, j) => (
+                    <span key={`${sub.id ?? ''}:${j}`}>
+                      {' › '}
+                      <MitreLink r={sub} />
+                    </span>
+                  ))}
+                </span>
+              ))}
+            </span>
+          ))}
+        </div>
+      )}
     </div>
+  );
+}
+
+function MitreLink({ r }: { r: MitreRefView | undefined }) {
+  if (!r) return null;
+  const label = r.name && r.id ? `${r.name} (${r.id})` : (r.name ?? r.id ?? '?');
+  return r.reference && /^https:\/\//.test(r.reference) ? (
+    <a href={r.reference} target="_blank" rel="noreferrer noopener">
+      {label}
+    </a>
+  ) : (
+    <span>{label}</span>
   );
 }

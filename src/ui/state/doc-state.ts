@@ -3,10 +3,12 @@
  * Pure: conversion to and from share payloads and stored drafts.
  */
 import type { Settings } from '../../core';
-import { defaultExample, type ExampleMetadata } from '../../examples/default-example';
+import { defaultExample } from '../../examples/default-example';
 import type { SharePayload } from '../../share';
+import type { RuleMetadataView } from '../../worker/protocol';
 
-export type RuleMetadata = ExampleMetadata;
+/** What the header shows about the rule; every field optional (imported rules vary). */
+export type RuleMetadata = RuleMetadataView;
 
 export interface UiSettings {
   readonly eventCategoryField: string;
@@ -15,6 +17,8 @@ export interface UiSettings {
   readonly tiebreakerField: string;
   readonly size: number;
   readonly resultPosition: 'head' | 'tail';
+  /** Samples only. */
+  readonly maxSamplesPerKey: number;
 }
 
 export interface DocState {
@@ -33,6 +37,7 @@ export const defaultUiSettings: UiSettings = {
   tiebreakerField: '',
   size: 10,
   resultPosition: 'tail',
+  maxSamplesPerKey: 1,
 };
 
 export function defaultDocState(): DocState {
@@ -54,6 +59,7 @@ export function toCoreSettings(s: UiSettings): Partial<Settings> {
     tiebreakerField: s.tiebreakerField.trim() || undefined,
     size: Number.isFinite(s.size) && s.size >= 0 ? Math.floor(s.size) : 10,
     resultPosition: s.resultPosition,
+    maxSamplesPerKey: Number.isFinite(s.maxSamplesPerKey) && s.maxSamplesPerKey >= 1 ? Math.floor(s.maxSamplesPerKey) : 1,
   };
 }
 
@@ -69,7 +75,7 @@ function settingsDiff(s: UiSettings): Record<string, string | number> {
 export function toSharePayload(state: DocState): SharePayload {
   const settings = settingsDiff(state.settings);
   const meta =
-    state.metadata === undefined ? null : state.metadata.name === defaultExample.metadata.name ? undefined : state.metadata;
+    state.metadata === undefined ? null : isDefaultMetadata(state.metadata) ? undefined : state.metadata;
   return {
     rule: state.rule,
     events: state.events,
@@ -89,17 +95,32 @@ export function fromSharePayload(p: SharePayload): DocState {
     tiebreakerField: str(s.tiebreakerField, defaultUiSettings.tiebreakerField),
     size: typeof s.size === 'number' && Number.isFinite(s.size) ? s.size : defaultUiSettings.size,
     resultPosition: s.resultPosition === 'head' ? 'head' : 'tail',
+    maxSamplesPerKey:
+      typeof s.maxSamplesPerKey === 'number' && Number.isFinite(s.maxSamplesPerKey) ? s.maxSamplesPerKey : defaultUiSettings.maxSamplesPerKey,
   };
   let metadata: RuleMetadata | undefined = defaultExample.metadata;
   if (p.meta === null) metadata = undefined;
-  else if (isMetadata(p.meta)) metadata = p.meta;
+  else if (p.meta !== undefined) metadata = readMetadata(p.meta);
   return { rule: p.rule, events: p.events, settings, mapping: p.mapping ?? '', selected: p.selected, metadata };
 }
 
-function isMetadata(v: unknown): v is RuleMetadata {
-  if (typeof v !== 'object' || v === null) return false;
+/** Metadata from a link or draft, keeping only well-typed keys (undefined when nothing is left). */
+export function readMetadata(v: unknown): RuleMetadata | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const m = v as Record<string, unknown>;
-  return typeof m.name === 'string' && Array.isArray(m.indices) && Array.isArray(m.threat);
+  const out: Record<string, unknown> = {};
+  for (const k of ['name', 'ruleId', 'description', 'severity', 'interval', 'from'] as const) if (typeof m[k] === 'string') out[k] = m[k];
+  for (const k of ['riskScore', 'maxSignals', 'version'] as const) if (typeof m[k] === 'number' && Number.isFinite(m[k])) out[k] = m[k];
+  for (const k of ['indices', 'references', 'tags'] as const) {
+    if (Array.isArray(m[k])) out[k] = (m[k] as unknown[]).filter((x): x is string => typeof x === 'string');
+  }
+  if (Array.isArray(m.threat)) out.threat = (m.threat as unknown[]).filter((t) => typeof t === 'object' && t !== null);
+  return Object.keys(out).length > 0 ? (out as RuleMetadata) : undefined;
+}
+
+/** The default example's own metadata (not worth carrying in links). */
+export function isDefaultMetadata(m: RuleMetadata | undefined): boolean {
+  return m !== undefined && (m === defaultExample.metadata || (m.name === defaultExample.metadata.name && m.riskScore === defaultExample.metadata.riskScore));
 }
 
 /** Same rule, events, settings and mapping (selection and metadata aside). */

@@ -2,7 +2,7 @@
  * What the results panel shows, and how a new evaluation updates it. While the rule or the
  * events have errors, the last good verdicts stay and are marked stale.
  */
-import type { ClauseStat, Diagnostic, Hits, Verdict, VerdictKind } from '../../core';
+import type { ClauseStat, Diagnostic, Hits, JoinExplanation, Verdict, VerdictKind } from '../../core';
 import type { EvaluateResponse, EventView, FieldView } from '../../worker/protocol';
 
 export interface ResultsState {
@@ -13,6 +13,8 @@ export interface ResultsState {
   readonly clauseStats: readonly ClauseStat[];
   readonly hits: Hits | undefined;
   readonly queryKind: 'event' | 'sequence' | 'sample' | undefined;
+  /** Sequences and samples: the core's explanation (undefined for event queries). */
+  readonly join: JoinExplanation | undefined;
   /** The events the verdicts refer to. */
   readonly events: readonly EventView[];
   /** The rule text the verdicts' ranges point into. */
@@ -40,6 +42,7 @@ export const emptyResults: ResultsState = {
   clauseStats: [],
   hits: undefined,
   queryKind: undefined,
+  join: undefined,
   events: [],
   ruleText: '',
   eventsText: '',
@@ -69,7 +72,7 @@ export function applyEvaluation(
   const diagnostics = [...response.eventDiagnostics, ...response.result.diagnostics];
   const r = response.result;
   const eventErrors = hasErrorDiagnostics(response.eventDiagnostics);
-  const good = r.ok && r.verdicts !== undefined && (!eventErrors || !prev.hasGood);
+  const good = r.ok && (r.verdicts !== undefined || r.join !== undefined) && (!eventErrors || !prev.hasGood);
   const base = {
     ...prev,
     version: inputs.version,
@@ -87,6 +90,7 @@ export function applyEvaluation(
       clauseStats: r.clauseStats ?? [],
       hits: r.hits,
       queryKind: r.queryKind,
+      join: r.join,
       events,
       ruleText: inputs.rule,
       eventsText: inputs.events,
@@ -126,6 +130,6 @@ export function summaryText(c: Counts): string {
   return parts.join(' · ');
 }
 
-export function filterVerdicts(verdicts: readonly Verdict[], filter: VerdictFilter): readonly Verdict[] {
+export function filterVerdicts<V extends Verdict>(verdicts: readonly V[], filter: VerdictFilter): readonly V[] {
   return filter === 'all' ? verdicts : verdicts.filter((v) => v.verdict === filter);
 }

@@ -3,13 +3,19 @@
  * silently destroys the draft: when both exist and differ, the draft is kept as a backup that
  * the user can restore.
  */
+import type { RuleFormatName } from '../../worker/protocol';
 import { decodeShareHash, looksLikeShareHash } from '../../share';
 import { defaultDocState, fromSharePayload, sameDocument, type DocState, type DraftRecord } from './doc-state';
 
 export type Notice =
   | { readonly kind: 'shared'; readonly canRestoreDraft: boolean }
   | { readonly kind: 'broken-link'; readonly code: string; readonly message: string }
-  | { readonly kind: 'draft-restored' };
+  | { readonly kind: 'draft-restored' }
+  /** The rule editor holds a rule file: offer to import it. */
+  | { readonly kind: 'import-offer'; readonly format: RuleFormatName; readonly name: string | undefined }
+  /** A rule was imported; `changes` lists the request settings it applied. */
+  | { readonly kind: 'imported'; readonly format: RuleFormatName; readonly name: string; readonly changes: readonly string[] }
+  | { readonly kind: 'import-failed'; readonly message: string };
 
 export interface StartupDecision {
   readonly state: DocState;

@@ -37,6 +37,8 @@ function answerFor(m: WorkerRequest): WorkerResponse {
       return { type: 'trace', id: m.id, entries: [] };
     case 'language':
       return { type: 'language', id: m.id, info: { keywords: [], functions: [], fields: [] } };
+    case 'parseRule':
+      return { type: 'parseRule', id: m.id, rule: { format: 'eql', query: m.text, metadata: {}, settings: {}, diagnostics: [] } };
   }
 }
 

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { JoinStageInfo } from '../../core';
+import type { EventView } from '../../worker/protocol';
+import { OUTCOME_LABEL } from '../components/JoinEventRow';
+import { ReasonLine } from '../components/ReasonLine';
+import { formatDuration, joinKeysText, spanText, stageLabel, type JoinRow, type JoinView, type SequenceCard } from '../state/join-view';
+import { abbreviate, collapse } from '../state/reason-text';
+
+export interface JoinDetailPanelProps {
+  readonly view: JoinView;
+  readonly row: JoinRow | undefined;
+  readonly event: EventView | undefined;
+  readonly sequence: SequenceCard | undefined;
+  readonly onSelect: (id: string) => void;
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+
+/** Why an event of a sequence or sample query ended up where it did; or one returned sequence. */
+export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDetailPanelProps) {
+  const [tab, setTab] = useState<'why' | 'json'>('why');
+  const noun = view.summary.kind === 'sample' ? 'sample' : 'sequence';
+  const stageText = (s: { role: JoinStageInfo['role']; stage: number }) =>
+    view.join.stages.find((x) => x.role === s.role && x.stage === s.stage)?.text.text ?? '';
+
+  if (!row && sequence) {
+    return (
+      <section className="pane detail-pane" data-testid="detail">
+        <div className="pane-title">
+          <span>
+            {noun === 'sample' ? 'Sample' : 'Sequence'} #{sequence.index + 1} · join keys <code>{joinKeysText(sequence.joinKeys)}</code>
+          </span>
+          {spanText(sequence) && <span className="pane-hint">{spanText(sequence)}</span>}
+        </div>
+        <div className="detail-body" data-testid="sequence-detail">
+          <table className="seq-table">
+            <tbody>
+              {sequence.cells.map((c) => (
+                <tr key={c.stage}>
+                  <td className="stage-label">{c.label}</td>
+                  <td>
+                    <code className="stage-term">{abbreviate(collapse(stageText(c)), 90)}</code>
+                  </td>
+                  <td>
+                    {c.missing ? (
+                      <span className="muted">missing event (placeholder)</span>
+                    ) : (
+                      <button type="button" className="link" onClick={() => c.id !== undefined && onSelect(c.id)}>
+                        event {c.id}
+                      </button>
+                    )}
+                  </td>
+                  <td className="muted">{iso(c.timestamp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {sequence.spanMs !== undefined && sequence.maxspanMs !== undefined && (
+            <div className="muted">
+              The events span {formatDuration(sequence.spanMs)}, within maxspan {formatDuration(sequence.maxspanMs)} (
+              {formatDuration(sequence.maxspanMs - sequence.spanMs)} to spare).
+            </div>
+          )}
+        </div>
+      </section>
+    );
+  }
+
+  if (!row) {
+    return (
+      <section className="pane detail-pane" data-testid="detail">
+        <div className="detail-empty">Select a {noun} to highlight its events and stage terms, or an event to see which stages it matched and what became of its candidates.</div>
+      </section>
+    );
+  }
+  const ex = row.explanation;
+  return (
+    <section className="pane detail-pane" data-testid="detail">
+      <div className="pane-title">
+        <span>
+          Event <code>{row.id}</code> ·{' '}
+          <span className={`verdict-text verdict-${row.verdict}`}>
+            {row.sequences.length > 0 ? `in ${noun} ${row.sequences.map((i) => `#${i + 1}`).join(', ')}` : `not in a ${noun}`}
+          </span>
+        </span>
+        <span className="tabs small">
+          <button type="button" className={tab === 'why' ? 'active' : ''} onClick={() => setTab('why')}>
+            Why
+          </button>
+          <button type="button" className={tab === 'json' ? 'active' : ''} onClick={() => setTab('json')}>
+            Event JSON
+          </button>
+        </span>
+      </div>
+      {tab === 'json' ? (
+        <pre className="detail-body event-json" data-testid="event-json">
+          {event ? JSON.stringify(event.source, null, 2) : ''}
+        </pre>
+      ) : !ex ? (
+        <div className="detail-body muted">No explanation for this event.</div>
+      ) : (
+        <div className="detail-body">
+          {ex.note && <div className="join-note">{ex.note}</div>}
+          <div className="trace-title">Stages</div>
+          <ul className="stage-verdicts">
+            {ex.stages.map((s) => (
+              <li key={`${s.role}:${s.stage}`} data-testid="stage-verdict" data-stage={stageLabel(s)} data-matched={s.matched ? 'true' : 'false'}>
+                <span className={`outcome ${s.matched ? 'outcome-true' : 'outcome-false'}`}>{s.matched ? 'holds' : 'fails'}</span>{' '}
+                <span className="stage-label">{stageLabel(s)}</span> <code className="stage-term">{abbreviate(collapse(stageText(s)), 80)}</code>
+                {s.matched && s.joinKeys && s.joinKeys.length > 0 && (
+                  <span className="muted"> · keys {s.joinKeys.map((k) => `[${joinKeysText(k)}]`).join(' ')}</span>
+                )}
+                {!s.matched && (s.reasons ?? []).length > 0 && (
+                  <ul className="detail-reasons">
+                    {s.reasons!.map((r, i) => (
+                      <li key={i}>
+                        <ReasonLine verdict="no-match" reason={r} compact />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {s.note && <div className="stage-note">{s.note}</div>}
+              </li>
+            ))}
+          </ul>
+          <div className="trace-title">Candidates</div>
+          {ex.candidates.length === 0 ? (
+            <div className="muted">This event started or extended no candidate {noun}.</div>
+          ) : (
+            <ul className="candidate-notes">
+              {ex.candidates.map((c, i) => (
+                <li key={i} data-testid="candidate-note" data-outcome={c.outcome}>
+                  <span className={`cand-badge cand-${c.outcome}`}>{OUTCOME_LABEL[c.outcome]}</span>{' '}
+                  <span className="muted">
+                    candidate {c.candidate + 1}, {c.role} at {view.summary.kind === 'sample' ? 'F' : 'S'}
+                    {c.stage + 1}, keys [{joinKeysText(c.joinKeys)}], events {c.events.join(' → ')}:
+                  </span>{' '}
+                  {c.message}
+                  {c.exceededByMs !== undefined && <span className="muted"> (over by {formatDuration(c.exceededByMs)})</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
