@@ -5,8 +5,34 @@
  * Any other node is called through its compiled closure. Semantics are those of the closures
  * (conditions.ts); a tree that may be null (literal nulls) is not generated.
  */
+import { compileWildcard, lowerCached } from '../runtime/wildcard';
 import type { CompiledCondition } from './conditions';
 import type { CondFn, Doc } from './context';
+
+/**
+ * Inline JavaScript for one wildcard pattern over the variable `s` (already lower-cased when
+ * case is ignored): exact, prefix, suffix, prefix+suffix and contains become string methods;
+ * anything else calls a compiled matcher.
+ */
+function wildcardCode(em: Emitter, pattern: string, caseInsensitive: boolean): string {
+  const p = caseInsensitive ? pattern.toLowerCase() : pattern;
+  if (!p.includes('?')) {
+    const parts = p.split('*');
+    const q = JSON.stringify;
+    if (parts.length === 1) return `s === ${q(p)}`;
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    const middle = parts.slice(1, -1).filter((x) => x !== '');
+    if (middle.length === 0) {
+      if (first === '' && last === '') return 'true';
+      if (last === '') return `s.startsWith(${q(first)})`;
+      if (first === '') return `s.endsWith(${q(last)})`;
+      return `(s.length >= ${first.length + last.length} && s.startsWith(${q(first)}) && s.endsWith(${q(last)}))`;
+    }
+    if (middle.length === 1 && first === '' && last === '') return `s.includes(${q(middle[0])})`;
+  }
+  return `${ref(em, compileWildcard([pattern], caseInsensitive))}(${caseInsensitive ? 'o' : 's'})`;
+}
 
 interface Emitter {
   readonly refs: unknown[];
@@ -89,7 +115,17 @@ function emit(em: Emitter, c: CompiledCondition): string {
       } else {
         const test = s.test;
         single = (x) => typeof x === 'string' && test(x);
-        fast = `(typeof v === 'string' && ${ref(em, test)}(v))`;
+        if (s.wildcard && s.wildcard.patterns.length > 0) {
+          // Inline the patterns: one lower-casing, then plain string tests.
+          const ci = s.wildcard.caseInsensitive;
+          const tests = s.wildcard.patterns.map((p) => wildcardCode(em, p, ci)).join(' || ');
+          const lower = ref(em, lowerCached);
+          const fn = `w${em.decls.length}`;
+          em.decls.push(`function ${fn}(o) { const s = ${ci ? `${lower}(o)` : 'o'}; return ${tests}; }`);
+          fast = `(typeof v === 'string' && ${fn}(v))`;
+        } else {
+          fast = `(typeof v === 'string' && ${ref(em, test)}(v))`;
+        }
       }
       const test1 = single;
       const slow = ref(em, (w: unknown) => anyOf(w, test1));

@@ -35,7 +35,13 @@ export type Shape =
   | { readonly kind: 'not'; readonly operand: CompiledCondition }
   | { readonly kind: 'eq'; readonly value: CompiledValue; readonly constant: unknown }
   | { readonly kind: 'set'; readonly value: CompiledValue; readonly set: ReadonlyMap<unknown, number> }
-  | { readonly kind: 'test'; readonly value: CompiledValue; readonly test: (s: string) => boolean };
+  | {
+      readonly kind: 'test';
+      readonly value: CompiledValue;
+      readonly test: (s: string) => boolean;
+      /** For wildcard predicates: the patterns and whether case is ignored, so they can be inlined. */
+      readonly wildcard?: { readonly patterns: readonly string[]; readonly caseInsensitive: boolean };
+    };
 
 const constCond = (value: boolean | null): CompiledCondition => ({ constant: true, value, fn: () => value, nullable: value === null });
 const dyn = (fn: CondFn, shape?: Shape, nullable = false): CompiledCondition => ({
@@ -367,6 +373,7 @@ export function patternMatchers(node: MatchNode, ctx: CompileContext): ((s: stri
 function compileMatch(node: MatchNode, ctx: CompileContext, valueMode: boolean): CompiledCondition {
   const value = compileValue(node.value, ctx);
   let test: (s: string) => boolean;
+  let wildcard: { patterns: string[]; caseInsensitive: boolean } | undefined;
   if (node.op === 'regex' || node.op === 'regex~') {
     const ms = patternMatchers(node, ctx);
     if (!ms) return constCond(false);
@@ -374,6 +381,7 @@ function compileMatch(node: MatchNode, ctx: CompileContext, valueMode: boolean):
   } else {
     const texts = node.patterns.filter((p) => p.type !== 'null').map((p) => String(p.value));
     test = compileWildcard(texts, node.op !== 'like');
+    wildcard = { patterns: texts, caseInsensitive: node.op !== 'like' };
   }
   const t: Test = (x) => typeof x === 'string' && test(x);
   if (value.constant) {
@@ -391,7 +399,7 @@ function compileMatch(node: MatchNode, ctx: CompileContext, valueMode: boolean):
         if (v === undefined || v === null) return false;
         return general(doc);
       },
-      { kind: 'test', value, test },
+      { kind: 'test', value, test, ...(wildcard ? { wildcard } : {}) },
     );
   }
   return dyn(general);
