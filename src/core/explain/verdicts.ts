@@ -154,6 +154,41 @@ function interned(plan: VerdictPlan, owner: object, sub: number, value: unknown,
   return plan.interned ? plan.interned.get(owner, sub, value, make) : make();
 }
 
+/** A top-level negation of a single comparison: `f != x`, `f not in (...)`, `not f : "p"`... */
+function isLeafNegation(e: Expr): boolean {
+  const u = unwrapParens(e);
+  if (u.kind === 'compare' && u.op === '!=') return true;
+  if (u.kind === 'in' && u.negated) return true;
+  if (u.kind === 'not') {
+    const o = unwrapParens(u.operand);
+    return o.kind === 'compare' || o.kind === 'in' || o.kind === 'match' || o.kind === 'call';
+  }
+  return false;
+}
+
+/**
+ * For an alert: the negated conditions that held only because their field is missing, the case
+ * that surprises people (`process.name != "bash"` matches an event without `process.name`).
+ */
+function missingUnderNegation(plan: VerdictPlan, doc: Doc): readonly Reason[] {
+  let out: Reason[] | undefined;
+  for (const c of plan.conjuncts) {
+    if (c.kind !== 'exclusion' || c.parts.length !== 1 || !isLeafNegation(c.node)) continue;
+    const part = c.parts[0]!;
+    if (!part.field) continue;
+    const v = part.read(doc);
+    if (v !== undefined && v !== null) continue;
+    (out ??= []).push({
+      kind: 'base',
+      clause: span(plan.text, c.node.range),
+      field: part.field,
+      note: `${part.field} is missing from this event; Elasticsearch treats a negated comparison as the complement, so an event without the field passes this condition`,
+      clauseId: c.node.id,
+    });
+  }
+  return out ?? NO_REASONS;
+}
+
 export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumulator | undefined): Verdict {
   const doc = event.doc as Doc;
   let current: Conjunct | undefined;
@@ -221,7 +256,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
     }
     const all = reasons ?? single;
     if (all) return { id: event.id, position: event.position, verdict: 'suppressed', reasons: all };
-    return { id: event.id, position: event.position, verdict: 'alert', reasons: NO_REASONS };
+    return { id: event.id, position: event.position, verdict: 'alert', reasons: missingUnderNegation(plan, doc) };
   } catch (e) {
     if (!(e instanceof EqlRuntimeError)) throw e;
     const node = current?.node;

@@ -209,3 +209,34 @@ describe('arithmetic is Java arithmetic', () => {
     expect(r.diagnostics.some((d) => d.severity === 'warning' && d.code === 'EQL3001')).toBe(true);
   });
 });
+
+describe('notes where Elasticsearch surprises people', () => {
+  test('an alert that passed `!=` only because the field is missing says so', () => {
+    const evs = docs({ id: 'with', event: { category: 'x' }, process: { name: 'zsh' } }, { id: 'without', event: { category: 'x' } });
+    const r = evaluate({ rule: 'x where process.name != "bash"', events: evs });
+    expect(r.verdicts!.map((v) => [v.id, v.verdict, v.reasons.length])).toEqual([
+      ['with', 'alert', 0],
+      ['without', 'alert', 1],
+    ]);
+    const reason = r.verdicts![1]!.reasons[0]!;
+    expect(reason.clause.text).toBe('process.name != "bash"');
+    expect(reason.field).toBe('process.name');
+    expect(reason.note).toMatch(/missing/);
+  });
+  test('an exclusion that fired on one value of an array says so', () => {
+    const evs = docs({ id: 'a', event: { category: 'x' }, tags: ['ok', 'noisy'] });
+    const r = evaluate({ rule: 'x where not tags == "noisy"', events: evs });
+    expect(r.verdicts![0]!.verdict).toBe('suppressed');
+    expect(r.verdicts![0]!.reasons[0]!.note).toMatch(/2 values; EQL matches when any one of them does/);
+  });
+  test('a case-sensitive near miss says so', () => {
+    const evs = docs({ id: 'a', event: { category: 'x' }, host: { os: { type: 'Linux' } } });
+    const r = evaluate({ rule: 'x where host.os.type == "linux"', events: evs });
+    expect(r.verdicts![0]!.reasons[0]!.note).toBe('`==` is case-sensitive: the event has "Linux"; use `:` to ignore case');
+  });
+  test('`:` ignoring case says so', () => {
+    const evs = docs({ id: 'a', event: { category: 'x' }, process: { name: 'PERL' } });
+    const r = evaluate({ rule: 'x where not process.name : ("perl", "sed")', events: evs });
+    expect(r.verdicts![0]!.reasons[0]!.note).toBe('`:` ignores case: "PERL" matches "perl"');
+  });
+});
