@@ -4,7 +4,8 @@
  * executables, editors' swap files, other directories, other categories).
  */
 
-function rng(seed: number): () => number {
+/** A small deterministic pseudo-random generator (same sequence for the same seed). */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

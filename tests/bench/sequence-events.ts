@@ -3,17 +3,7 @@
  * directories by download tools, executions from shells, file deletions, and unrelated noise,
  * spread over many hosts and users so that many candidate sequences are pending at once.
  */
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './events';
 
 const TOOLS = ['curl', 'wget', 'scp', 'rsync', 'python3', 'cp'];
 const SHELLS = ['bash', 'sh', 'zsh', 'systemd'];

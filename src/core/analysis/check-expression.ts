@@ -5,6 +5,7 @@
  */
 import type { CallNode, Expr, FieldNode } from '../ast/nodes';
 import { assertNever } from '../ast/nodes';
+import { literalType } from '../compile/values';
 import { Codes } from '../diagnostics/codes';
 import { isKnown } from '../compile/field';
 import { isNumericType, isStringType, type ValueType } from '../runtime/values';
@@ -76,6 +77,17 @@ function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   return undefined;
 }
 
+/** Exact-match operators need a keyword: a text field without a keyword sub-field is rejected. */
+function reportTextField(ctx: AnalysisContext, node: Expr, text: FieldNode | undefined): void {
+  if (!text) return;
+  report(
+    ctx,
+    Codes.TextField,
+    `[${sourceOf(ctx, node)}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${text.name}]; define one or use MATCH/QUERY instead`,
+    text.range,
+  );
+}
+
 function compatible(a: ValueType, b: ValueType): boolean {
   if (a === 'unknown' || b === 'unknown' || a === 'null' || b === 'null') return true;
   if (isNumericType(a) && isNumericType(b)) return true;
@@ -93,21 +105,7 @@ function compatible(a: ValueType, b: ValueType): boolean {
 export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
   switch (node.kind) {
     case 'literal':
-      switch (node.type) {
-        case 'string':
-          return 'keyword';
-        case 'integer':
-          return 'integer';
-        case 'long':
-          return 'long';
-        case 'double':
-          return 'double';
-        case 'boolean':
-          return 'boolean';
-        case 'null':
-          return 'null';
-      }
-      return assertNever(node.type);
+      return literalType(node);
     case 'field': {
       const t = resolveField(ctx, node);
       if (t === 'unsupported' || t === 'object') {
@@ -150,15 +148,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
           node.right.range,
         );
       }
-      const text = isText(ctx, node.left) ?? isText(ctx, node.right);
-      if (text) {
-        report(
-          ctx,
-          Codes.TextField,
-          `[${sourceOf(ctx, node)}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${text.name}]; define one or use MATCH/QUERY instead`,
-          text.range,
-        );
-      }
+      reportTextField(ctx, node, isText(ctx, node.left) ?? isText(ctx, node.right));
       return 'boolean';
     }
     case 'arith': {
@@ -208,15 +198,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
           );
         }
       });
-      const text = isText(ctx, node.value);
-      if (text) {
-        report(
-          ctx,
-          Codes.TextField,
-          `[${sourceOf(ctx, node)}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${text.name}]; define one or use MATCH/QUERY instead`,
-          text.range,
-        );
-      }
+      reportTextField(ctx, node, isText(ctx, node.value));
       return 'boolean';
     }
     case 'match': {
