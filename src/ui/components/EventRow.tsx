@@ -3,6 +3,7 @@ import type { Verdict } from '../../core';
 import { fieldValue } from '../../monaco/field-value';
 import type { EventView } from '../../worker/protocol';
 import { formatValue } from '../state/reason-text';
+import { fieldLabels } from '../state/rule-fields';
 import { ReasonLine } from './ReasonLine';
 
 export const ROW_HEIGHT = 48;
@@ -51,11 +52,11 @@ export const EventRow = memo(function EventRow({ verdict, event, selected, keyFi
           </span>
         )}
         <span className="row-fields">
-          {keyFields.map((f) => {
+          {keyFields.map((f, i) => {
             const v = event ? fieldValue(event.source, f) : undefined;
             return (
               <span key={f} className="row-field" title={`${f} = ${formatValue(v)}`}>
-                <span className="row-field-name">{f.slice(f.lastIndexOf('.') + 1)}</span>
+                <span className="row-field-name">{fieldLabels(keyFields)[i]}</span>
                 <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>{formatValue(v)}</span>
               </span>
             );

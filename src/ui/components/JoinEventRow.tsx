@@ -4,6 +4,7 @@ import { fieldValue } from '../../monaco/field-value';
 import type { EventView } from '../../worker/protocol';
 import { rowLine, stageLabel, type JoinRow } from '../state/join-view';
 import { formatValue } from '../state/reason-text';
+import { fieldLabels } from '../state/rule-fields';
 import { ROW_HEIGHT } from './EventRow';
 import { ReasonLine } from './ReasonLine';
 
@@ -43,6 +44,7 @@ export const JoinEventRow = memo(function JoinEventRow(p: JoinEventRowProps) {
   const noun = p.kind === 'sample' ? 'sample' : 'sequence';
   const badge = row.sequences.length > 0 ? `in ${row.sequences.map((i) => `#${i + 1}`).join(' ')}` : `no ${noun}`;
   const line = rowLine(row);
+  const labels = fieldLabels(p.keyFields);
   const byStage = new Map((row.explanation?.stages ?? []).map((s) => [`${s.role}:${s.stage}`, s]));
   return (
     <div
@@ -87,11 +89,11 @@ export const JoinEventRow = memo(function JoinEventRow(p: JoinEventRowProps) {
           })}
         </span>
         <span className="row-fields">
-          {p.keyFields.map((f) => {
+          {p.keyFields.map((f, i) => {
             const v = event ? fieldValue(event.source, f) : undefined;
             return (
               <span key={f} className="row-field" title={`${f} = ${formatValue(v)}`}>
-                <span className="row-field-name">{f.slice(f.lastIndexOf('.') + 1)}</span>
+                <span className="row-field-name">{labels[i]}</span>
                 <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>{formatValue(v)}</span>
               </span>
             );
@@ -105,11 +107,11 @@ export const JoinEventRow = memo(function JoinEventRow(p: JoinEventRowProps) {
           </span>
         ) : line.kind === 'stage-note' ? (
           <span className="candidate-line" title={line.stage.note}>
-            <span className="cand-badge cand-note">{line.stage.role === 'filter' ? `F${line.stage.stage + 1}` : `S${line.stage.stage + 1}`}</span> {line.stage.note}
+            <span className="cand-badge cand-note">{stageLabel(line.stage)}</span> {line.stage.note}
           </span>
         ) : line.kind === 'reason' ? (
           <span className="reason-wrap">
-            <span className="reason-and">{line.stage.role === 'until' ? 'until' : stageLabel(line.stage)}: </span>
+            <span className="cand-badge cand-note">{stageLabel(line.stage)}</span>
             <ReasonLine verdict="no-match" reason={line.reason} />
           </span>
         ) : (

@@ -15,7 +15,7 @@ import { draftStorage } from '../platform/storage';
 import { installPlaygroundHook } from '../platform/test-hook';
 import { debounce } from '../platform/timers';
 import { readFileText } from '../platform/files';
-import { FORMAT_LABEL, displayName, isImportable, looksLikeRuleFile, metadataAfterEdit, planImport } from '../state/rule-import';
+import { FORMAT_LABEL, displayName, isImportable, looksLikeRuleFile, metadataAfterEdit, planImport, replacesRule } from '../state/rule-import';
 import {
   defaultDocState,
   parseDraft,
@@ -169,7 +169,7 @@ export function usePlayground() {
   const onRuleChange = useCallback((text: string) => {
     const cur = docRef.current;
     if (cur.rule === text) return;
-    const metadata = metadataAfterEdit(cur.metadata, text, false);
+    const metadata = metadataAfterEdit(cur.metadata, text, replacesRule(cur.rule, text));
     update(metadata === cur.metadata ? { rule: text } : { rule: text, metadata });
   }, [update]);
   const onEventsChange = useCallback((text: string) => {
@@ -260,9 +260,10 @@ export function usePlayground() {
   /** Replace the whole document (reset, restore draft, a pasted link). */
   const loadDoc = useCallback(
     (next: DocState) => {
-      update({ settings: next.settings, mapping: next.mapping, selected: next.selected, metadata: next.metadata });
+      // The rule first: replacing it clears the header, then the document's own metadata goes in.
       setRule(next.rule);
       setEvents(next.events);
+      update({ settings: next.settings, mapping: next.mapping, selected: next.selected, metadata: next.metadata });
     },
     [update, setRule, setEvents],
   );
@@ -377,8 +378,7 @@ export function usePlayground() {
 
   const onRuleEditorMount = useCallback((ed: IStandaloneCodeEditor) => {
     ruleEditorRef.current = ed;
-    // A paste that replaced the whole text: a whole rule file is imported at once; plain EQL is
-    // another rule, so the header's metadata goes.
+    // A paste that replaced the whole text with a rule file imports it at once.
     ed.onDidPaste((e) => {
       const model = ed.getModel();
       if (!model) return;
@@ -389,16 +389,12 @@ export function usePlayground() {
         void clientRef.current?.parseRule(text).then((o) => {
           if (o.status === 'ok' && isImportable(o.value.rule) && docRef.current.rule === text) applyImportRef.current(o.value.rule);
         });
-      } else {
-        const cur = docRef.current;
-        const metadata = metadataAfterEdit(cur.metadata, text, true);
-        if (metadata !== cur.metadata) update({ metadata });
       }
     });
     // Text set through the hook before the editor existed.
     if (ed.getValue() !== docRef.current.rule) ed.setValue(docRef.current.rule);
     setEditorsReady((n) => n + 1);
-  }, [update]);
+  }, []);
   const onEventsEditorMount = useCallback((ed: IStandaloneCodeEditor) => {
     eventsEditorRef.current = ed;
     if (ed.getValue() !== docRef.current.events) ed.setValue(docRef.current.events);

@@ -3,7 +3,7 @@ import type { JoinStageInfo } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import { OUTCOME_LABEL } from '../components/JoinEventRow';
 import { ReasonLine } from '../components/ReasonLine';
-import { formatDuration, joinKeysText, spanText, stageLabel, type JoinRow, type JoinView, type SequenceCard } from '../state/join-view';
+import { formatDuration, groupsOfEvent, joinKeysText, spanText, stageLabel, type JoinRow, type JoinView, type SequenceCard } from '../state/join-view';
 import { abbreviate, collapse } from '../state/reason-text';
 
 export interface JoinDetailPanelProps {
@@ -41,7 +41,7 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
                   <td>
                     <code className="stage-term">{abbreviate(collapse(stageText(c)), 90)}</code>
                   </td>
-                  <td>
+                  <td className="nowrap">
                     {c.missing ? (
                       <span className="muted">missing event (placeholder)</span>
                     ) : (
@@ -50,7 +50,7 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
                       </button>
                     )}
                   </td>
-                  <td className="muted">{iso(c.timestamp)}</td>
+                  <td className="muted nowrap">{iso(c.timestamp).replace('T', ' ').replace('Z', '')}</td>
                 </tr>
               ))}
             </tbody>
@@ -123,8 +123,28 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
               </li>
             ))}
           </ul>
-          <div className="trace-title">Candidates</div>
-          {ex.candidates.length === 0 ? (
+          {view.summary.kind === 'sample' ? (
+            <>
+              <div className="trace-title">Groups</div>
+              {groupsOfEvent(view.join, ex).length === 0 ? (
+                <div className="muted">The event satisfies no filter, so it belongs to no group.</div>
+              ) : (
+                <ul className="candidate-notes">
+                  {groupsOfEvent(view.join, ex).map((g, i) => (
+                    <li key={i} data-testid="sample-group" data-complete={g.complete ? 'true' : 'false'}>
+                      <span className={`cand-badge ${g.samples.length > 0 ? 'cand-returned' : 'cand-incomplete'}`}>
+                        {g.samples.length > 0 ? `sample ${g.samples.map((n) => `#${n + 1}`).join(' ')}` : g.complete ? 'complete' : 'incomplete'}
+                      </span>{' '}
+                      keys [{joinKeysText(g.joinKeys)}] · candidates per filter {g.candidates.map((n, f) => `F${f + 1}: ${n}`).join(', ')}
+                      {g.reason && <span className="muted"> · {g.reason}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : null}
+          {view.summary.kind === 'sample' ? null : <div className="trace-title">Candidates</div>}
+          {view.summary.kind === 'sample' ? null : ex.candidates.length === 0 ? (
             <div className="muted">This event started or extended no candidate {noun}.</div>
           ) : (
             <ul className="candidate-notes">

@@ -14,6 +14,7 @@ import type {
   JoinStageInfo,
   Range,
   Reason,
+  SampleGroupExplanation,
   StageVerdict,
   Verdict,
 } from '../../core';
@@ -224,7 +225,9 @@ export function rowLine(row: JoinRow): RowLine {
   if (noted) return { kind: 'stage-note', stage: noted };
   if (ex.note) return { kind: 'text', text: ex.note };
   if (row.matchedStages.length > 0) return { kind: 'text', text: `matched ${row.matchedStages.length === 1 ? 'a stage' : 'stages'} but started no candidate` };
-  const failed = ex.stages.find((s) => s.role !== 'until' && !s.matched && s.reasons && s.reasons.length > 0);
+  // The most telling failure: a stage whose category fits but whose condition fails, else the first.
+  const failures = ex.stages.filter((s) => s.role !== 'until' && !s.matched && s.reasons && s.reasons.length > 0);
+  const failed = failures.find((s) => s.reasons![0]!.kind !== 'category') ?? failures[0];
   if (failed) return { kind: 'reason', stage: failed, reason: failed.reasons![0]! };
   return { kind: 'text', text: 'matched no stage' };
 }
@@ -270,6 +273,13 @@ export function stageMatchCounts(join: JoinExplanation): { stage: JoinStageInfo;
     }
   }
   return join.stages.map((stage) => ({ stage, matched: counts.get(`${stage.role}:${stage.stage}`) ?? 0 }));
+}
+
+/** Sample groups the event belongs to (by the keys of the filters it satisfied). */
+export function groupsOfEvent(join: JoinExplanation, ex: JoinEventExplanation): SampleGroupExplanation[] {
+  const keys = new Set<string>();
+  for (const s of ex.stages) for (const k of s.joinKeys ?? []) keys.add(JSON.stringify(k));
+  return (join.groups ?? []).filter((g) => keys.has(JSON.stringify(g.joinKeys)));
 }
 
 /** The full view for the results panel. */

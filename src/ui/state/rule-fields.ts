@@ -6,12 +6,12 @@
 export function fieldsInRule(rule: string, keywords: ReadonlySet<string>, max = 6): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const re = /"""[\s\S]*?"""|\?"(?:[^"])*"|"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`(?:\.`[^`]*`|\.[\w@]+)*|[A-Za-z_@][\w@]*(?:\.[\w@]+)*/g;
+  const re = /\d[\w.]*|"""[\s\S]*?"""|\?"(?:[^"])*"|"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`(?:\.`[^`]*`|\.[\w@]+)*|[A-Za-z_@][\w@]*(?:\.[\w@]+)*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(rule)) !== null) {
     const tok = m[0];
     const c = tok[0]!;
-    if (c === '"' || c === '?' || c === '/') continue;
+    if (c === '"' || c === '?' || c === '/' || (c >= '0' && c <= '9')) continue; // strings, comments, numbers and durations (10s)
     const name = tok.replace(/`/g, '');
     if (keywords.has(name.toLowerCase())) continue;
     const rest = rule.slice(re.lastIndex);
@@ -29,3 +29,10 @@ export const RULE_KEYWORDS: ReadonlySet<string> = new Set([
   'true', 'false', 'null', 'like', 'regex', 'of', 'join', 'runs', 'head', 'tail', 'filter',
   'file', 'process', 'network', 'registry', 'library', 'dns', 'driver', 'authentication', 'iam', 'configuration',
 ]);
+
+/** Short column labels: the last name segment, or the last two where that is ambiguous (host.os.type vs event.type). */
+export function fieldLabels(fields: readonly string[]): string[] {
+  const last = (f: string, n: number) => f.split('.').slice(-n).join('.');
+  const one = fields.map((f) => last(f, 1));
+  return fields.map((f, i) => (one.filter((x) => x === one[i]).length > 1 ? last(f, 2) : one[i]!));
+}

@@ -76,6 +76,23 @@ export function metadataAfterEdit(
   return current;
 }
 
+/**
+ * True when an edit replaced the rule rather than changed it: what the old and new text share at
+ * their start and end is under a fifth of the shorter one (select-all and type or paste, or a
+ * new rule set through the automation hook). Typing, deleting or pasting at one spot keeps
+ * everything around it.
+ */
+export function replacesRule(prev: string, next: string): boolean {
+  if (prev.trim() === '' || next.trim() === '') return false;
+  const max = Math.min(prev.length, next.length);
+  let head = 0;
+  while (head < max && prev.charCodeAt(head) === next.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < max - head && prev.charCodeAt(prev.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)) tail++;
+  const kept = head + tail;
+  return kept < Math.max(1, Math.min(prev.trim().length, next.trim().length) / 5);
+}
+
 /** The name the header shows for a rule without metadata or without a name. */
 export function displayName(m: RuleMetadata | undefined): string {
   return m?.name?.trim() || 'Untitled rule';
