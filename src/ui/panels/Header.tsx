@@ -23,8 +23,11 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
       {metadata ? (
         <RuleMeta m={metadata} />
       ) : (
-        <div className="rule-meta muted" data-testid="rule-metadata">
-          <span data-testid="rule-name">Untitled rule</span> · paste or open a rule file (TOML, Kibana export, rule page) to see its metadata
+        <div className="rule-meta" data-testid="rule-metadata">
+          <div className="rule-meta-line">
+            <span className="rule-name" data-testid="rule-name">Untitled rule</span>
+            <span className="meta-item">paste or open a rule file (detection-rules TOML, Kibana export, rule reference page) to see its metadata</span>
+          </div>
         </div>
       )}
       <div className="header-actions">

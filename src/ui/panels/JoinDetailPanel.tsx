@@ -106,7 +106,10 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
             {ex.stages.map((s) => (
               <li key={`${s.role}:${s.stage}`} data-testid="stage-verdict" data-stage={stageLabel(s)} data-matched={s.matched ? 'true' : 'false'}>
                 <span className={`outcome ${s.matched ? 'outcome-true' : 'outcome-false'}`}>{s.matched ? 'holds' : 'fails'}</span>{' '}
-                <span className="stage-label">{stageLabel(s)}</span> <code className="stage-term">{abbreviate(collapse(stageText(s)), 80)}</code>
+                <span className="stage-label">{stageLabel(s)}</span>{' '}
+                <code className="stage-term one-line" title={collapse(stageText(s))}>
+                  {collapse(stageText(s))}
+                </code>
                 {s.matched && s.joinKeys && s.joinKeys.length > 0 && (
                   <span className="muted"> · keys {s.joinKeys.map((k) => `[${joinKeysText(k)}]`).join(' ')}</span>
                 )}

@@ -73,3 +73,19 @@ describe('results state', () => {
     expect(filterVerdicts(vs, 'all')).toBe(vs);
   });
 });
+
+describe('results state for sequences and samples', () => {
+  test('a sequence result (join explanation, no verdicts) counts as good and is kept', () => {
+    const join = { kind: 'sequence' as const, stages: [], sequences: [], events: [] };
+    const result: EvaluationResult = { ok: true, queryKind: 'sequence', diagnostics: [], hits: { total: { value: 0, relation: 'eq' }, sequences: [] }, join, stats };
+    const next = applyEvaluation(emptyResults, response(result), { version: 1, rule: 'sequence', events: 'e' });
+    expect(next.stale).toBe(false);
+    expect(next.hasGood).toBe(true);
+    expect(next.join).toBe(join);
+    expect(next.queryKind).toBe('sequence');
+    expect(next.verdicts).toEqual([]);
+    // back to an event query: the join explanation goes
+    const back = applyEvaluation(next, response(good([verdict('0', 'alert')])), { version: 2, rule: 'r', events: 'e' });
+    expect(back.join).toBeUndefined();
+  });
+});
