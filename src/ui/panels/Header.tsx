@@ -25,8 +25,10 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
       ) : (
         <div className="rule-meta" data-testid="rule-metadata">
           <div className="rule-meta-line">
-            <span className="rule-name" data-testid="rule-name">Untitled rule</span>
-            <span className="meta-item">paste or open a rule file (detection-rules TOML, Kibana export, rule reference page) to see its metadata</span>
+            <span className="rule-name untitled" data-testid="rule-name">Untitled rule</span>
+            <span className="meta-item meta-hint" title="Paste, open or drop a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page">
+              paste or open a rule file to see its metadata
+            </span>
           </div>
         </div>
       )}
