@@ -31,7 +31,7 @@ import { failureReasons, termPlan } from './explain';
 import { keyValues, type JoinKey } from './keys';
 import { runSequence, type Candidate, type SequenceRun } from './matcher';
 import { sequenceOrderKeys } from './order';
-import { runSample, type SampleRun } from './sample';
+import { runSample, type SampleGroup, type SampleRun } from './sample';
 import { compileJoin, type CompiledJoin, type CompiledTerm } from './terms';
 
 export interface JoinRequest {
@@ -289,6 +289,24 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
       else filled.set(k, [n]);
     }),
   );
+  // The groups each event qualifies for, to say why an unused candidate gave no sample.
+  const groupsOf = new Map<number, SampleGroup[]>();
+  for (const g of run.groups) {
+    for (const list of g.lists) {
+      for (const p of list) {
+        const gs = groupsOf.get(p);
+        if (!gs) groupsOf.set(p, [g]);
+        else if (gs[gs.length - 1] !== g) gs.push(g);
+      }
+    }
+  }
+  const unusedNote = (position: number): string => {
+    const incomplete = (groupsOf.get(position) ?? []).filter((g) => !g.complete && g.reason);
+    if (incomplete.length > 0) {
+      return incomplete.map((g) => `its group ${JSON.stringify(keyValues(g.key))} gives no sample: ${g.reason}`).join('; ');
+    }
+    return 'qualifies, but another event was picked for this filter (input order decides)';
+  };
   const eventsOut: JoinEventExplanation[] = events.map((e) => ({
     id: e.id,
     position: e.position,
@@ -297,7 +315,7 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
       if (!matched) return { stage: term.index, role: 'filter' as const, matched, reasons: reasons(term, e) };
       const k = keyTuples(term, e);
       const used = filled.get(`${e.position}:${term.index}`);
-      const note = k.note ?? (used ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}` : 'qualifies, but another event was picked for this filter (input order decides)');
+      const note = k.note ?? (used ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}` : unusedNote(e.position));
       return { stage: term.index, role: 'filter' as const, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), note };
     }),
     candidates: [],

@@ -23,6 +23,13 @@ describe('samples', () => {
     expect(ids(r)).toEqual([]);
     expect(r.join!.groups![0]!.reason).toMatch(/one event cannot fill two filters/);
   });
+  test('an event in a group that gives no sample is told why', () => {
+    const r = run('sample by h [a where true] [b where true]', [s(1, 'a', { h: 'x' }), s(2, 'b', { h: 'x' }), s(3, 'a', { h: 'y' })]);
+    expect(ids(r)).toEqual([['1', '2']]);
+    const third = r.join!.events[2]!.stages[0]!;
+    expect(third.matched).toBe(true);
+    expect(third.note).toBe('its group ["y"] gives no sample: no event with this key matches filter 2');
+  });
   test('groups come in ascending key order, null first', () => {
     const r = run('sample by ?h [a where true] [b where true]', [s(1, 'a', { h: 'z' }), s(2, 'b', { h: 'z' }), s(3, 'a', {}), s(4, 'b', {}), s(5, 'a', { h: 'b' }), s(6, 'b', { h: 'b' })]);
     expect(keys(r)).toEqual([[null], ['b'], ['z']]);
