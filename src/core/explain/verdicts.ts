@@ -134,24 +134,54 @@ export class ReasonTable {
   private readonly byOwner = new Map<object, Map<number, Map<unknown, readonly Reason[]>>>();
   private size = 0;
 
-  get(owner: object, sub: number, value: unknown, make: () => Reason[]): readonly Reason[] {
+  /** Only scalar values (and missing) are shared. */
+  static shareable(value: unknown): boolean {
     const t = typeof value;
-    if (t !== 'string' && t !== 'number' && t !== 'boolean' && t !== 'undefined') return make();
+    return t === 'string' || t === 'number' || t === 'boolean' || t === 'undefined';
+  }
+
+  get(owner: object, sub: number, value: unknown): readonly Reason[] | undefined {
+    return this.byOwner.get(owner)?.get(sub)?.get(value);
+  }
+
+  set(owner: object, sub: number, value: unknown, reasons: Reason[]): readonly Reason[] {
+    const frozen = Object.freeze(reasons);
+    if (this.size >= 100_000 || !ReasonTable.shareable(value)) return frozen;
     let bySub = this.byOwner.get(owner);
     if (!bySub) this.byOwner.set(owner, (bySub = new Map()));
     let byValue = bySub.get(sub);
     if (!byValue) bySub.set(sub, (byValue = new Map()));
-    let r = byValue.get(value);
-    if (!r) {
-      r = Object.freeze(make());
-      if (this.size++ < 100_000) byValue.set(value, r);
-    }
-    return r;
+    byValue.set(value, frozen);
+    this.size++;
+    return frozen;
   }
 }
 
-function interned(plan: VerdictPlan, owner: object, sub: number, value: unknown, make: () => Reason[]): readonly Reason[] {
-  return plan.interned ? plan.interned.get(owner, sub, value, make) : make();
+
+type CategoryTest = NonNullable<VerdictPlan['category']>;
+
+function categoryReasons(plan: VerdictPlan, category: CategoryTest, value: unknown): readonly Reason[] {
+  const name = plan.text.slice(category.node.range.start, category.node.range.end);
+  const reason: Reason = {
+    kind: 'category',
+    clause: span(plan.text, category.node.range),
+    field: category.field,
+    ...(value !== undefined ? { value } : {}),
+    note:
+      value === undefined
+        ? `${category.field} is missing, so the event matches no named category`
+        : `\`${name} where\` needs ${category.field} to contain ${describe(name.replace(/^"+|"+$/g, ''))} exactly (case-sensitive)`,
+    clauseId: category.node.id,
+  };
+  return plan.interned ? plan.interned.set(category, 0, value, [reason]) : [reason];
+}
+
+function shared(plan: VerdictPlan, conjunct: Conjunct, part: Part, doc: Doc, fired: boolean, sub: number): readonly Reason[] {
+  const value = part.field ? part.read(doc) : undefined;
+  const hit = plan.interned?.get(part, sub, value);
+  if (hit) return hit;
+  const reasons = [partReason(plan, conjunct, part, doc, fired)];
+  return plan.interned ? plan.interned.set(part, sub, value, reasons) : reasons;
 }
 
 /** A top-level negation of a single comparison: `f != x`, `f not in (...)`, `not f : "p"`... */
@@ -196,21 +226,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
     const category = plan.category;
     if (category && category.test(doc) !== true) {
       const value = category.read(doc);
-      const reasons = interned(plan, category, 0, value, () => {
-        const name = plan.text.slice(category.node.range.start, category.node.range.end);
-        const reason: Reason = {
-          kind: 'category',
-          clause: span(plan.text, category.node.range),
-          field: category.field,
-          ...(value !== undefined ? { value } : {}),
-          note:
-            value === undefined
-              ? `${category.field} is missing, so the event matches no named category`
-              : `\`${name} where\` needs ${category.field} to contain ${describe(name.replace(/^"+|"+$/g, ''))} exactly (case-sensitive)`,
-          clauseId: category.node.id,
-        };
-        return [reason];
-      });
+      const reasons = plan.interned?.get(category, 0, value) ?? categoryReasons(plan, category, value);
       return { id: event.id, position: event.position, verdict: 'no-match', reasons };
     }
     for (const c of plan.conjuncts) {
@@ -219,7 +235,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
       if (c.holds(doc) !== true) {
         if (stats) stats.failed.bump(c.node.id);
         const part = c.parts[0]!;
-        const reasons = interned(plan, part, -1, part.field ? part.read(doc) : undefined, () => [partReason(plan, c, part, doc, false)]);
+        const reasons = shared(plan, c, part, doc, false, -1);
         return { id: event.id, position: event.position, verdict: 'no-match', reasons };
       }
     }
@@ -235,8 +251,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
         let r: Reason;
         if (!reasons && !single) {
           // The common case: one firing part; share the reason between events alike.
-          const match = part.find(doc);
-          single = interned(plan, part, match?.id ?? -2, part.field ? part.read(doc) : undefined, () => [partReason(plan, c, part, doc, true)]);
+          single = shared(plan, c, part, doc, true, part.find(doc)?.id ?? -2);
           r = single[0]!;
         } else {
           reasons ??= [...(single ?? [])];
