@@ -30,6 +30,14 @@ function wildcardCode(em: Emitter, pattern: string, caseInsensitive: boolean): s
       return `(s.length >= ${first.length + last.length} && s.startsWith(${q(first)}) && s.endsWith(${q(last)}))`;
     }
     if (middle.length === 1 && first === '' && last === '') return `s.includes(${q(middle[0])})`;
+    // General `a*b*c*d`: prefix, each middle leftmost in turn, then the suffix after them.
+    const name = `m${em.decls.length}`;
+    const lines = [`function ${name}(s) {`];
+    lines.push(first ? `  if (!s.startsWith(${q(first)})) return false;` : '', `  let i = ${first.length};`);
+    for (const m of middle) lines.push(`  i = s.indexOf(${q(m)}, i);`, `  if (i < 0) return false;`, `  i += ${m.length};`);
+    lines.push(last ? `  return s.length - ${last.length} >= i && s.endsWith(${q(last)});` : '  return true;', '}');
+    em.decls.push(lines.filter((l) => l !== '').join('\n'));
+    return `${name}(s)`;
   }
   return `${ref(em, compileWildcard([pattern], caseInsensitive))}(${caseInsensitive ? 'o' : 's'})`;
 }
@@ -38,11 +46,14 @@ interface Emitter {
   readonly refs: unknown[];
   readonly fields: Map<string, string>;
   readonly decls: string[];
+  /** Per-call caches of field reads, declared at the top of the predicate. */
+  readonly caches: string[];
 }
 
+/** A value the generated code uses, bound to a constant `$N` (so the engine can inline calls). */
 function ref(em: Emitter, value: unknown): string {
   em.refs.push(value);
-  return `$[${em.refs.length - 1}]`;
+  return `$${em.refs.length - 1}`;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -56,7 +67,8 @@ function fieldReader(em: Emitter, path: readonly string[], slow: (doc: Doc) => u
   const key = path.join('\u0000');
   const existing = em.fields.get(key);
   if (existing) return existing;
-  const name = `f${em.fields.size}`;
+  const index = em.fields.size;
+  const name = `f${index}`;
   const slowRef = ref(em, slow);
   const lines = [`function ${name}(d) {`, `  let x = d;`];
   path.forEach((k, i) => {
@@ -74,8 +86,11 @@ function fieldReader(em: Emitter, path: readonly string[], slow: (doc: Doc) => u
     `}`,
   );
   em.decls.push(lines.join('\n'));
-  em.fields.set(key, name);
-  return name;
+  // A field read by several leaves is walked once per event: `(c0 !== U ? c0 : (c0 = f0(d)))`.
+  em.caches.push(`c${index}`);
+  const read = `(c${index} !== U ? c${index} : (c${index} = ${name}(d)))`;
+  em.fields.set(key, read);
+  return read;
 }
 
 /** Whether any element of a multi-valued (array) value passes. */
@@ -96,6 +111,12 @@ function emit(em: Emitter, c: CompiledCondition): string {
       return `(${s.parts.map((p) => emit(em, p)).join(' || ')})`;
     case 'not':
       return `!${emit(em, s.operand)}`;
+    case 'absent': {
+      const v = s.value;
+      if (!v.raw || !v.path) return `(${ref(em, c.fn)}(d) === true)`;
+      const read = fieldReader(em, v.path, v.fn);
+      return `((v = ${read}) === undefined || v === null)`;
+    }
     case 'eq':
     case 'set':
     case 'test': {
@@ -129,7 +150,7 @@ function emit(em: Emitter, c: CompiledCondition): string {
       }
       const test1 = single;
       const slow = ref(em, (w: unknown) => anyOf(w, test1));
-      return `((v = ${read}(d)), ${fast} || (v !== undefined && typeof v === 'object' && ${slow}(v)))`;
+      return `((v = ${read}), ${fast} || (v !== undefined && typeof v === 'object' && ${slow}(v)))`;
     }
   }
 }
@@ -137,9 +158,11 @@ function emit(em: Emitter, c: CompiledCondition): string {
 /** Generate the predicate, or undefined when the tree may be null or code generation is unavailable. */
 export function generatePredicate(c: CompiledCondition): ((doc: Doc) => boolean) | undefined {
   if (c.nullable || c.constant) return undefined;
-  const em: Emitter = { refs: [], fields: new Map(), decls: [] };
+  const em: Emitter = { refs: [], fields: new Map(), decls: [], caches: [] };
   const body = emit(em, c);
-  const source = `${em.decls.join('\n')}\nreturn function matches(d) { let v; return ${body}; };`;
+  const caches = em.caches.map((n) => `, ${n} = U`).join('');
+  const consts = em.refs.map((_, i) => `const $${i} = $[${i}];`).join('\n');
+  const source = `const U = {};\n${consts}\n${em.decls.join('\n')}\nreturn function matches(d) { let v${caches}; return ${body}; };`;
   try {
     return new Function('$', source)(em.refs) as (doc: Doc) => boolean;
   } catch {

@@ -34,6 +34,7 @@ export type Shape =
   | { readonly kind: 'and' | 'or'; readonly parts: readonly CompiledCondition[] }
   | { readonly kind: 'not'; readonly operand: CompiledCondition }
   | { readonly kind: 'eq'; readonly value: CompiledValue; readonly constant: unknown }
+  | { readonly kind: 'absent'; readonly value: CompiledValue }
   | { readonly kind: 'set'; readonly value: CompiledValue; readonly set: ReadonlyMap<unknown, number> }
   | {
       readonly kind: 'test';
@@ -226,7 +227,7 @@ function compileCompareOp(op: CompareOp, node: Expr & { kind: 'compare' }, ctx: 
     const other = isNullConst(l) ? r : l;
     if (other.constant) return constCond(isNull(other.value));
     const f = other.fn;
-    return dyn((doc) => isNull(f(doc)));
+    return dyn((doc) => isNull(f(doc)), { kind: 'absent', value: other });
   }
   if (l.constant && r.constant) {
     return constCond(anyPair(l.value, r.value, op));

@@ -28,6 +28,7 @@ const CONDITIONS = [
   'not process.name : "perl" and (file.extension in ("swp", "swx") or process.executable == null)',
   'host.os.type == "linux" and event.action in ("rename", "creation") and file.path : "/etc/apt/apt.conf.d/*"',
   'startsWith(process.name, "b") or process.pid == 5 or process.name : "*a*b*"',
+  'file.path : ("/etc/*.tmp*", "a*b*c", "/tmp/*/z", "x?y*") or process.executable like ("/bin/*sh", "*cron*y")',
 ];
 
 const str = fc.oneof(fc.constantFrom('bash', 'BASH', 'perl', '/bin/sh', '/etc/apt/apt.conf.d/x', '/ETC/APT/X', 'a.tmp.1', 'swp', 'linux', 'file', 'creation', 'x cron y', '/tmp/z', ''), fc.string({ maxLength: 6 }));
