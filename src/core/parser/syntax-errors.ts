@@ -155,7 +155,8 @@ function symbolCluster(text: string, pos: number): Token | undefined {
 }
 
 export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnostic {
-  const pos = error.location.start.offset;
+  const { start: at } = error.location;
+  const pos = at.offset;
   const token = tokenAt(text, pos);
   const before = tokenBefore(text, pos);
   const expected = expectedList(error.expected ?? []);
