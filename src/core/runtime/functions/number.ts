@@ -119,8 +119,10 @@ export const number: EqlFunction = {
     { name: 'base', kind: 'integer-literal', optional: true },
   ],
   caseAware: false,
-  // Elasticsearch declares the result as DOUBLE, though integral text yields a long value.
-  returnType: () => 'double',
+  // Elasticsearch declares the result as DOUBLE, but integral text yields a long value, which
+  // then divides and prints as a long. The static type stays open ('unknown': integral or not,
+  // decided per value), so `number("7") / 2` is 3 and `string(number("5"))` is "5".
+  returnType: () => 'unknown',
   check: (argTypes, constArgs, callText, argTexts) =>
     checkArgs([{ expect: 'string' }, { expect: 'integer', constant: true }], argTypes, constArgs, callText, argTexts),
   make(ctx) {

@@ -3,7 +3,7 @@
  * which of a small set of events each query matches.
  */
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../../../src/core/index';
+import { evaluate, foldExpression } from '../../../../src/core/index';
 import type { EventDoc } from '../../../../src/core/index';
 import { expandDottedKeys } from '../../../../src/core/runtime/field-access';
 
@@ -196,6 +196,12 @@ describe('arithmetic is Java arithmetic', () => {
     const r = evaluate({ rule: 'process where 2147483647 + 1 > 0', events });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => d.code)).toContain('EQL3002');
+  });
+  test('number() of integral text is a long: it divides and prints as one', () => {
+    expect(foldExpression('number("7") / 2').value).toBe(3);
+    expect(foldExpression('number("7.5") / 2').value).toBe(3.75);
+    expect(foldExpression('string(number("5"))').value).toBe('5');
+    expect(foldExpression('string(number("5.5"))').value).toBe('5.5');
   });
   test('a runtime error marks the event and keeps the others', () => {
     const evs = docs({ id: 'ok', event: { category: 'x' }, s: '12' }, { id: 'bad', event: { category: 'x' }, s: 'twelve' });
