@@ -291,7 +291,16 @@ export function App() {
               <DetailPanel verdict={selectedVerdict} event={selectedEvent} trace={pg.trace} />
             </>
           ) : (
-            <EsResponsePanel hits={results.hits} stale={results.stale} settings={doc.settings} mapping={doc.mapping} onSettings={pg.setSettings} onMapping={pg.setMapping} />
+            <EsResponsePanel
+              hits={results.hits}
+              stale={results.stale}
+              settings={doc.settings}
+              mapping={doc.mapping}
+              onSettings={pg.setSettings}
+              onMapping={pg.setMapping}
+              rule={doc.rule}
+              indices={doc.metadata?.indices}
+            />
           )}
         </div>
       </main>

@@ -63,6 +63,13 @@ test.describe('default example', () => {
     await page.evaluate(() => window.eqlPlayground.ready());
     const smaller = JSON.parse((await response.textContent()) ?? '{}') as { hits: { events: { _source: { event: { id: string } } }[] } };
     expect(smaller.hits.events.map((e) => e._source.event.id)).toEqual(['apt-16', 'apt-17']);
+    // the request that runs the same search on a cluster
+    const request = (await page.getByTestId('es-request').textContent()) ?? '';
+    expect(request.split('\n')[0]).toBe('GET /logs-endpoint.events.file*/_eql/search');
+    expect(request).toContain('"size": 2');
+    const rule = await page.evaluate(() => window.eqlPlayground.getRule().trim());
+    const query = /"query": """\n([\s\S]*?)\n {2}"""/.exec(request)![1]!.replace(/^ {4}/gm, '');
+    expect(query).toBe(rule);
   });
 
   for (const scheme of ['light', 'dark'] as const) {

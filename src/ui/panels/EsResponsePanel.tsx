@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import type { Hits } from '../../core';
+import { copyText } from '../platform/clipboard';
 import type { UiSettings } from '../state/doc-state';
+import { eqlSearchRequest } from '../state/es-request';
 
 export interface EsResponsePanelProps {
   readonly hits: Hits | undefined;
@@ -8,10 +11,15 @@ export interface EsResponsePanelProps {
   readonly mapping: string;
   readonly onSettings: (s: UiSettings) => void;
   readonly onMapping: (m: string) => void;
+  /** The rule text and its index patterns, for the request a cluster would run. */
+  readonly rule: string;
+  readonly indices: readonly string[] | undefined;
 }
 
-export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, onMapping }: EsResponsePanelProps) {
+export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, onMapping, rule, indices }: EsResponsePanelProps) {
   const set = <K extends keyof UiSettings>(k: K, v: UiSettings[K]) => onSettings({ ...settings, [k]: v });
+  const request = eqlSearchRequest(rule, settings, indices);
+  const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
   return (
     <div className="es-panel">
       <form className="settings" onSubmit={(e) => e.preventDefault()} data-testid="settings">
@@ -47,6 +55,20 @@ export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, on
           <textarea value={mapping} onChange={(e) => onMapping(e.target.value)} spellCheck={false} rows={3} placeholder='{"my-index": {"mappings": {"properties": {…}}}}' />
         </label>
       </form>
+      <div className="es-response-title">
+        The request, to run this rule on your cluster
+        <button
+          type="button"
+          className="copy-request"
+          data-testid="copy-request"
+          onClick={() => void copyText(request).then((ok) => setCopied(ok ? 'copied' : 'failed'))}
+        >
+          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select and copy' : 'Copy request'}
+        </button>
+      </div>
+      <pre className="es-request" data-testid="es-request">
+        {request}
+      </pre>
       <div className="es-response-title">
         <code>hits</code> of the <code>_eql/search</code> response
         {hits?.sequences ? <> (<code>hits.sequences</code>: {hits.sequences.length})</> : null}
