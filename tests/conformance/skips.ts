@@ -9,12 +9,9 @@ export const SKIPS: Readonly<Record<string, string>> = {
     'Uses the Endgame method-call syntax `"hello":length()`, which the Elasticsearch grammar does not accept (the right side of `:` must be a constant).',
 };
 
-/** Query kinds the event-query runner leaves to the sequence and sample runners. */
-export function kindSkipReason(query: string): string | undefined {
-  const head = query.trimStart();
-  if (head.startsWith('sequence')) return 'sequence query: covered by the sequence conformance runner, not the event-query runner';
-  if (head.startsWith('sample')) return 'sample query: covered by the sample conformance runner, not the event-query runner';
-  return undefined;
+/** Whether a suite entry is a sequence or sample (run by sequences.test.ts, not the event-query runner). */
+export function isJoinQuery(query: string): boolean {
+  return /^\s*(sequence|sample)\b/.test(query);
 }
 
 /** Why test_failing_shards.toml cases that read the runtime field `broken` are skipped. */

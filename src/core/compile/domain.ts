@@ -7,7 +7,7 @@
 import type { ValueType } from '../runtime/values';
 
 /** The comparison domain of a field. */
-export type Domain = 'string' | 'number' | 'date' | 'ip' | 'boolean' | 'version' | 'raw';
+export type Domain = 'string' | 'number' | 'date' | 'date_nanos' | 'ip' | 'boolean' | 'version' | 'raw';
 
 export function domainOfMappingType(type: string | undefined): Domain {
   switch (type) {
@@ -28,8 +28,9 @@ export function domainOfMappingType(type: string | undefined): Domain {
     case 'scaled_float':
       return 'number';
     case 'date':
-    case 'date_nanos':
       return 'date';
+    case 'date_nanos':
+      return 'date_nanos';
     case 'ip':
       return 'ip';
     case 'boolean':
@@ -118,6 +119,23 @@ export function parseDateMillis(v: unknown): number {
   return t;
 }
 
+const NANOS_OFFSET = 10n ** 22n;
+
+/**
+ * A `date_nanos` value as a fixed-width string that sorts and compares like the instant it
+ * names, to the nanosecond (JSON-safe, unlike a BigInt). Undefined when not a date.
+ */
+export function dateNanosKey(v: unknown): string | undefined {
+  const ms = parseDateMillis(v);
+  if (Number.isNaN(ms)) return undefined;
+  let sub = 0n;
+  if (typeof v === 'string') {
+    const fraction = /[.,](\d{4,9})(?=Z|[+-]|$)/.exec(v.trim());
+    if (fraction) sub = BigInt(fraction[1]!.padEnd(9, '0').slice(3));
+  }
+  return (BigInt(ms) * 1_000_000n + sub + NANOS_OFFSET).toString().padStart(24, '0');
+}
+
 /** Normalise an IP address to a canonical string (IPv4 dotted, IPv6 fully expanded lower-case). */
 export function normaliseIp(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
@@ -201,6 +219,8 @@ export function toDomain(domain: Domain, v: unknown): string | number | boolean 
       const t = parseDateMillis(v);
       return Number.isNaN(t) ? undefined : t;
     }
+    case 'date_nanos':
+      return dateNanosKey(v);
     case 'ip':
       return normaliseIp(v);
     case 'boolean':

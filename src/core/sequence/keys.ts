@@ -71,7 +71,8 @@ export function compileKeyField(field: FieldNode, schema: Schema, output: KeyOut
 
   const convert = (x: unknown): KeyPart | undefined => {
     switch (domain) {
-      case 'date': {
+      case 'date':
+      case 'date_nanos': {
         const t = parseDateWithFormat(x, format);
         if (Number.isNaN(t)) return undefined;
         return { id: `n${t}`, value: output === 'sample' ? t : formatDate(t, format), sort: t };

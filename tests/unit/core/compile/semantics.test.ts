@@ -183,6 +183,17 @@ describe('stored forms follow the mapping type', () => {
     expect(ids('x where host.ip == "2001:0db8:0:0:0:0:0:1"', evs)).toEqual(['v6']);
     expect(ids('x where host.ip == "0:0:0:0:0:0:0:1"', evs)).toEqual(['v4']);
   });
+  test('date_nanos fields compare to the nanosecond', () => {
+    const mapping = JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, t: { type: 'date_nanos' } } } });
+    const evs = docs(
+      { id: 'a', event: { category: 'x' }, t: '2026-01-01T00:00:00.123456789Z' },
+      { id: 'b', event: { category: 'x' }, t: '2026-01-01T00:00:00.123456790Z' },
+      { id: 'c', event: { category: 'x' }, t: '2026-01-01T00:00:00.123Z' },
+    );
+    expect(ids('x where t == "2026-01-01T00:00:00.123456789Z"', evs, mapping)).toEqual(['a']);
+    expect(ids('x where t > "2026-01-01T00:00:00.123456789Z"', evs, mapping)).toEqual(['b']);
+    expect(ids('x where t < "2026-01-01T00:00:00.1234Z"', evs, mapping)).toEqual(['c']);
+  });
   test('dates compare as instants', () => {
     const evs = docs({ id: 'early', event: { category: 'x' }, '@timestamp': '2026-01-01T00:00:00Z' }, { id: 'late', event: { category: 'x' }, '@timestamp': '2026-06-01T00:00:00+02:00' });
     expect(ids('x where @timestamp > "2026-03-01T00:00:00Z"', evs)).toEqual(['late']);
