@@ -135,6 +135,8 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
     }
     if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);
   }
+  // An events file with errors and not one readable event is unreadable input.
+  if (loaded.events.length === 0 && loaded.diagnostics.some((d) => d.severity === 'error')) return 2;
   return result.ok ? 0 : 1;
 }
 

@@ -106,7 +106,7 @@ function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext): Verd
   return { text: rule, category, conjuncts: planConjuncts(q.condition, ctx), interned: new ReasonTable() };
 }
 
-export function evaluate(request: EvaluateRequest): EvaluationResult {
+function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   const now = request.now ?? (() => 0);
   const events = request.events;
   const prep = prepare(request.rule, events, request.settings, request.mapping, now);
@@ -198,8 +198,7 @@ export function evaluate(request: EvaluateRequest): EvaluationResult {
   };
 }
 
-/** The full evaluation trace of one event (every sub-expression with its outcome). */
-export function traceEvent(request: EvaluateRequest, eventPosition: number): readonly TraceEntry[] {
+function traceEventUnguarded(request: EvaluateRequest, eventPosition: number): readonly TraceEntry[] {
   const event = request.events[eventPosition];
   if (!event) return [];
   const prep = prepare(request.rule, request.events, request.settings, request.mapping, () => 0);
@@ -212,13 +211,11 @@ export function traceEvent(request: EvaluateRequest, eventPosition: number): rea
   return out;
 }
 
-/** Parse and analyse without evaluating (the CLI's `check`, the editor's markers). */
-export function checkQuery(request: CheckRequest): readonly Diagnostic[] {
+function checkQueryUnguarded(request: CheckRequest): readonly Diagnostic[] {
   return prepare(request.rule, request.events ?? [], request.settings, request.mapping, () => 0).diagnostics;
 }
 
-/** The canonical form of a query (the CLI's `format`), or diagnostics when it does not parse. */
-export function formatQuery(rule: string): { readonly text: string | undefined; readonly diagnostics: readonly Diagnostic[] } {
+function formatQueryUnguarded(rule: string): { readonly text: string | undefined; readonly diagnostics: readonly Diagnostic[] } {
   const parsed = parseQuery(rule);
   if (!parsed.ast || hasErrors(parsed.diagnostics)) return { text: undefined, diagnostics: parsed.diagnostics };
   return { text: printStatement(parsed.ast), diagnostics: parsed.diagnostics };
@@ -228,7 +225,7 @@ export function formatQuery(rule: string): { readonly text: string | undefined; 
  * Fold a constant expression (the unit conformance suites, and the playground's scratch pad):
  * parsed as a condition of `any where`, type-checked, then evaluated with no event.
  */
-export function foldExpression(expression: string): {
+function foldExpressionUnguarded(expression: string): {
   readonly ok: boolean;
   readonly value: unknown;
   readonly type: ValueType | undefined;
@@ -259,4 +256,68 @@ export function foldExpression(expression: string): {
     }
   }
   return { ok: false, value: undefined, type, diagnostics: diagnostics.map(shift) };
+}
+
+/* ───────────── the public entry points ───────────── */
+
+/**
+ * The last line of defence for "nothing throws on user input": input nested beyond what the
+ * engine's recursion can take (deep JSON in events, very long operator chains that the parser's
+ * limits let through) becomes a diagnostic instead of a stack overflow.
+ */
+function tooDeep(text: string): Diagnostic {
+  return makeDiagnostic(
+    Codes.TooDeep,
+    'The input is nested too deeply to evaluate: simplify the query or the events',
+    { start: 0, end: Math.min(text.length, 1) },
+    { notes: ['Elasticsearch rejects such statements too: EQL statement is too large, causing stack overflow when generating the parsing tree'] },
+  );
+}
+
+function guarded<T>(run: () => T, fallback: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RangeError) return fallback();
+    throw e;
+  }
+}
+
+export function evaluate(request: EvaluateRequest): EvaluationResult {
+  return guarded(
+    () => evaluateUnguarded(request),
+    () => ({ ok: false, queryKind: undefined, diagnostics: [tooDeep(request.rule)], stats: zeroStats(request.events.length) }),
+  );
+}
+
+/** The full evaluation trace of one event (every sub-expression with its outcome). */
+export function traceEvent(request: EvaluateRequest, eventPosition: number): readonly TraceEntry[] {
+  return guarded(
+    () => traceEventUnguarded(request, eventPosition),
+    () => [],
+  );
+}
+
+/** Parse and analyse without evaluating (the CLI's `check`, the editor's markers). */
+export function checkQuery(request: CheckRequest): readonly Diagnostic[] {
+  return guarded(
+    () => checkQueryUnguarded(request),
+    () => [tooDeep(request.rule)],
+  );
+}
+
+/** The canonical form of a query (the CLI's `format`), or diagnostics when it does not parse. */
+export function formatQuery(rule: string): { readonly text: string | undefined; readonly diagnostics: readonly Diagnostic[] } {
+  return guarded(
+    () => formatQueryUnguarded(rule),
+    () => ({ text: undefined, diagnostics: [tooDeep(rule)] }),
+  );
+}
+
+/** Fold a constant expression (see foldExpressionUnguarded). */
+export function foldExpression(expression: string): ReturnType<typeof foldExpressionUnguarded> {
+  return guarded(
+    () => foldExpressionUnguarded(expression),
+    () => ({ ok: false, value: undefined, type: undefined, diagnostics: [tooDeep(expression)] }),
+  );
 }

@@ -257,6 +257,7 @@ function single(loader: Loader, v: unknown, span: Span): EventsFormat {
 function ndjson(loader: Loader, from: number): void {
   const t = loader.text;
   let pending: HitMeta | undefined;
+  let skipNext = false;
   let i = t.lastIndexOf('\n', from - 1) + 1;
   let line = 1;
   for (let p = t.indexOf('\n'); p >= 0 && p < i; p = t.indexOf('\n', p + 1)) line++;
@@ -273,9 +274,16 @@ function ndjson(loader: Loader, from: number): void {
       const span = { start: s, end };
       const what = `Line ${line}`;
       const v = loader.parse(span, what);
-      if (v !== undefined) {
+      if (skipNext) {
+        // The body of a bulk `update` (a partial document or a script) is not an event.
+        skipNext = false;
+      } else if (v !== undefined) {
         const action = bulkAction(v);
-        if (action) pending = action;
+        if (action === 'delete') pending = undefined;
+        else if (action === 'update') {
+          pending = undefined;
+          skipNext = true;
+        } else if (action) pending = action;
         else {
           loader.add(v, span, what, pending);
           pending = undefined;
@@ -290,14 +298,26 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xfeff;
 }
 
-/** `{"index": {...}}` / `{"create": {...}}` bulk action lines. */
-function bulkAction(v: unknown): HitMeta | undefined {
+/**
+ * Bulk action lines: `{"index": {...}}` / `{"create": {...}}` give the next line its `_id` and
+ * `_index`; `{"delete": {...}}` has no document; `{"update": {...}}` is followed by a partial
+ * document, which is not an event.
+ */
+function bulkAction(v: unknown): HitMeta | 'delete' | 'update' | undefined {
   if (!isObject(v)) return undefined;
   const keys = Object.keys(v);
-  if (keys.length !== 1 || (keys[0] !== 'index' && keys[0] !== 'create')) return undefined;
-  const body = v[keys[0]];
-  if (!isObject(body)) return undefined;
+  if (keys.length !== 1) return undefined;
+  const kind = keys[0]!;
+  const body = v[kind];
+  if (!isObject(body) || !isBulkMeta(body)) return undefined;
+  if (kind === 'delete' || kind === 'update') return kind;
+  if (kind !== 'index' && kind !== 'create') return undefined;
   return hitMeta(body);
+}
+
+/** An action's metadata holds only bulk keys (`_id`, `_index`, ...), never event fields. */
+function isBulkMeta(body: Record<string, unknown>): boolean {
+  return Object.keys(body).every((k) => k.startsWith('_') || k === 'routing' || k === 'pipeline' || k === 'require_alias' || k === 'retry_on_conflict' || k === 'version' || k === 'version_type' || k === 'if_seq_no' || k === 'if_primary_term' || k === 'dynamic_templates' || k === 'op_type');
 }
 
 /** Several (pretty-printed) JSON values one after another. */

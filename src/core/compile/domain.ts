@@ -119,6 +119,13 @@ export function parseDateMillis(v: unknown): number {
   return t;
 }
 
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** Integral mapping types: a fractional value is truncated when indexed (`coerce`, on by default). */
+export function isIntegralMappingType(type: string | undefined): boolean {
+  return type === 'long' || type === 'integer' || type === 'short' || type === 'byte' || type === 'unsigned_long';
+}
+
 const NANOS_OFFSET = 10n ** 22n;
 
 /**
@@ -213,7 +220,8 @@ export function toDomain(domain: Domain, v: unknown): string | number | boolean 
       return undefined;
     case 'number':
       if (typeof v === 'number') return v;
-      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+      // Decimal text only: Elasticsearch does not read "0x10" or "0b11" as numbers.
+      if (typeof v === 'string' && DECIMAL.test(v)) return Number(v);
       return undefined;
     case 'date': {
       const t = parseDateMillis(v);

@@ -9,7 +9,7 @@ import type { ValueType } from '../runtime/values';
 import type { Schema } from '../schema/types';
 import type { CompiledValue, Doc } from './context';
 import { constantValue } from './context';
-import { domainOfMappingType, toDomain, valueTypeOfMappingType, type Domain } from './domain';
+import { domainOfMappingType, isIntegralMappingType, toDomain, valueTypeOfMappingType, type Domain } from './domain';
 
 /** Split a field name into path segments (field names themselves never hold the separator). */
 export function fieldPath(name: string): string[] {
@@ -54,6 +54,12 @@ function convertOne(domain: Domain, v: unknown, ignoreAbove: number | undefined)
   return c;
 }
 
+function truncateAll(v: unknown): unknown {
+  if (typeof v === 'number') return Math.trunc(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'number' ? Math.trunc(x) : x));
+  return v;
+}
+
 /** Whether every element is already of the domain's JS type (so no copy is needed). */
 function inDomain(domain: Domain, v: unknown): boolean {
   switch (domain) {
@@ -83,7 +89,16 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   const nullStored = nullValue === undefined ? undefined : toDomain(domain, nullValue);
 
   let fn: (doc: Doc) => unknown;
-  if (ignoreAbove === undefined && nullStored === undefined && domain === 'string') {
+  if (isIntegralMappingType(mappingType)) {
+    // An integer field stores 2.9 as 2 (coerced at index time).
+    fn = (doc) => {
+      const v = access(doc);
+      if (v === null) return nullStored !== undefined ? nullStored : null;
+      if (v === undefined) return undefined;
+      if (typeof v === 'number' && Number.isInteger(v)) return v;
+      return truncateAll(convertAll(domain, v, ignoreAbove));
+    };
+  } else if (ignoreAbove === undefined && nullStored === undefined && domain === 'string') {
     // Hot path: keyword values are almost always strings already.
     fn = (doc) => {
       const v = access(doc);

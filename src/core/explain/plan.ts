@@ -173,9 +173,15 @@ function makePart(node: Expr, ctx: CompileContext): Part {
 function positiveSide(e: Expr): Expr | undefined {
   const u = unwrapParens(e);
   if (u.kind === 'not') return u.operand;
-  if (u.kind === 'compare' && u.op === '!=') return u;
+  // `x != null` is a presence test (Elasticsearch's `exists`), a requirement rather than an exclusion.
+  if (u.kind === 'compare' && u.op === '!=' && !isNullLiteral(u.left) && !isNullLiteral(u.right)) return u;
   if (u.kind === 'in' && u.negated) return u;
   return undefined;
+}
+
+function isNullLiteral(e: Expr): boolean {
+  const u = unwrapParens(e);
+  return u.kind === 'literal' && u.type === 'null';
 }
 
 /** A part for the positive form of `!=` / `not in`: fires when the equality / membership holds. */

@@ -49,6 +49,7 @@ function noteFor(part: Expr): NoteFn {
   if (fn) return fn;
   const u = unwrapParens(part);
   const isNullTest = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' && u.right.type === 'null';
+  const isPresenceTest = u.kind === 'compare' && u.op === '!=' && u.right.kind === 'literal' && u.right.type === 'null';
   const ci = (u.kind === 'match' && (u.op === ':' || u.op === 'like~' || u.op === 'regex~')) || (u.kind === 'in' && u.caseInsensitive);
   const ciName = u.kind === 'match' ? `\`${u.op}\`` : '`in~`';
   const right = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' ? u.right.value : undefined;
@@ -59,7 +60,10 @@ function noteFor(part: Expr): NoteFn {
   fn = (narrowed, fired) => {
     const value = narrowed.value;
     if (!fired && (value === undefined || value === null)) {
-      return narrowed.field ? `${narrowed.field} is missing from this event, so this comparison is false` : undefined;
+      if (!narrowed.field) return undefined;
+      return isPresenceTest
+        ? `${narrowed.field} is missing from this event, and \`!= null\` requires a value`
+        : `${narrowed.field} is missing from this event, so this comparison is false`;
     }
     if (!fired && typeof value === 'string' && typeof right !== 'string' && !wanted) return undefined;
     const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
@@ -184,6 +188,21 @@ function shared(plan: VerdictPlan, conjunct: Conjunct, part: Part, doc: Doc, fir
   return plan.interned ? plan.interned.set(part, sub, value, reasons) : reasons;
 }
 
+/** An exclusion that is null (a literal null took part): name the part that is null, or the whole clause. */
+function nullReason(plan: VerdictPlan, c: Conjunct, doc: Doc): Reason {
+  const part = c.parts.find((p) => p.test(doc) === null);
+  const node = part?.node ?? c.node;
+  const value = part?.field ? part.read(doc) : undefined;
+  return {
+    kind: 'exclusion',
+    clause: span(plan.text, node.range),
+    ...(part?.field ? { field: part.field } : {}),
+    ...(value !== undefined ? { value } : {}),
+    note: 'this evaluates to null (it involves a literal null or an unmapped optional field), and `not null` is null, which never matches',
+    clauseId: node.id,
+  };
+}
+
 /** A top-level negation of a single comparison: `f != x`, `f not in (...)`, `not f : "p"`... */
 function isLeafNegation(e: Expr): boolean {
   const u = unwrapParens(e);
@@ -266,7 +285,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
       if ((reasons?.length ?? (single ? 1 : 0)) === before) {
         // The exclusion is null (a literal null folded in); it still keeps the event out.
         reasons ??= [...(single ?? [])];
-        reasons.push({ ...partReason(plan, c, c.parts[0]!, doc, true), note: 'this clause evaluates to null (it involves a literal null), which never matches' });
+        reasons.push(nullReason(plan, c, doc));
       }
     }
     const all = reasons ?? single;

@@ -28,7 +28,7 @@ export const MAX_QUERY_LENGTH = 1_000_000;
 /** Deepest bracket nesting accepted before parsing. */
 export const MAX_BRACKET_DEPTH = 200;
 /** Deepest AST accepted (long `or` chains are left-nested, so this bounds chain length too). */
-export const MAX_AST_DEPTH = 5_000;
+export const MAX_AST_DEPTH = 1_000;
 
 function tooLarge(text: string): string {
   const shown = text.length > 200 ? `${text.slice(0, 200)}...` : text;

@@ -67,6 +67,12 @@ function compatible(a: Kind, b: Kind): boolean {
   return false;
 }
 
+/**
+ * How deep inference looks into an event. Elasticsearch refuses documents nested deeper than
+ * its mapping depth limit (20 by default), so nothing below this level is a field anyway.
+ */
+const MAX_DEPTH = 100;
+
 class Inferrer {
   readonly root: Node = { kind: 'object', valued: false, conflictReported: false, children: new Map() };
   readonly diagnostics: Diagnostic[] = [];
@@ -75,11 +81,12 @@ class Inferrer {
 
   event(e: EventDoc): void {
     this.range = e.range ?? { start: 0, end: 0 };
-    this.object(this.root, e.doc, '');
+    this.object(this.root, e.doc, '', 0);
   }
 
-  /** Visit an object's keys; returns true when some key had a value. */
-  private object(node: Node, obj: Record<string, unknown>, prefix: string): boolean {
+  /** Visit an object's keys; returns true when some key had a value. Stops at MAX_DEPTH levels. */
+  private object(node: Node, obj: Record<string, unknown>, prefix: string, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
     let any = false;
     const children = node.children ?? (node.children = new Map());
     for (const key in obj) {
@@ -89,16 +96,16 @@ class Inferrer {
         child = { kind: undefined, valued: false, conflictReported: false, children: undefined };
         children.set(key, child);
       }
-      if (this.value(child, obj[key], prefix, key)) any = true;
+      if (this.value(child, obj[key], prefix, key, depth + 1)) any = true;
     }
     return any;
   }
 
-  private value(node: Node, v: unknown, prefix: string, key: string): boolean {
-    if (v === null || v === undefined) return false;
+  private value(node: Node, v: unknown, prefix: string, key: string, depth: number): boolean {
+    if (v === null || v === undefined || depth > MAX_DEPTH) return false;
     if (Array.isArray(v)) {
       let any = false;
-      for (let i = 0; i < v.length; i++) if (this.value(node, v[i], prefix, key)) any = true;
+      for (let i = 0; i < v.length; i++) if (this.value(node, v[i], prefix, key, depth + 1)) any = true;
       return any;
     }
     const kind = kindOf(v);
@@ -106,7 +113,7 @@ class Inferrer {
     if (node.kind === undefined) node.kind = kind;
     else if (!compatible(node.kind, kind)) this.conflict(node, prefix ? `${prefix}.${key}` : key, kind);
     let valued = true;
-    if (kind === 'object') valued = this.object(node, v as Record<string, unknown>, prefix ? `${prefix}.${key}` : key);
+    if (kind === 'object') valued = this.object(node, v as Record<string, unknown>, prefix ? `${prefix}.${key}` : key, depth + 1);
     if (valued) node.valued = true;
     return valued;
   }

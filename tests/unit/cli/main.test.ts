@@ -89,6 +89,10 @@ describe('run', () => {
     expect((await cli('run', '--query', 'any where true', '--events', join(dir, 'nope.json'))).code).toBe(2);
     expect((await cli('run', '--query', 'any where true', '--events', events, '--size', 'ten')).code).toBe(2);
     expect((await cli('frobnicate')).code).toBe(2);
+    const garbage = write('garbage.txt', 'this is not JSON\n');
+    const r = await cli('run', '--query', 'any where true', '--events', garbage, '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).diagnostics[0]).toMatchObject({ severity: 'error', source: 'events' });
   });
 });
 

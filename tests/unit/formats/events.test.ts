@@ -162,3 +162,26 @@ describe('parseEvents', () => {
     );
   });
 });
+
+describe('bulk request bodies', () => {
+  it('index/create lines name the next event; delete and update bodies are not events', () => {
+    const text = [
+      '{"index":{"_id":"A1"}}',
+      '{"n":1}',
+      '{"create":{"_id":"A2","_index":"logs"}}',
+      '{"n":2}',
+      '{"delete":{"_id":"A3"}}',
+      '{"update":{"_id":"A1"}}',
+      '{"doc":{"n":9}}',
+      '{"index":{"name":"a field called index, not an action"}}',
+      '',
+    ].join('\n');
+    const r = parseEvents(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.events.map((e) => [e.id, e.index ?? null, e.source])).toEqual([
+      ['A1', null, { n: 1 }],
+      ['A2', 'logs', { n: 2 }],
+      ['2', null, { index: { name: 'a field called index, not an action' } }],
+    ]);
+  });
+});

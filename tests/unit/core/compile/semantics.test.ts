@@ -257,3 +257,33 @@ describe('notes where Elasticsearch surprises people', () => {
     expect(r.verdicts![0]!.reasons[0]!.note).toBe('`:` ignores case: "PERL" matches "perl"');
   });
 });
+
+describe('edge cases found in review', () => {
+  test('deeply nested events never throw', () => {
+    const deep = JSON.parse(`{"a":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`) as Record<string, unknown>;
+    const r = evaluate({ rule: 'any where process.name == "a"', events: docs({ id: 'd', ...deep }) });
+    expect(r.ok).toBe(true);
+    const arrays = JSON.parse(`{"x":${'['.repeat(10000)}"x"${']'.repeat(10000)}}`) as Record<string, unknown>;
+    const q = evaluate({ rule: 'any where x == "x"', events: docs(arrays) });
+    expect(q.diagnostics.map((d) => d.code)).toEqual(['EQL1019']);
+  });
+  test('an exclusion that is null names the part that is null', () => {
+    const r = evaluate({ rule: 'process where true and not (f == "zzz" or ?nosuch.field < 5)', events });
+    const v = r.verdicts![0]!;
+    expect(v.verdict).toBe('suppressed');
+    expect(v.reasons.map((x) => [x.clause.text, x.match?.text])).toEqual([['?nosuch.field < 5', undefined]]);
+  });
+  test('`x != null` is a requirement: a missing field is a base-condition miss', () => {
+    const r = evaluate({ rule: 'process where f != null', events });
+    expect(r.verdicts!.map((v) => v.verdict)).toEqual(['alert', 'alert', 'no-match', 'no-match']);
+    expect(r.verdicts![2]!.reasons[0]).toMatchObject({ kind: 'base', note: 'f is missing from this event, and `!= null` requires a value' });
+    expect(r.clauseStats!.map((s) => [s.kind, s.failed])).toEqual([['base', 2]]);
+  });
+  test('integer fields store decimal text only, truncating fractions', () => {
+    const mapping = JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, pid: { type: 'long' }, c: { type: 'long' } } } });
+    const evs = docs({ id: 'hex', event: { category: 'x' }, pid: '0x10', c: 2.9 }, { id: 'dec', event: { category: 'x' }, pid: '16', c: [1.5, 3] });
+    expect(ids('x where pid == 16', evs, mapping)).toEqual(['dec']);
+    expect(ids('x where c == 2', evs, mapping)).toEqual(['hex']);
+    expect(ids('x where c == 1', evs, mapping)).toEqual(['dec']);
+  });
+});

@@ -313,11 +313,16 @@ describe('size limits', () => {
     expect(parseQuery(text).diagnostics).toEqual([]);
   });
 
-  test('long not-chains and or-chains do not overflow', () => {
-    const nots = `process where ${'not '.repeat(3000)}a`;
-    expect(parseQuery(nots).diagnostics).toEqual([]);
-    const ors = `process where ${Array.from({ length: 3000 }, (_, i) => `a == ${i}`).join(' or ')}`;
-    expect(parseQuery(ors).diagnostics).toEqual([]);
+  test('long not-chains and or-chains parse up to the depth limit, and are rejected past it', () => {
+    const nots = (n: number) => `process where ${'not '.repeat(n)}a`;
+    const ors = (n: number) => `process where ${Array.from({ length: n }, (_, i) => `a == ${i}`).join(' or ')}`;
+    expect(parseQuery(nots(900)).diagnostics).toEqual([]);
+    expect(parseQuery(ors(900)).diagnostics).toEqual([]);
+    for (const text of [nots(3000), ors(3000)]) {
+      const r = parseQuery(text);
+      expect(r.ast).toBeUndefined();
+      expect(r.diagnostics.map((d) => d.code)).toEqual([Codes.TooDeep]);
+    }
   });
 
   test('oversized input is rejected without parsing', () => {
