@@ -105,6 +105,11 @@ function narrowIn(node: InNode, ctx: CompileContext): (doc: Doc) => Node | undef
   return (doc) => {
     const v = get(doc);
     if (v === undefined || v === null) return undefined;
+    if (dynamic.length === 0 && !Array.isArray(v)) {
+      // The common case: one value, constant elements.
+      const i = constants.get(ci && typeof v === 'string' ? v.toLowerCase() : v);
+      return i === undefined ? undefined : node.list[i];
+    }
     const vs = Array.isArray(v) ? v : [v];
     let best: number | undefined;
     for (const x of vs) {
@@ -131,6 +136,10 @@ function narrowMatch(node: MatchNode, ctx: CompileContext): (doc: Doc) => Node |
     if (!matchers) return undefined;
     const v = value(doc);
     if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') {
+      for (let i = 0; i < matchers.length; i++) if (matchers[i]!(v)) return node.patterns[i];
+      return undefined;
+    }
     const vs = Array.isArray(v) ? v : [v];
     for (let i = 0; i < matchers.length; i++) {
       for (const x of vs) if (typeof x === 'string' && matchers[i]!(x)) return node.patterns[i];
