@@ -4,6 +4,7 @@ import type { EventView } from '../../worker/protocol';
 import { ReasonLine } from '../components/ReasonLine';
 import type { TraceState } from '../hooks/usePlayground';
 import { collapse, formatValue } from '../state/reason-text';
+import { DetailTabs, type DetailTab } from '../components/DetailTabs';
 
 export interface DetailPanelProps {
   readonly verdict: Verdict | undefined;
@@ -12,7 +13,7 @@ export interface DetailPanelProps {
 }
 
 export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
-  const [tab, setTab] = useState<'why' | 'json'>('why');
+  const [tab, setTab] = useState<DetailTab>('why');
   if (!verdict) {
     return (
       <section className="pane detail-pane" data-testid="detail">
@@ -26,14 +27,7 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
         <span>
           Event <code>{verdict.id}</code> · <span className={`verdict-text verdict-${verdict.verdict}`}>{verdict.verdict}</span>
         </span>
-        <span className="tabs small">
-          <button type="button" className={tab === 'why' ? 'active' : ''} onClick={() => setTab('why')}>
-            Why
-          </button>
-          <button type="button" className={tab === 'json' ? 'active' : ''} onClick={() => setTab('json')}>
-            Event JSON
-          </button>
-        </span>
+        <DetailTabs tab={tab} onTab={setTab} />
       </div>
       {tab === 'why' ? (
         <div className="detail-body">

@@ -5,6 +5,7 @@ import { OUTCOME_LABEL } from '../components/JoinEventRow';
 import { ReasonLine } from '../components/ReasonLine';
 import { formatDuration, groupsOfEvent, joinKeysText, spanText, stageLabel, type JoinRow, type JoinView, type SequenceCard } from '../state/join-view';
 import { abbreviate, collapse } from '../state/reason-text';
+import { DetailTabs, type DetailTab } from '../components/DetailTabs';
 
 export interface JoinDetailPanelProps {
   readonly view: JoinView;
@@ -18,7 +19,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).to
 
 /** Why an event of a sequence or sample query ended up where it did; or one returned sequence. */
 export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDetailPanelProps) {
-  const [tab, setTab] = useState<'why' | 'json'>('why');
+  const [tab, setTab] = useState<DetailTab>('why');
   const noun = view.summary.kind === 'sample' ? 'sample' : 'sequence';
   const stageText = (s: { role: JoinStageInfo['role']; stage: number }) =>
     view.join.stages.find((x) => x.role === s.role && x.stage === s.stage)?.text.text ?? '';
@@ -83,14 +84,7 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
             {row.sequences.length > 0 ? `in ${noun} ${row.sequences.map((i) => `#${i + 1}`).join(', ')}` : `not in a ${noun}`}
           </span>
         </span>
-        <span className="tabs small">
-          <button type="button" className={tab === 'why' ? 'active' : ''} onClick={() => setTab('why')}>
-            Why
-          </button>
-          <button type="button" className={tab === 'json' ? 'active' : ''} onClick={() => setTab('json')}>
-            Event JSON
-          </button>
-        </span>
+        <DetailTabs tab={tab} onTab={setTab} />
       </div>
       {tab === 'json' ? (
         <pre className="detail-body event-json" data-testid="event-json">
