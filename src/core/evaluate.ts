@@ -16,7 +16,7 @@ import { compileFieldRead } from './compile/field';
 import { Codes } from './diagnostics/codes';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { hasErrors, makeDiagnostic } from './diagnostics/diagnostic';
-import { planConjuncts } from './explain/plan';
+import { planBatches, planConjuncts } from './explain/plan';
 import { traceCondition } from './explain/trace';
 import { clauseStats, newStats, ReasonTable, verdictOf, type VerdictPlan } from './explain/verdicts';
 import { applyLimits, compareOrder, orderKeys } from './hits';
@@ -103,7 +103,8 @@ function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext): Verd
         const read = compileFieldRead(ctx.settings.eventCategoryField, ctx.schema).fn;
         return { node: q.category, field: ctx.settings.eventCategoryField, test: compileCategory(q, ctx)!, read };
       })();
-  return { text: rule, category, conjuncts: planConjuncts(q.condition, ctx), interned: new ReasonTable() };
+  const conjuncts = planConjuncts(q.condition, ctx);
+  return { text: rule, category, conjuncts, batch: planBatches(conjuncts), interned: new ReasonTable() };
 }
 
 function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {

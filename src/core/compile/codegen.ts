@@ -155,20 +155,44 @@ function emit(em: Emitter, c: CompiledCondition): string {
   }
 }
 
-/** Generate the predicate, or undefined when the tree may be null or code generation is unavailable. */
-export function generatePredicate(c: CompiledCondition): ((doc: Doc) => boolean) | undefined {
-  if (c.nullable || c.constant) return undefined;
-  const em: Emitter = { refs: [], fields: new Map(), decls: [], caches: [] };
-  const body = emit(em, c);
+/** Build the function from the emitted parts; undefined when `new Function` is unavailable. */
+function assemble<T>(em: Emitter, statements: string): T | undefined {
   const caches = em.caches.map((n) => `, ${n} = U`).join('');
   const consts = em.refs.map((_, i) => `const $${i} = $[${i}];`).join('\n');
-  const source = `const U = {};\n${consts}\n${em.decls.join('\n')}\nreturn function matches(d) { let v${caches}; return ${body}; };`;
+  const source = `const U = {};\n${consts}\n${em.decls.join('\n')}\nreturn function generated(d) { let v${caches}; ${statements} };`;
   try {
-    return new Function('$', source)(em.refs) as (doc: Doc) => boolean;
+    return new Function('$', source)(em.refs) as T;
   } catch {
     // A page that forbids `new Function` (content security policy) keeps the closures.
     return undefined;
   }
+}
+
+const newEmitter = (): Emitter => ({ refs: [], fields: new Map(), decls: [], caches: [] });
+
+/** Generate the predicate, or undefined when the tree may be null or code generation is unavailable. */
+export function generatePredicate(c: CompiledCondition): ((doc: Doc) => boolean) | undefined {
+  if (c.nullable || c.constant) return undefined;
+  const em = newEmitter();
+  return assemble(em, `return ${emit(em, c)};`);
+}
+
+/**
+ * Several conditions evaluated in one call, sharing field reads (the explanation path tests
+ * every conjunct and exclusion part of an event):
+ * - `first-false`: the index of the first condition that does not hold, or -1;
+ * - `mask`: bit i set when condition i holds (at most 30 conditions).
+ * Undefined when a condition may be null or there are too many for a mask.
+ */
+export function generateBatch(conds: readonly CompiledCondition[], mode: 'first-false' | 'mask'): ((doc: Doc) => number) | undefined {
+  if (conds.length === 0 || conds.some((c) => c.nullable) || (mode === 'mask' && conds.length > 30)) return undefined;
+  const em = newEmitter();
+  const bodies = conds.map((c) => emit(em, c));
+  const statements =
+    mode === 'first-false'
+      ? `${bodies.map((b, i) => `if (!${b}) return ${i};`).join('\n')}\nreturn -1;`
+      : `let m = 0;\n${bodies.map((b, i) => `if (${b}) m |= ${2 ** i};`).join('\n')}\nreturn m;`;
+  return assemble(em, statements);
 }
 
 export type { CondFn };

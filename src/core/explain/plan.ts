@@ -6,7 +6,8 @@
  */
 import type { Expr, FieldNode, InNode, MatchNode, Node } from '../ast/nodes';
 import type { CompileContext, CondFn, Doc } from '../compile/context';
-import { compileCondition, inElements, patternMatchers } from '../compile/conditions';
+import { compileCondition, inElements, negateCond, patternMatchers, type CompiledCondition } from '../compile/conditions';
+import { generateBatch } from '../compile/codegen';
 import { fieldPath } from '../compile/field';
 import { compileValue } from '../compile/values';
 import { fastPredicate } from '../compile/query';
@@ -23,6 +24,8 @@ export interface Part {
   readonly node: Expr;
   /** True when the part holds (positive sense). */
   readonly test: CondFn;
+  /** The same, compiled (for batch code generation). */
+  readonly cond: CompiledCondition;
   /** The field the part reads, if any. */
   readonly field: string | undefined;
   /** The event's value of that field, as the event holds it. */
@@ -38,6 +41,8 @@ export interface Conjunct {
   readonly kind: 'base' | 'exclusion';
   /** The conjunct as written: true when it holds. */
   readonly holds: CondFn;
+  /** The same, compiled (for batch code generation). */
+  readonly cond: CompiledCondition;
   /** For exclusions: the disjuncts of the positive side; for base: one part (the conjunct). */
   readonly parts: readonly Part[];
 }
@@ -150,7 +155,8 @@ function narrowMatch(node: MatchNode, ctx: CompileContext): (doc: Doc) => Node |
 
 function makePart(node: Expr, ctx: CompileContext): Part {
   const quiet: CompileContext = { ...ctx, diagnostics: [] };
-  const test = holdsFn(node, quiet);
+  const cond = compileCondition(node, quiet);
+  const test = holdsFn(cond);
   const u = unwrapParens(node);
   const field = firstField(u);
   const read = rawReader(field, ctx);
@@ -171,6 +177,7 @@ function makePart(node: Expr, ctx: CompileContext): Part {
   return {
     node,
     test,
+    cond,
     elements,
     field: fieldName,
     read,
@@ -197,8 +204,8 @@ function isNullLiteral(e: Expr): boolean {
 function makePositivePart(e: Expr, ctx: CompileContext): Part {
   const u = unwrapParens(e);
   const base = makePart(u, ctx);
-  const negated = compileCondition(u, { ...ctx, diagnostics: [] }).fn;
-  return { ...base, test: (doc) => { const r = negated(doc); return r === null ? null : !r; } };
+  const cond = negateCond(compileCondition(u, { ...ctx, diagnostics: [] }));
+  return { ...base, cond, test: holdsFn(cond) };
 }
 
 /** A boolean predicate as a condition function; a nullable condition keeps its closure. */
@@ -206,21 +213,49 @@ function asCond(p: (doc: Doc) => boolean): CondFn {
   return p;
 }
 
-function holdsFn(node: Expr, ctx: CompileContext): CondFn {
-  const c = compileCondition(node, ctx);
+function holdsFn(c: CompiledCondition): CondFn {
   return c.nullable ? c.fn : asCond(fastPredicate(c));
 }
 
 export function planConjuncts(condition: Expr, ctx: CompileContext): Conjunct[] {
   const quiet: CompileContext = { ...ctx, diagnostics: [] };
   return flattenAnd(condition).map((node) => {
-    const holds = holdsFn(node, quiet);
+    const cond = compileCondition(node, quiet);
+    const holds = holdsFn(cond);
     const positive = positiveSide(node);
-    if (!positive) return { node, kind: 'base', holds, parts: [makePart(node, ctx)] };
+    if (!positive) return { node, kind: 'base', holds, cond, parts: [makePart(node, ctx)] };
     const u = unwrapParens(node);
     if (u.kind === 'not') {
-      return { node, kind: 'exclusion', holds, parts: flattenOr(positive).map((p) => makePart(p, ctx)) };
+      return { node, kind: 'exclusion', holds, cond, parts: flattenOr(positive).map((p) => makePart(p, ctx)) };
     }
-    return { node, kind: 'exclusion', holds, parts: [makePositivePart(node, ctx)] };
+    return { node, kind: 'exclusion', holds, cond, parts: [makePositivePart(node, ctx)] };
   });
+}
+
+/**
+ * The explanation path's batch tests: every base conjunct, every exclusion and every part of an
+ * exclusion evaluated in one generated call each, sharing field reads. Where a batch cannot be
+ * generated the verdict code tests conjunct by conjunct.
+ */
+export interface Batches {
+  readonly bases: readonly Conjunct[];
+  readonly exclusions: readonly Conjunct[];
+  /** Index into `bases` of the first that does not hold, or -1. */
+  readonly firstFailingBase: ((doc: Doc) => number) | undefined;
+  /** Bit i set when exclusion i holds (did not fire). */
+  readonly exclusionsHold: ((doc: Doc) => number) | undefined;
+  /** Per exclusion: bit j set when its part j fires. */
+  readonly partsFiring: readonly (((doc: Doc) => number) | undefined)[];
+}
+
+export function planBatches(conjuncts: readonly Conjunct[]): Batches {
+  const bases = conjuncts.filter((c) => c.kind === 'base');
+  const exclusions = conjuncts.filter((c) => c.kind === 'exclusion');
+  return {
+    bases,
+    exclusions,
+    firstFailingBase: generateBatch(bases.map((c) => c.cond), 'first-false'),
+    exclusionsHold: generateBatch(exclusions.map((c) => c.cond), 'mask'),
+    partsFiring: exclusions.map((c) => generateBatch(c.parts.map((p) => p.cond), 'mask')),
+  };
 }

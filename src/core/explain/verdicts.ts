@@ -7,7 +7,7 @@ import type { ClauseStat, Reason, Span, Verdict } from '../api-types';
 import type { CondFn, Doc } from '../compile/context';
 import type { EventDoc } from '../runtime/event';
 import { EqlRuntimeError } from '../runtime/values';
-import type { Conjunct, NarrowResult, Part } from './plan';
+import type { Batches, Conjunct, NarrowResult, Part } from './plan';
 import { unwrapParens } from './plan';
 
 export interface VerdictPlan {
@@ -15,6 +15,8 @@ export interface VerdictPlan {
   /** The category test (undefined for `any`). */
   readonly category: { readonly node: Node; readonly field: string; readonly test: CondFn; readonly read: (doc: Doc) => unknown } | undefined;
   readonly conjuncts: readonly Conjunct[];
+  /** The same conjuncts, split and batched for the explanation path (plan.ts planBatches). */
+  readonly batch: Batches;
   /**
    * Reasons shared between events that got the same one (same clause, element and value):
    * real event sets repeat values a lot, and verdicts for 100k events should not mean 100k
@@ -240,7 +242,6 @@ function missingUnderNegation(plan: VerdictPlan, doc: Doc): readonly Reason[] {
 
 export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumulator | undefined): Verdict {
   const doc = event.doc as Doc;
-  let current: Conjunct | undefined;
   try {
     const category = plan.category;
     if (category && category.test(doc) !== true) {
@@ -248,25 +249,38 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
       const reasons = plan.interned?.get(category, 0, value) ?? categoryReasons(plan, category, value);
       return { id: event.id, position: event.position, verdict: 'no-match', reasons };
     }
-    for (const c of plan.conjuncts) {
-      if (c.kind !== 'base') continue;
-      current = c;
-      if (c.holds(doc) !== true) {
-        if (stats) stats.failed.bump(c.node.id);
-        const part = c.parts[0]!;
-        const reasons = shared(plan, c, part, doc, false, -1);
-        return { id: event.id, position: event.position, verdict: 'no-match', reasons };
+    const b = plan.batch;
+    let failing: Conjunct | undefined;
+    if (b.firstFailingBase) {
+      const i = b.firstFailingBase(doc);
+      if (i >= 0) failing = b.bases[i];
+    } else {
+      for (const c of b.bases) {
+        if (c.holds(doc) !== true) {
+          failing = c;
+          break;
+        }
       }
+    }
+    if (failing) {
+      if (stats) stats.failed.bump(failing.node.id);
+      const reasons = shared(plan, failing, failing.parts[0]!, doc, false, -1);
+      return { id: event.id, position: event.position, verdict: 'no-match', reasons };
     }
     let reasons: Reason[] | undefined;
     let single: readonly Reason[] | undefined;
-    for (const c of plan.conjuncts) {
-      if (c.kind !== 'exclusion') continue;
-      current = c;
-      if (c.holds(doc) === true) continue;
+    const holdMask = b.exclusionsHold ? b.exclusionsHold(doc) : undefined;
+    for (let i = 0; i < b.exclusions.length; i++) {
+      const c = b.exclusions[i]!;
+      const holds = holdMask !== undefined ? ((holdMask >> i) & 1) === 1 : c.holds(doc) === true;
+      if (holds) continue;
       const before = reasons?.length ?? (single ? 1 : 0);
-      for (const part of c.parts) {
-        if (part.test(doc) !== true) continue;
+      const partsFiring = b.partsFiring[i];
+      const partMask = partsFiring ? partsFiring(doc) : undefined;
+      for (let j = 0; j < c.parts.length; j++) {
+        const part = c.parts[j]!;
+        const fired = partMask !== undefined ? ((partMask >> j) & 1) === 1 : part.test(doc) === true;
+        if (!fired) continue;
         let r: Reason;
         if (!reasons && !single) {
           // The common case: one firing part; share the reason between events alike.
@@ -293,7 +307,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
     return { id: event.id, position: event.position, verdict: 'alert', reasons: missingUnderNegation(plan, doc) };
   } catch (e) {
     if (!(e instanceof EqlRuntimeError)) throw e;
-    const node = current?.node;
+    const node = throwingConjunct(plan, doc)?.node;
     return {
       id: event.id,
       position: event.position,
@@ -308,6 +322,18 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
       ],
     };
   }
+}
+
+/** The conjunct whose evaluation raised a runtime error (tested one by one, in order). */
+function throwingConjunct(plan: VerdictPlan, doc: Doc): Conjunct | undefined {
+  for (const c of plan.conjuncts) {
+    try {
+      c.holds(doc);
+    } catch {
+      return c;
+    }
+  }
+  return undefined;
 }
 
 export function clauseStats(plan: VerdictPlan, stats: StatsAccumulator): ClauseStat[] {

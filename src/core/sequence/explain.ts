@@ -6,7 +6,7 @@ import type { EventQueryNode } from '../ast/nodes';
 import type { Reason } from '../api-types';
 import type { CompileContext, Doc } from '../compile/context';
 import { compileFieldRead } from '../compile/field';
-import { planConjuncts } from '../explain/plan';
+import { planBatches, planConjuncts } from '../explain/plan';
 import { ReasonTable, verdictOf, type VerdictPlan } from '../explain/verdicts';
 import type { EventDoc } from '../runtime/event';
 
@@ -27,7 +27,8 @@ export function termPlan(q: EventQueryNode, ctx: CompileContext): VerdictPlan {
     };
   }
   // `interned` is the explainer's per-plan cache of shared reasons.
-  const plan = { text: ctx.text, category, conjuncts: planConjuncts(q.condition, ctx), interned: new ReasonTable() };
+  const conjuncts = planConjuncts(q.condition, ctx);
+  const plan = { text: ctx.text, category, conjuncts, batch: planBatches(conjuncts), interned: new ReasonTable() };
   return plan as VerdictPlan;
 }
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { defaultSettings } from '../../../../src/core/api-types';
-import { generatePredicate } from '../../../../src/core/compile/codegen';
+import { generateBatch, generatePredicate } from '../../../../src/core/compile/codegen';
 import { compileCondition } from '../../../../src/core/compile/conditions';
 import type { CompileContext } from '../../../../src/core/compile/context';
 import { parseQuery } from '../../../../src/core/parser/parse';
@@ -53,6 +53,23 @@ describe('generated predicates agree with the closures', () => {
       fc.property(doc, (d) => {
         const expanded = expandDottedKeys(d as Record<string, unknown>);
         expect(generated!(expanded)).toBe(compiled.fn(expanded) === true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('batches agree with the conditions one by one', () => {
+    const compiled = CONDITIONS.map(compile);
+    const mask = generateBatch(compiled, 'mask')!;
+    const first = generateBatch(compiled, 'first-false')!;
+    expect(mask).toBeDefined();
+    expect(first).toBeDefined();
+    fc.assert(
+      fc.property(doc, (d) => {
+        const expanded = expandDottedKeys(d as Record<string, unknown>);
+        const each = compiled.map((c) => c.fn(expanded) === true);
+        expect(each.map((_, i) => ((mask(expanded) >> i) & 1) === 1)).toEqual(each);
+        expect(first(expanded)).toBe(each.indexOf(false));
       }),
       { numRuns: 1500 },
     );
