@@ -73,80 +73,44 @@ export function flattenLogical(e: Expr, kind: 'and' | 'or'): Expr[] {
   return [e];
 }
 
-/** Kleene `and` over many operands, constants folded, short-circuiting left to right. */
-export function andAll(operands: readonly CompiledCondition[]): CompiledCondition {
-  let acc: CompiledCondition = constCond(true);
-  const dynamic: CondFn[] = [];
+/**
+ * Kleene `and` (`or`) over many operands, constants folded, short-circuiting left to right:
+ * the first operand equal to `decisive` (false for `and`, true for `or`) decides.
+ */
+function combine(operands: readonly CompiledCondition[], kind: 'and' | 'or'): CompiledCondition {
+  const decisive = kind === 'or';
+  const fold = kind === 'and' ? kleeneAnd : kleeneOr;
+  let acc: CompiledCondition = constCond(!decisive);
   for (const o of operands) {
-    if (o.constant) {
-      acc = constCond(kleeneAnd(acc.value, o.value));
-      if (acc.value === false) return acc;
-    } else dynamic.push(o.fn);
+    if (!o.constant) continue;
+    acc = constCond(fold(acc.value, o.value));
+    if (acc.value === decisive) return acc;
   }
-  if (dynamic.length === 0) return acc;
-  const base = acc.value; // true, or null when a literal null took part
   const parts = operands.filter((o) => !o.constant);
-  const nullable = base === null || parts.some((p) => p.nullable);
-  if (dynamic.length === 1 && base === true) return parts[0]!;
-  if (dynamic.length === 2 && base === true) {
-    const [a, b] = dynamic as [CondFn, CondFn];
-    return dyn(
-      (doc) => {
-        const x = a(doc);
-        if (x === false) return false;
-        const y = b(doc);
-        if (y === false) return false;
-        return x === null || y === null ? null : true;
-      },
-      { kind: 'and', parts },
-      nullable,
-    );
-  }
-  const fns = dynamic;
+  if (parts.length === 0) return acc;
+  const base = acc.value; // the identity, or null when a literal null took part
+  if (parts.length === 1 && base !== null) return parts[0]!;
+  const fns = parts.map((p) => p.fn);
   const n = fns.length;
   return dyn(
     (doc) => {
       let sawNull = base === null;
       for (let i = 0; i < n; i++) {
         const r = fns[i]!(doc);
-        if (r === false) return false;
+        if (r === decisive) return decisive;
         if (r === null) sawNull = true;
       }
-      return sawNull ? null : true;
+      return sawNull ? null : !decisive;
     },
-    base === null ? undefined : { kind: 'and', parts },
-    nullable,
+    base === null ? undefined : { kind, parts },
+    base === null || parts.some((p) => p.nullable),
   );
 }
 
-/** Kleene `or` over many operands, constants folded, short-circuiting left to right. */
+export function andAll(operands: readonly CompiledCondition[]): CompiledCondition {
+  return combine(operands, 'and');
+}
+
 export function orAll(operands: readonly CompiledCondition[]): CompiledCondition {
-  let acc: CompiledCondition = constCond(false);
-  const dynamic: CondFn[] = [];
-  for (const o of operands) {
-    if (o.constant) {
-      acc = constCond(kleeneOr(acc.value, o.value));
-      if (acc.value === true) return acc;
-    } else dynamic.push(o.fn);
-  }
-  if (dynamic.length === 0) return acc;
-  const base = acc.value; // false, or null when a literal null took part
-  const parts = operands.filter((o) => !o.constant);
-  const nullable = base === null || parts.some((p) => p.nullable);
-  if (dynamic.length === 1 && base === false) return parts[0]!;
-  const fns = dynamic;
-  const n = fns.length;
-  return dyn(
-    (doc) => {
-      let sawNull = base === null;
-      for (let i = 0; i < n; i++) {
-        const r = fns[i]!(doc);
-        if (r === true) return true;
-        if (r === null) sawNull = true;
-      }
-      return sawNull ? null : false;
-    },
-    base === null ? undefined : { kind: 'or', parts },
-    nullable,
-  );
+  return combine(operands, 'or');
 }

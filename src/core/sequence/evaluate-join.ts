@@ -111,20 +111,32 @@ function sequenceResult(req: JoinRequest, q: SequenceNode, join: CompiledJoin, c
   const evalMs = now() - t1;
   runtimeWarning(diagnostics, q, run.errors, run.firstError);
 
+  return joinResult(req, 'sequence', sequences, compileMs, evalMs, () => explainSequences(req, q, join, ctx, run, limited));
+}
+
+/** The result of a sequence or sample query; explanations (timed) only when asked for. */
+function joinResult(
+  req: JoinRequest,
+  queryKind: 'sequence' | 'sample',
+  sequences: SequenceHit[],
+  compileMs: number,
+  evalMs: number,
+  explain: () => JoinExplanation,
+): EvaluationResult {
   let explanation: JoinExplanation | undefined;
   let explainMs = 0;
   if (req.explain) {
-    const t2 = now();
-    explanation = explainSequences(req, q, join, ctx, run, limited);
-    explainMs = now() - t2;
+    const t2 = req.now();
+    explanation = explain();
+    explainMs = req.now() - t2;
   }
   return {
     ok: true,
-    queryKind: 'sequence',
-    diagnostics,
+    queryKind,
+    diagnostics: req.diagnostics,
     hits: { total: { value: sequences.length, relation: 'eq' }, sequences },
     ...(explanation ? { join: explanation } : {}),
-    stats: { events: events.length, parseMs: req.parseMs, compileMs, evalMs, explainMs },
+    stats: { events: req.events.length, parseMs: req.parseMs, compileMs, evalMs, explainMs },
   };
 }
 
@@ -259,21 +271,7 @@ function sampleResult(req: JoinRequest, q: SampleNode, join: CompiledJoin, ctx: 
   const sequences: SequenceHit[] = run.samples.map((s) => ({ join_keys: keyValues(s.group.key), events: s.events.map((p) => toHit(events[p]!)) }));
   const evalMs = now() - t1;
   runtimeWarning(diagnostics, q, run.errors, run.firstError);
-  let explanation: JoinExplanation | undefined;
-  let explainMs = 0;
-  if (req.explain) {
-    const t2 = now();
-    explanation = explainSamples(req, join, ctx, run);
-    explainMs = now() - t2;
-  }
-  return {
-    ok: true,
-    queryKind: 'sample',
-    diagnostics,
-    hits: { total: { value: sequences.length, relation: 'eq' }, sequences },
-    ...(explanation ? { join: explanation } : {}),
-    stats: { events: events.length, parseMs: req.parseMs, compileMs, evalMs, explainMs },
-  };
+  return joinResult(req, 'sample', sequences, compileMs, evalMs, () => explainSamples(req, join, ctx, run));
 }
 
 function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContext, run: SampleRun): JoinExplanation {
