@@ -21,6 +21,10 @@ fi
 mkdir -p reports
 rm -f reports/unit.json reports/e2e.json
 
+echo "== format check (biome)"
+format_ok=1
+npm run --silent format:check >reports/format.log 2>&1 || { format_ok=0; tail -40 reports/format.log; }
+
 echo "== build"
 build_ok=1
 npm run build || build_ok=0
@@ -38,9 +42,9 @@ else
   echo "== browser tests skipped: the build failed"
 fi
 
-node - "$build_ok" "$unit_rc" "$e2e_rc" <<'NODE'
+node - "$build_ok" "$unit_rc" "$e2e_rc" "$format_ok" <<'NODE'
 const fs = require('node:fs');
-const [buildOk, unitRc, e2eRc] = process.argv.slice(2).map(Number);
+const [buildOk, unitRc, e2eRc, formatOk] = process.argv.slice(2).map(Number);
 function read(file) {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
 }
@@ -81,6 +85,8 @@ if (e2e) {
   failed++;
 }
 if (!buildOk) { lines.push('build: failed'); failed++; }
+lines.push(`format: ${formatOk ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+if (formatOk) passed++; else failed++;
 for (const l of lines) console.log(l);
 console.log(`skipped: ${skipped}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -9,7 +9,11 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[], valueOptions: ReadonlySet<string>, flagOptions: ReadonlySet<string>): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valueOptions: ReadonlySet<string>,
+  flagOptions: ReadonlySet<string>,
+): ParsedArgs {
   const [command, ...rest] = argv;
   const options = new Map<string, string>();
   const flags = new Set<string>();

@@ -18,7 +18,15 @@ import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
 import { parseEvents } from '../formats/events';
 import { parseRuleText, type RuleMetadata } from '../formats/rules';
 import { parseArgs, UsageError } from './args';
-import { diagnosticJson, joinJson, printDiagnostics, printJoinExplanation, printSequenceHits, printVerdictTable, verdictJson } from './output';
+import {
+  diagnosticJson,
+  joinJson,
+  printDiagnostics,
+  printJoinExplanation,
+  printSequenceHits,
+  printVerdictTable,
+  verdictJson,
+} from './output';
 
 const USAGE = `usage:
   eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
@@ -70,7 +78,8 @@ interface RuleInput {
 function loadRule(options: Map<string, string>): RuleInput {
   const inline = options.get('query');
   const file = options.get('rule');
-  if ((inline === undefined) === (file === undefined)) throw new UsageError('give exactly one of --rule FILE or --query TEXT');
+  if ((inline === undefined) === (file === undefined))
+    throw new UsageError('give exactly one of --rule FILE or --query TEXT');
   if (inline !== undefined) return { query: inline, metadata: {}, diagnostics: [] };
   const text = readText(file!, 'rule file');
   const parsed = parseRuleText(text, file);
@@ -117,7 +126,8 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
   if (flags.has('json')) {
     const json: Record<string, unknown> = { diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) };
     if (result.hits) json.hits = result.hits;
-    if (result.verdicts && !flags.has('no-verdicts')) json.verdicts = result.verdicts.map((v) => verdictJson(v, rule.query));
+    if (result.verdicts && !flags.has('no-verdicts'))
+      json.verdicts = result.verdicts.map((v) => verdictJson(v, rule.query));
     if (result.join && !flags.has('no-verdicts')) Object.assign(json, joinJson(result.join, rule.query));
     if (flags.has('stats')) json.stats = result.stats;
     out(`${JSON.stringify(json)}\n`);
@@ -143,22 +153,33 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
 function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
   const { options, flags, positionals } = args;
   const inline = options.get('query');
-  if ((inline === undefined) === (positionals.length === 0)) throw new UsageError('give --query TEXT or one or more rule files');
+  if ((inline === undefined) === (positionals.length === 0))
+    throw new UsageError('give --query TEXT or one or more rule files');
   const mappingPath = options.get('mapping');
   const mapping = mappingPath !== undefined ? readText(mappingPath, 'mapping file') : undefined;
   const inputs: { file: string; text: string }[] =
-    inline !== undefined ? [{ file: '<query>', text: inline }] : positionals.map((f) => ({ file: f, text: readText(f, 'rule file') }));
+    inline !== undefined
+      ? [{ file: '<query>', text: inline }]
+      : positionals.map((f) => ({ file: f, text: readText(f, 'rule file') }));
   let failed = false;
   const report: { file: string; diagnostics: unknown[] }[] = [];
   for (const input of inputs) {
-    const rule = inline !== undefined ? { query: input.text, metadata: {}, diagnostics: [] as Diagnostic[] } : parseRuleText(input.text, input.file);
+    const rule =
+      inline !== undefined
+        ? { query: input.text, metadata: {}, diagnostics: [] as Diagnostic[] }
+        : parseRuleText(input.text, input.file);
     const diagnostics = [
       ...rule.diagnostics,
-      ...checkQuery({ rule: rule.query, ...(mapping !== undefined ? { mapping } : {}), settings: settingsFrom(new Map(), rule.metadata) }),
+      ...checkQuery({
+        rule: rule.query,
+        ...(mapping !== undefined ? { mapping } : {}),
+        settings: settingsFrom(new Map(), rule.metadata),
+      }),
     ];
     if (hasErrors(diagnostics)) failed = true;
     const texts = { rule: rule.query, events: '', mapping: mapping ?? '' };
-    if (flags.has('json')) report.push({ file: input.file, diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) });
+    if (flags.has('json'))
+      report.push({ file: input.file, diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) });
     else {
       printDiagnostics(diagnostics, texts, out, input.file);
       if (diagnostics.length === 0) out(`${input.file}: ok\n`);
@@ -171,8 +192,10 @@ function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): nu
 function format(args: ReturnType<typeof parseArgs>, out: (s: string) => void, err: (s: string) => void): number {
   const { options, positionals } = args;
   const inline = options.get('query');
-  if ((inline === undefined) === (positionals.length !== 1)) throw new UsageError('give --query TEXT or exactly one rule file');
-  const query = inline !== undefined ? inline : parseRuleText(readText(positionals[0]!, 'rule file'), positionals[0]).query;
+  if ((inline === undefined) === (positionals.length !== 1))
+    throw new UsageError('give --query TEXT or exactly one rule file');
+  const query =
+    inline !== undefined ? inline : parseRuleText(readText(positionals[0]!, 'rule file'), positionals[0]).query;
   const result = formatQuery(query);
   if (result.text === undefined) {
     printDiagnostics(result.diagnostics, { rule: query, events: '', mapping: '' }, err);
@@ -182,7 +205,10 @@ function format(args: ReturnType<typeof parseArgs>, out: (s: string) => void, er
   return 0;
 }
 
-export async function main(argv: readonly string[], io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) },
+): Promise<number> {
   try {
     const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS);
     if (args.flags.has('help') || args.command === undefined || args.command === 'help') {

@@ -1,5 +1,14 @@
 /** Rendering core results for the terminal: JSON shapes and the readable table. */
-import type { CandidateNote, Diagnostic, JoinExplanation, Reason, SequenceHit, Span, StageVerdict, Verdict } from '../core/index';
+import type {
+  CandidateNote,
+  Diagnostic,
+  JoinExplanation,
+  Reason,
+  SequenceHit,
+  Span,
+  StageVerdict,
+  Verdict,
+} from '../core/index';
 import { LineIndex } from '../core/index';
 
 export interface Texts {
@@ -63,7 +72,12 @@ export function verdictJson(v: Verdict, rule: string): Record<string, unknown> {
   return { _id: v.id, verdict: v.verdict, reasons: v.reasons.map((r) => reasonJson(r, rule)) };
 }
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], texts: Texts, out: (s: string) => void, file?: string): void {
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  texts: Texts,
+  out: (s: string) => void,
+  file?: string,
+): void {
   for (const d of diagnostics) {
     const p = indexFor(textOf(d, texts)).position(d.range.start);
     const where = file && d.source === 'rule' ? file : d.source;
@@ -85,7 +99,8 @@ export function reasonLine(r: Reason): string {
   const clause = shortClause(r.clause.text);
   const parts = [r.kind === 'error' ? `error in ${clause}: ${r.message ?? ''}` : clause];
   if (r.match) parts.push(`matched ${r.match.text}`);
-  if (r.field !== undefined) parts.push(`${r.field} = ${r.value === undefined ? '(missing)' : JSON.stringify(r.value)}`);
+  if (r.field !== undefined)
+    parts.push(`${r.field} = ${r.value === undefined ? '(missing)' : JSON.stringify(r.value)}`);
   let line = parts.join('  ');
   if (r.note) line += `  (${r.note})`;
   return line;
@@ -101,7 +116,9 @@ export function printVerdictTable(verdicts: readonly Verdict[], out: (s: string)
     out(`${v.id.padEnd(idWidth)}  ${v.verdict.padEnd(10)}  ${first ? reasonLine(first) : ''}\n`);
     for (const r of rest) out(`${''.padEnd(idWidth)}  ${''.padEnd(10)}  ${reasonLine(r)}\n`);
   }
-  out(`${counts.alert} alert · ${counts.suppressed} suppressed · ${counts['no-match']} no match${counts.error ? ` · ${counts.error} error` : ''}\n`);
+  out(
+    `${counts.alert} alert · ${counts.suppressed} suppressed · ${counts['no-match']} no match${counts.error ? ` · ${counts.error} error` : ''}\n`,
+  );
 }
 
 /* ───────────── sequences and samples ───────────── */
@@ -167,10 +184,15 @@ export function joinJson(join: JoinExplanation, rule: string): Record<string, un
   return out;
 }
 
-const stageLabel = (s: { stage: number; role: string }) => (s.role === 'until' ? 'until' : `${s.role === 'filter' ? 'filter' : 'stage'} ${s.stage + 1}`);
+const stageLabel = (s: { stage: number; role: string }) =>
+  s.role === 'until' ? 'until' : `${s.role === 'filter' ? 'filter' : 'stage'} ${s.stage + 1}`;
 
 /** Readable sequences or samples: one line per result. */
-export function printSequenceHits(sequences: readonly SequenceHit[], kind: 'sequence' | 'sample', out: (s: string) => void): void {
+export function printSequenceHits(
+  sequences: readonly SequenceHit[],
+  kind: 'sequence' | 'sample',
+  out: (s: string) => void,
+): void {
   out(`${kind === 'sample' ? 'samples' : 'sequences'}: ${sequences.length}\n`);
   sequences.forEach((s, i) => {
     const ids = s.events.map((e) => ('missing' in e && e.missing ? '(missing)' : e._id)).join(', ');
@@ -184,14 +206,18 @@ export function printJoinExplanation(join: JoinExplanation, out: (s: string) => 
     out('SEQUENCE  SPAN\n');
     for (const s of join.sequences) {
       const fill = s.stages.map((st) => `${st.stage + 1}:${st.missing ? '(missing)' : st.id}`).join(' ');
-      out(`${String(s.sequence + 1).padEnd(8)}  ${s.spanMs} ms${s.maxspanMs !== undefined ? ` of maxspan ${s.maxspanMs} ms` : ''}  ${fill}\n`);
+      out(
+        `${String(s.sequence + 1).padEnd(8)}  ${s.spanMs} ms${s.maxspanMs !== undefined ? ` of maxspan ${s.maxspanMs} ms` : ''}  ${fill}\n`,
+      );
     }
   }
   if (join.groups) {
     out('GROUP  JOIN KEYS  CANDIDATES PER FILTER  RESULT\n');
     join.groups.forEach((g, i) => {
       const result = g.samples.length > 0 ? `samples ${g.samples.map((n) => n + 1).join(', ')}` : 'none';
-      out(`${String(i + 1).padEnd(5)}  ${JSON.stringify(g.joinKeys)}  ${g.candidates.join('/')}  ${result}${g.reason ? `  (${g.reason})` : ''}\n`);
+      out(
+        `${String(i + 1).padEnd(5)}  ${JSON.stringify(g.joinKeys)}  ${g.candidates.join('/')}  ${result}${g.reason ? `  (${g.reason})` : ''}\n`,
+      );
     });
   }
   const idWidth = Math.min(24, Math.max(5, ...join.events.map((e) => e.id.length)));
@@ -202,7 +228,8 @@ export function printJoinExplanation(join: JoinExplanation, out: (s: string) => 
     const lines: string[] = [];
     if (e.note) lines.push(e.note);
     for (const s of matched) if (s.note) lines.push(`${stageLabel(s)}: ${s.note}`);
-    for (const c of e.candidates) lines.push(`candidate ${c.candidate} (${c.role} at stage ${c.stage + 1}): ${c.message}`);
+    for (const c of e.candidates)
+      lines.push(`candidate ${c.candidate} (${c.role} at stage ${c.stage + 1}): ${c.message}`);
     if (matched.length === 0) {
       const first = e.stages.find((s) => s.reasons && s.reasons.length > 0);
       if (first) lines.push(`${stageLabel(first)}: ${reasonLine(first.reasons![0]!)}`);

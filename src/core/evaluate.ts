@@ -72,7 +72,13 @@ function mappingFields(text: string | undefined, diagnostics: Diagnostic[]): Fie
 }
 
 /** Parse, build the schema and analyse. */
-function prepare(rule: string, events: readonly EventDoc[], partial: Partial<Settings> | undefined, mapping: string | undefined, now: () => number): Prepared {
+function prepare(
+  rule: string,
+  events: readonly EventDoc[],
+  partial: Partial<Settings> | undefined,
+  mapping: string | undefined,
+  now: () => number,
+): Prepared {
   const settings = resolveSettings(partial);
   const diagnostics: Diagnostic[] = [];
   const t0 = now();
@@ -135,7 +141,12 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   const compiled = compileEventQuery(q, ctx);
   const compileMs = now() - t0;
   if (hasErrors(diagnostics)) {
-    return { ok: false, queryKind: 'event', diagnostics, stats: { ...zeroStats(events.length, prep.parseMs), compileMs } };
+    return {
+      ok: false,
+      queryKind: 'event',
+      diagnostics,
+      stats: { ...zeroStats(events.length, prep.parseMs), compileMs },
+    };
   }
 
   // The fast path: compiled evaluation without explanations.
@@ -205,7 +216,10 @@ function traceEventUnguarded(request: EvaluateRequest, eventPosition: number): r
   const prep = prepare(request.rule, request.events, request.settings, request.mapping, () => 0);
   if (!prep.ast || hasErrors(prep.diagnostics)) return [];
   const q = prep.ast.query;
-  const queries: EventQueryNode[] = q.kind === 'event' ? [q] : [...q.terms.map((t) => t.query), ...(q.kind === 'sequence' && q.until ? [q.until.query] : [])];
+  const queries: EventQueryNode[] =
+    q.kind === 'event'
+      ? [q]
+      : [...q.terms.map((t) => t.query), ...(q.kind === 'sequence' && q.until ? [q.until.query] : [])];
   const ctx: CompileContext = { text: request.rule, schema: prep.schema, settings: prep.settings, diagnostics: [] };
   const out: TraceEntry[] = [];
   for (const query of queries) out.push(...traceCondition(query, event.doc as Doc, ctx));
@@ -216,7 +230,10 @@ function checkQueryUnguarded(request: CheckRequest): readonly Diagnostic[] {
   return prepare(request.rule, request.events ?? [], request.settings, request.mapping, () => 0).diagnostics;
 }
 
-function formatQueryUnguarded(rule: string): { readonly text: string | undefined; readonly diagnostics: readonly Diagnostic[] } {
+function formatQueryUnguarded(rule: string): {
+  readonly text: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+} {
   const parsed = parseQuery(rule);
   if (!parsed.ast || hasErrors(parsed.diagnostics)) return { text: undefined, diagnostics: parsed.diagnostics };
   return { text: printStatement(parsed.ast), diagnostics: parsed.diagnostics };
@@ -271,7 +288,11 @@ function tooDeep(text: string): Diagnostic {
     Codes.TooDeep,
     'The input is nested too deeply to evaluate: simplify the query or the events',
     { start: 0, end: Math.min(text.length, 1) },
-    { notes: ['Elasticsearch rejects such statements too: EQL statement is too large, causing stack overflow when generating the parsing tree'] },
+    {
+      notes: [
+        'Elasticsearch rejects such statements too: EQL statement is too large, causing stack overflow when generating the parsing tree',
+      ],
+    },
   );
 }
 
@@ -287,7 +308,12 @@ function guarded<T>(run: () => T, fallback: () => T): T {
 export function evaluate(request: EvaluateRequest): EvaluationResult {
   return guarded(
     () => evaluateUnguarded(request),
-    () => ({ ok: false, queryKind: undefined, diagnostics: [tooDeep(request.rule)], stats: zeroStats(request.events.length) }),
+    () => ({
+      ok: false,
+      queryKind: undefined,
+      diagnostics: [tooDeep(request.rule)],
+      stats: zeroStats(request.events.length),
+    }),
   );
 }
 
@@ -308,7 +334,10 @@ export function checkQuery(request: CheckRequest): readonly Diagnostic[] {
 }
 
 /** The canonical form of a query (the CLI's `format`), or diagnostics when it does not parse. */
-export function formatQuery(rule: string): { readonly text: string | undefined; readonly diagnostics: readonly Diagnostic[] } {
+export function formatQuery(rule: string): {
+  readonly text: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+} {
   return guarded(
     () => formatQueryUnguarded(rule),
     () => ({ text: undefined, diagnostics: [tooDeep(rule)] }),

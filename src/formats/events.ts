@@ -88,7 +88,11 @@ class Loader {
   /** Add one event source. `meta` comes from a search hit or a bulk action line. */
   add(source: unknown, range: Range, what: string, meta?: HitMeta): void {
     if (!isObject(source)) {
-      this.error(Codes.EventNotObject, `${what} is ${kindName(source)}, not a JSON object; each event must be an object`, range);
+      this.error(
+        Codes.EventNotObject,
+        `${what} is ${kindName(source)}, not a JSON object; each event must be an object`,
+        range,
+      );
       return;
     }
     // An exported search hit ({_index, _id, _source}) stands for its _source.
@@ -317,7 +321,20 @@ function bulkAction(v: unknown): HitMeta | 'delete' | 'update' | undefined {
 
 /** An action's metadata holds only bulk keys (`_id`, `_index`, ...), never event fields. */
 function isBulkMeta(body: Record<string, unknown>): boolean {
-  return Object.keys(body).every((k) => k.startsWith('_') || k === 'routing' || k === 'pipeline' || k === 'require_alias' || k === 'retry_on_conflict' || k === 'version' || k === 'version_type' || k === 'if_seq_no' || k === 'if_primary_term' || k === 'dynamic_templates' || k === 'op_type');
+  return Object.keys(body).every(
+    (k) =>
+      k.startsWith('_') ||
+      k === 'routing' ||
+      k === 'pipeline' ||
+      k === 'require_alias' ||
+      k === 'retry_on_conflict' ||
+      k === 'version' ||
+      k === 'version_type' ||
+      k === 'if_seq_no' ||
+      k === 'if_primary_term' ||
+      k === 'dynamic_templates' ||
+      k === 'op_type',
+  );
 }
 
 /** Several (pretty-printed) JSON values one after another. */

@@ -118,9 +118,18 @@ export class JsonScanner {
       while (j < n) {
         const c = t.charCodeAt(j);
         if (
-          c === Ch.Comma || c === Ch.RBracket || c === Ch.RBrace || c === Ch.LBracket || c === Ch.LBrace ||
-          c === Ch.Quote || c === Ch.Space || c === Ch.Lf || c === Ch.Cr || c === Ch.Tab
-        ) break;
+          c === Ch.Comma ||
+          c === Ch.RBracket ||
+          c === Ch.RBrace ||
+          c === Ch.LBracket ||
+          c === Ch.LBrace ||
+          c === Ch.Quote ||
+          c === Ch.Space ||
+          c === Ch.Lf ||
+          c === Ch.Cr ||
+          c === Ch.Tab
+        )
+          break;
         j++;
       }
       return j;

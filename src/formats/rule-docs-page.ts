@@ -129,10 +129,15 @@ export function parseDocsPage(text: string): ParsedRule {
   }
   if (queryOffset < 0) {
     diagnostics.push(
-      makeDiagnostic(RuleCodes.RuleNoQuery, 'No query found: expected a code block under "## Rule query"', {
-        start: heading >= 0 ? lines[heading]!.start : 0,
-        end: heading >= 0 ? lines[heading]!.start + lines[heading]!.text.length : Math.min(1, text.length),
-      }, { source: 'rule' }),
+      makeDiagnostic(
+        RuleCodes.RuleNoQuery,
+        'No query found: expected a code block under "## Rule query"',
+        {
+          start: heading >= 0 ? lines[heading]!.start : 0,
+          end: heading >= 0 ? lines[heading]!.start + lines[heading]!.text.length : Math.min(1, text.length),
+        },
+        { source: 'rule' },
+      ),
     );
   }
   if (meta.type !== undefined && meta.type !== 'eql') meta.language = meta.type;

@@ -201,7 +201,12 @@ function parseTomlRule(text: string): ParsedRule {
       message = e.message.split('\n')[0]!;
     } else if (e instanceof Error) message = e.message.split('\n')[0]!;
     diagnostics.push(
-      makeDiagnostic(RuleCodes.RuleTomlSyntax, message, { start, end: Math.min(text.length, start + 1) }, { source: 'rule' }),
+      makeDiagnostic(
+        RuleCodes.RuleTomlSyntax,
+        message,
+        { start, end: Math.min(text.length, start + 1) },
+        { source: 'rule' },
+      ),
     );
     return { format: 'toml', query: '', queryOffset: -1, metadata: {}, diagnostics };
   }
@@ -221,16 +226,26 @@ function parseTomlRule(text: string): ParsedRule {
   const query = str(rule.query);
   if (query === undefined) {
     diagnostics.push(
-      makeDiagnostic(RuleCodes.RuleNoQuery, 'The TOML rule has no [rule] query', { start: 0, end: Math.min(text.length, 1) }, { source: 'rule' }),
+      makeDiagnostic(
+        RuleCodes.RuleNoQuery,
+        'The TOML rule has no [rule] query',
+        { start: 0, end: Math.min(text.length, 1) },
+        { source: 'rule' },
+      ),
     );
     return { format: 'toml', query: '', queryOffset: -1, metadata, diagnostics };
   }
   if (metadata.language !== undefined && metadata.language !== 'eql') {
     diagnostics.push(
-      makeDiagnostic(Codes.RuleFormat, `The rule's language is "${metadata.language}", not EQL`, { start: 0, end: Math.min(text.length, 1) }, {
-        source: 'rule',
-        severity: 'warning',
-      }),
+      makeDiagnostic(
+        Codes.RuleFormat,
+        `The rule's language is "${metadata.language}", not EQL`,
+        { start: 0, end: Math.min(text.length, 1) },
+        {
+          source: 'rule',
+          severity: 'warning',
+        },
+      ),
     );
   }
   const key = /^[ \t]*query[ \t]*=/m.exec(text);
@@ -281,7 +296,8 @@ function parseKibanaNdjson(text: string): ParsedRule {
     if (value.type === 'eql' && typeof value.query === 'string') rule = value;
     else if (isObject(value.attributes) && isObject(value.attributes.params)) {
       const p = value.attributes.params;
-      if (p.type === 'eql' && typeof p.query === 'string') rule = { ...p, name: value.attributes.name, tags: value.attributes.tags ?? p.tags };
+      if (p.type === 'eql' && typeof p.query === 'string')
+        rule = { ...p, name: value.attributes.name, tags: value.attributes.tags ?? p.tags };
     }
     if (!rule) continue;
     const query = rule.query as string;
@@ -290,10 +306,15 @@ function parseKibanaNdjson(text: string): ParsedRule {
     return { format: 'kibana-ndjson', query, queryOffset, metadata: ruleObjectMetadata(rule), diagnostics: [] };
   }
   diagnostics.push(
-    makeDiagnostic(RuleCodes.RuleNoQuery, 'No EQL rule found: expected an object with "type": "eql" and a "query"', {
-      start: 0,
-      end: Math.min(text.length, 1),
-    }, { source: 'rule' }),
+    makeDiagnostic(
+      RuleCodes.RuleNoQuery,
+      'No EQL rule found: expected an object with "type": "eql" and a "query"',
+      {
+        start: 0,
+        end: Math.min(text.length, 1),
+      },
+      { source: 'rule' },
+    ),
   );
   return { format: 'kibana-ndjson', query: '', queryOffset: -1, metadata: {}, diagnostics };
 }

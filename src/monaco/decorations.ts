@@ -40,7 +40,12 @@ function collection(editor: IStandaloneCodeEditor, layer: string): Collection {
 }
 
 /** Highlight the reasons of the selected event; scrolls the first match into view. */
-export function showReasonHighlights(monaco: Monaco, editor: IStandaloneCodeEditor, spans: readonly HighlightSpan[], reveal = true): void {
+export function showReasonHighlights(
+  monaco: Monaco,
+  editor: IStandaloneCodeEditor,
+  spans: readonly HighlightSpan[],
+  reveal = true,
+): void {
   const model = editor.getModel();
   if (!model) return;
   const length = model.getValueLength();
@@ -84,7 +89,8 @@ export function showClauseBadges(monaco: Monaco, editor: IStandaloneCodeEditor, 
         showIfCollapsed: true,
         after: {
           content: ` ${b.text}`,
-          inlineClassName: b.tone === 'dead' ? 'eql-badge-dead' : b.tone === 'muted' ? 'eql-badge-muted' : 'eql-badge-count',
+          inlineClassName:
+            b.tone === 'dead' ? 'eql-badge-dead' : b.tone === 'muted' ? 'eql-badge-muted' : 'eql-badge-count',
           cursorStops: monaco.editor.InjectedTextCursorStops.None,
         },
         ...(b.hover ? { hoverMessage: { value: b.hover } } : {}),
@@ -106,7 +112,12 @@ export function showClauseBadges(monaco: Monaco, editor: IStandaloneCodeEditor, 
 }
 
 /** Mark the selected event in the events editor and scroll to it. */
-export function showEventHighlight(monaco: Monaco, editor: IStandaloneCodeEditor, range: Range | undefined, reveal = true): void {
+export function showEventHighlight(
+  monaco: Monaco,
+  editor: IStandaloneCodeEditor,
+  range: Range | undefined,
+  reveal = true,
+): void {
   const model = editor.getModel();
   if (!model) return;
   if (!range || range.end > model.getValueLength()) {
@@ -129,7 +140,12 @@ export function showEventHighlight(monaco: Monaco, editor: IStandaloneCodeEditor
 }
 
 /** Mark several events (a selected sequence) in the events editor; scrolls to the first. */
-export function showEventHighlights(monaco: Monaco, editor: IStandaloneCodeEditor, ranges: readonly Range[], reveal = true): void {
+export function showEventHighlights(
+  monaco: Monaco,
+  editor: IStandaloneCodeEditor,
+  ranges: readonly Range[],
+  reveal = true,
+): void {
   const model = editor.getModel();
   if (!model) return;
   const length = model.getValueLength();

@@ -40,7 +40,25 @@ let functionIndex = new Map<string, EqlFunction>();
 let monacoRef: Monaco | undefined;
 let tokenKeywords = '';
 
-const BASE_KEYWORDS = ['and', 'or', 'not', 'in', 'where', 'sequence', 'sample', 'by', 'with', 'maxspan', 'until', 'any', 'true', 'false', 'null', 'like', 'regex'];
+const BASE_KEYWORDS = [
+  'and',
+  'or',
+  'not',
+  'in',
+  'where',
+  'sequence',
+  'sample',
+  'by',
+  'with',
+  'maxspan',
+  'until',
+  'any',
+  'true',
+  'false',
+  'null',
+  'like',
+  'regex',
+];
 
 export function setEqlLanguageData(next: Partial<EqlLanguageData>): void {
   data = { ...data, ...next };

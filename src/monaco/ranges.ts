@@ -30,7 +30,12 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Diagnostics as Monaco markers. Zero-width ranges are widened so the squiggle shows. */
-export function setDiagnosticMarkers(monaco: Monaco, model: ITextModel, owner: string, diagnostics: readonly Diagnostic[]): void {
+export function setDiagnosticMarkers(
+  monaco: Monaco,
+  model: ITextModel,
+  owner: string,
+  diagnostics: readonly Diagnostic[],
+): void {
   const text = model.getValue();
   const index = new LineIndex(text);
   const markers = diagnostics.map((d) => {

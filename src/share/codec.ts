@@ -62,13 +62,19 @@ export function decodeShareHash(hash: string): DecodeResult {
   try {
     bytes = fromBase64Url(body);
   } catch {
-    return fail(ShareErrorCodes.decode, 'This link is damaged: its data is not valid base64url (was it cut off or edited?).');
+    return fail(
+      ShareErrorCodes.decode,
+      'This link is damaged: its data is not valid base64url (was it cut off or edited?).',
+    );
   }
   let json: string;
   try {
     json = strFromU8(inflateSync(bytes));
   } catch {
-    return fail(ShareErrorCodes.decode, 'This link is damaged: its data does not decompress (was it cut off when copied?).');
+    return fail(
+      ShareErrorCodes.decode,
+      'This link is damaged: its data does not decompress (was it cut off when copied?).',
+    );
   }
   let value: unknown;
   try {
@@ -90,7 +96,8 @@ function checkPayload(value: unknown): SharePayload | string {
   if (v.selected !== undefined && typeof v.selected !== 'string') return 'the selected event id is not text';
   let settings: Record<string, string | number | boolean | null> | undefined;
   if (v.settings !== undefined) {
-    if (typeof v.settings !== 'object' || v.settings === null || Array.isArray(v.settings)) return 'the settings are not an object';
+    if (typeof v.settings !== 'object' || v.settings === null || Array.isArray(v.settings))
+      return 'the settings are not an object';
     settings = {};
     for (const [k, s] of Object.entries(v.settings as Record<string, unknown>)) {
       if (s === null || typeof s === 'string' || typeof s === 'number' || typeof s === 'boolean') settings[k] = s;

@@ -2,7 +2,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Diagnostic } from '../core';
 import { monaco } from '../monaco/setup';
 import { EQL_LANGUAGE_ID, setEqlLanguageData } from '../monaco/eql-language';
-import { goToOffset, showClauseBadges, showEventHighlight, showEventHighlights, showReasonHighlights, type ClauseBadge, type HighlightSpan } from '../monaco/decorations';
+import {
+  goToOffset,
+  showClauseBadges,
+  showEventHighlight,
+  showEventHighlights,
+  showReasonHighlights,
+  type ClauseBadge,
+  type HighlightSpan,
+} from '../monaco/decorations';
 import { setDiagnosticMarkers } from '../monaco/ranges';
 import { usePlayground } from './hooks/usePlayground';
 import { onShortcut } from './platform/keyboard';
@@ -15,7 +23,13 @@ import { ResultsPanel } from './panels/ResultsPanel';
 import { DetailPanel } from './panels/DetailPanel';
 import { JoinDetailPanel } from './panels/JoinDetailPanel';
 import { JoinResultsPanel } from './panels/JoinResultsPanel';
-import { buildJoinView, eventStageHighlights, sequenceStageHighlights, stageLabel, stageMatchCounts } from './state/join-view';
+import {
+  buildJoinView,
+  eventStageHighlights,
+  sequenceStageHighlights,
+  stageLabel,
+  stageMatchCounts,
+} from './state/join-view';
 import { EsResponsePanel } from './panels/EsResponsePanel';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
 import { nextOfKind, stepSelection } from './state/navigation';
@@ -32,7 +46,12 @@ export function App() {
   const [selectedSequence, setSelectedSequence] = useState<number | undefined>(undefined);
 
   const rulesCurrent = results.ruleText === doc.rule;
-  const eventsForText = results.latestEventsText === doc.events ? results.latestEvents : results.eventsText === doc.events ? results.events : undefined;
+  const eventsForText =
+    results.latestEventsText === doc.events
+      ? results.latestEvents
+      : results.eventsText === doc.events
+        ? results.events
+        : undefined;
   const joinView = useMemo(
     () => (results.join ? buildJoinView(results.join, results.hits, results.events.length) : undefined),
     [results.join, results.hits, results.events.length],
@@ -43,9 +62,13 @@ export function App() {
   const selectedJoinRow = joinView ? joinView.rows.find((r) => r.id === doc.selected) : undefined;
   const selectedRow = selectedVerdict ?? selectedJoinRow;
   const selectedEvent = selectedRow ? results.events[selectedRow.position] : undefined;
-  const selectedCard = joinView && selectedSequence !== undefined ? joinView.cards.find((c) => c.index === selectedSequence) : undefined;
+  const selectedCard =
+    joinView && selectedSequence !== undefined ? joinView.cards.find((c) => c.index === selectedSequence) : undefined;
 
-  const keywords = useMemo(() => new Set([...RULE_KEYWORDS, ...pg.keywords.map((k) => k.toLowerCase())]), [pg.keywords]);
+  const keywords = useMemo(
+    () => new Set([...RULE_KEYWORDS, ...pg.keywords.map((k) => k.toLowerCase())]),
+    [pg.keywords],
+  );
   const keyFields = useMemo(
     () => fieldsInRule(results.ruleText || doc.rule, keywords, 5).filter((f) => f !== doc.settings.timestampField),
     [results.ruleText, doc.rule, keywords, doc.settings.timestampField],
@@ -94,8 +117,18 @@ export function App() {
         const label = stageLabel(stage);
         badges.push(
           matched > 0
-            ? { range: stage.text.range, tone: 'count', text: `⟵ ${label}: ${matched} event${matched === 1 ? '' : 's'}`, hover: `${matched} loaded event(s) satisfy the filter of ${label}.` }
-            : { range: stage.text.range, tone: 'dead', text: `⚠ ${label}: no event`, hover: `No loaded event satisfies the filter of ${label}, so no sequence can complete.` },
+            ? {
+                range: stage.text.range,
+                tone: 'count',
+                text: `⟵ ${label}: ${matched} event${matched === 1 ? '' : 's'}`,
+                hover: `${matched} loaded event(s) satisfy the filter of ${label}.`,
+              }
+            : {
+                range: stage.text.range,
+                tone: 'dead',
+                text: `⚠ ${label}: no event`,
+                hover: `No loaded event satisfies the filter of ${label}, so no sequence can complete.`,
+              },
         );
       }
     }
@@ -104,11 +137,27 @@ export function App() {
         if (s.kind === 'exclusion') {
           badges.push(
             s.suppressed > 0
-              ? { range: s.clause.range, tone: 'count', text: `⟵ suppresses ${s.suppressed}`, hover: `This exclusion suppresses ${s.suppressed} event(s).` }
-              : { range: s.clause.range, tone: 'dead', text: '⚠ suppresses none', hover: 'No loaded event is suppressed by this exclusion: it may be dead, or your sample lacks the case it covers.' },
+              ? {
+                  range: s.clause.range,
+                  tone: 'count',
+                  text: `⟵ suppresses ${s.suppressed}`,
+                  hover: `This exclusion suppresses ${s.suppressed} event(s).`,
+                }
+              : {
+                  range: s.clause.range,
+                  tone: 'dead',
+                  text: '⚠ suppresses none',
+                  hover:
+                    'No loaded event is suppressed by this exclusion: it may be dead, or your sample lacks the case it covers.',
+                },
           );
         } else if (s.failed > 0) {
-          badges.push({ range: s.clause.range, tone: 'muted', text: `✗ fails for ${s.failed}`, hover: `For ${s.failed} event(s) this is the first base condition that fails.` });
+          badges.push({
+            range: s.clause.range,
+            tone: 'muted',
+            text: `✗ fails for ${s.failed}`,
+            hover: `For ${s.failed} event(s) this is the first base condition that fails.`,
+          });
         }
       }
     }
@@ -118,8 +167,20 @@ export function App() {
   useEffect(() => {
     const rm = pg.ruleEditorRef.current?.getModel();
     const em = pg.eventsEditorRef.current?.getModel();
-    if (rm) setDiagnosticMarkers(monaco, rm, 'eql', results.diagnostics.filter((d) => d.source === 'rule'));
-    if (em) setDiagnosticMarkers(monaco, em, 'events', results.diagnostics.filter((d) => d.source === 'events'));
+    if (rm)
+      setDiagnosticMarkers(
+        monaco,
+        rm,
+        'eql',
+        results.diagnostics.filter((d) => d.source === 'rule'),
+      );
+    if (em)
+      setDiagnosticMarkers(
+        monaco,
+        em,
+        'events',
+        results.diagnostics.filter((d) => d.source === 'events'),
+      );
   }, [results.diagnostics, pg.ruleEditorRef, pg.eventsEditorRef, pg.editorsReady]);
 
   useEffect(() => {
@@ -127,7 +188,9 @@ export function App() {
   }, [results.fieldsSeen]);
   useEffect(() => {
     setEqlLanguageData(
-      selectedRow && selectedEvent ? { selectedEvent: { id: selectedRow.id, source: selectedEvent.source } } : { selectedEvent: undefined },
+      selectedRow && selectedEvent
+        ? { selectedEvent: { id: selectedRow.id, source: selectedEvent.source } }
+        : { selectedEvent: undefined },
     );
   }, [selectedRow, selectedEvent]);
 
@@ -188,7 +251,8 @@ export function App() {
 
   const goTo = useCallback(
     (d: Diagnostic) => {
-      const ed = d.source === 'rule' ? pg.ruleEditorRef.current : d.source === 'events' ? pg.eventsEditorRef.current : undefined;
+      const ed =
+        d.source === 'rule' ? pg.ruleEditorRef.current : d.source === 'events' ? pg.eventsEditorRef.current : undefined;
       if (ed) goToOffset(ed, d.range.start);
       else setTab('es');
     },
@@ -199,8 +263,20 @@ export function App() {
 
   return (
     <div className={`app theme-${scheme}`}>
-      <Header metadata={doc.metadata} share={pg.share} onShare={() => void pg.shareLink()} onReset={pg.resetToExample} onHelp={() => setHelp((h) => !h)} />
-      <NoticeBar notice={pg.notice} canRestore={pg.backup !== undefined} onRestore={pg.restoreDraft} onDismiss={pg.dismissNotice} onImport={pg.importPending} />
+      <Header
+        metadata={doc.metadata}
+        share={pg.share}
+        onShare={() => void pg.shareLink()}
+        onReset={pg.resetToExample}
+        onHelp={() => setHelp((h) => !h)}
+      />
+      <NoticeBar
+        notice={pg.notice}
+        canRestore={pg.backup !== undefined}
+        onRestore={pg.restoreDraft}
+        onDismiss={pg.dismissNotice}
+        onImport={pg.importPending}
+      />
       <main className="workspace">
         <div className="column left">
           <EditorPane
@@ -211,7 +287,10 @@ export function App() {
             language={EQL_LANGUAGE_ID}
             onDropFile={(f) => void pg.openRuleFile(f)}
             actions={
-              <label className="file-button" title="Import a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page (markdown)">
+              <label
+                className="file-button"
+                title="Import a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page (markdown)"
+              >
                 Open rule file…
                 <input
                   type="file"
@@ -243,14 +322,32 @@ export function App() {
             onMount={pg.onEventsEditorMount}
             onChange={pg.onEventsChange}
           />
-          <ProblemsPanel diagnostics={results.diagnostics} texts={{ rule: doc.rule, events: doc.events, mapping: doc.mapping }} onGoTo={goTo} />
+          <ProblemsPanel
+            diagnostics={results.diagnostics}
+            texts={{ rule: doc.rule, events: doc.events, mapping: doc.mapping }}
+            onGoTo={goTo}
+          />
         </div>
         <div className="column right">
           <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'verdicts'} className={tab === 'verdicts' ? 'active' : ''} onClick={() => setTab('verdicts')} data-testid="tab-verdicts">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'verdicts'}
+              className={tab === 'verdicts' ? 'active' : ''}
+              onClick={() => setTab('verdicts')}
+              data-testid="tab-verdicts"
+            >
               Verdicts
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'es'} className={tab === 'es' ? 'active' : ''} onClick={() => setTab('es')} data-testid="tab-es">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'es'}
+              className={tab === 'es' ? 'active' : ''}
+              onClick={() => setTab('es')}
+              data-testid="tab-es"
+            >
               Elasticsearch response
             </button>
           </div>
@@ -271,7 +368,13 @@ export function App() {
                 onSelect={select}
                 onSelectSequence={selectSequence}
               />
-              <JoinDetailPanel view={joinView} row={selectedJoinRow} event={selectedEvent} sequence={selectedCard} onSelect={select} />
+              <JoinDetailPanel
+                view={joinView}
+                row={selectedJoinRow}
+                event={selectedEvent}
+                sequence={selectedCard}
+                onSelect={select}
+              />
             </>
           ) : tab === 'verdicts' ? (
             <>

@@ -95,7 +95,9 @@ export class EvalClient {
 
   /** Read a rule file (docs page, detection-rules TOML, Kibana NDJSON, or plain EQL). */
   parseRule(text: string, filename?: string): Promise<Outcome<ParseRuleResponse>> {
-    return this.request({ type: 'parseRule', text, ...(filename !== undefined ? { filename } : {}) }) as Promise<Outcome<ParseRuleResponse>>;
+    return this.request({ type: 'parseRule', text, ...(filename !== undefined ? { filename } : {}) }) as Promise<
+      Outcome<ParseRuleResponse>
+    >;
   }
 
   /** True while a request runs or waits. */
@@ -119,7 +121,13 @@ export class EvalClient {
       if (older) older.resolve({ status: 'superseded' });
       this.queued.set(entry.kind, entry);
       const r = this.running;
-      if (r && r.kind === entry.kind && r.kind !== 'language' && r.kind !== 'parseRule' && this.now() - (r.startedAt ?? 0) >= this.preemptMs) {
+      if (
+        r &&
+        r.kind === entry.kind &&
+        r.kind !== 'language' &&
+        r.kind !== 'parseRule' &&
+        this.now() - (r.startedAt ?? 0) >= this.preemptMs
+      ) {
         // The running request of this kind is slow and already outdated: kill it.
         this.finish(r, { status: 'superseded' });
         this.killWorker();

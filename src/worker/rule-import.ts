@@ -25,7 +25,20 @@ function threatView(t: ThreatMapping): ThreatView {
 /** The header's metadata: only the keys the UI shows or shares. */
 export function metadataView(m: RuleMetadata): RuleMetadataView {
   const out: Record<string, unknown> = {};
-  const keys = ['name', 'ruleId', 'description', 'severity', 'riskScore', 'indices', 'interval', 'from', 'maxSignals', 'references', 'tags', 'version'] as const;
+  const keys = [
+    'name',
+    'ruleId',
+    'description',
+    'severity',
+    'riskScore',
+    'indices',
+    'interval',
+    'from',
+    'maxSignals',
+    'references',
+    'tags',
+    'version',
+  ] as const;
   for (const k of keys) {
     const v = m[k];
     if (v !== undefined) out[k] = Array.isArray(v) ? [...v] : v;

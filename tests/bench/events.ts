@@ -31,8 +31,24 @@ const EXECUTABLES = [
   undefined,
 ];
 const NAMES = ['dpkg', 'apt-get', 'bash', 'python3.11', 'apt', 'http', 'vim', 'sed', 'perl', 'curl', '3', 'kworker'];
-const DIRS = ['/etc/apt/apt.conf.d', '/etc/apt/apt.conf.d', '/etc/apt/apt.conf.d', '/etc/apt/sources.list.d', '/var/log/apt', '/tmp'];
-const FILES = ['50unattended-upgrades', '99custom', '.99custom.swp', '20auto-upgrades.tmp.1', 'sedX1y2Z3', 'e2scrub_all.tmp.9', '01proxy', 'mirror.list'];
+const DIRS = [
+  '/etc/apt/apt.conf.d',
+  '/etc/apt/apt.conf.d',
+  '/etc/apt/apt.conf.d',
+  '/etc/apt/sources.list.d',
+  '/var/log/apt',
+  '/tmp',
+];
+const FILES = [
+  '50unattended-upgrades',
+  '99custom',
+  '.99custom.swp',
+  '20auto-upgrades.tmp.1',
+  'sedX1y2Z3',
+  'e2scrub_all.tmp.9',
+  '01proxy',
+  'mirror.list',
+];
 const ACTIONS = ['creation', 'creation', 'rename', 'deletion', 'modification'];
 
 export function generateEvents(count: number, seed = 42): Record<string, unknown>[] {
@@ -49,7 +65,14 @@ export function generateEvents(count: number, seed = 42): Record<string, unknown
     const action = pick(ACTIONS);
     const file: Record<string, unknown> = { path: `${dir}/${name}`, name, size: Math.floor(r() * 4096) };
     if (dot > 0) file.extension = name.slice(dot + 1);
-    if (action === 'rename') file.Ext = { original: { path: `${dir}/${name}.dpkg-new`, name: `${name}.dpkg-new`, extension: r() < 0.5 ? 'dpkg-new' : 'tmp' } };
+    if (action === 'rename')
+      file.Ext = {
+        original: {
+          path: `${dir}/${name}.dpkg-new`,
+          name: `${name}.dpkg-new`,
+          extension: r() < 0.5 ? 'dpkg-new' : 'tmp',
+        },
+      };
     out.push({
       '@timestamp': new Date(base + i * 37).toISOString(),
       event: {
@@ -63,7 +86,11 @@ export function generateEvents(count: number, seed = 42): Record<string, unknown
         outcome: 'success',
       },
       file,
-      host: { name: `host-${i % 50}`, os: { type: r() < 0.95 ? 'linux' : 'windows', family: 'debian', name: 'Linux' }, ip: ['10.0.0.1', '::1'] },
+      host: {
+        name: `host-${i % 50}`,
+        os: { type: r() < 0.95 ? 'linux' : 'windows', family: 'debian', name: 'Linux' },
+        ip: ['10.0.0.1', '::1'],
+      },
       process: {
         pid: 1000 + (i % 30000),
         entity_id: `ent-${i % 5000}`,

@@ -33,7 +33,12 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 function main(): void {
   const t0 = now();
   const sources = generateEvents(count);
-  const events: EventDoc[] = sources.map((s, i) => ({ id: String(i), source: s, doc: expandDottedKeys(s), position: i }));
+  const events: EventDoc[] = sources.map((s, i) => ({
+    id: String(i),
+    source: s,
+    doc: expandDottedKeys(s),
+    position: i,
+  }));
   const genMs = now() - t0;
   console.log(`events: ${fmt(count)} generated in ${genMs.toFixed(0)} ms (node ${process.version})`);
 
@@ -61,11 +66,16 @@ function main(): void {
     handMs.push(now() - t);
     handHits = n;
   }
-  if (hits !== handHits) console.log(`WARNING: compiled matched ${hits} but the hand-written predicate matched ${handHits}`);
+  if (hits !== handHits)
+    console.log(`WARNING: compiled matched ${hits} but the hand-written predicate matched ${handHits}`);
   const compiledRate = count / (best(evalMs) / 1000);
   const handRate = count / (best(handMs) / 1000);
-  console.log(`compiled evaluation: ${fmt(compiledRate)} events/s (best ${best(evalMs).toFixed(1)} ms, median ${median(evalMs).toFixed(1)} ms, ${hits} matches)`);
-  console.log(`hand-written predicate: ${fmt(handRate)} events/s (best ${best(handMs).toFixed(1)} ms, median ${median(handMs).toFixed(1)} ms, ${handHits} matches)`);
+  console.log(
+    `compiled evaluation: ${fmt(compiledRate)} events/s (best ${best(evalMs).toFixed(1)} ms, median ${median(evalMs).toFixed(1)} ms, ${hits} matches)`,
+  );
+  console.log(
+    `hand-written predicate: ${fmt(handRate)} events/s (best ${best(handMs).toFixed(1)} ms, median ${median(handMs).toFixed(1)} ms, ${handHits} matches)`,
+  );
   console.log(`ratio compiled / hand-written: ${(compiledRate / handRate).toFixed(2)} (target >= 0.75)`);
 
   // Explanation path (verdicts with reasons and clause stats).
@@ -75,11 +85,16 @@ function main(): void {
     explainMs.push(r.stats.explainMs);
   }
   const explainRate = count / (best(explainMs) / 1000);
-  console.log(`explanation path: ${fmt(explainRate)} events/s (best ${best(explainMs).toFixed(1)} ms, median ${median(explainMs).toFixed(1)} ms)`);
+  console.log(
+    `explanation path: ${fmt(explainRate)} events/s (best ${best(explainMs).toFixed(1)} ms, median ${median(explainMs).toFixed(1)} ms)`,
+  );
   console.log(`ratio explanation / hand-written: ${(explainRate / handRate).toFixed(2)} (target >= 0.2)`);
 
   // The whole corpus: parse and check every query.
-  const corpusFiles = ['../shared/corpus/detection-rules-eql.jsonl', '../shared/corpus/detection-rules-hunting-eql.jsonl'];
+  const corpusFiles = [
+    '../shared/corpus/detection-rules-eql.jsonl',
+    '../shared/corpus/detection-rules-hunting-eql.jsonl',
+  ];
   if (corpusFiles.every((f) => existsSync(f))) {
     const queries = corpusFiles.flatMap((f) =>
       readFileSync(f, 'utf8')
@@ -93,7 +108,9 @@ function main(): void {
       for (const q of queries) checkQuery({ rule: q });
       corpusMs.push(now() - t);
     }
-    console.log(`corpus: ${queries.length} queries parsed and checked in ${median(corpusMs).toFixed(0)} ms (target < 2000 ms)`);
+    console.log(
+      `corpus: ${queries.length} queries parsed and checked in ${median(corpusMs).toFixed(0)} ms (target < 2000 ms)`,
+    );
   } else {
     console.log('corpus: skipped (../shared/corpus is not present)');
   }

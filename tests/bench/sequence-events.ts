@@ -33,7 +33,11 @@ export function generateSequenceEvents(count: number, hosts = 50, seed = 11): Re
       out.push({
         ...common,
         event: { category: ['process'], type: ['start'], action: 'exec' },
-        process: { name: payload, executable: `${pick(DIRS)}/${payload}`, parent: { name: pick(SHELLS), executable: '/usr/bin/bash' } },
+        process: {
+          name: payload,
+          executable: `${pick(DIRS)}/${payload}`,
+          parent: { name: pick(SHELLS), executable: '/usr/bin/bash' },
+        },
       });
     } else if (kind < 0.85) {
       out.push({
@@ -43,7 +47,11 @@ export function generateSequenceEvents(count: number, hosts = 50, seed = 11): Re
         process: { name: pick(KILLERS) },
       });
     } else {
-      out.push({ ...common, event: { category: ['network'], action: 'connection_attempted' }, process: { name: pick(TOOLS) } });
+      out.push({
+        ...common,
+        event: { category: ['network'], action: 'connection_attempted' },
+        process: { name: pick(TOOLS) },
+      });
     }
   }
   return out;

@@ -41,11 +41,26 @@ function child(count: number): void {
   const events: EventDoc[] = sources.map((s, i) => ({ id: String(i), source: s, doc: s, position: i }));
   const loadedRss = process.memoryUsage().rss;
   const t0 = performance.now();
-  const r = evaluate({ rule: query, events, explain: false, settings: { size: 1_000_000_000 }, now: () => performance.now() });
+  const r = evaluate({
+    rule: query,
+    events,
+    explain: false,
+    settings: { size: 1_000_000_000 },
+    now: () => performance.now(),
+  });
   const ms = performance.now() - t0;
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ count, ms, evalMs: r.stats.evalMs, sequences: r.hits?.sequences?.length ?? 0, loadedRss, peakRss }));
+  console.log(
+    JSON.stringify({
+      count,
+      ms,
+      evalMs: r.stats.evalMs,
+      sequences: r.hits?.sequences?.length ?? 0,
+      loadedRss,
+      peakRss,
+    }),
+  );
 }
 
 export function sequenceBench(): void {
@@ -63,7 +78,9 @@ export function sequenceBench(): void {
     });
     const line = p.stdout.trim().split('\n').pop() ?? '';
     if (p.status !== 0 || !line.startsWith('{')) {
-      console.log(`${String(n).padStart(11)}   failed: ${(p.stderr || p.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+      console.log(
+        `${String(n).padStart(11)}   failed: ${(p.stderr || p.stdout).trim().split('\n').slice(-3).join(' | ')}`,
+      );
       continue;
     }
     const m = JSON.parse(line) as { count: number; ms: number; sequences: number; loadedRss: number; peakRss: number };

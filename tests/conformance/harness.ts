@@ -203,7 +203,14 @@ export function loadDataset(kind: DatasetKind): Dataset {
       );
     case 'endgame-nanos':
       return loadIndices(
-        [{ index: 'endgame-140-nanos', data: 'test_data.json', mapping: 'endgame-140-nanos.mapping', timestamps: 'nanos' }],
+        [
+          {
+            index: 'endgame-140-nanos',
+            data: 'test_data.json',
+            mapping: 'endgame-140-nanos.mapping',
+            timestamps: 'nanos',
+          },
+        ],
         'serial_event_id',
         'serial_event_id',
       );
@@ -240,6 +247,10 @@ export function loadDataset(kind: DatasetKind): Dataset {
         'id',
       );
     case 'sample-multi':
-      return loadIndices([{ index: 'sample-multi', data: 'sample-multi.data', mapping: 'sample-multi.mapping' }], 'id', 'id');
+      return loadIndices(
+        [{ index: 'sample-multi', data: 'sample-multi.data', mapping: 'sample-multi.mapping' }],
+        'id',
+        'id',
+      );
   }
 }

@@ -8,7 +8,16 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/index';
 import type { EvaluationResult } from '../../src/core/index';
-import { datasetForSuite, loadDataset, loadSuite, sharedAvailable, SHARED_SKIP_REASON, type Dataset, type SuiteEntry, type SuiteName } from './harness';
+import {
+  datasetForSuite,
+  loadDataset,
+  loadSuite,
+  sharedAvailable,
+  SHARED_SKIP_REASON,
+  type Dataset,
+  type SuiteEntry,
+  type SuiteName,
+} from './harness';
 import { newTally, printTally } from './report';
 import { joinSkipReason } from './skips';
 
@@ -24,7 +33,8 @@ const SUITES: { readonly suite: SuiteName; readonly only?: 'sequence' }[] = [
 ];
 
 function resultIds(r: EvaluationResult): number[] {
-  if (r.hits?.sequences) return r.hits.sequences.flatMap((s) => s.events.map((e) => ('missing' in e && e.missing ? -1 : Number(e._id))));
+  if (r.hits?.sequences)
+    return r.hits.sequences.flatMap((s) => s.events.map((e) => ('missing' in e && e.missing ? -1 : Number(e._id))));
   return (r.hits?.events ?? []).map((h) => Number(h._id));
 }
 
@@ -46,41 +56,44 @@ function run(entry: SuiteEntry, dataset: Dataset): EvaluationResult {
   });
 }
 
-describe.skipIf(!sharedAvailable())(`ES conformance: sequences and samples${sharedAvailable() ? '' : ` (skipped: ${SHARED_SKIP_REASON})`}`, () => {
-  for (const { suite, only } of SUITES) {
-    describe(suite, () => {
-      const tally = newTally();
-      afterAll(() => printTally(`${suite} (sequences and samples)`, tally));
-      const all = sharedAvailable() ? loadSuite(suite) : [];
-      const entries = only ? all.filter((e) => e.query.startsWith('sequence')) : all;
-      const dataset = sharedAvailable() ? loadDataset(datasetForSuite(suite)) : undefined;
-      for (const entry of entries) {
-        const reason = joinSkipReason(suite, entry.name, entry.query);
-        if (reason) {
-          tally.skipped++;
-          tally.skips.push(`${entry.name}: ${reason}`);
-          test.skip(`${entry.name} (${reason})`, () => {});
-          continue;
-        }
-        test(entry.name, () => {
-          try {
-            const result = run(entry, dataset!);
-            expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-            const ids = resultIds(result);
-            const expected = entry.expected_event_ids;
-            if (expected.length > 0 && Array.isArray(expected[0])) {
-              expect(expected as number[][]).toContainEqual(ids);
-            } else {
-              expect(ids).toEqual(expected);
-            }
-            if (entry.join_keys) expect(resultKeys(result)).toEqual(entry.join_keys);
-            tally.passed++;
-          } catch (e) {
-            tally.failed++;
-            throw e;
+describe.skipIf(!sharedAvailable())(
+  `ES conformance: sequences and samples${sharedAvailable() ? '' : ` (skipped: ${SHARED_SKIP_REASON})`}`,
+  () => {
+    for (const { suite, only } of SUITES) {
+      describe(suite, () => {
+        const tally = newTally();
+        afterAll(() => printTally(`${suite} (sequences and samples)`, tally));
+        const all = sharedAvailable() ? loadSuite(suite) : [];
+        const entries = only ? all.filter((e) => e.query.startsWith('sequence')) : all;
+        const dataset = sharedAvailable() ? loadDataset(datasetForSuite(suite)) : undefined;
+        for (const entry of entries) {
+          const reason = joinSkipReason(suite, entry.name, entry.query);
+          if (reason) {
+            tally.skipped++;
+            tally.skips.push(`${entry.name}: ${reason}`);
+            test.skip(`${entry.name} (${reason})`, () => {});
+            continue;
           }
-        });
-      }
-    });
-  }
-});
+          test(entry.name, () => {
+            try {
+              const result = run(entry, dataset!);
+              expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+              const ids = resultIds(result);
+              const expected = entry.expected_event_ids;
+              if (expected.length > 0 && Array.isArray(expected[0])) {
+                expect(expected as number[][]).toContainEqual(ids);
+              } else {
+                expect(ids).toEqual(expected);
+              }
+              if (entry.join_keys) expect(resultKeys(result)).toEqual(entry.join_keys);
+              tally.passed++;
+            } catch (e) {
+              tally.failed++;
+              throw e;
+            }
+          });
+        }
+      });
+    }
+  },
+);

@@ -27,7 +27,10 @@ const LITERALS: Record<string, string> = { bool: 'true', int: '1', string: '"abc
 /** The fold tests of a section, with `loop` templates expanded over their literal kinds. */
 function foldCases(section: Table): FoldCase[] {
   const out: FoldCase[] = [];
-  const direct = [...((section.fold as Table | undefined)?.tests as Table[] | undefined ?? []), ...((section.tests as Table[] | undefined) ?? [])];
+  const direct = [
+    ...(((section.fold as Table | undefined)?.tests as Table[] | undefined) ?? []),
+    ...((section.tests as Table[] | undefined) ?? []),
+  ];
   for (const t of direct) out.push({ expression: String(t.expression), expected: 'expected' in t ? t.expected : null });
   for (const loop of (section.loop as Table[] | undefined) ?? []) {
     const param = loop.param as { type: string[]; name: string };
@@ -35,7 +38,9 @@ function foldCases(section: Table): FoldCase[] {
     for (const kind of param.type) {
       for (const t of tests) {
         out.push({
-          expression: String(t.expression).split(`$${param.name}`).join(LITERALS[kind] ?? kind),
+          expression: String(t.expression)
+            .split(`$${param.name}`)
+            .join(LITERALS[kind] ?? kind),
           expected: 'expected' in t ? t.expected : null,
         });
       }
@@ -52,50 +57,57 @@ function same(actual: unknown, expected: unknown): boolean {
   return actual === expected;
 }
 
-describe.skipIf(!available)(`ES conformance: unit folding${available ? '' : ` (skipped: ${SHARED_SKIP_REASON})`}`, () => {
-  for (const file of FILES) {
-    describe(file, () => {
-      const tally = newTally();
-      afterAll(() => printTally(`unit/${file}`, tally));
-      const doc = available ? (parseToml(readFileSync(resolve(CONFORMANCE_DIR, 'unit', file), 'utf8')) as Record<string, Table>) : {};
-      for (const [name, section] of Object.entries(doc)) {
-        const reason = SKIPS[`${file}:${name}`];
-        const cases = foldCases(section);
-        const failures = (((section.verifier as Table | undefined)?.failures as Table[] | undefined) ?? []).map((f) => String(f.expression));
-        if (reason) {
-          tally.skipped += cases.length + failures.length;
-          tally.skips.push(`${name} (${cases.length + failures.length} cases): ${reason}`);
-          test.skip(`${name} (${reason})`, () => {});
-          continue;
+describe.skipIf(!available)(
+  `ES conformance: unit folding${available ? '' : ` (skipped: ${SHARED_SKIP_REASON})`}`,
+  () => {
+    for (const file of FILES) {
+      describe(file, () => {
+        const tally = newTally();
+        afterAll(() => printTally(`unit/${file}`, tally));
+        const doc = available
+          ? (parseToml(readFileSync(resolve(CONFORMANCE_DIR, 'unit', file), 'utf8')) as Record<string, Table>)
+          : {};
+        for (const [name, section] of Object.entries(doc)) {
+          const reason = SKIPS[`${file}:${name}`];
+          const cases = foldCases(section);
+          const failures = (((section.verifier as Table | undefined)?.failures as Table[] | undefined) ?? []).map((f) =>
+            String(f.expression),
+          );
+          if (reason) {
+            tally.skipped += cases.length + failures.length;
+            tally.skips.push(`${name} (${cases.length + failures.length} cases): ${reason}`);
+            test.skip(`${name} (${reason})`, () => {});
+            continue;
+          }
+          cases.forEach((c, i) => {
+            test(`${name} #${i + 1}: ${c.expression} -> ${JSON.stringify(c.expected)}`, () => {
+              const r = foldExpression(c.expression);
+              try {
+                expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+                expect(r.ok).toBe(true);
+                if (!same(r.value, c.expected)) expect(r.value).toEqual(c.expected);
+                tally.passed++;
+              } catch (e) {
+                tally.failed++;
+                throw e;
+              }
+            });
+          });
+          failures.forEach((expression, i) => {
+            test(`${name} verifier failure #${i + 1}: ${expression}`, () => {
+              const r = foldExpression(expression);
+              try {
+                expect(r.ok).toBe(false);
+                expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+                tally.passed++;
+              } catch (e) {
+                tally.failed++;
+                throw e;
+              }
+            });
+          });
         }
-        cases.forEach((c, i) => {
-          test(`${name} #${i + 1}: ${c.expression} -> ${JSON.stringify(c.expected)}`, () => {
-            const r = foldExpression(c.expression);
-            try {
-              expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-              expect(r.ok).toBe(true);
-              if (!same(r.value, c.expected)) expect(r.value).toEqual(c.expected);
-              tally.passed++;
-            } catch (e) {
-              tally.failed++;
-              throw e;
-            }
-          });
-        });
-        failures.forEach((expression, i) => {
-          test(`${name} verifier failure #${i + 1}: ${expression}`, () => {
-            const r = foldExpression(expression);
-            try {
-              expect(r.ok).toBe(false);
-              expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-              tally.passed++;
-            } catch (e) {
-              tally.failed++;
-              throw e;
-            }
-          });
-        });
-      }
-    });
-  }
-});
+      });
+    }
+  },
+);

@@ -26,15 +26,18 @@ const rules: CorpusRule[] = available
     )
   : [];
 
-describe.skipIf(!available)(`corpus: every rule checks without errors${available ? '' : ' (skipped: ../shared/corpus is not present)'}`, () => {
-  test('the corpus is complete', () => {
-    expect(rules.length).toBe(1094);
-  });
-  test.each(rules.map((r) => [`${r.name} (${r.path ?? 'hunting'})`, r] as const))('%s', (_name, rule) => {
-    const diagnostics = checkQuery({
-      rule: rule.query,
-      ...(rule.event_category_override ? { settings: { eventCategoryField: rule.event_category_override } } : {}),
+describe.skipIf(!available)(
+  `corpus: every rule checks without errors${available ? '' : ' (skipped: ../shared/corpus is not present)'}`,
+  () => {
+    test('the corpus is complete', () => {
+      expect(rules.length).toBe(1094);
     });
-    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  });
-});
+    test.each(rules.map((r) => [`${r.name} (${r.path ?? 'hunting'})`, r] as const))('%s', (_name, rule) => {
+      const diagnostics = checkQuery({
+        rule: rule.query,
+        ...(rule.event_category_override ? { settings: { eventCategoryField: rule.event_category_override } } : {}),
+      });
+      expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    });
+  },
+);

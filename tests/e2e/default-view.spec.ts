@@ -27,7 +27,10 @@ test.describe('default example', () => {
     await expect(page.locator('[data-testid="event-row"][data-event-id="7"]').getByTestId('reason')).toHaveCount(3);
     // alerts
     for (const id of ['13', '14', '15', '16']) {
-      await expect(page.locator(`[data-testid="event-row"][data-event-id="${id}"]`)).toHaveAttribute('data-verdict', 'alert');
+      await expect(page.locator(`[data-testid="event-row"][data-event-id="${id}"]`)).toHaveAttribute(
+        'data-verdict',
+        'alert',
+      );
     }
     await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
   });
@@ -43,9 +46,17 @@ test.describe('default example', () => {
     // base conjuncts on the first line: each is the first to fail for one event
     await expect(editor.locator('.eql-badge-muted').first()).toHaveText(' ✗ fails for 1');
     // an exclusion that no event triggers is flagged
-    await page.evaluate(() => window.eqlPlayground.setRule('file where event.action == "creation" and not (process.name == "dpkg" or process.name == "never-seen")'));
+    await page.evaluate(() =>
+      window.eqlPlayground.setRule(
+        'file where event.action == "creation" and not (process.name == "dpkg" or process.name == "never-seen")',
+      ),
+    );
     await page.evaluate(() => window.eqlPlayground.ready());
-    const text = (cls: string) => editor.locator(cls).allTextContents().then((t) => t.join('').replace(/\u00a0/g, ' '));
+    const text = (cls: string) =>
+      editor
+        .locator(cls)
+        .allTextContents()
+        .then((t) => t.join('').replace(/\u00a0/g, ' '));
     await expect.poll(() => text('.eql-badge-dead')).toBe(' ⚠ suppresses none');
     await expect.poll(() => text('.eql-badge-count')).toBe(' ⟵ suppresses 2');
   });
@@ -55,13 +66,17 @@ test.describe('default example', () => {
     await page.getByTestId('tab-es').click();
     const response = page.getByTestId('es-response');
     await expect(response).toContainText('"total"');
-    const hits = JSON.parse((await response.textContent()) ?? '{}') as { hits: { total: { value: number }; events: unknown[] } };
+    const hits = JSON.parse((await response.textContent()) ?? '{}') as {
+      hits: { total: { value: number }; events: unknown[] };
+    };
     expect(hits.hits.total.value).toBe(4);
     expect(hits.hits.events).toHaveLength(4);
     // size 2 keeps the two most recent (tail)
     await page.getByLabel('Size').fill('2');
     await page.evaluate(() => window.eqlPlayground.ready());
-    const smaller = JSON.parse((await response.textContent()) ?? '{}') as { hits: { events: { _source: { event: { id: string } } }[] } };
+    const smaller = JSON.parse((await response.textContent()) ?? '{}') as {
+      hits: { events: { _source: { event: { id: string } } }[] };
+    };
     expect(smaller.hits.events.map((e) => e._source.event.id)).toEqual(['apt-16', 'apt-17']);
     // the request that runs the same search on a cluster
     const request = (await page.getByTestId('es-request').textContent()) ?? '';

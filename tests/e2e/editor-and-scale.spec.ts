@@ -3,7 +3,10 @@ import { expect, openApp, rows, test, waitReady } from './fixtures';
 test('hover on a field shows its type and its value in the selected event', async ({ page }) => {
   await openApp(page);
   await page.locator('[data-testid="event-row"][data-event-id="10"]').click();
-  const token = page.locator('[data-testid="rule-editor"] .view-line').first().getByText('host.os.type', { exact: true });
+  const token = page
+    .locator('[data-testid="rule-editor"] .view-line')
+    .first()
+    .getByText('host.os.type', { exact: true });
   await token.hover();
   const hover = page.locator('.monaco-hover').filter({ hasText: 'host.os.type' }).first();
   await expect(hover).toBeVisible();
@@ -27,7 +30,13 @@ test('thousands of events: evaluated off the main thread, only visible rows rend
   await page.evaluate((count) => {
     const lines: string[] = [];
     for (let i = 0; i < count; i++) {
-      lines.push(JSON.stringify({ '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), event: { category: 'process' }, process: { name: i % 10 === 0 ? 'nc' : 'bash', pid: i } }));
+      lines.push(
+        JSON.stringify({
+          '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          event: { category: 'process' },
+          process: { name: i % 10 === 0 ? 'nc' : 'bash', pid: i },
+        }),
+      );
     }
     window.eqlPlayground.setEvents(lines.join('\n'));
     window.eqlPlayground.setRule('process where process.name == "nc"');

@@ -20,7 +20,10 @@ export const test = base.extend<{ offOrigin: string[] }>({
     context.on('request', (r) => {
       if (!isLocal(r.url())) seen.push(r.url());
     });
-    await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
+    await context.route(
+      (url) => !isLocal(url.href),
+      (route) => route.abort('blockedbyclient'),
+    );
     await use(seen);
   },
 });
@@ -50,6 +53,8 @@ export async function waitReady(page: Page): Promise<void> {
 /** Put the cursor in a Monaco editor (click its text area). */
 export async function focusEditor(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"] .monaco-editor .view-lines`).click();
+  // Keystrokes sent before Monaco has taken focus go nowhere (seen on a cold first load).
+  await expect(page.locator(`[data-testid="${testId}"] .monaco-editor.focused`)).toBeVisible();
 }
 
 /** Replace an editor's content with real keystrokes (single-line text). */

@@ -10,8 +10,14 @@ test.describe('live editing', () => {
     // bash wrote two files in /etc/apt (events 12 and 13); event 9 is a process event
     await expect(page.getByTestId('summary')).toHaveText('2 alert · 0 suppressed · 15 no match');
     await expect(page.locator('[data-testid="event-row"][data-verdict="alert"]')).toHaveCount(2);
-    await expect(page.locator('[data-testid="event-row"][data-event-id="13"]')).toHaveAttribute('data-verdict', 'alert');
-    await expect(page.locator('[data-testid="event-row"][data-event-id="9"]')).toHaveAttribute('data-verdict', 'no-match');
+    await expect(page.locator('[data-testid="event-row"][data-event-id="13"]')).toHaveAttribute(
+      'data-verdict',
+      'alert',
+    );
+    await expect(page.locator('[data-testid="event-row"][data-event-id="9"]')).toHaveAttribute(
+      'data-verdict',
+      'no-match',
+    );
     // one more keystroke flips it again
     await page.keyboard.press('End');
     await page.keyboard.type(' and not file.name : "99*"');
@@ -19,7 +25,9 @@ test.describe('live editing', () => {
     await expect(page.getByTestId('summary')).toHaveText('1 alert · 1 suppressed · 15 no match');
   });
 
-  test('a syntax error shows a marker and a problem, keeps the last results marked stale, and fixing it recovers', async ({ page }) => {
+  test('a syntax error shows a marker and a problem, keeps the last results marked stale, and fixing it recovers', async ({
+    page,
+  }) => {
     await openApp(page);
     await typeInto(page, 'rule-editor', 'file where process.name == "bash"');
     await waitReady(page);
@@ -47,9 +55,15 @@ test.describe('live editing', () => {
     await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 16 no match');
   });
 
-  test('a malformed event is marked at its line; the last good results stay stale until it is fixed', async ({ page }) => {
+  test('a malformed event is marked at its line; the last good results stay stale until it is fixed', async ({
+    page,
+  }) => {
     await openApp(page);
-    const events = ['{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"file"},"process":{"name":"bash"}}', '{"@timestamp": 2026-01-01, "event":{}}', '{"@timestamp":"2026-01-01T00:00:02Z","event":{"category":"file"},"process":{"name":"curl"}}'];
+    const events = [
+      '{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"file"},"process":{"name":"bash"}}',
+      '{"@timestamp": 2026-01-01, "event":{}}',
+      '{"@timestamp":"2026-01-01T00:00:02Z","event":{"category":"file"},"process":{"name":"curl"}}',
+    ];
     await page.evaluate(() => window.eqlPlayground.setRule('file where process.name == "bash"'));
     await page.evaluate((t) => window.eqlPlayground.setEvents(t), `${events[0]}\n${events[2]}\n`);
     await waitReady(page);
@@ -61,7 +75,10 @@ test.describe('live editing', () => {
     await expect(problem).toContainText('events 2:');
     await expect(page.locator('[data-testid="events-editor"] .squiggly-error')).toHaveCount(1);
     await expect(page.getByTestId('summary')).toHaveAttribute('data-stale', 'true');
-    await page.evaluate((t) => window.eqlPlayground.setEvents(t), events.join('\n').replace('2026-01-01,', '"2026-01-01T00:00:01Z",'));
+    await page.evaluate(
+      (t) => window.eqlPlayground.setEvents(t),
+      events.join('\n').replace('2026-01-01,', '"2026-01-01T00:00:01Z",'),
+    );
     await waitReady(page);
     await expect(problem).toHaveCount(0);
     await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 2 no match');
@@ -70,7 +87,9 @@ test.describe('live editing', () => {
   test('completion offers a field seen only in the events', async ({ page }) => {
     await openApp(page);
     await page.evaluate(() =>
-      window.eqlPlayground.setEvents('{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"file"},"acme":{"tenant_marker":"blue"}}\n'),
+      window.eqlPlayground.setEvents(
+        '{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"file"},"acme":{"tenant_marker":"blue"}}\n',
+      ),
     );
     await waitReady(page);
     await typeInto(page, 'rule-editor', 'file where acme.tenant_');
@@ -93,7 +112,11 @@ test.describe('live editing', () => {
     await row.click();
     await expect(row).toHaveClass(/selected/);
     const ruleEditor = page.getByTestId('rule-editor');
-    const matchText = () => ruleEditor.locator('.eql-hl-match-text').allTextContents().then((t) => t.join(''));
+    const matchText = () =>
+      ruleEditor
+        .locator('.eql-hl-match-text')
+        .allTextContents()
+        .then((t) => t.join(''));
     await expect.poll(matchText).toBe('"/usr/bin/dpkg"');
     await expect(ruleEditor.locator('.eql-hl-clause').first()).toBeAttached();
     await expect(page.getByTestId('events-editor').locator('.eql-hl-event').first()).toBeAttached();

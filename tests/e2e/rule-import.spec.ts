@@ -4,7 +4,8 @@
  */
 import { expect, focusEditor, openApp, test, typeInto, waitReady } from './fixtures';
 
-const QUERY = 'process where event.type == "start" and process.parent.name in ("nginx", "httpd") and process.name in ("sh", "bash")';
+const QUERY =
+  'process where event.type == "start" and process.parent.name in ("nginx", "httpd") and process.name in ("sh", "bash")';
 
 /** A detection-rules style TOML file written for these tests. */
 const TOML_RULE = `[metadata]
@@ -44,8 +45,16 @@ reference = "https://attack.mitre.org/tactics/TA0003/"
 `;
 
 const EVENTS = [
-  { '@timestamp': '2026-03-01T10:00:00Z', event: { category: 'process', type: 'start', ingested: '2026-03-01T10:00:02Z' }, process: { name: 'sh', parent: { name: 'nginx' } } },
-  { '@timestamp': '2026-03-01T10:00:01Z', event: { category: 'process', type: 'start', ingested: '2026-03-01T10:00:03Z' }, process: { name: 'ls', parent: { name: 'bash' } } },
+  {
+    '@timestamp': '2026-03-01T10:00:00Z',
+    event: { category: 'process', type: 'start', ingested: '2026-03-01T10:00:02Z' },
+    process: { name: 'sh', parent: { name: 'nginx' } },
+  },
+  {
+    '@timestamp': '2026-03-01T10:00:01Z',
+    event: { category: 'process', type: 'start', ingested: '2026-03-01T10:00:03Z' },
+    process: { name: 'ls', parent: { name: 'bash' } },
+  },
 ]
   .map((e) => JSON.stringify(e))
   .join('\n');
@@ -73,7 +82,9 @@ test.describe('rule import', () => {
     await expect(meta).toContainText('risk 73');
     await expect(meta).toContainText('logs-endpoint.events.process-*');
     await expect(meta).toContainText('from now-9m');
-    await expect(meta.locator('a[href="https://attack.mitre.org/techniques/T1505/"]')).toHaveText('Server Software Component (T1505)');
+    await expect(meta.locator('a[href="https://attack.mitre.org/techniques/T1505/"]')).toHaveText(
+      'Server Software Component (T1505)',
+    );
     await expect(meta.locator('a[href="https://attack.mitre.org/tactics/TA0003/"]')).toBeVisible();
 
     // the rule's timestamp_override is applied and the user is told
@@ -121,7 +132,9 @@ test.describe('rule import', () => {
       }),
       JSON.stringify({ exported_count: 1, missing_rules: [], missing_rules_count: 0 }),
     ].join('\n');
-    await page.getByTestId('open-rule-file').setInputFiles({ name: 'rules_export.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
+    await page
+      .getByTestId('open-rule-file')
+      .setInputFiles({ name: 'rules_export.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
     await expect(page.getByTestId('rule-name')).toHaveText('Shell From Web Server (export)');
     await waitReady(page);
     expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(QUERY);

@@ -8,7 +8,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, openApp, rows, test, waitReady } from './fixtures';
 
-const ev = (t: string, host: string, os: string, name: string, entity: string, parentName: string, parentEntity: string, args: string[]) =>
+const ev = (
+  t: string,
+  host: string,
+  os: string,
+  name: string,
+  entity: string,
+  parentName: string,
+  parentEntity: string,
+  args: string[],
+) =>
   JSON.stringify({
     '@timestamp': `2026-03-02T${t}.000Z`,
     event: { category: 'process', type: 'start', action: 'exec' },
@@ -38,15 +47,20 @@ async function load(page: import('@playwright/test').Page, rule: string, events:
   await waitReady(page);
 }
 
-const row = (page: import('@playwright/test').Page, id: string) => page.locator(`[data-testid="event-row"][data-event-id="${id}"]`);
+const row = (page: import('@playwright/test').Page, id: string) =>
+  page.locator(`[data-testid="event-row"][data-event-id="${id}"]`);
 
 test.describe('sequences', () => {
-  test('a sequence query shows its sequences, which stages each event matched, and what became of its candidates', async ({ page }) => {
+  test('a sequence query shows its sequences, which stages each event matched, and what became of its candidates', async ({
+    page,
+  }) => {
     await openApp(page);
     await load(page, SEQUENCE_RULE, SEQUENCE_EVENTS);
     await expect(page.getByTestId('summary')).toHaveText('2 sequences · 4 events in sequences · 4 not in a sequence');
     await expect(rows(page)).toHaveCount(8);
-    const alerts = await page.locator('[data-testid="event-row"][data-verdict="alert"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')));
+    const alerts = await page
+      .locator('[data-testid="event-row"][data-verdict="alert"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')));
     expect(alerts).toEqual(['0', '1', '5', '6']);
 
     // the returned sequences with their join keys (sequence key, then the first stage's key) and span
@@ -58,7 +72,10 @@ test.describe('sequences', () => {
     await expect(seqs.nth(0).getByTestId('sequence-event')).toHaveText(['S1 0', 'S2 1']);
 
     // stage chips and candidate fates on the rows
-    await expect(row(page, '0').locator('[data-testid="stage-chip"][data-matched="true"]')).toHaveAttribute('data-stage', 'S1');
+    await expect(row(page, '0').locator('[data-testid="stage-chip"][data-matched="true"]')).toHaveAttribute(
+      'data-stage',
+      'S1',
+    );
     await expect(row(page, '2').getByTestId('candidate-line')).toContainText('maxspan');
     await expect(row(page, '2').getByTestId('candidate-line')).toContainText('exceeded by 10000 ms');
     await expect(row(page, '4').getByTestId('candidate-line')).toContainText('overwritten');
@@ -69,9 +86,17 @@ test.describe('sequences', () => {
     // the detail panel: per-stage verdicts with reasons, candidate notes
     await row(page, '2').click();
     const detail = page.getByTestId('detail');
-    await expect(detail.locator('[data-testid="stage-verdict"][data-stage="S1"]')).toHaveAttribute('data-matched', 'true');
-    await expect(detail.locator('[data-testid="stage-verdict"][data-stage="S2"]')).toHaveAttribute('data-matched', 'false');
-    await expect(detail.locator('[data-testid="stage-verdict"][data-stage="S2"]').getByTestId('reason')).toContainText('process.parent.name == "node"');
+    await expect(detail.locator('[data-testid="stage-verdict"][data-stage="S1"]')).toHaveAttribute(
+      'data-matched',
+      'true',
+    );
+    await expect(detail.locator('[data-testid="stage-verdict"][data-stage="S2"]')).toHaveAttribute(
+      'data-matched',
+      'false',
+    );
+    await expect(detail.locator('[data-testid="stage-verdict"][data-stage="S2"]').getByTestId('reason')).toContainText(
+      'process.parent.name == "node"',
+    );
     await expect(detail.locator('[data-testid="candidate-note"][data-outcome="maxspan"]')).toContainText('exceeded');
     // selecting an event highlights the stage term it matched
     const ruleEditor = page.getByTestId('rule-editor');
@@ -96,8 +121,14 @@ test.describe('sequences', () => {
       hits: { total: { value: number }; sequences: { join_keys: unknown[]; events: { _id: string }[] }[] };
     };
     expect(hits.hits.total.value).toBe(2);
-    expect(hits.hits.sequences.map((s) => s.join_keys)).toEqual([['h1', 'P1'], ['h2', 'P3']]);
-    expect(hits.hits.sequences.map((s) => s.events.map((e) => e._id))).toEqual([['0', '1'], ['5', '6']]);
+    expect(hits.hits.sequences.map((s) => s.join_keys)).toEqual([
+      ['h1', 'P1'],
+      ['h2', 'P3'],
+    ]);
+    expect(hits.hits.sequences.map((s) => s.events.map((e) => e._id))).toEqual([
+      ['0', '1'],
+      ['5', '6'],
+    ]);
   });
 
   test('missing-event terms show placeholders', async ({ page }) => {
@@ -114,8 +145,14 @@ test.describe('sequences', () => {
 
   test('a sample query shows its samples', async ({ page }) => {
     await openApp(page);
-    await load(page, 'sample by host.id [process where process.name == "node"] [process where process.parent.name == "node"]', SEQUENCE_EVENTS);
-    await expect(page.getByTestId('summary')).toContainText(/^\d+ samples? · \d+ events? in samples · \d+ not in a sample$/);
+    await load(
+      page,
+      'sample by host.id [process where process.name == "node"] [process where process.parent.name == "node"]',
+      SEQUENCE_EVENTS,
+    );
+    await expect(page.getByTestId('summary')).toContainText(
+      /^\d+ samples? · \d+ events? in samples · \d+ not in a sample$/,
+    );
     await expect(page.getByTestId('sequence').first()).toContainText('F1');
     await expect(rows(page)).toHaveCount(8);
   });
@@ -156,15 +193,39 @@ const SAMPLE_EVENTS = [
   .map((e) =>
     JSON.stringify(
       e.kind === 'mprotect'
-        ? { '@timestamp': `2026-03-02T${e.t}Z`, event: { category: 'process', type: 'change' }, host: { id: e.host, os: { type: 'linux' } }, auditd: { data: { syscall: 'mprotect', a2: '7' } }, process: { pid: e.pid, name: e.name } }
-        : { '@timestamp': `2026-03-02T${e.t}Z`, event: { category: 'network', type: 'start', action: 'connection_attempted' }, host: { id: e.host, os: { type: 'linux' } }, destination: { ip: e.ip }, process: { pid: e.pid, name: e.name } },
+        ? {
+            '@timestamp': `2026-03-02T${e.t}Z`,
+            event: { category: 'process', type: 'change' },
+            host: { id: e.host, os: { type: 'linux' } },
+            auditd: { data: { syscall: 'mprotect', a2: '7' } },
+            process: { pid: e.pid, name: e.name },
+          }
+        : {
+            '@timestamp': `2026-03-02T${e.t}Z`,
+            event: { category: 'network', type: 'start', action: 'connection_attempted' },
+            host: { id: e.host, os: { type: 'linux' } },
+            destination: { ip: e.ip },
+            process: { pid: e.pid, name: e.name },
+          },
     ),
   )
   .join('\n');
 
 const CORPUS_CASES = [
-  { file: 'sequence', name: 'Node.js Pre or Post-Install Script Execution', events: SEQUENCE_EVENTS, summary: '2 sequences · 4 events in sequences · 4 not in a sequence', select: '2' },
-  { file: 'sample', name: 'Network Connection from Binary with RWX Memory Region', events: SAMPLE_EVENTS, summary: '1 sample · 2 events in samples · 4 not in a sample', select: '3' },
+  {
+    file: 'sequence',
+    name: 'Node.js Pre or Post-Install Script Execution',
+    events: SEQUENCE_EVENTS,
+    summary: '2 sequences · 4 events in sequences · 4 not in a sequence',
+    select: '2',
+  },
+  {
+    file: 'sample',
+    name: 'Network Connection from Binary with RWX Memory Region',
+    events: SAMPLE_EVENTS,
+    summary: '1 sample · 2 events in samples · 4 not in a sample',
+    select: '3',
+  },
 ];
 
 for (const c of CORPUS_CASES) {

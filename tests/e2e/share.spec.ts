@@ -23,11 +23,16 @@ test.describe('share links and drafts', () => {
     const fresh = await browser.newContext({ baseURL: baseURL! });
     try {
       const other = await fresh.newPage();
-      await other.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (r) => r.abort('blockedbyclient'));
+      await other.route(
+        (u) => !['127.0.0.1', 'localhost'].includes(u.hostname),
+        (r) => r.abort('blockedbyclient'),
+      );
       await other.goto(url);
       await waitReady(other);
       expect(await other.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
-      expect(await other.evaluate(() => window.eqlPlayground.getEvents())).toBe(await page.evaluate(() => window.eqlPlayground.getEvents()));
+      expect(await other.evaluate(() => window.eqlPlayground.getEvents())).toBe(
+        await page.evaluate(() => window.eqlPlayground.getEvents()),
+      );
       await expect(other.getByTestId('summary')).toHaveText(summary!);
       await expect(other.locator('.event-row.selected')).toHaveAttribute('data-event-id', '16');
       await other.getByTestId('tab-es').click();

@@ -58,7 +58,21 @@ function classify(file: string, spec: string): Target {
     return { kind: 'other', path: rel };
   }
   const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-  const builtins = ['fs', 'path', 'os', 'url', 'child_process', 'net', 'crypto', 'util', 'stream', 'process', 'module', 'events', 'assert'];
+  const builtins = [
+    'fs',
+    'path',
+    'os',
+    'url',
+    'child_process',
+    'net',
+    'crypto',
+    'util',
+    'stream',
+    'process',
+    'module',
+    'events',
+    'assert',
+  ];
   if (builtins.includes(name)) return { kind: 'node' };
   return { kind: 'package', name };
 }
@@ -74,7 +88,9 @@ interface Rule {
 }
 
 const coreTypesOrPure = (t: { layer: string; path: string }) =>
-  t.layer === 'worker' && !/^src\/worker\/(client|protocol)(\.ts)?$/.test(t.path) ? 'worker internals (only client and protocol)' : undefined;
+  t.layer === 'worker' && !/^src\/worker\/(client|protocol)(\.ts)?$/.test(t.path)
+    ? 'worker internals (only client and protocol)'
+    : undefined;
 
 const RULES: Record<string, Rule> = {
   core: { layers: [], packages: [], node: false },
@@ -82,12 +98,21 @@ const RULES: Record<string, Rule> = {
     layers: ['core'],
     packages: ['smol-toml'],
     node: false,
-    srcCheck: (t) => (t.layer === 'core' && !/^src\/core\/(index|api-types|diagnostics\/|ast\/|runtime\/(event|field-access|values)|schema\/)/.test(t.path) ? `core internals (${t.path})` : undefined),
+    srcCheck: (t) =>
+      t.layer === 'core' &&
+      !/^src\/core\/(index|api-types|diagnostics\/|ast\/|runtime\/(event|field-access|values)|schema\/)/.test(t.path)
+        ? `core internals (${t.path})`
+        : undefined,
   },
   share: { layers: [], packages: ['fflate'], node: false },
   worker: { layers: ['core', 'formats'], packages: [], node: false },
   monaco: { layers: ['core'], packages: ['monaco-editor', '@monaco-editor/react'], node: false },
-  ui: { layers: ['share', 'worker', 'monaco', 'examples', 'core'], packages: ['react', 'react-dom', '@monaco-editor/react', 'monaco-editor'], node: false, srcCheck: coreTypesOrPure },
+  ui: {
+    layers: ['share', 'worker', 'monaco', 'examples', 'core'],
+    packages: ['react', 'react-dom', '@monaco-editor/react', 'monaco-editor'],
+    node: false,
+    srcCheck: coreTypesOrPure,
+  },
   examples: { layers: [], packages: [], node: false },
   cli: { layers: ['core', 'formats', 'examples'], packages: '*', node: true },
 };
@@ -109,8 +134,10 @@ function violations(): string[] {
       const t = classify(file, spec);
       if (t.kind === 'node' && !rule.node) out.push(`${rel}: imports ${spec} (no node:* in ${layer})`);
       if (t.kind === 'package') {
-        if (layer === 'cli' && FORBIDDEN_PACKAGES_FOR_CLI.includes(t.name)) out.push(`${rel}: imports ${spec} (cli must not use ui libraries)`);
-        else if (rule.packages !== '*' && !rule.packages.includes(t.name)) out.push(`${rel}: imports package ${spec} (not allowed in ${layer})`);
+        if (layer === 'cli' && FORBIDDEN_PACKAGES_FOR_CLI.includes(t.name))
+          out.push(`${rel}: imports ${spec} (cli must not use ui libraries)`);
+        else if (rule.packages !== '*' && !rule.packages.includes(t.name))
+          out.push(`${rel}: imports package ${spec} (not allowed in ${layer})`);
       }
       if (t.kind === 'other') out.push(`${rel}: imports ${spec} outside src/`);
       if (t.kind === 'src' && t.layer !== layer) {
@@ -126,7 +153,8 @@ function violations(): string[] {
     const rel = relative(root, file).split('\\').join('/');
     for (const spec of importSpecifiers(readFileSync(file, 'utf8'))) {
       const t = classify(file, spec);
-      if (t.kind === 'src' || (t.kind === 'other' && t.path.startsWith('src'))) out.push(`${rel}: end-to-end tests must not import src/ (${spec})`);
+      if (t.kind === 'src' || (t.kind === 'other' && t.path.startsWith('src')))
+        out.push(`${rel}: end-to-end tests must not import src/ (${spec})`);
     }
   }
   return out;
@@ -139,11 +167,14 @@ describe('architecture', () => {
 
   test('only src/ui/platform touches location, history, clipboard, storage or window', () => {
     const out: string[] = [];
-    const globals = /\b(window|document|location|history|localStorage|sessionStorage|navigator|matchMedia|ResizeObserver)\s*[.(]/;
+    const globals =
+      /\b(window|document|location|history|localStorage|sessionStorage|navigator|matchMedia|ResizeObserver)\s*[.(]/;
     for (const file of walk(join(root, 'src/ui'))) {
       const rel = relative(root, file).split('\\').join('/');
       if (rel.startsWith('src/ui/platform/')) continue;
-      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const text = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       const m = globals.exec(text);
       if (m) out.push(`${rel}: uses ${m[1]}`);
     }

@@ -71,7 +71,12 @@ export function analyse(ctx: AnalysisContext, ast: StatementNode): void {
       if (q.until) checkEventQuery(ctx, q.until.query);
       const positive = q.terms.filter((t) => !t.missing);
       if (positive.length === 0) {
-        report(ctx, Codes.SequenceShape, 'A sequence requires at least one positive event query (not only missing events)', q.range);
+        report(
+          ctx,
+          Codes.SequenceShape,
+          'A sequence requires at least one positive event query (not only missing events)',
+          q.range,
+        );
       }
       if (q.terms.some((t) => t.missing) && !q.maxspan) {
         report(ctx, Codes.MissingMaxspan, 'A sequence with missing events ![...] requires [maxspan]', q.range);
@@ -84,10 +89,20 @@ export function analyse(ctx: AnalysisContext, ast: StatementNode): void {
       const keyCount = q.by.length + (q.terms[0]?.by.length ?? 0);
       if (keyCount === 0) report(ctx, Codes.SequenceShape, 'A sample requires at least one join key', q.range);
       if (q.terms.length > 5) {
-        report(ctx, Codes.SequenceShape, `A sample supports at most 5 filters; found [${q.terms.length}]`, q.terms[5]!.range);
+        report(
+          ctx,
+          Codes.SequenceShape,
+          `A sample supports at most 5 filters; found [${q.terms.length}]`,
+          q.terms[5]!.range,
+        );
       }
       if (ast.pipes.length > 0) {
-        report(ctx, Codes.SampleNotSupported, `Pipes are not supported with samples; offender [${sourceOf(ctx, ast.pipes[0]!)}]`, ast.pipes[0]!.range);
+        report(
+          ctx,
+          Codes.SampleNotSupported,
+          `Pipes are not supported with samples; offender [${sourceOf(ctx, ast.pipes[0]!)}]`,
+          ast.pipes[0]!.range,
+        );
       }
       checkJoinKeys(ctx, q.by, q.terms);
       break;

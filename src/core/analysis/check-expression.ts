@@ -22,7 +22,14 @@ export function ordinal(i: number): string {
 
 function englishOrdinal(i: number): string {
   const n = i + 1;
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11
+      ? 'st'
+      : n % 10 === 2 && n % 100 !== 12
+        ? 'nd'
+        : n % 10 === 3 && n % 100 !== 13
+          ? 'rd'
+          : 'th';
   return `${n}${suffix}`;
 }
 
@@ -73,7 +80,13 @@ function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   const u = unwrap(e);
   if (u.kind !== 'field') return undefined;
   const info = ctx.schema.get(u.name);
-  if (info && (info.type === 'text' || info.type === 'match_only_text') && !info.keywordSubfield && info.origin === 'mapping') return u;
+  if (
+    info &&
+    (info.type === 'text' || info.type === 'match_only_text') &&
+    !info.keywordSubfield &&
+    info.origin === 'mapping'
+  )
+    return u;
   return undefined;
 }
 
@@ -111,7 +124,12 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       if (t === 'unsupported' || t === 'object') {
         const info = ctx.schema.get(node.name);
         if (info?.origin === 'mapping' || t === 'unsupported') {
-          report(ctx, Codes.UnsupportedFieldType, `Cannot use field [${node.name}] with unsupported type [${info?.type ?? t}]`, node.range);
+          report(
+            ctx,
+            Codes.UnsupportedFieldType,
+            `Cannot use field [${node.name}] with unsupported type [${info?.type ?? t}]`,
+            node.range,
+          );
         }
       }
       return t;
@@ -169,7 +187,8 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
         }
       });
       if (lt === 'double' || rt === 'double') return 'double';
-      if (lt === 'long' || rt === 'long' || lt === 'unknown' || rt === 'unknown') return lt === 'unknown' || rt === 'unknown' ? 'unknown' : 'long';
+      if (lt === 'long' || rt === 'long' || lt === 'unknown' || rt === 'unknown')
+        return lt === 'unknown' || rt === 'unknown' ? 'unknown' : 'long';
       return 'integer';
     }
     case 'unary': {
@@ -248,7 +267,12 @@ function checkCall(ctx: AnalysisContext, node: CallNode): ValueType {
 export function checkCondition(ctx: AnalysisContext, node: Expr): void {
   const t = checkExpression(ctx, node);
   if (t !== 'boolean' && t !== 'null' && t !== 'unknown') {
-    report(ctx, Codes.NonBooleanCondition, `Condition expression needs to be boolean, found [${typeName(t)}]`, node.range);
+    report(
+      ctx,
+      Codes.NonBooleanCondition,
+      `Condition expression needs to be boolean, found [${typeName(t)}]`,
+      node.range,
+    );
   }
 }
 

@@ -12,7 +12,12 @@ import { report, sourceOf } from './context';
 function constantOf(node: CallNode['args'][number]): Scalar | undefined {
   if (node.kind === 'literal') return node.value;
   if (node.kind === 'paren') return constantOf(node.expr);
-  if (node.kind === 'unary' && node.op === '-' && node.operand.kind === 'literal' && typeof node.operand.value === 'number') {
+  if (
+    node.kind === 'unary' &&
+    node.op === '-' &&
+    node.operand.kind === 'literal' &&
+    typeof node.operand.value === 'number'
+  ) {
     return -node.operand.value;
   }
   return undefined;
@@ -23,7 +28,8 @@ export function checkFunctionCall(ctx: AnalysisContext, node: CallNode, argTypes
   const written = `${node.name}${node.caseInsensitive ? '~' : ''}`;
   if (!def) {
     const s = suggestFunctions(node.name);
-    const suffix = s.length === 0 ? '' : s.length === 1 ? `, did you mean [${s[0]}]?` : `, did you mean any of [${s.join(', ')}]?`;
+    const suffix =
+      s.length === 0 ? '' : s.length === 1 ? `, did you mean [${s[0]}]?` : `, did you mean any of [${s.join(', ')}]?`;
     report(ctx, Codes.UnknownFunction, `Unknown function [${written}]${suffix}`, node.nameRange);
     return 'unknown';
   }

@@ -50,17 +50,7 @@ export const COMPARISON_OPERATORS = ['==', '!=', '<', '<=', '>', '>='] as const;
 export const ARITHMETIC_OPERATORS = ['+', '-', '*', '/', '%'] as const;
 
 /** Suffix predicates: they attach to a primary (literal, field, call or parenthesised expression). */
-export const PREDICATE_OPERATORS = [
-  ':',
-  'in',
-  'in~',
-  'not in',
-  'not in~',
-  'like',
-  'like~',
-  'regex',
-  'regex~',
-] as const;
+export const PREDICATE_OPERATORS = [':', 'in', 'in~', 'not in', 'not in~', 'like', 'like~', 'regex', 'regex~'] as const;
 
 /** Boolean operators. */
 export const LOGICAL_OPERATORS = ['and', 'or', 'not'] as const;

@@ -204,7 +204,16 @@ function rawExprDoc(e: Expr): Doc {
       return group(
         e.name,
         e.caseInsensitive ? '~' : '',
-        e.args.length === 0 ? '()' : parens(fill(join(concat(',', line), e.args.map((a) => exprDoc(a, Prec.Or))))),
+        e.args.length === 0
+          ? '()'
+          : parens(
+              fill(
+                join(
+                  concat(',', line),
+                  e.args.map((a) => exprDoc(a, Prec.Or)),
+                ),
+              ),
+            ),
       );
     case 'paren':
       return parens(exprDoc(e.expr, Prec.Or));

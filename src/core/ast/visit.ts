@@ -86,7 +86,8 @@ export function walk(root: Node, visitor: Visitor | ((node: Node, parent: Node |
  */
 export function findNodeAt(ast: Node, offset: number): Node | undefined {
   const find = (inclusiveEnd: boolean): Node | undefined => {
-    const inside = (n: Node) => n.range.start <= offset && (offset < n.range.end || (inclusiveEnd && offset === n.range.end));
+    const inside = (n: Node) =>
+      n.range.start <= offset && (offset < n.range.end || (inclusiveEnd && offset === n.range.end));
     if (!inside(ast)) return undefined;
     let current: Node = ast;
     for (;;) {

@@ -34,7 +34,8 @@ function wildcardCode(em: Emitter, pattern: string, caseInsensitive: boolean): s
     const name = `m${em.decls.length}`;
     const lines = [`function ${name}(s) {`];
     lines.push(first ? `  if (!s.startsWith(${q(first)})) return false;` : '', `  let i = ${first.length};`);
-    for (const m of middle) lines.push(`  i = s.indexOf(${q(m)}, i);`, `  if (i < 0) return false;`, `  i += ${m.length};`);
+    for (const m of middle)
+      lines.push(`  i = s.indexOf(${q(m)}, i);`, `  if (i < 0) return false;`, `  i += ${m.length};`);
     lines.push(last ? `  return s.length - ${last.length} >= i && s.endsWith(${q(last)});` : '  return true;', '}');
     em.decls.push(lines.filter((l) => l !== '').join('\n'));
     return `${name}(s)`;
@@ -184,7 +185,10 @@ export function generatePredicate(c: CompiledCondition): ((doc: Doc) => boolean)
  * - `mask`: bit i set when condition i holds (at most 30 conditions).
  * Undefined when a condition may be null or there are too many for a mask.
  */
-export function generateBatch(conds: readonly CompiledCondition[], mode: 'first-false' | 'mask'): ((doc: Doc) => number) | undefined {
+export function generateBatch(
+  conds: readonly CompiledCondition[],
+  mode: 'first-false' | 'mask',
+): ((doc: Doc) => number) | undefined {
   if (conds.length === 0 || conds.some((c) => c.nullable) || (mode === 'mask' && conds.length > 30)) return undefined;
   const em = newEmitter();
   const bodies = conds.map((c) => emit(em, c));

@@ -30,7 +30,12 @@ export type Shape =
       readonly wildcard?: { readonly patterns: readonly string[]; readonly caseInsensitive: boolean };
     };
 
-export const constCond = (value: boolean | null): CompiledCondition => ({ constant: true, value, fn: () => value, nullable: value === null });
+export const constCond = (value: boolean | null): CompiledCondition => ({
+  constant: true,
+  value,
+  fn: () => value,
+  nullable: value === null,
+});
 export const dyn = (fn: CondFn, shape?: Shape, nullable = false): CompiledCondition => ({
   constant: false,
   value: null,

@@ -30,7 +30,12 @@ function isNullConst(v: CompiledValue): boolean {
 }
 
 /** Convert a constant into the domain of the field on the other side. */
-function constantFor(ctx: CompileContext, field: CompiledValue, c: unknown, node: Expr): { ok: boolean; value: unknown } {
+function constantFor(
+  ctx: CompileContext,
+  field: CompiledValue,
+  c: unknown,
+  node: Expr,
+): { ok: boolean; value: unknown } {
   if (field.domain === undefined || field.domain === 'raw') return { ok: true, value: c };
   if (Array.isArray(c)) return { ok: true, value: c };
   const v = toDomain(field.domain, c);
@@ -58,7 +63,12 @@ function compileCompare(node: Expr & { kind: 'compare' }, ctx: CompileContext, v
   return compileCompareOp(node.op, node, ctx, valueMode);
 }
 
-function compileCompareOp(op: CompareOp, node: Expr & { kind: 'compare' }, ctx: CompileContext, valueMode: boolean): CompiledCondition {
+function compileCompareOp(
+  op: CompareOp,
+  node: Expr & { kind: 'compare' },
+  ctx: CompileContext,
+  valueMode: boolean,
+): CompiledCondition {
   let l = compileValue(node.left, ctx);
   let r = compileValue(node.right, ctx);
   // `x == null` is an absence test; other comparisons with a literal null are null.
@@ -81,7 +91,8 @@ function compileCompareOp(op: CompareOp, node: Expr & { kind: 'compare' }, ctx: 
   if (r.constant) {
     const conv = constantFor(ctx, l, r.value, node.right);
     if (!conv.ok) return constCond(false);
-    if (op === '==' && !valueMode) return dyn(equalsLeaf(l.fn, conv.value, l.raw), { kind: 'eq', value: l, constant: conv.value });
+    if (op === '==' && !valueMode)
+      return dyn(equalsLeaf(l.fn, conv.value, l.raw), { kind: 'eq', value: l, constant: conv.value });
     return dyn(anyLeaf(l.fn, opTest(op, conv.value), valueMode));
   }
   const lf = l.fn;
@@ -104,7 +115,15 @@ function anyPair(a: unknown, b: unknown, op: CompareOp): boolean | null {
 }
 
 /** Build the element tests of an `in` list: a Set for constants, closures for the rest. */
-export function inElements(node: InNode, ctx: CompileContext): { value: CompiledValue; tests: ((doc: Doc) => Test | undefined)[]; constants: Map<unknown, number>; dynamic: { index: number; fn: (doc: Doc) => unknown }[] } {
+export function inElements(
+  node: InNode,
+  ctx: CompileContext,
+): {
+  value: CompiledValue;
+  tests: ((doc: Doc) => Test | undefined)[];
+  constants: Map<unknown, number>;
+  dynamic: { index: number; fn: (doc: Doc) => unknown }[];
+} {
   const value = compileValue(node.value, ctx);
   const constants = new Map<unknown, number>();
   const dynamic: { index: number; fn: (doc: Doc) => unknown }[] = [];

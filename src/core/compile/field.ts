@@ -105,7 +105,11 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
       if (typeof v === 'string' || v === undefined || v === null) return v;
       return convertAll(domain, v, undefined, true);
     };
-  } else if (ignoreAbove === undefined && nullStored === undefined && (domain === 'number' || domain === 'boolean' || domain === 'raw')) {
+  } else if (
+    ignoreAbove === undefined &&
+    nullStored === undefined &&
+    (domain === 'number' || domain === 'boolean' || domain === 'raw')
+  ) {
     fn = (doc) => {
       const v = access(doc);
       if (v === undefined || v === null) return v;
@@ -125,7 +129,16 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   }
   const plain = ignoreAbove === undefined && nullStored === undefined && domain === 'string';
   const text = domain === 'version' ? { plain: (doc: Doc) => convertAll('string', access(doc), ignoreAbove) } : {};
-  return { type, domain: info ? domain : undefined, constant: false, value: undefined, fn, field: name, ...text, ...(plain ? { raw: access, path: segments } : {}) };
+  return {
+    type,
+    domain: info ? domain : undefined,
+    constant: false,
+    value: undefined,
+    fn,
+    field: name,
+    ...text,
+    ...(plain ? { raw: access, path: segments } : {}),
+  };
 }
 
 /** A field as an expression: unmapped optional fields become the literal null. */

@@ -48,7 +48,11 @@ export function equalsLeaf(get: (doc: Doc) => unknown, c: unknown, raw?: (doc: D
 }
 
 /** `field in (constants)` (condition mode, case-sensitive). */
-export function setLeaf(get: (doc: Doc) => unknown, set: ReadonlyMap<unknown, number>, raw?: (doc: Doc) => unknown): CondFn {
+export function setLeaf(
+  get: (doc: Doc) => unknown,
+  set: ReadonlyMap<unknown, number>,
+  raw?: (doc: Doc) => unknown,
+): CondFn {
   if (raw) {
     const slow = setLeaf(get, set);
     return (doc) => {

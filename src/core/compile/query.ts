@@ -68,11 +68,23 @@ export function compileEventQuery(query: EventQueryNode, ctx: CompileContext): C
           value: null,
           nullable: false,
           fn: category,
-          shape: { kind: 'eq', value: compileFieldRead(ctx.settings.eventCategoryField, ctx.schema), constant: query.category.name },
+          shape: {
+            kind: 'eq',
+            value: compileFieldRead(ctx.settings.eventCategoryField, ctx.schema),
+            constant: query.category.name,
+          },
         }
       : undefined;
     matches = fastPredicate(
-      categoryLeaf ? { constant: false, value: null, nullable: false, fn: (doc) => categoryLeaf.fn(doc) === true && condition(doc) === true, shape: { kind: 'and', parts: [categoryLeaf, cond] } } : cond,
+      categoryLeaf
+        ? {
+            constant: false,
+            value: null,
+            nullable: false,
+            fn: (doc) => categoryLeaf.fn(doc) === true && condition(doc) === true,
+            shape: { kind: 'and', parts: [categoryLeaf, cond] },
+          }
+        : cond,
     );
   } else if (cond.constant) {
     const value = cond.value === true;

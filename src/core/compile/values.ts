@@ -98,7 +98,12 @@ function compileCall(node: CallNode, ctx: CompileContext): CompiledValue {
   }
   const type = def.returnType(argTypes);
   if (args.every((a) => a.constant)) {
-    return fold(ctx, node, type, () => expand(args.map((a) => a.value), impl));
+    return fold(ctx, node, type, () =>
+      expand(
+        args.map((a) => a.value),
+        impl,
+      ),
+    );
   }
   const fns = args.map((a) => a.plain ?? a.fn);
   let fn: (doc: Doc) => unknown;
@@ -122,7 +127,11 @@ function compileCall(node: CallNode, ctx: CompileContext): CompiledValue {
       return impl(buf);
     };
   } else {
-    fn = (doc) => expand(fns.map((f) => f(doc)), impl);
+    fn = (doc) =>
+      expand(
+        fns.map((f) => f(doc)),
+        impl,
+      );
   }
   return { type, domain: undefined, constant: false, value: undefined, fn, field: undefined };
 }

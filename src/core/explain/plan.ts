@@ -6,7 +6,13 @@
  */
 import type { Expr, FieldNode, InNode, MatchNode, Node } from '../ast/nodes';
 import type { CompileContext, CondFn, Doc } from '../compile/context';
-import { compileCondition, inElements, negateCond, patternMatchers, type CompiledCondition } from '../compile/conditions';
+import {
+  compileCondition,
+  inElements,
+  negateCond,
+  patternMatchers,
+  type CompiledCondition,
+} from '../compile/conditions';
 import { generateBatch } from '../compile/codegen';
 import { fieldPath } from '../compile/field';
 import { compileValue } from '../compile/values';
@@ -254,8 +260,19 @@ export function planBatches(conjuncts: readonly Conjunct[]): Batches {
   return {
     bases,
     exclusions,
-    firstFailingBase: generateBatch(bases.map((c) => c.cond), 'first-false'),
-    exclusionsHold: generateBatch(exclusions.map((c) => c.cond), 'mask'),
-    partsFiring: exclusions.map((c) => generateBatch(c.parts.map((p) => p.cond), 'mask')),
+    firstFailingBase: generateBatch(
+      bases.map((c) => c.cond),
+      'first-false',
+    ),
+    exclusionsHold: generateBatch(
+      exclusions.map((c) => c.cond),
+      'mask',
+    ),
+    partsFiring: exclusions.map((c) =>
+      generateBatch(
+        c.parts.map((p) => p.cond),
+        'mask',
+      ),
+    ),
   };
 }

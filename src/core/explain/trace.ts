@@ -98,7 +98,14 @@ function entryFor(e: Expr, depth: number, doc: Doc, ctx: CompileContext, asCondi
 function walk(e: Expr, depth: number, doc: Doc, ctx: CompileContext, asCondition: boolean, out: TraceEntry[]): void {
   out.push(entryFor(e, depth, doc, ctx, asCondition));
   for (const c of childrenOf(e)) {
-    walk(c, depth + 1, doc, ctx, isCondition(c) || ((e.kind === 'and' || e.kind === 'or' || e.kind === 'not') && asCondition), out);
+    walk(
+      c,
+      depth + 1,
+      doc,
+      ctx,
+      isCondition(c) || ((e.kind === 'and' || e.kind === 'or' || e.kind === 'not') && asCondition),
+      out,
+    );
   }
 }
 

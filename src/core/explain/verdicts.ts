@@ -13,7 +13,9 @@ import { unwrapParens } from './plan';
 export interface VerdictPlan {
   readonly text: string;
   /** The category test (undefined for `any`). */
-  readonly category: { readonly node: Node; readonly field: string; readonly test: CondFn; readonly read: (doc: Doc) => unknown } | undefined;
+  readonly category:
+    | { readonly node: Node; readonly field: string; readonly test: CondFn; readonly read: (doc: Doc) => unknown }
+    | undefined;
   readonly conjuncts: readonly Conjunct[];
   /** The same conjuncts, split and batched for the explanation path (plan.ts planBatches). */
   readonly batch: Batches;
@@ -52,12 +54,16 @@ function noteFor(part: Expr): NoteFn {
   const u = unwrapParens(part);
   const isNullTest = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' && u.right.type === 'null';
   const isPresenceTest = u.kind === 'compare' && u.op === '!=' && u.right.kind === 'literal' && u.right.type === 'null';
-  const ci = (u.kind === 'match' && (u.op === ':' || u.op === 'like~' || u.op === 'regex~')) || (u.kind === 'in' && u.caseInsensitive);
+  const ci =
+    (u.kind === 'match' && (u.op === ':' || u.op === 'like~' || u.op === 'regex~')) ||
+    (u.kind === 'in' && u.caseInsensitive);
   const ciName = u.kind === 'match' ? `\`${u.op}\`` : '`in~`';
   const right = u.kind === 'compare' && u.op === '==' && u.right.kind === 'literal' ? u.right.value : undefined;
   const wanted =
     u.kind === 'in' && !u.caseInsensitive
-      ? new Set(u.list.flatMap((e) => (e.kind === 'literal' && typeof e.value === 'string' ? [e.value.toLowerCase()] : [])))
+      ? new Set(
+          u.list.flatMap((e) => (e.kind === 'literal' && typeof e.value === 'string' ? [e.value.toLowerCase()] : [])),
+        )
       : undefined;
   fn = (narrowed, fired) => {
     const value = narrowed.value;
@@ -70,25 +76,36 @@ function noteFor(part: Expr): NoteFn {
     if (!fired && typeof value === 'string' && typeof right !== 'string' && !wanted) return undefined;
     const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
     if (fired) {
-      if (isNullTest) return `${narrowed.field ?? 'the field'} is missing from this event, and \`== null\` tests for absence`;
-      if (values.length > 1) return `${narrowed.field ?? 'the field'} has ${values.length} values; EQL matches when any one of them does`;
-      if (ci && narrowed.matchNode && narrowed.matchNode.kind === 'literal' && typeof narrowed.matchNode.value === 'string') {
+      if (isNullTest)
+        return `${narrowed.field ?? 'the field'} is missing from this event, and \`== null\` tests for absence`;
+      if (values.length > 1)
+        return `${narrowed.field ?? 'the field'} has ${values.length} values; EQL matches when any one of them does`;
+      if (
+        ci &&
+        narrowed.matchNode &&
+        narrowed.matchNode.kind === 'literal' &&
+        typeof narrowed.matchNode.value === 'string'
+      ) {
         const pattern = narrowed.matchNode.value;
         const v = values.find((x) => typeof x === 'string');
-        if (typeof v === 'string' && !/[*?]/.test(pattern) && v !== pattern) return `${ciName} ignores case: ${describe(v)} matches ${describe(pattern)}`;
+        if (typeof v === 'string' && !/[*?]/.test(pattern) && v !== pattern)
+          return `${ciName} ignores case: ${describe(v)} matches ${describe(pattern)}`;
       }
       return undefined;
     }
     // Not fired / failed: explain missing fields and case-sensitive near misses.
-    if (values.length === 0 && narrowed.field) return `${narrowed.field} is missing from this event, so this comparison is false`;
+    if (values.length === 0 && narrowed.field)
+      return `${narrowed.field} is missing from this event, so this comparison is false`;
     if (typeof right === 'string') {
       const want = right.toLowerCase();
       const hit = values.find((x) => typeof x === 'string' && x !== right && x.toLowerCase() === want);
-      if (hit !== undefined) return `\`==\` is case-sensitive: the event has ${describe(hit)}; use \`:\` to ignore case`;
+      if (hit !== undefined)
+        return `\`==\` is case-sensitive: the event has ${describe(hit)}; use \`:\` to ignore case`;
     }
     if (wanted) {
       const hit = values.find((x) => typeof x === 'string' && wanted.has(x.toLowerCase()));
-      if (hit !== undefined) return `\`in\` is case-sensitive: the event has ${describe(hit)}; use \`in~\` to ignore case`;
+      if (hit !== undefined)
+        return `\`in\` is case-sensitive: the event has ${describe(hit)}; use \`in~\` to ignore case`;
     }
     return undefined;
   };
@@ -97,10 +114,18 @@ function noteFor(part: Expr): NoteFn {
 }
 
 function partReason(plan: VerdictPlan, conjunct: Conjunct, part: Part, doc: Doc, fired: boolean): Reason {
-  const narrowed: NarrowResult = { matchNode: fired ? part.find(doc) : undefined, field: part.field, value: part.field ? part.read(doc) : undefined };
+  const narrowed: NarrowResult = {
+    matchNode: fired ? part.find(doc) : undefined,
+    field: part.field,
+    value: part.field ? part.read(doc) : undefined,
+  };
   const note = noteFor(part.node)(narrowed, fired);
   const match = narrowed.matchNode && narrowed.matchNode !== part.node && fired ? narrowed.matchNode : undefined;
-  const r: { -readonly [K in keyof Reason]: Reason[K] } = { kind: conjunct.kind, clause: span(plan.text, part.node.range), clauseId: part.node.id };
+  const r: { -readonly [K in keyof Reason]: Reason[K] } = {
+    kind: conjunct.kind,
+    clause: span(plan.text, part.node.range),
+    clauseId: part.node.id,
+  };
   if (match) {
     r.match = span(plan.text, match.range);
     r.matchId = match.id;
@@ -163,7 +188,6 @@ export class ReasonTable {
   }
 }
 
-
 type CategoryTest = NonNullable<VerdictPlan['category']>;
 
 function categoryReasons(plan: VerdictPlan, category: CategoryTest, value: unknown): readonly Reason[] {
@@ -182,7 +206,14 @@ function categoryReasons(plan: VerdictPlan, category: CategoryTest, value: unkno
   return plan.interned ? plan.interned.set(category, 0, value, [reason]) : [reason];
 }
 
-function shared(plan: VerdictPlan, conjunct: Conjunct, part: Part, doc: Doc, fired: boolean, sub: number): readonly Reason[] {
+function shared(
+  plan: VerdictPlan,
+  conjunct: Conjunct,
+  part: Part,
+  doc: Doc,
+  fired: boolean,
+  sub: number,
+): readonly Reason[] {
   const value = part.field ? part.read(doc) : undefined;
   const hit = plan.interned?.get(part, sub, value);
   if (hit) return hit;

@@ -65,7 +65,6 @@ export interface SequenceHeader {
   readonly lateBy: ByClause | null;
 }
 
-
 const INT32_MAX = 2147483647;
 const INT64_MAX = 9223372036854775807n;
 
@@ -177,7 +176,13 @@ export class ParseContext {
     };
   }
 
-  call(name: string, caseInsensitive: boolean, args: readonly Expr[], nameRange: PeggyRange, range: PeggyRange): CallNode {
+  call(
+    name: string,
+    caseInsensitive: boolean,
+    args: readonly Expr[],
+    nameRange: PeggyRange,
+    range: PeggyRange,
+  ): CallNode {
     return { kind: 'call', id: this.id(), range: r(range), name, caseInsensitive, args, nameRange: r(nameRange) };
   }
 
@@ -189,7 +194,14 @@ export class ParseContext {
   arithChain(head: Expr, tail: readonly [ArithOp, Expr][]): Expr {
     let left = head;
     for (const [op, right] of tail) {
-      left = { kind: 'arith', id: this.id(), range: { start: left.range.start, end: right.range.end }, op, left, right };
+      left = {
+        kind: 'arith',
+        id: this.id(),
+        range: { start: left.range.start, end: right.range.end },
+        op,
+        left,
+        right,
+      };
     }
     return left;
   }
@@ -232,7 +244,14 @@ export class ParseContext {
   /** `descendant of [...]` and friends: parsed, then rejected as Elasticsearch does. */
   processRelationship(range: PeggyRange): Expr {
     this.error(Codes.ProcessRelationship, 'Process relationships are not supported', range);
-    return { kind: 'literal', id: this.id(), range: r(range), type: 'boolean', value: true, raw: this.sourceText(range) };
+    return {
+      kind: 'literal',
+      id: this.id(),
+      range: r(range),
+      type: 'boolean',
+      value: true,
+      raw: this.sourceText(range),
+    };
   }
 
   arrayIndex(range: PeggyRange): void {
@@ -299,10 +318,22 @@ export class ParseContext {
       return undefined;
     }
     const u = unit.name as TimeUnit;
-    return { kind: 'maxspan', id: this.id(), range: r(range), value, unit: u, millis: value * TIME_UNITS[u], raw: this.sourceText(range) };
+    return {
+      kind: 'maxspan',
+      id: this.id(),
+      range: r(range),
+      value,
+      unit: u,
+      millis: value * TIME_UNITS[u],
+      raw: this.sourceText(range),
+    };
   }
 
-  runs(key: { name: string; range: PeggyRange }, number: { raw: string; range: PeggyRange }, range: PeggyRange): RunsClause {
+  runs(
+    key: { name: string; range: PeggyRange },
+    number: { raw: string; range: PeggyRange },
+    range: PeggyRange,
+  ): RunsClause {
     if (key.name !== 'runs') {
       this.error(Codes.Runs, `Unrecognized sequence term parameter [${key.name}], only [runs] is supported`, key.range);
       return { runs: undefined, range: r(range) };
@@ -391,17 +422,34 @@ export class ParseContext {
     };
   }
 
-  sample(by: ByClause | null, terms: readonly (SequenceTermNode & { byRange?: Range | undefined })[], range: PeggyRange): SampleNode {
+  sample(
+    by: ByClause | null,
+    terms: readonly (SequenceTermNode & { byRange?: Range | undefined })[],
+    range: PeggyRange,
+  ): SampleNode {
     this.checkKeyCounts(terms);
     return { kind: 'sample', id: this.id(), range: r(range), by: by ? by.keys : [], terms };
   }
 
   /** `join ...` parses in Elasticsearch and is then rejected; the playground keeps no AST for it. */
-  join(by: ByClause | null, terms: readonly (SequenceTermNode & { byRange?: Range | undefined })[], until: SequenceTermNode | null, range: PeggyRange): SequenceNode {
+  join(
+    by: ByClause | null,
+    terms: readonly (SequenceTermNode & { byRange?: Range | undefined })[],
+    until: SequenceTermNode | null,
+    range: PeggyRange,
+  ): SequenceNode {
     this.checkKeyCounts(until ? [...terms, until] : terms);
     this.error(Codes.Join, 'JOIN command is not supported', range);
     this.dropAst = true;
-    return { kind: 'sequence', id: this.id(), range: r(range), by: by ? by.keys : [], maxspan: undefined, terms, until: until ?? undefined };
+    return {
+      kind: 'sequence',
+      id: this.id(),
+      range: r(range),
+      by: by ? by.keys : [],
+      maxspan: undefined,
+      terms,
+      until: until ?? undefined,
+    };
   }
 
   /* ───────── pipes and statement ───────── */

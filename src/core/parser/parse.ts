@@ -75,9 +75,14 @@ export function parseQuery(text: string): ParseResult {
     return {
       ast: undefined,
       diagnostics: [
-        makeDiagnostic(Codes.TooDeep, tooLarge(text), { start: nesting.overflowAt, end: nesting.overflowAt + 1 }, {
-          notes: [`Brackets nest more than ${MAX_BRACKET_DEPTH} levels deep.`],
-        }),
+        makeDiagnostic(
+          Codes.TooDeep,
+          tooLarge(text),
+          { start: nesting.overflowAt, end: nesting.overflowAt + 1 },
+          {
+            notes: [`Brackets nest more than ${MAX_BRACKET_DEPTH} levels deep.`],
+          },
+        ),
       ],
     };
   }
@@ -94,7 +99,9 @@ export function parseQuery(text: string): ParseResult {
       fatal.push(makeDiagnostic(Codes.TooDeep, tooLarge(text), { start: 0, end: text.length }));
     } else {
       const message = e instanceof Error ? e.message : String(e);
-      fatal.push(makeDiagnostic(Codes.SyntaxError, `Internal parser error: ${message}`, { start: 0, end: text.length }));
+      fatal.push(
+        makeDiagnostic(Codes.SyntaxError, `Internal parser error: ${message}`, { start: 0, end: text.length }),
+      );
     }
   }
 

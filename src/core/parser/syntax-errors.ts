@@ -165,18 +165,34 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
 
   if (uppercaseKeyword(token) || uppercaseKeyword(before)) {
     const kw = uppercaseKeyword(token) ? token! : before!;
-    return makeDiagnostic(Codes.UppercaseKeyword, `Keyword [${kw.text}] must be lowercase`, { start: kw.start, end: kw.end }, {
-      notes: [
-        `EQL keywords are lowercase: write [${kw.text.toLowerCase()}]. Written otherwise, [${kw.text}] is read as a field or category name.`,
-      ],
-    });
+    return makeDiagnostic(
+      Codes.UppercaseKeyword,
+      `Keyword [${kw.text}] must be lowercase`,
+      { start: kw.start, end: kw.end },
+      {
+        notes: [
+          `EQL keywords are lowercase: write [${kw.text.toLowerCase()}]. Written otherwise, [${kw.text}] is read as a field or category name.`,
+        ],
+      },
+    );
   }
   const cluster = symbolCluster(text, pos);
   if (cluster) {
-    const replacements: Record<string, string> = { '&&': 'and', '||': 'or', '<>': '!=', '===': '==', '!==': '!=', '=<': '<=', '=>': '>=' };
+    const replacements: Record<string, string> = {
+      '&&': 'and',
+      '||': 'or',
+      '<>': '!=',
+      '===': '==',
+      '!==': '!=',
+      '=<': '<=',
+      '=>': '>=',
+    };
     const use = replacements[cluster.text];
     if (use) {
-      return makeDiagnostic(Codes.SyntaxError, `Use [${use}] instead of [${cluster.text}]`, { start: cluster.start, end: cluster.end });
+      return makeDiagnostic(Codes.SyntaxError, `Use [${use}] instead of [${cluster.text}]`, {
+        start: cluster.start,
+        end: cluster.end,
+      });
     }
   }
   if (token) {

@@ -69,7 +69,13 @@ export function tokenBefore(text: string, pos: number): Token | undefined {
  * reached `limit + 1`, if any.
  */
 export function bracketDepth(text: string, limit: number): { depth: number; overflowAt: number | undefined } {
-  const QUOTE = 34, APOS = 39, BACKTICK = 96, SLASH = 47, STAR = 42, BACKSLASH = 92, LF = 10;
+  const QUOTE = 34,
+    APOS = 39,
+    BACKTICK = 96,
+    SLASH = 47,
+    STAR = 42,
+    BACKSLASH = 92,
+    LF = 10;
   let depth = 0;
   let max = 0;
   let overflowAt: number | undefined;

@@ -40,7 +40,9 @@ export function compareScalar(a: Scalar, b: Scalar, ci = false): number | null {
   if (ta !== typeof b) return null;
   if (ta === 'number') return compareNumbers(a as number, b as number);
   if (ta === 'string') {
-    return ci ? compareStrings((a as string).toLowerCase(), (b as string).toLowerCase()) : compareStrings(a as string, b as string);
+    return ci
+      ? compareStrings((a as string).toLowerCase(), (b as string).toLowerCase())
+      : compareStrings(a as string, b as string);
   }
   // booleans
   return a === b ? 0 : a ? 1 : -1;
@@ -90,7 +92,11 @@ export function orderScalar(op: OrderOp, a: Scalar, b: Scalar, ci = false): bool
  * A comparator against a constant right-hand side, prepared once at compile time
  * (the constant is lower-cased once for the case-insensitive form).
  */
-export function makeConstComparison(op: '==' | '!=' | OrderOp, constant: Scalar, ci = false): (v: Scalar) => boolean | null {
+export function makeConstComparison(
+  op: '==' | '!=' | OrderOp,
+  constant: Scalar,
+  ci = false,
+): (v: Scalar) => boolean | null {
   if (constant === null) return () => null;
   if (typeof constant === 'string' && ci) {
     const lc = constant.toLowerCase();

@@ -346,7 +346,9 @@ class Emitter {
   }
 }
 
-export type LuceneRegexResult = { ok: true; test: (s: string) => boolean; source: string } | { ok: false; message: string };
+export type LuceneRegexResult =
+  | { ok: true; test: (s: string) => boolean; source: string }
+  | { ok: false; message: string };
 
 /** Translate a Lucene regexp into an anchored JS regex source (exported for tests). */
 export function luceneRegexSource(pattern: string): string {
@@ -385,7 +387,8 @@ export function compileLuceneRegexList(patterns: readonly string[], caseInsensit
     compiled.push(r.test);
     sources.push(r.source);
   }
-  if (compiled.length === 1) return { ok: true, test: compiled[0] as (s: string) => boolean, source: sources[0] as string };
+  if (compiled.length === 1)
+    return { ok: true, test: compiled[0] as (s: string) => boolean, source: sources[0] as string };
   return {
     ok: true,
     test: (s) => {

@@ -33,7 +33,8 @@ const MAX_CONFLICT_WARNINGS = 20;
 // strict_date_optional_time (with at least a full date), and yyyy/MM/dd [HH:mm:ss] Z.
 const ISO_DATE =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3])(:[0-5]\d(:[0-5]\d([.,]\d{1,9})?)?)?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?$/;
-const SLASH_DATE = /^\d{4}\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)? ?(Z|[+-]\d{2}:?\d{2})$/;
+const SLASH_DATE =
+  /^\d{4}\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)? ?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Whether Elasticsearch's default date detection would map this string as a date. */
 export function looksLikeDate(s: string): boolean {
@@ -113,7 +114,8 @@ class Inferrer {
     if (node.kind === undefined) node.kind = kind;
     else if (!compatible(node.kind, kind)) this.conflict(node, prefix ? `${prefix}.${key}` : key, kind);
     let valued = true;
-    if (kind === 'object') valued = this.object(node, v as Record<string, unknown>, prefix ? `${prefix}.${key}` : key, depth + 1);
+    if (kind === 'object')
+      valued = this.object(node, v as Record<string, unknown>, prefix ? `${prefix}.${key}` : key, depth + 1);
     if (valued) node.valued = true;
     return valued;
   }

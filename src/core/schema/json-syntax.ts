@@ -53,7 +53,8 @@ export function findJsonError(text: string, start = 0, end = text.length): JsonS
         if (i + 1 >= end) break;
         if (e === 117) {
           for (let k = 2; k < 6; k++) {
-            if (i + k >= end || !HEX(text.charCodeAt(i + k))) return fail(i, 'Invalid \\u escape: four hex digits must follow');
+            if (i + k >= end || !HEX(text.charCodeAt(i + k)))
+              return fail(i, 'Invalid \\u escape: four hex digits must follow');
           }
           i += 6;
           continue;
@@ -81,7 +82,8 @@ export function findJsonError(text: string, start = 0, end = text.length): JsonS
     else return fail(s, 'Invalid number');
     if (i < end && text.charCodeAt(i) === 46) {
       i++;
-      if (!(i < end && DIGIT(text.charCodeAt(i)))) return fail(i, 'Invalid number: digits must follow the decimal point');
+      if (!(i < end && DIGIT(text.charCodeAt(i))))
+        return fail(i, 'Invalid number: digits must follow the decimal point');
       while (i < end && DIGIT(text.charCodeAt(i))) i++;
     }
     const e = text.charCodeAt(i);
@@ -156,7 +158,8 @@ export function findJsonError(text: string, start = 0, end = text.length): JsonS
       const err = string();
       if (err) return err;
       skipWs();
-      if (i >= end || text.charCodeAt(i) !== 58) return fail(i, `Expected ':' after the property name, found ${describe(text, i, end)}`);
+      if (i >= end || text.charCodeAt(i) !== 58)
+        return fail(i, `Expected ':' after the property name, found ${describe(text, i, end)}`);
       i++;
       state = 0;
     } else {

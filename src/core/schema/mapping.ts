@@ -79,7 +79,11 @@ class Reader {
 
   properties(props: unknown, prefix: string): void {
     if (!isObject(props)) {
-      this.warn(MoreCodes.MappingUnsupported, `"properties" of [${prefix || '<root>'}] is not an object`, this.locate(prefix || 'properties'));
+      this.warn(
+        MoreCodes.MappingUnsupported,
+        `"properties" of [${prefix || '<root>'}] is not an object`,
+        this.locate(prefix || 'properties'),
+      );
       return;
     }
     for (const key of Object.keys(props)) {
@@ -182,7 +186,12 @@ export function parseMapping(text: string): MappingResult {
     return {
       fields: [],
       diagnostics: [
-        makeDiagnostic(Codes.MappingSyntax, `Invalid mapping JSON: ${err.message}`, { start: err.offset, end: err.end }, { source: 'mapping' }),
+        makeDiagnostic(
+          Codes.MappingSyntax,
+          `Invalid mapping JSON: ${err.message}`,
+          { start: err.offset, end: err.end },
+          { source: 'mapping' },
+        ),
       ],
     };
   }

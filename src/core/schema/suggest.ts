@@ -97,7 +97,10 @@ export function suggest(name: string, candidates: readonly string[]): string[] {
   scored.sort((x, y) => y.score - x.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   // Keep the close ones: a name one edit away hides names five edits away.
   const best = scored.reduce((m, s) => Math.min(m, s.distance), Infinity);
-  return scored.filter((s) => s.distance <= best + 1).slice(0, MAX_SUGGESTIONS).map((s) => s.name);
+  return scored
+    .filter((s) => s.distance <= best + 1)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => s.name);
 }
 
 /** `, did you mean [x]?`, `, did you mean any of [a, b]?`, or '' when there is nothing to suggest. */

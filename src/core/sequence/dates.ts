@@ -10,7 +10,9 @@
  */
 import { parseDateMillis } from '../compile/domain';
 
-type Piece = { readonly kind: 'field'; readonly letter: string; readonly width: number } | { readonly kind: 'literal'; readonly text: string };
+type Piece =
+  | { readonly kind: 'field'; readonly letter: string; readonly width: number }
+  | { readonly kind: 'literal'; readonly text: string };
 
 interface Pattern {
   readonly regex: RegExp;

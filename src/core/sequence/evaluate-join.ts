@@ -46,7 +46,12 @@ export interface JoinRequest {
   readonly parseMs: number;
 }
 
-export const MISSING_HIT: MissingHit = Object.freeze({ _index: '', _id: '', _source: Object.freeze({}) as Record<string, never>, missing: true as const });
+export const MISSING_HIT: MissingHit = Object.freeze({
+  _index: '',
+  _id: '',
+  _source: Object.freeze({}) as Record<string, never>,
+  missing: true as const,
+});
 
 const toHit = (e: EventDoc): Hit => ({ _index: e.index ?? '', _id: e.id, _source: e.source });
 
@@ -54,7 +59,12 @@ function span(text: string, node: { range: { start: number; end: number } }) {
   return { text: text.slice(node.range.start, node.range.end), range: node.range };
 }
 
-function runtimeWarning(diagnostics: Diagnostic[], q: SequenceNode | SampleNode, errors: number, first: string | undefined): void {
+function runtimeWarning(
+  diagnostics: Diagnostic[],
+  q: SequenceNode | SampleNode,
+  errors: number,
+  first: string | undefined,
+): void {
   if (errors === 0) return;
   diagnostics.push(
     makeDiagnostic(
@@ -76,11 +86,18 @@ export function evaluateJoin(req: JoinRequest): EvaluationResult {
   const join = compileJoin(q, ctx, q.kind === 'sample' ? 'sample' : 'sequence');
   const compileMs = now() - t0;
   if (hasErrors(diagnostics)) return { ok: false, queryKind: q.kind, diagnostics, stats: { ...zero, compileMs } };
-  return q.kind === 'sequence' ? sequenceResult(req, q, join, ctx, compileMs) : sampleResult(req, q, join, ctx, compileMs);
+  return q.kind === 'sequence'
+    ? sequenceResult(req, q, join, ctx, compileMs)
+    : sampleResult(req, q, join, ctx, compileMs);
 }
 
 function stageInfos(rule: string, join: CompiledJoin): JoinStageInfo[] {
-  const out: JoinStageInfo[] = join.stages.map((s) => ({ stage: s.position, term: s.term.index, role: s.term.role, text: span(rule, s.term.node) }));
+  const out: JoinStageInfo[] = join.stages.map((s) => ({
+    stage: s.position,
+    term: s.term.index,
+    role: s.term.role,
+    text: span(rule, s.term.node),
+  }));
   if (join.until) out.push({ stage: -1, term: -1, role: 'until', text: span(rule, join.until.node) });
   return out;
 }
@@ -88,20 +105,29 @@ function stageInfos(rule: string, join: CompiledJoin): JoinStageInfo[] {
 /** Per event, per term: reasons for failing, computed once per term. */
 function reasonCache(join: CompiledJoin, ctx: CompileContext) {
   const plans: (VerdictPlan | undefined)[] = join.terms.map(() => undefined);
-  return (t: CompiledTerm, e: EventDoc): readonly Reason[] => failureReasons((plans[t.index] ??= termPlan(t.node.query, ctx)), e);
+  return (t: CompiledTerm, e: EventDoc): readonly Reason[] =>
+    failureReasons((plans[t.index] ??= termPlan(t.node.query, ctx)), e);
 }
 
 function keyTuples(t: CompiledTerm, e: EventDoc): { joinKeys?: unknown[][]; note?: string } {
   const keys = t.keys(e.doc);
   if (!Array.isArray(keys)) {
-    return { note: `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event is left out of this stage` };
+    return {
+      note: `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event is left out of this stage`,
+    };
   }
   return t.keyFields.length > 0 ? { joinKeys: (keys as readonly JoinKey[]).map(keyValues) } : {};
 }
 
 /* ───────────── sequences ───────────── */
 
-function sequenceResult(req: JoinRequest, q: SequenceNode, join: CompiledJoin, ctx: CompileContext, compileMs: number): EvaluationResult {
+function sequenceResult(
+  req: JoinRequest,
+  q: SequenceNode,
+  join: CompiledJoin,
+  ctx: CompileContext,
+  compileMs: number,
+): EvaluationResult {
   const { now, diagnostics, events, settings } = req;
   const t1 = now();
   const maxspan = q.maxspan?.millis;
@@ -111,7 +137,9 @@ function sequenceResult(req: JoinRequest, q: SequenceNode, join: CompiledJoin, c
   const evalMs = now() - t1;
   runtimeWarning(diagnostics, q, run.errors, run.firstError);
 
-  return joinResult(req, 'sequence', sequences, compileMs, evalMs, () => explainSequences(req, q, join, ctx, run, limited));
+  return joinResult(req, 'sequence', sequences, compileMs, evalMs, () =>
+    explainSequences(req, q, join, ctx, run, limited),
+  );
 }
 
 /** The result of a sequence or sample query; explanations (timed) only when asked for. */
@@ -147,12 +175,20 @@ function sequenceHit(c: Candidate, run: SequenceRun, join: CompiledJoin): Sequen
   return c.key.parts.length > 0 ? { join_keys: keyValues(c.key), events: out } : { events: out };
 }
 
-function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin, ctx: CompileContext, run: SequenceRun, limited: readonly Candidate[]): JoinExplanation {
+function explainSequences(
+  req: JoinRequest,
+  q: SequenceNode,
+  join: CompiledJoin,
+  ctx: CompileContext,
+  run: SequenceRun,
+  limited: readonly Candidate[],
+): JoinExplanation {
   const { events } = req;
   const maxspan = q.maxspan?.millis;
   const positives = join.stages.filter((s) => !s.missing);
   const returned = new Map<number, number>(limited.map((c, i) => [c.id, i]));
-  for (const c of run.accepted) c.fate = returned.has(c.id) ? { kind: 'returned', sequence: returned.get(c.id)! } : { kind: 'outside-size' };
+  for (const c of run.accepted)
+    c.fate = returned.has(c.id) ? { kind: 'returned', sequence: returned.get(c.id)! } : { kind: 'outside-size' };
   const idOf = (i: number) => run.ordered[i]!.id;
   const keyText = (c: Candidate) => JSON.stringify(keyValues(c.key));
 
@@ -193,7 +229,11 @@ function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin,
         joinKeys,
         events: ids,
         ...(f.kind === 'overwritten' || f.kind === 'maxspan' || f.kind === 'until' ? { by: idOf(f.by) } : {}),
-        ...(f.kind === 'until' ? { blocker: idOf(f.until) } : f.kind === 'missing-event' ? { blocker: idOf(f.event) } : {}),
+        ...(f.kind === 'until'
+          ? { blocker: idOf(f.until) }
+          : f.kind === 'missing-event'
+            ? { blocker: idOf(f.event) }
+            : {}),
         ...(f.kind === 'maxspan' ? { exceededByMs: f.spanMs - (maxspan ?? 0) } : {}),
         ...(f.kind === 'returned' ? { sequence: f.sequence } : {}),
       };
@@ -206,7 +246,10 @@ function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin,
 
   const reasons = reasonCache(join, ctx);
   const nTerms = join.terms.length;
-  const allStages = [...join.stages.map((s) => ({ position: s.position, term: s.term })), ...(join.until ? [{ position: -1, term: join.until }] : [])];
+  const allStages = [
+    ...join.stages.map((s) => ({ position: s.position, term: s.term })),
+    ...(join.until ? [{ position: -1, term: join.until }] : []),
+  ];
   let noTimestamp = 0;
   const eventsOut: JoinEventExplanation[] = events.map((e) => {
     const oi = run.orderedIndex[e.position]!;
@@ -219,7 +262,13 @@ function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin,
       anyMatch = true;
       const k = keyTuples(term, e);
       const note = k.note ?? stageNotes?.get(position);
-      return { stage: position, role: term.role, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), ...(note ? { note } : {}) };
+      return {
+        stage: position,
+        role: term.role,
+        matched,
+        ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}),
+        ...(note ? { note } : {}),
+      };
     });
     const hasTs = !Number.isNaN(ts);
     if (anyMatch && !hasTs) noTimestamp++;
@@ -229,7 +278,9 @@ function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin,
       ...(hasTs ? { timestamp: ts } : {}),
       stages,
       candidates: notes.get(e.position) ?? [],
-      ...(anyMatch && !hasTs ? { note: `no usable ${req.settings.timestampField}, so the event cannot take part in a sequence` } : {}),
+      ...(anyMatch && !hasTs
+        ? { note: `no usable ${req.settings.timestampField}, so the event cannot take part in a sequence` }
+        : {}),
     };
   });
   if (noTimestamp > 0) {
@@ -264,11 +315,20 @@ function explainSequences(req: JoinRequest, q: SequenceNode, join: CompiledJoin,
 
 /* ───────────── samples ───────────── */
 
-function sampleResult(req: JoinRequest, q: SampleNode, join: CompiledJoin, ctx: CompileContext, compileMs: number): EvaluationResult {
+function sampleResult(
+  req: JoinRequest,
+  q: SampleNode,
+  join: CompiledJoin,
+  ctx: CompileContext,
+  compileMs: number,
+): EvaluationResult {
   const { now, diagnostics, events, settings } = req;
   const t1 = now();
   const run = runSample(join, events, settings.size, settings.maxSamplesPerKey, req.explain);
-  const sequences: SequenceHit[] = run.samples.map((s) => ({ join_keys: keyValues(s.group.key), events: s.events.map((p) => toHit(events[p]!)) }));
+  const sequences: SequenceHit[] = run.samples.map((s) => ({
+    join_keys: keyValues(s.group.key),
+    events: s.events.map((p) => toHit(events[p]!)),
+  }));
   const evalMs = now() - t1;
   runtimeWarning(diagnostics, q, run.errors, run.firstError);
   return joinResult(req, 'sample', sequences, compileMs, evalMs, () => explainSamples(req, join, ctx, run));
@@ -301,7 +361,9 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
   const unusedNote = (position: number): string => {
     const incomplete = (groupsOf.get(position) ?? []).filter((g) => !g.complete && g.reason);
     if (incomplete.length > 0) {
-      return incomplete.map((g) => `its group ${JSON.stringify(keyValues(g.key))} gives no sample: ${g.reason}`).join('; ');
+      return incomplete
+        .map((g) => `its group ${JSON.stringify(keyValues(g.key))} gives no sample: ${g.reason}`)
+        .join('; ');
     }
     return 'qualifies, but another event was picked for this filter (input order decides)';
   };
@@ -313,8 +375,18 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
       if (!matched) return { stage: term.index, role: 'filter' as const, matched, reasons: reasons(term, e) };
       const k = keyTuples(term, e);
       const used = filled.get(`${e.position}:${term.index}`);
-      const note = k.note ?? (used ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}` : unusedNote(e.position));
-      return { stage: term.index, role: 'filter' as const, matched, ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}), note };
+      const note =
+        k.note ??
+        (used
+          ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}`
+          : unusedNote(e.position));
+      return {
+        stage: term.index,
+        role: 'filter' as const,
+        matched,
+        ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}),
+        note,
+      };
     }),
     candidates: [],
   }));

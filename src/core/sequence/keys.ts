@@ -151,7 +151,11 @@ export function compareKeys(a: JoinKey, b: JoinKey): number {
 }
 
 /** Compile the key reader of a stage: `by` fields of the query, then of the term. */
-export function compileStageKeys(fields: readonly FieldNode[], schema: Schema, output: KeyOutput): (doc: Doc) => StageKeys {
+export function compileStageKeys(
+  fields: readonly FieldNode[],
+  schema: Schema,
+  output: KeyOutput,
+): (doc: Doc) => StageKeys {
   if (fields.length === 0) return () => NO_KEYS;
   const readers = fields.map((f) => compileKeyField(f, schema, output));
   if (readers.length === 1) {

@@ -73,7 +73,12 @@ function describeKey(key: JoinKey): string {
 }
 
 /** Run the state machine over the events. */
-export function runSequence(join: CompiledJoin, events: readonly EventDoc[], order: (e: EventDoc) => OrderKey | undefined, opts: SequenceOptions): SequenceRun {
+export function runSequence(
+  join: CompiledJoin,
+  events: readonly EventDoc[],
+  order: (e: EventDoc) => OrderKey | undefined,
+  opts: SequenceOptions,
+): SequenceRun {
   const nTerms = join.terms.length;
   const matchBits = new Uint8Array(events.length * nTerms);
   const timestamps = new Float64Array(events.length).fill(Number.NaN);
@@ -151,7 +156,12 @@ export function runSequence(join: CompiledJoin, events: readonly EventDoc[], ord
       if (matchBits[base + t] !== 1) continue;
       const keys = keysOf(t);
       if (!Array.isArray(keys)) {
-        if (record) note(i, stage.position, `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event cannot fill this stage`);
+        if (record)
+          note(
+            i,
+            stage.position,
+            `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event cannot fill this stage`,
+          );
         continue;
       }
       for (const key of keys as readonly JoinKey[]) {
@@ -164,7 +174,8 @@ export function runSequence(join: CompiledJoin, events: readonly EventDoc[], ord
         }
         const prev = slots[p - 1]!.get(key.id);
         if (!prev) {
-          if (record) note(i, stage.position, `no pending candidate with join key ${describeKey(key)} waiting for this stage`);
+          if (record)
+            note(i, stage.position, `no pending candidate with join key ${describeKey(key)} waiting for this stage`);
           continue;
         }
         slots[p - 1]!.delete(key.id);
@@ -173,7 +184,11 @@ export function runSequence(join: CompiledJoin, events: readonly EventDoc[], ord
           if (span > maxspan) {
             if (record) {
               prev.fate = { kind: 'maxspan', by: i, stage: stage.position, spanMs: span };
-              note(i, stage.position, `took the pending candidate with join key ${describeKey(key)}, but ${span} ms after its first event: maxspan (${maxspan} ms) exceeded by ${span - maxspan} ms, so the candidate was dropped`);
+              note(
+                i,
+                stage.position,
+                `took the pending candidate with join key ${describeKey(key)}, but ${span} ms after its first event: maxspan (${maxspan} ms) exceeded by ${span - maxspan} ms, so the candidate was dropped`,
+              );
             }
             continue;
           }
@@ -183,7 +198,11 @@ export function runSequence(join: CompiledJoin, events: readonly EventDoc[], ord
           if (u !== undefined && u >= prev.events[prev.events.length - 1]!) {
             if (record) {
               prev.fate = { kind: 'until', by: i, until: u, stage: stage.position };
-              note(i, stage.position, `took the pending candidate with join key ${describeKey(key)}, but until event ${ordered[u]!.id} came between its last event and this one, which ends it`);
+              note(
+                i,
+                stage.position,
+                `took the pending candidate with join key ${describeKey(key)}, but until event ${ordered[u]!.id} came between its last event and this one, which ends it`,
+              );
             }
             continue;
           }
@@ -302,7 +321,9 @@ export function runSequence(join: CompiledJoin, events: readonly EventDoc[], ord
     if (!ok && record) {
       const useLeading = L !== undefined && (!trailing || T !== undefined) && Lev >= 0;
       const ev = useLeading ? Lev : Tev;
-      const stage = stages.find((s) => s.missing && (useLeading ? s.position < firstPos : s.position > lastPos))!.position;
+      const stage = stages.find(
+        (s) => s.missing && (useLeading ? s.position < firstPos : s.position > lastPos),
+      )!.position;
       const detail =
         leading && trailing
           ? `a window of maxspan cannot hold the sequence without a missing-stage event: the latest one before it and the earliest one after it are ${T! - L!} ms apart`

@@ -39,7 +39,10 @@ export interface SampleRun {
 const STEP_BUDGET = 200_000;
 
 /** Depth-first choice of distinct events, one per filter, up to `max` combinations. */
-export function pickSamples(lists: readonly (readonly number[])[], max: number): { samples: number[][]; exhausted: boolean } {
+export function pickSamples(
+  lists: readonly (readonly number[])[],
+  max: number,
+): { samples: number[][]; exhausted: boolean } {
   const out: number[][] = [];
   const chosen: number[] = [];
   let steps = 0;
@@ -62,7 +65,13 @@ export function pickSamples(lists: readonly (readonly number[])[], max: number):
   return { samples: out, exhausted: steps > STEP_BUDGET };
 }
 
-export function runSample(join: CompiledJoin, events: readonly EventDoc[], size: number, maxPerKey: number, record: boolean): SampleRun {
+export function runSample(
+  join: CompiledJoin,
+  events: readonly EventDoc[],
+  size: number,
+  maxPerKey: number,
+  record: boolean,
+): SampleRun {
   const nTerms = join.terms.length;
   const matchBits = new Uint8Array(events.length * nTerms);
   const groups = new Map<string, SampleGroup>();
@@ -88,7 +97,10 @@ export function runSample(join: CompiledJoin, events: readonly EventDoc[], size:
         if (record) {
           let n = keyNotes.get(i);
           if (!n) keyNotes.set(i, (n = new Map()));
-          n.set(f, `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event belongs to no group`);
+          n.set(
+            f,
+            `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event belongs to no group`,
+          );
         }
         continue;
       }

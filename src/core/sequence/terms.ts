@@ -37,7 +37,14 @@ export function compileJoin(query: SequenceNode | SampleNode, ctx: CompileContex
   const make = (node: SequenceTermNode, index: number, role: CompiledTerm['role']): CompiledTerm => {
     const compiled = compileEventQuery(node.query, ctx);
     const keyFields = [...query.by, ...node.by];
-    return { index, node, role, matches: compiled.matches, keys: compileStageKeys(keyFields, ctx.schema, output), keyFields };
+    return {
+      index,
+      node,
+      role,
+      matches: compiled.matches,
+      keys: compileStageKeys(keyFields, ctx.schema, output),
+      keyFields,
+    };
   };
   query.terms.forEach((node, i) => {
     const role = query.kind === 'sample' ? 'filter' : node.missing ? 'missing' : 'stage';

@@ -30,7 +30,14 @@ function shortTime(v: unknown): string {
   return m ? m[1]! : v;
 }
 
-export const EventRow = memo(function EventRow({ verdict, event, selected, keyFields, timestampField, onSelect }: EventRowProps) {
+export const EventRow = memo(function EventRow({
+  verdict,
+  event,
+  selected,
+  keyFields,
+  timestampField,
+  onSelect,
+}: EventRowProps) {
   const ts = event ? fieldValue(event.source, timestampField) : undefined;
   return (
     <div
@@ -45,7 +52,9 @@ export const EventRow = memo(function EventRow({ verdict, event, selected, keyFi
     >
       <div className="row-line">
         <span className={`verdict-badge verdict-${verdict.verdict}`}>{VERDICT_LABEL[verdict.verdict]}</span>
-        <span className="row-id" title={`event id ${verdict.id}`}>{verdict.id}</span>
+        <span className="row-id" title={`event id ${verdict.id}`}>
+          {verdict.id}
+        </span>
         {ts !== undefined && (
           <span className="row-time" title={formatValue(ts)}>
             {shortTime(ts)}
@@ -57,7 +66,9 @@ export const EventRow = memo(function EventRow({ verdict, event, selected, keyFi
             return (
               <span key={f} className="row-field" title={`${f} = ${formatValue(v)}`}>
                 <span className="row-field-name">{fieldLabels(keyFields)[i]}</span>
-                <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>{formatValue(v)}</span>
+                <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>
+                  {formatValue(v)}
+                </span>
               </span>
             );
           })}

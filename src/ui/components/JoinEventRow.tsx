@@ -59,10 +59,15 @@ export const JoinEventRow = memo(function JoinEventRow(p: JoinEventRowProps) {
       onClick={() => p.onSelect(row.id)}
     >
       <div className="row-line">
-        <span className={`verdict-badge verdict-${row.verdict}`} title={row.verdict === 'alert' ? `part of returned ${noun}(s)` : `not part of any returned ${noun}`}>
+        <span
+          className={`verdict-badge verdict-${row.verdict}`}
+          title={row.verdict === 'alert' ? `part of returned ${noun}(s)` : `not part of any returned ${noun}`}
+        >
           {badge}
         </span>
-        <span className="row-id" title={`event id ${row.id}`}>{row.id}</span>
+        <span className="row-id" title={`event id ${row.id}`}>
+          {row.id}
+        </span>
         {ts !== undefined && (
           <span className="row-time" title={formatValue(ts)}>
             {shortTime(ts)}
@@ -94,7 +99,9 @@ export const JoinEventRow = memo(function JoinEventRow(p: JoinEventRowProps) {
             return (
               <span key={f} className="row-field" title={`${f} = ${formatValue(v)}`}>
                 <span className="row-field-name">{labels[i]}</span>
-                <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>{formatValue(v)}</span>
+                <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>
+                  {formatValue(v)}
+                </span>
               </span>
             );
           })}
@@ -102,8 +109,13 @@ export const JoinEventRow = memo(function JoinEventRow(p: JoinEventRowProps) {
       </div>
       <div className="row-reasons">
         {line.kind === 'candidate' ? (
-          <span className={`candidate-line outcome-${line.note.outcome}`} data-testid="candidate-line" title={line.note.message}>
-            <span className={`cand-badge cand-${line.note.outcome}`}>{OUTCOME_LABEL[line.note.outcome]}</span> {line.note.message}
+          <span
+            className={`candidate-line outcome-${line.note.outcome}`}
+            data-testid="candidate-line"
+            title={line.note.message}
+          >
+            <span className={`cand-badge cand-${line.note.outcome}`}>{OUTCOME_LABEL[line.note.outcome]}</span>{' '}
+            {line.note.message}
           </span>
         ) : line.kind === 'stage-note' ? (
           <span className="candidate-line" title={line.stage.note}>

@@ -6,7 +6,15 @@ import { abbreviate, collapse, reasonParts, reasonText } from '../state/reason-t
  * `compact`: show a shortened clause (the detail panel); rows show the exact clause text and let
  * CSS cut it visually.
  */
-export function ReasonLine({ verdict, reason, compact = false }: { verdict: VerdictKind; reason: Reason; compact?: boolean }) {
+export function ReasonLine({
+  verdict,
+  reason,
+  compact = false,
+}: {
+  verdict: VerdictKind;
+  reason: Reason;
+  compact?: boolean;
+}) {
   const p = reasonParts(verdict, reason);
   return (
     <span className={`reason reason-${reason.kind}`} data-testid="reason" title={reasonText(verdict, reason)}>

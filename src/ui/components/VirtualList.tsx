@@ -14,7 +14,15 @@ export interface VirtualListProps {
 }
 
 /** Renders every row for small lists; only the visible window (plus overscan) above that. */
-export function VirtualList({ count, rowHeight, renderRow, focusIndex, className, onKeyDown, label }: VirtualListProps) {
+export function VirtualList({
+  count,
+  rowHeight,
+  renderRow,
+  focusIndex,
+  className,
+  onKeyDown,
+  label,
+}: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const height = useElementHeight(ref);
   const [scrollTop, setScrollTop] = useState(0);

@@ -15,7 +15,15 @@ import { draftStorage } from '../platform/storage';
 import { installPlaygroundHook } from '../platform/test-hook';
 import { debounce } from '../platform/timers';
 import { readFileText } from '../platform/files';
-import { FORMAT_LABEL, displayName, isImportable, looksLikeRuleFile, metadataAfterEdit, planImport, replacesRule } from '../state/rule-import';
+import {
+  FORMAT_LABEL,
+  displayName,
+  isImportable,
+  looksLikeRuleFile,
+  metadataAfterEdit,
+  planImport,
+  replacesRule,
+} from '../state/rule-import';
 import {
   defaultDocState,
   parseDraft,
@@ -57,7 +65,9 @@ export function usePlayground() {
   const [keywords, setKeywords] = useState<readonly string[]>([]);
   const [editorsReady, setEditorsReady] = useState(0);
   /** A rule file found in the rule editor, waiting for the user's Import click. */
-  const [pendingImport, setPendingImport] = useState<{ readonly text: string; readonly parsed: ParsedRuleView } | undefined>(undefined);
+  const [pendingImport, setPendingImport] = useState<
+    { readonly text: string; readonly parsed: ParsedRuleView } | undefined
+  >(undefined);
 
   /** Always the latest document (updated synchronously, before React re-renders). */
   const docRef = useRef(doc);
@@ -126,10 +136,7 @@ export function usePlayground() {
   /* ───────── readiness ───────── */
 
   const isSettled = useCallback(
-    () =>
-      editorsReady >= 2 &&
-      resultsRef.current.version === versionRef.current &&
-      inFlightRef.current === 0,
+    () => editorsReady >= 2 && resultsRef.current.version === versionRef.current && inFlightRef.current === 0,
     [editorsReady],
   );
 
@@ -158,7 +165,12 @@ export function usePlayground() {
       const next = { ...prev, ...patch };
       docRef.current = next;
       setDoc(next);
-      if (next.rule !== prev.rule || next.events !== prev.events || next.mapping !== prev.mapping || next.settings !== prev.settings) {
+      if (
+        next.rule !== prev.rule ||
+        next.events !== prev.events ||
+        next.mapping !== prev.mapping ||
+        next.settings !== prev.settings
+      ) {
         versionRef.current++;
         scheduler.schedule();
       }
@@ -166,32 +178,47 @@ export function usePlayground() {
     [scheduler],
   );
 
-  const onRuleChange = useCallback((text: string) => {
-    const cur = docRef.current;
-    if (cur.rule === text) return;
-    const metadata = metadataAfterEdit(cur.metadata, text, replacesRule(cur.rule, text));
-    update(metadata === cur.metadata ? { rule: text } : { rule: text, metadata });
-  }, [update]);
-  const onEventsChange = useCallback((text: string) => {
-    if (docRef.current.events !== text) update({ events: text });
-  }, [update]);
+  const onRuleChange = useCallback(
+    (text: string) => {
+      const cur = docRef.current;
+      if (cur.rule === text) return;
+      const metadata = metadataAfterEdit(cur.metadata, text, replacesRule(cur.rule, text));
+      update(metadata === cur.metadata ? { rule: text } : { rule: text, metadata });
+    },
+    [update],
+  );
+  const onEventsChange = useCallback(
+    (text: string) => {
+      if (docRef.current.events !== text) update({ events: text });
+    },
+    [update],
+  );
   const setSettings = useCallback((settings: UiSettings) => update({ settings }), [update]);
   const setMapping = useCallback((mapping: string) => update({ mapping }), [update]);
-  const select = useCallback((id: string | undefined) => {
-    if (docRef.current.selected !== id) update({ selected: id });
-  }, [update]);
+  const select = useCallback(
+    (id: string | undefined) => {
+      if (docRef.current.selected !== id) update({ selected: id });
+    },
+    [update],
+  );
 
-  const setRule = useCallback((text: string) => {
-    const ed = ruleEditorRef.current;
-    if (ed && ed.getValue() !== text) ed.setValue(text);
-    else if (docRef.current.rule !== text) update({ rule: text });
-  }, [update]);
+  const setRule = useCallback(
+    (text: string) => {
+      const ed = ruleEditorRef.current;
+      if (ed && ed.getValue() !== text) ed.setValue(text);
+      else if (docRef.current.rule !== text) update({ rule: text });
+    },
+    [update],
+  );
 
-  const setEvents = useCallback((text: string) => {
-    const ed = eventsEditorRef.current;
-    if (ed && ed.getValue() !== text) ed.setValue(text);
-    else if (docRef.current.events !== text) update({ events: text });
-  }, [update]);
+  const setEvents = useCallback(
+    (text: string) => {
+      const ed = eventsEditorRef.current;
+      if (ed && ed.getValue() !== text) ed.setValue(text);
+      else if (docRef.current.events !== text) update({ events: text });
+    },
+    [update],
+  );
 
   /* ───────── rule import ───────── */
 
@@ -229,7 +256,10 @@ export function usePlayground() {
         update({ metadata: undefined });
       } else {
         const why = parsed.diagnostics[0]?.message ?? 'it holds no EQL query';
-        setNotice({ kind: 'import-failed', message: `${file.name} looks like a ${FORMAT_LABEL[parsed.format]}, but ${why}.` });
+        setNotice({
+          kind: 'import-failed',
+          message: `${file.name} looks like a ${FORMAT_LABEL[parsed.format]}, but ${why}.`,
+        });
       }
     },
     [applyImport, setRule, update],
@@ -293,7 +323,10 @@ export function usePlayground() {
     () =>
       onHashChange((hash) => {
         if (hash === fromHashRef.current) return;
-        const decision = decideStartup(hash, { state: docRef.current, ...(fromHashRef.current ? { fromHash: fromHashRef.current } : {}) });
+        const decision = decideStartup(hash, {
+          state: docRef.current,
+          ...(fromHashRef.current ? { fromHash: fromHashRef.current } : {}),
+        });
         if (decision.notice?.kind === 'broken-link') {
           setNotice(decision.notice);
           return;
@@ -313,7 +346,17 @@ export function usePlayground() {
   /* ───────── autosave ───────── */
 
   const saver = useMemo(
-    () => debounce(() => draftStorage.saveDraft(serializeDraft({ state: docRef.current, ...(fromHashRef.current ? { fromHash: fromHashRef.current } : {}) })), 300),
+    () =>
+      debounce(
+        () =>
+          draftStorage.saveDraft(
+            serializeDraft({
+              state: docRef.current,
+              ...(fromHashRef.current ? { fromHash: fromHashRef.current } : {}),
+            }),
+          ),
+        300,
+      ),
     [],
   );
   useEffect(() => {
@@ -387,7 +430,8 @@ export function usePlayground() {
       if (!e.range.equalsRange(full) || text.trim() === '') return;
       if (looksLikeRuleFile(text)) {
         void clientRef.current?.parseRule(text).then((o) => {
-          if (o.status === 'ok' && isImportable(o.value.rule) && docRef.current.rule === text) applyImportRef.current(o.value.rule);
+          if (o.status === 'ok' && isImportable(o.value.rule) && docRef.current.rule === text)
+            applyImportRef.current(o.value.rule);
         });
       }
     });

@@ -17,7 +17,9 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
   if (!verdict) {
     return (
       <section className="pane detail-pane" data-testid="detail">
-        <div className="detail-empty">Select an event to see why it got its verdict (Alt+N / Alt+P to step through).</div>
+        <div className="detail-empty">
+          Select an event to see why it got its verdict (Alt+N / Alt+P to step through).
+        </div>
       </section>
     );
   }
@@ -25,7 +27,8 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
     <section className="pane detail-pane" data-testid="detail">
       <div className="pane-title">
         <span>
-          Event <code>{verdict.id}</code> · <span className={`verdict-text verdict-${verdict.verdict}`}>{verdict.verdict}</span>
+          Event <code>{verdict.id}</code> ·{' '}
+          <span className={`verdict-text verdict-${verdict.verdict}`}>{verdict.verdict}</span>
         </span>
         <DetailTabs tab={tab} onTab={setTab} />
       </div>
@@ -50,7 +53,9 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
               trace.entries.map((t, i) => (
                 <div key={i} className={`trace-entry trace-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
                   <span className={`outcome outcome-${t.outcome}`}>{t.outcome === 'value' ? '=' : t.outcome}</span>
-                  <code className="trace-text">{shorten(collapse(trace.ruleText.slice(t.range.start, t.range.end)), 140)}</code>
+                  <code className="trace-text">
+                    {shorten(collapse(trace.ruleText.slice(t.range.start, t.range.end)), 140)}
+                  </code>
                   {t.outcome === 'value' ? (
                     <span className="trace-value">
                       → <code>{formatValue(t.value)}</code>

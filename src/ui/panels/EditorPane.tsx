@@ -20,7 +20,20 @@ export interface EditorPaneProps {
   readonly onDropFile?: (file: File) => void;
 }
 
-export function EditorPane({ testId, title, hint, language, path, initialValue, theme, onMount, onChange, className, actions, onDropFile }: EditorPaneProps) {
+export function EditorPane({
+  testId,
+  title,
+  hint,
+  language,
+  path,
+  initialValue,
+  theme,
+  onMount,
+  onChange,
+  className,
+  actions,
+  onDropFile,
+}: EditorPaneProps) {
   return (
     <section
       className={`pane editor-pane ${className ?? ''}`}

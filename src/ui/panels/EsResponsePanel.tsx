@@ -16,7 +16,16 @@ export interface EsResponsePanelProps {
   readonly indices: readonly string[] | undefined;
 }
 
-export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, onMapping, rule, indices }: EsResponsePanelProps) {
+export function EsResponsePanel({
+  hits,
+  stale,
+  settings,
+  mapping,
+  onSettings,
+  onMapping,
+  rule,
+  indices,
+}: EsResponsePanelProps) {
   const set = <K extends keyof UiSettings>(k: K, v: UiSettings[K]) => onSettings({ ...settings, [k]: v });
   const request = eqlSearchRequest(rule, settings, indices);
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
@@ -25,15 +34,28 @@ export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, on
       <form className="settings" onSubmit={(e) => e.preventDefault()} data-testid="settings">
         <label>
           Event category field
-          <input value={settings.eventCategoryField} onChange={(e) => set('eventCategoryField', e.target.value)} spellCheck={false} />
+          <input
+            value={settings.eventCategoryField}
+            onChange={(e) => set('eventCategoryField', e.target.value)}
+            spellCheck={false}
+          />
         </label>
         <label>
           Timestamp field
-          <input value={settings.timestampField} onChange={(e) => set('timestampField', e.target.value)} spellCheck={false} />
+          <input
+            value={settings.timestampField}
+            onChange={(e) => set('timestampField', e.target.value)}
+            spellCheck={false}
+          />
         </label>
         <label>
           Tiebreaker field
-          <input value={settings.tiebreakerField} placeholder="none" onChange={(e) => set('tiebreakerField', e.target.value)} spellCheck={false} />
+          <input
+            value={settings.tiebreakerField}
+            placeholder="none"
+            onChange={(e) => set('tiebreakerField', e.target.value)}
+            spellCheck={false}
+          />
         </label>
         <label className="narrow">
           Size
@@ -41,18 +63,32 @@ export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, on
         </label>
         <label className="narrow">
           Result position
-          <select value={settings.resultPosition} onChange={(e) => set('resultPosition', e.target.value === 'head' ? 'head' : 'tail')}>
+          <select
+            value={settings.resultPosition}
+            onChange={(e) => set('resultPosition', e.target.value === 'head' ? 'head' : 'tail')}
+          >
             <option value="tail">tail</option>
             <option value="head">head</option>
           </select>
         </label>
         <label className="narrow" title="Samples only: how many samples each join-key group may return">
           Max samples per key
-          <input type="number" min={1} value={settings.maxSamplesPerKey} onChange={(e) => set('maxSamplesPerKey', Number(e.target.value))} />
+          <input
+            type="number"
+            min={1}
+            value={settings.maxSamplesPerKey}
+            onChange={(e) => set('maxSamplesPerKey', Number(e.target.value))}
+          />
         </label>
         <label className="mapping">
           Index mapping (optional: paste a <code>GET &lt;index&gt;/_mapping</code> response)
-          <textarea value={mapping} onChange={(e) => onMapping(e.target.value)} spellCheck={false} rows={3} placeholder='{"my-index": {"mappings": {"properties": {…}}}}' />
+          <textarea
+            value={mapping}
+            onChange={(e) => onMapping(e.target.value)}
+            spellCheck={false}
+            rows={3}
+            placeholder='{"my-index": {"mappings": {"properties": {…}}}}'
+          />
         </label>
       </form>
       <div className="es-response-title">
@@ -71,7 +107,12 @@ export function EsResponsePanel({ hits, stale, settings, mapping, onSettings, on
       </pre>
       <div className="es-response-title">
         <code>hits</code> of the <code>_eql/search</code> response
-        {hits?.sequences ? <> (<code>hits.sequences</code>: {hits.sequences.length})</> : null}
+        {hits?.sequences ? (
+          <>
+            {' '}
+            (<code>hits.sequences</code>: {hits.sequences.length})
+          </>
+        ) : null}
         {stale ? ' (stale)' : ''}
       </div>
       <pre className={`es-response${stale ? ' is-stale' : ''}`} data-testid="es-response">

@@ -25,19 +25,34 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
       ) : (
         <div className="rule-meta" data-testid="rule-metadata">
           <div className="rule-meta-line">
-            <span className="rule-name untitled" data-testid="rule-name">Untitled rule</span>
-            <span className="meta-item meta-hint" title="Paste, open or drop a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page">
+            <span className="rule-name untitled" data-testid="rule-name">
+              Untitled rule
+            </span>
+            <span
+              className="meta-item meta-hint"
+              title="Paste, open or drop a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page"
+            >
               paste or open a rule file to see its metadata
             </span>
           </div>
         </div>
       )}
       <div className="header-actions">
-        <button type="button" data-testid="share-button" className="primary" onClick={onShare} title="Put the whole state in the link and copy it (Ctrl/Cmd+S)">
+        <button
+          type="button"
+          data-testid="share-button"
+          className="primary"
+          onClick={onShare}
+          title="Put the whole state in the link and copy it (Ctrl/Cmd+S)"
+        >
           Share link
         </button>
         {share && (
-          <span className={share.length > SHARE_WARN_LENGTH ? 'share-length warn' : 'share-length'} data-testid="share-length" role="status">
+          <span
+            className={share.length > SHARE_WARN_LENGTH ? 'share-length warn' : 'share-length'}
+            data-testid="share-length"
+            role="status"
+          >
             {share.copied ? 'Copied · ' : 'In the address bar · '}
             {share.length.toLocaleString('en-US')} chars
           </span>
@@ -45,7 +60,13 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
         <button type="button" onClick={onReset} title="Replace the rule, events and settings with the default example">
           Reset to example
         </button>
-        <button type="button" className="icon" onClick={onHelp} title="Keyboard shortcuts (Alt+/)" aria-label="Keyboard shortcuts">
+        <button
+          type="button"
+          className="icon"
+          onClick={onHelp}
+          title="Keyboard shortcuts (Alt+/)"
+          aria-label="Keyboard shortcuts"
+        >
           ?
         </button>
       </div>
@@ -58,22 +79,33 @@ function RuleMeta({ m }: { m: RuleMetadata }) {
   return (
     <div className="rule-meta" data-testid="rule-metadata">
       <div className="rule-meta-line">
-        <span className="rule-name" data-testid="rule-name" title={m.description}>{displayName(m)}</span>
-        {m.severity && <span className={`severity severity-${m.severity.toLowerCase()}`} data-testid="rule-severity">{m.severity}</span>}
+        <span className="rule-name" data-testid="rule-name" title={m.description}>
+          {displayName(m)}
+        </span>
+        {m.severity && (
+          <span className={`severity severity-${m.severity.toLowerCase()}`} data-testid="rule-severity">
+            {m.severity}
+          </span>
+        )}
         {m.riskScore !== undefined && (
           <span className="meta-item" title="Risk score" data-testid="rule-risk">
             risk {m.riskScore}
           </span>
         )}
         {(m.interval || m.from) && (
-          <span className="meta-item" title={`Runs every ${m.interval ?? '5m (default)'}, looking back to ${m.from ?? 'now-6m (default)'}`}>
+          <span
+            className="meta-item"
+            title={`Runs every ${m.interval ?? '5m (default)'}, looking back to ${m.from ?? 'now-6m (default)'}`}
+          >
             {m.interval ? `every ${m.interval}` : ''}
             {m.interval && m.from ? ' · ' : ''}
             {m.from ? `from ${m.from}` : ''}
           </span>
         )}
         {(m.indices ?? []).map((i) => (
-          <code key={i} className="meta-index" title="Index pattern">{i}</code>
+          <code key={i} className="meta-index" title="Index pattern">
+            {i}
+          </code>
         ))}
       </div>
       {threat.length > 0 && (

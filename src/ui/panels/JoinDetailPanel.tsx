@@ -3,7 +3,16 @@ import type { JoinStageInfo } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import { OUTCOME_LABEL } from '../components/JoinEventRow';
 import { ReasonLine } from '../components/ReasonLine';
-import { formatDuration, groupsOfEvent, joinKeysText, spanText, stageLabel, type JoinRow, type JoinView, type SequenceCard } from '../state/join-view';
+import {
+  formatDuration,
+  groupsOfEvent,
+  joinKeysText,
+  spanText,
+  stageLabel,
+  type JoinRow,
+  type JoinView,
+  type SequenceCard,
+} from '../state/join-view';
 import { abbreviate, collapse } from '../state/reason-text';
 import { DetailTabs, type DetailTab } from '../components/DetailTabs';
 
@@ -29,7 +38,8 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
       <section className="pane detail-pane" data-testid="detail">
         <div className="pane-title">
           <span>
-            {noun === 'sample' ? 'Sample' : 'Sequence'} #{sequence.index + 1} · join keys <code>{joinKeysText(sequence.joinKeys)}</code>
+            {noun === 'sample' ? 'Sample' : 'Sequence'} #{sequence.index + 1} · join keys{' '}
+            <code>{joinKeysText(sequence.joinKeys)}</code>
           </span>
           {spanText(sequence) && <span className="pane-hint">{spanText(sequence)}</span>}
         </div>
@@ -70,7 +80,10 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
   if (!row) {
     return (
       <section className="pane detail-pane" data-testid="detail">
-        <div className="detail-empty">Select a {noun} to highlight its events and stage terms, or an event to see which stages it matched and what became of its candidates.</div>
+        <div className="detail-empty">
+          Select a {noun} to highlight its events and stage terms, or an event to see which stages it matched and what
+          became of its candidates.
+        </div>
       </section>
     );
   }
@@ -81,7 +94,9 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
         <span>
           Event <code>{row.id}</code> ·{' '}
           <span className={`verdict-text verdict-${row.verdict}`}>
-            {row.sequences.length > 0 ? `in ${noun} ${row.sequences.map((i) => `#${i + 1}`).join(', ')}` : `not in a ${noun}`}
+            {row.sequences.length > 0
+              ? `in ${noun} ${row.sequences.map((i) => `#${i + 1}`).join(', ')}`
+              : `not in a ${noun}`}
           </span>
         </span>
         <DetailTabs tab={tab} onTab={setTab} />
@@ -98,8 +113,15 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
           <div className="trace-title">Stages</div>
           <ul className="stage-verdicts">
             {ex.stages.map((s) => (
-              <li key={`${s.role}:${s.stage}`} data-testid="stage-verdict" data-stage={stageLabel(s)} data-matched={s.matched ? 'true' : 'false'}>
-                <span className={`outcome ${s.matched ? 'outcome-true' : 'outcome-false'}`}>{s.matched ? 'holds' : 'fails'}</span>{' '}
+              <li
+                key={`${s.role}:${s.stage}`}
+                data-testid="stage-verdict"
+                data-stage={stageLabel(s)}
+                data-matched={s.matched ? 'true' : 'false'}
+              >
+                <span className={`outcome ${s.matched ? 'outcome-true' : 'outcome-false'}`}>
+                  {s.matched ? 'holds' : 'fails'}
+                </span>{' '}
                 <span className="stage-label">{stageLabel(s)}</span>{' '}
                 <code className="stage-term one-line" title={collapse(stageText(s))}>
                   {collapse(stageText(s))}
@@ -130,9 +152,14 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
                   {groupsOfEvent(view.join, ex).map((g, i) => (
                     <li key={i} data-testid="sample-group" data-complete={g.complete ? 'true' : 'false'}>
                       <span className={`cand-badge ${g.samples.length > 0 ? 'cand-returned' : 'cand-incomplete'}`}>
-                        {g.samples.length > 0 ? `sample ${g.samples.map((n) => `#${n + 1}`).join(' ')}` : g.complete ? 'complete' : 'incomplete'}
+                        {g.samples.length > 0
+                          ? `sample ${g.samples.map((n) => `#${n + 1}`).join(' ')}`
+                          : g.complete
+                            ? 'complete'
+                            : 'incomplete'}
                       </span>{' '}
-                      keys [{joinKeysText(g.joinKeys)}] · candidates per filter {g.candidates.map((n, f) => `F${f + 1}: ${n}`).join(', ')}
+                      keys [{joinKeysText(g.joinKeys)}] · candidates per filter{' '}
+                      {g.candidates.map((n, f) => `F${f + 1}: ${n}`).join(', ')}
                       {g.reason && <span className="muted"> · {g.reason}</span>}
                     </li>
                   ))}
@@ -153,7 +180,9 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
                     {c.stage + 1}, keys [{joinKeysText(c.joinKeys)}], events {c.events.join(' → ')}:
                   </span>{' '}
                   {c.message}
-                  {c.exceededByMs !== undefined && <span className="muted"> (over by {formatDuration(c.exceededByMs)})</span>}
+                  {c.exceededByMs !== undefined && (
+                    <span className="muted"> (over by {formatDuration(c.exceededByMs)})</span>
+                  )}
                 </li>
               ))}
             </ul>

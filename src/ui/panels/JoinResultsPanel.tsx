@@ -3,7 +3,14 @@ import type { EventView } from '../../worker/protocol';
 import { JoinEventRow } from '../components/JoinEventRow';
 import { ROW_HEIGHT } from '../components/EventRow';
 import { VirtualList } from '../components/VirtualList';
-import { joinKeysText, joinSummaryText, resultStages, spanText, type JoinView, type SequenceCard } from '../state/join-view';
+import {
+  joinKeysText,
+  joinSummaryText,
+  resultStages,
+  spanText,
+  type JoinView,
+  type SequenceCard,
+} from '../state/join-view';
 import { nextOfKind, stepSelection } from '../state/navigation';
 import { filterVerdicts, type VerdictFilter } from '../state/results';
 
@@ -27,9 +34,13 @@ export interface JoinResultsPanelProps {
 export function JoinResultsPanel(p: JoinResultsPanelProps) {
   const { view } = p;
   const noun = view.summary.kind === 'sample' ? 'sample' : 'sequence';
-  const stages = useMemo(() => view.join.stages.filter((s) => s.role !== 'until').concat(view.join.stages.filter((s) => s.role === 'until')), [view.join.stages]);
+  const stages = useMemo(
+    () => view.join.stages.filter((s) => s.role !== 'until').concat(view.join.stages.filter((s) => s.role === 'until')),
+    [view.join.stages],
+  );
   const rows = useMemo(() => filterVerdicts(view.rows, p.filter), [view.rows, p.filter]);
-  const selectedCard = p.selectedSequence === undefined ? undefined : view.cards.find((c) => c.index === p.selectedSequence);
+  const selectedCard =
+    p.selectedSequence === undefined ? undefined : view.cards.find((c) => c.index === p.selectedSequence);
   const inSelected = useMemo(() => new Set(selectedCard?.positions ?? []), [selectedCard]);
   const focusIndex = p.selected === undefined ? undefined : rows.findIndex((r) => r.id === p.selected);
   const { onSelect } = p;
@@ -96,7 +107,12 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
             {f.label} <span className="filter-count">{f.n}</span>
           </button>
         ))}
-        <span className="stage-legend" title={resultStages(view.join).map((s) => `${s.role === 'filter' ? 'F' : 'S'}${s.stage + 1} ${s.text.text}`).join('\n')}>
+        <span
+          className="stage-legend"
+          title={resultStages(view.join)
+            .map((s) => `${s.role === 'filter' ? 'F' : 'S'}${s.stage + 1} ${s.text.text}`)
+            .join('\n')}
+        >
           ✓ filter holds · ✗ fails
         </span>
       </div>
@@ -125,7 +141,9 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
           );
         }}
       />
-      {rows.length === 0 && <div className="empty">{view.rows.length === 0 ? 'No events.' : 'No event in this group.'}</div>}
+      {rows.length === 0 && (
+        <div className="empty">{view.rows.length === 0 ? 'No events.' : 'No event in this group.'}</div>
+      )}
     </div>
   );
 }
@@ -168,7 +186,12 @@ function SequenceCardView({
       <span className="seq-cells">
         {card.cells.map((c) =>
           c.missing ? (
-            <span key={c.stage} className="seq-cell missing" data-testid="sequence-missing" title={`${c.label}: a missing-event term; no event matched it in the window`}>
+            <span
+              key={c.stage}
+              className="seq-cell missing"
+              data-testid="sequence-missing"
+              title={`${c.label}: a missing-event term; no event matched it in the window`}
+            >
               {c.label} missing
             </span>
           ) : (
@@ -189,7 +212,10 @@ function SequenceCardView({
         )}
       </span>
       {span && (
-        <span className={`seq-span${card.maxspanMs !== undefined && card.spanMs !== undefined && card.spanMs > card.maxspanMs ? ' over' : ''}`} data-testid="sequence-span">
+        <span
+          className={`seq-span${card.maxspanMs !== undefined && card.spanMs !== undefined && card.spanMs > card.maxspanMs ? ' over' : ''}`}
+          data-testid="sequence-span"
+        >
           {span}
         </span>
       )}

@@ -45,7 +45,8 @@ export function NoticeBar({ notice, canRestore, onRestore, onDismiss, onImport }
           The rule editor holds a {FORMAT_LABEL[notice.format]}
           {notice.name ? (
             <>
-              {' '}(<strong>{notice.name}</strong>)
+              {' '}
+              (<strong>{notice.name}</strong>)
             </>
           ) : null}
           . Import it to evaluate its query and apply its settings.{' '}
@@ -59,7 +60,11 @@ export function NoticeBar({ notice, canRestore, onRestore, onDismiss, onImport }
       body = (
         <span data-testid="import-result">
           Imported <strong>{notice.name}</strong> from a {FORMAT_LABEL[notice.format]}.{' '}
-          {notice.changes.length > 0 ? <>Settings applied from the rule: {notice.changes.join(', ')}.</> : <>The rule overrides no request settings.</>}
+          {notice.changes.length > 0 ? (
+            <>Settings applied from the rule: {notice.changes.join(', ')}.</>
+          ) : (
+            <>The rule overrides no request settings.</>
+          )}
         </span>
       );
       break;
@@ -73,7 +78,12 @@ export function NoticeBar({ notice, canRestore, onRestore, onDismiss, onImport }
     }
   }
   return (
-    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-kind={notice.kind}>
+    <div
+      className={`notice notice-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      data-kind={notice.kind}
+    >
       <span className="notice-body">{body}</span>
       <button type="button" className="icon" onClick={onDismiss} aria-label="Dismiss">
         ×

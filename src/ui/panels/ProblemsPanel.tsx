@@ -21,11 +21,20 @@ export function ProblemsPanel({ diagnostics, texts, onGoTo }: ProblemsPanelProps
     <section className="pane problems-pane">
       <div className="pane-title">
         <span>Problems</span>
-        <span className={errors > 0 ? 'count error' : 'count'}>{diagnostics.length === 0 ? 'none' : diagnostics.length}</span>
+        <span className={errors > 0 ? 'count error' : 'count'}>
+          {diagnostics.length === 0 ? 'none' : diagnostics.length}
+        </span>
       </div>
       <ul className="problems" data-testid="problems">
         {diagnostics.map((d, i) => {
-          const text = d.source === 'rule' ? texts.rule : d.source === 'events' ? texts.events : d.source === 'mapping' ? texts.mapping : '';
+          const text =
+            d.source === 'rule'
+              ? texts.rule
+              : d.source === 'events'
+                ? texts.events
+                : d.source === 'mapping'
+                  ? texts.mapping
+                  : '';
           const at = text ? lineColumn(text, d.range.start) : undefined;
           return (
             <li key={i} className={`problem severity-${d.severity}`} data-testid="problem" data-code={d.code}>

@@ -58,7 +58,11 @@ export function ResultsPanel(p: ResultsPanelProps) {
             stale · {p.staleReason ?? 'fix the problems to update'}
           </span>
         )}
-        {!p.stale && p.ms !== undefined && <span className="timing">{p.verdicts.length} events · {p.ms.toFixed(0)} ms</span>}
+        {!p.stale && p.ms !== undefined && (
+          <span className="timing">
+            {p.verdicts.length} events · {p.ms.toFixed(0)} ms
+          </span>
+        )}
       </div>
       <div className="filters" role="radiogroup" aria-label="Filter by verdict">
         {FILTERS.map((f) => {

@@ -1,5 +1,13 @@
 /** Global shortcuts, caught before the editors see them. */
-export type Shortcut = 'share' | 'run' | 'next' | 'previous' | 'next-suppressed' | 'next-alert' | 'next-no-match' | 'help';
+export type Shortcut =
+  | 'share'
+  | 'run'
+  | 'next'
+  | 'previous'
+  | 'next-suppressed'
+  | 'next-alert'
+  | 'next-no-match'
+  | 'help';
 
 export function shortcutFor(e: KeyboardEvent): Shortcut | undefined {
   const mod = e.ctrlKey || e.metaKey;

@@ -59,7 +59,8 @@ export function toCoreSettings(s: UiSettings): Partial<Settings> {
     tiebreakerField: s.tiebreakerField.trim() || undefined,
     size: Number.isFinite(s.size) && s.size >= 0 ? Math.floor(s.size) : 10,
     resultPosition: s.resultPosition,
-    maxSamplesPerKey: Number.isFinite(s.maxSamplesPerKey) && s.maxSamplesPerKey >= 1 ? Math.floor(s.maxSamplesPerKey) : 1,
+    maxSamplesPerKey:
+      Number.isFinite(s.maxSamplesPerKey) && s.maxSamplesPerKey >= 1 ? Math.floor(s.maxSamplesPerKey) : 1,
   };
 }
 
@@ -74,8 +75,7 @@ function settingsDiff(s: UiSettings): Record<string, string | number> {
 
 export function toSharePayload(state: DocState): SharePayload {
   const settings = settingsDiff(state.settings);
-  const meta =
-    state.metadata === undefined ? null : isDefaultMetadata(state.metadata) ? undefined : state.metadata;
+  const meta = state.metadata === undefined ? null : isDefaultMetadata(state.metadata) ? undefined : state.metadata;
   return {
     rule: state.rule,
     events: state.events,
@@ -96,7 +96,9 @@ export function fromSharePayload(p: SharePayload): DocState {
     size: typeof s.size === 'number' && Number.isFinite(s.size) ? s.size : defaultUiSettings.size,
     resultPosition: s.resultPosition === 'head' ? 'head' : 'tail',
     maxSamplesPerKey:
-      typeof s.maxSamplesPerKey === 'number' && Number.isFinite(s.maxSamplesPerKey) ? s.maxSamplesPerKey : defaultUiSettings.maxSamplesPerKey,
+      typeof s.maxSamplesPerKey === 'number' && Number.isFinite(s.maxSamplesPerKey)
+        ? s.maxSamplesPerKey
+        : defaultUiSettings.maxSamplesPerKey,
   };
   let metadata: RuleMetadata | undefined = defaultExample.metadata;
   if (p.meta === null) metadata = undefined;
@@ -109,8 +111,10 @@ export function readMetadata(v: unknown): RuleMetadata | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const m = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of ['name', 'ruleId', 'description', 'severity', 'interval', 'from'] as const) if (typeof m[k] === 'string') out[k] = m[k];
-  for (const k of ['riskScore', 'maxSignals', 'version'] as const) if (typeof m[k] === 'number' && Number.isFinite(m[k])) out[k] = m[k];
+  for (const k of ['name', 'ruleId', 'description', 'severity', 'interval', 'from'] as const)
+    if (typeof m[k] === 'string') out[k] = m[k];
+  for (const k of ['riskScore', 'maxSignals', 'version'] as const)
+    if (typeof m[k] === 'number' && Number.isFinite(m[k])) out[k] = m[k];
   for (const k of ['indices', 'references', 'tags'] as const) {
     if (Array.isArray(m[k])) out[k] = (m[k] as unknown[]).filter((x): x is string => typeof x === 'string');
   }
@@ -120,7 +124,11 @@ export function readMetadata(v: unknown): RuleMetadata | undefined {
 
 /** The default example's own metadata (not worth carrying in links). */
 export function isDefaultMetadata(m: RuleMetadata | undefined): boolean {
-  return m !== undefined && (m === defaultExample.metadata || (m.name === defaultExample.metadata.name && m.riskScore === defaultExample.metadata.riskScore));
+  return (
+    m !== undefined &&
+    (m === defaultExample.metadata ||
+      (m.name === defaultExample.metadata.name && m.riskScore === defaultExample.metadata.riskScore))
+  );
 }
 
 /** Same rule, events, settings and mapping (selection and metadata aside). */

@@ -10,8 +10,10 @@ import type { UiSettings } from './doc-state';
 export function eqlSearchRequest(rule: string, settings: UiSettings, indices: readonly string[] | undefined): string {
   const target = indices && indices.length > 0 ? indices.join(',') : '<index>';
   const body: Record<string, unknown> = { query: rule.trim() };
-  if (settings.eventCategoryField && settings.eventCategoryField !== 'event.category') body.event_category_field = settings.eventCategoryField;
-  if (settings.timestampField && settings.timestampField !== '@timestamp') body.timestamp_field = settings.timestampField;
+  if (settings.eventCategoryField && settings.eventCategoryField !== 'event.category')
+    body.event_category_field = settings.eventCategoryField;
+  if (settings.timestampField && settings.timestampField !== '@timestamp')
+    body.timestamp_field = settings.timestampField;
   if (settings.tiebreakerField) body.tiebreaker_field = settings.tiebreakerField;
   if (settings.size !== 10) body.size = settings.size;
   if (settings.resultPosition !== 'tail') body.result_position = settings.resultPosition;

@@ -69,7 +69,10 @@ export function stageLabel(s: Pick<JoinStageInfo, 'role' | 'stage'>): string {
 
 /** The stages that fill positions of a result, in order (without `until`). */
 export function resultStages(join: JoinExplanation): readonly JoinStageInfo[] {
-  return join.stages.filter((s) => s.role !== 'until').slice().sort((a, b) => a.stage - b.stage);
+  return join.stages
+    .filter((s) => s.role !== 'until')
+    .slice()
+    .sort((a, b) => a.stage - b.stage);
 }
 
 /** The returned sequences or samples, with their events per stage. */
@@ -113,7 +116,12 @@ export function sequenceCards(join: JoinExplanation, hits: Hits | undefined): Se
           ...(f ? { id: f.id, position: f.position } : {}),
         };
       });
-      cards.push({ index, joinKeys: hits?.sequences?.[index]?.join_keys ?? g.joinKeys, cells, positions: fill.map((f) => f.position) });
+      cards.push({
+        index,
+        joinKeys: hits?.sequences?.[index]?.join_keys ?? g.joinKeys,
+        cells,
+        positions: fill.map((f) => f.position),
+      });
     });
   }
   return cards.sort((a, b) => a.index - b.index);
@@ -151,11 +159,21 @@ export function joinRows(join: JoinExplanation, cards: readonly SequenceCard[], 
   return rows;
 }
 
-export function joinSummary(join: JoinExplanation, cards: readonly SequenceCard[], rows: readonly JoinRow[]): JoinSummary {
+export function joinSummary(
+  join: JoinExplanation,
+  cards: readonly SequenceCard[],
+  rows: readonly JoinRow[],
+): JoinSummary {
   const inResults = rows.filter((r) => r.verdict === 'alert').length;
   const outside = new Set<number>();
   for (const e of join.events) for (const c of e.candidates) if (c.outcome === 'outside-size') outside.add(c.candidate);
-  return { kind: join.kind, returned: cards.length, eventsInResults: inResults, notInResults: rows.length - inResults, outsideSize: outside.size };
+  return {
+    kind: join.kind,
+    returned: cards.length,
+    eventsInResults: inResults,
+    notInResults: rows.length - inResults,
+    outsideSize: outside.size,
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -163,7 +181,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** "3 sequences · 12 events in sequences · 5 not in a sequence". */
 export function joinSummaryText(s: JoinSummary): string {
   const noun = s.kind === 'sample' ? 'sample' : 'sequence';
-  const parts = [plural(s.returned, noun), `${plural(s.eventsInResults, 'event')} in ${noun}s`, `${s.notInResults} not in a ${noun}`];
+  const parts = [
+    plural(s.returned, noun),
+    `${plural(s.eventsInResults, 'event')} in ${noun}s`,
+    `${s.notInResults} not in a ${noun}`,
+  ];
   if (s.outsideSize > 0) parts.push(`${s.outsideSize} more outside size`);
   return parts.join(' · ');
 }
@@ -174,7 +196,13 @@ export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   let rest = Math.abs(Math.round(ms));
   if (rest === 0) return '0s';
-  const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]];
+  const units: [string, number][] = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+    ['ms', 1],
+  ];
   const out: string[] = [];
   for (const [u, size] of units) {
     if (rest >= size) {
@@ -195,7 +223,9 @@ export function spanText(card: SequenceCard): string {
 
 export function joinKeysText(keys: readonly unknown[]): string {
   if (keys.length === 0) return 'no join keys';
-  return keys.map((k) => (k === null || k === undefined ? 'null' : typeof k === 'string' ? k : JSON.stringify(k))).join(', ');
+  return keys
+    .map((k) => (k === null || k === undefined ? 'null' : typeof k === 'string' ? k : JSON.stringify(k)))
+    .join(', ');
 }
 
 /** The stage verdicts that failed, with their reasons (for stages that have them). */
@@ -224,7 +254,11 @@ export function rowLine(row: JoinRow): RowLine {
   const noted = ex.stages.find((s) => s.matched && s.note);
   if (noted) return { kind: 'stage-note', stage: noted };
   if (ex.note) return { kind: 'text', text: ex.note };
-  if (row.matchedStages.length > 0) return { kind: 'text', text: `matched ${row.matchedStages.length === 1 ? 'a stage' : 'stages'} but started no candidate` };
+  if (row.matchedStages.length > 0)
+    return {
+      kind: 'text',
+      text: `matched ${row.matchedStages.length === 1 ? 'a stage' : 'stages'} but started no candidate`,
+    };
   // The most telling failure: a stage whose category fits but whose condition fails, else the first.
   const failures = ex.stages.filter((s) => s.role !== 'until' && !s.matched && s.reasons && s.reasons.length > 0);
   const failed = failures.find((s) => s.reasons![0]!.kind !== 'category') ?? failures[0];

@@ -2,7 +2,11 @@
 import type { Verdict, VerdictKind } from '../../core';
 
 /** The next (step 1) or previous (step -1) row; wraps around. */
-export function stepSelection(rows: readonly Verdict[], selected: string | undefined, step: 1 | -1): string | undefined {
+export function stepSelection(
+  rows: readonly Verdict[],
+  selected: string | undefined,
+  step: 1 | -1,
+): string | undefined {
   if (rows.length === 0) return undefined;
   const i = selected === undefined ? -1 : rows.findIndex((r) => r.id === selected);
   if (i < 0) return step === 1 ? rows[0]!.id : rows[rows.length - 1]!.id;
@@ -10,11 +14,16 @@ export function stepSelection(rows: readonly Verdict[], selected: string | undef
 }
 
 /** The next row after the selection with the given verdict (wrapping), or the selection if none. */
-export function nextOfKind(rows: readonly Verdict[], selected: string | undefined, kind: VerdictKind, step: 1 | -1 = 1): string | undefined {
+export function nextOfKind(
+  rows: readonly Verdict[],
+  selected: string | undefined,
+  kind: VerdictKind,
+  step: 1 | -1 = 1,
+): string | undefined {
   if (rows.length === 0) return selected;
   const start = selected === undefined ? -1 : rows.findIndex((r) => r.id === selected);
   for (let k = 1; k <= rows.length; k++) {
-    const i = (((start < 0 && step === -1 ? 0 : start) + k * step) % rows.length + rows.length) % rows.length;
+    const i = ((((start < 0 && step === -1 ? 0 : start) + k * step) % rows.length) + rows.length) % rows.length;
     if (rows[i]!.verdict === kind) return rows[i]!.id;
   }
   return selected;

@@ -6,7 +6,8 @@
 export function fieldsInRule(rule: string, keywords: ReadonlySet<string>, max = 6): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const re = /\d[\w.]*|"""[\s\S]*?"""|\?"(?:[^"])*"|"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`(?:\.`[^`]*`|\.[\w@]+)*|[A-Za-z_@][\w@]*(?:\.[\w@]+)*/g;
+  const re =
+    /\d[\w.]*|"""[\s\S]*?"""|\?"(?:[^"])*"|"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`(?:\.`[^`]*`|\.[\w@]+)*|[A-Za-z_@][\w@]*(?:\.[\w@]+)*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(rule)) !== null) {
     const tok = m[0];
@@ -25,9 +26,39 @@ export function fieldsInRule(rule: string, keywords: ReadonlySet<string>, max = 
 }
 
 export const RULE_KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'not', 'in', 'where', 'sequence', 'sample', 'by', 'with', 'maxspan', 'until', 'any',
-  'true', 'false', 'null', 'like', 'regex', 'of', 'join', 'runs', 'head', 'tail', 'filter',
-  'file', 'process', 'network', 'registry', 'library', 'dns', 'driver', 'authentication', 'iam', 'configuration',
+  'and',
+  'or',
+  'not',
+  'in',
+  'where',
+  'sequence',
+  'sample',
+  'by',
+  'with',
+  'maxspan',
+  'until',
+  'any',
+  'true',
+  'false',
+  'null',
+  'like',
+  'regex',
+  'of',
+  'join',
+  'runs',
+  'head',
+  'tail',
+  'filter',
+  'file',
+  'process',
+  'network',
+  'registry',
+  'library',
+  'dns',
+  'driver',
+  'authentication',
+  'iam',
+  'configuration',
 ]);
 
 /** Short column labels: the last name segment, or the last two where that is ambiguous (host.os.type vs event.type). */

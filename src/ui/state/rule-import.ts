@@ -88,7 +88,8 @@ export function replacesRule(prev: string, next: string): boolean {
   let head = 0;
   while (head < max && prev.charCodeAt(head) === next.charCodeAt(head)) head++;
   let tail = 0;
-  while (tail < max - head && prev.charCodeAt(prev.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)) tail++;
+  while (tail < max - head && prev.charCodeAt(prev.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail))
+    tail++;
   const kept = head + tail;
   return kept < Math.max(1, Math.min(prev.trim().length, next.trim().length) / 5);
 }

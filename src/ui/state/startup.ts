@@ -14,7 +14,12 @@ export type Notice =
   /** The rule editor holds a rule file: offer to import it. */
   | { readonly kind: 'import-offer'; readonly format: RuleFormatName; readonly name: string | undefined }
   /** A rule was imported; `changes` lists the request settings it applied. */
-  | { readonly kind: 'imported'; readonly format: RuleFormatName; readonly name: string; readonly changes: readonly string[] }
+  | {
+      readonly kind: 'imported';
+      readonly format: RuleFormatName;
+      readonly name: string;
+      readonly changes: readonly string[];
+    }
   | { readonly kind: 'import-failed'; readonly message: string };
 
 export interface StartupDecision {
@@ -30,12 +35,20 @@ export function decideStartup(hash: string, draft: DraftRecord | undefined): Sta
   const local = draft?.state ?? defaultDocState();
   if (!looksLikeShareHash(hash)) {
     if (hash.length > 1 && /^#?[A-Za-z0-9_-]{20,}$/.test(hash)) {
-      return { state: local, notice: { kind: 'broken-link', code: 'SHR8001', message: 'This link does not contain a playground state (expected "#v1.…").' } };
+      return {
+        state: local,
+        notice: {
+          kind: 'broken-link',
+          code: 'SHR8001',
+          message: 'This link does not contain a playground state (expected "#v1.…").',
+        },
+      };
     }
     return { state: local };
   }
   const decoded = decodeShareHash(hash);
-  if (!decoded.ok) return { state: local, notice: { kind: 'broken-link', code: decoded.code, message: decoded.message } };
+  if (!decoded.ok)
+    return { state: local, notice: { kind: 'broken-link', code: decoded.code, message: decoded.message } };
   const shared = fromSharePayload(decoded.payload);
   if (draft && draft.fromHash === hash) {
     // Reloading a tab that opened this link: keep the edits made since.

@@ -8,7 +8,13 @@ export interface VirtualWindow {
 
 export const RENDER_ALL_BELOW = 400;
 
-export function virtualWindow(count: number, rowHeight: number, scrollTop: number, viewport: number, overscan = 10): VirtualWindow {
+export function virtualWindow(
+  count: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewport: number,
+  overscan = 10,
+): VirtualWindow {
   if (count < RENDER_ALL_BELOW) return { start: 0, end: count, padTop: 0, padBottom: 0 };
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);

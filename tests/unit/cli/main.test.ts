@@ -37,14 +37,27 @@ describe('run', () => {
     expect(first.verdict).toBe('suppressed');
     const reason = first.reasons[0];
     expect(reason.match.text).toBe('"/usr/bin/dpkg"');
-    expect(reason.match.start).toEqual({ line: 4, column: 18, offset: defaultExample.query.indexOf('"/usr/bin/dpkg"') });
+    expect(reason.match.start).toEqual({
+      line: 4,
+      column: 18,
+      offset: defaultExample.query.indexOf('"/usr/bin/dpkg"'),
+    });
     expect(reason.field).toBe('process.executable');
     expect(reason.value).toBe('/usr/bin/dpkg');
     expect(reason.clause.start.line).toBe(3);
   });
 
   test('ids default to the position; --no-verdicts and --stats', async () => {
-    const r = await cli('run', '--query', 'file where event.action == "rename"', '--events', events, '--json', '--no-verdicts', '--stats');
+    const r = await cli(
+      'run',
+      '--query',
+      'file where event.action == "rename"',
+      '--events',
+      events,
+      '--json',
+      '--no-verdicts',
+      '--stats',
+    );
     const json = JSON.parse(r.out);
     expect(json.verdicts).toBeUndefined();
     expect(json.hits.events.map((h: { _id: string }) => h._id)).toEqual(['3', '14']);
@@ -55,10 +68,16 @@ describe('run', () => {
   test('size, result position and pipes', async () => {
     const q = 'file where true';
     const ids = async (...extra: string[]) =>
-      JSON.parse((await cli('run', '--query', q, '--events', events, '--json', '--no-verdicts', ...extra)).out).hits.events.map((h: { _id: string }) => h._id);
+      JSON.parse(
+        (await cli('run', '--query', q, '--events', events, '--json', '--no-verdicts', ...extra)).out,
+      ).hits.events.map((h: { _id: string }) => h._id);
     expect(await ids('--size', '2')).toEqual(['15', '16']);
     expect(await ids('--size', '2', '--result-position', 'head')).toEqual(['0', '1']);
-    expect(JSON.parse((await cli('run', '--query', `${q} | head 3 | tail 1`, '--events', events, '--json')).out).hits.events.map((h: { _id: string }) => h._id)).toEqual(['2']);
+    expect(
+      JSON.parse(
+        (await cli('run', '--query', `${q} | head 3 | tail 1`, '--events', events, '--json')).out,
+      ).hits.events.map((h: { _id: string }) => h._id),
+    ).toEqual(['2']);
   });
 
   test('a query error exits 1 with a located diagnostic', async () => {
@@ -69,7 +88,10 @@ describe('run', () => {
   });
 
   test('a malformed event is reported at its line and the others still evaluate', async () => {
-    const broken = write('broken.ndjson', '{"event":{"category":"file"},"n":1}\n{"event": oops}\n{"event":{"category":"file"},"n":3}\n');
+    const broken = write(
+      'broken.ndjson',
+      '{"event":{"category":"file"},"n":1}\n{"event": oops}\n{"event":{"category":"file"},"n":3}\n',
+    );
     const r = await cli('run', '--query', 'file where n > 0', '--events', broken, '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
@@ -109,13 +131,19 @@ describe('check', () => {
   });
   test('clean files exit 0; a mapping turns unknown fields into errors', async () => {
     expect((await cli('check', '--query', 'process where process.name == "bash"')).code).toBe(0);
-    const mapping = write('mapping.json', JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } } } } }));
+    const mapping = write(
+      'mapping.json',
+      JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } } } } }),
+    );
     const r = await cli('check', '--query', 'process where process.name == "bash"', '--mapping', mapping, '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)[0].diagnostics[0].message).toBe('Unknown column [process.name]');
   });
   test('rule files in other formats: the query is extracted', async () => {
-    const toml = write('rule.toml', `[rule]\nname = "x"\ntype = "eql"\nquery = '''\nprocess where process.name == "bash"\n'''\n`);
+    const toml = write(
+      'rule.toml',
+      `[rule]\nname = "x"\ntype = "eql"\nquery = '''\nprocess where process.name == "bash"\n'''\n`,
+    );
     expect((await cli('check', toml)).out).toContain('ok');
   });
 });
@@ -133,7 +161,11 @@ describe('format', () => {
 
 describe.skipIf(!existsSync('build/cli/main.js'))('the built binary (after npm run build)', () => {
   test('npx eql-playground run works from the repo root', () => {
-    const out = execFileSync(process.execPath, ['bin/eql-playground.js', 'run', '--rule', rule, '--events', events, '--json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/eql-playground.js', 'run', '--rule', rule, '--events', events, '--json'],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(out).hits.total.value).toBe(4);
   });
 });

@@ -9,20 +9,81 @@ import { checkQuery, evaluate, foldExpression, traceEvent, type EventDoc } from 
 import { expandDottedKeys } from '../../../src/core/runtime/field-access';
 
 const FRAGMENTS = [
-  'process where ', 'any where ', 'file where ', 'sequence by host.id ', 'with maxspan=5s ', 'sample by a ', '[', ']', '![', '(', ')',
-  'a', 'b.c', '?d', '`e f`', 'process.name', 'n', ' == ', ' != ', ' < ', ' >= ', ' : ', ' like~ ', ' regex ', ' in ', ' not in~ ',
-  ' and ', ' or ', 'not ', '"x*"', '"a"', '"""raw"""', '1', '-2', '3.5', '2147483647', 'null', 'true', ', ',
-  'length(', 'startsWith~(', 'concat(', 'number(', 'cidrMatch(', 'between(', 'substring(', 'add(', 'divide(', 'modulo(',
-  ' + ', ' / ', ' % ', ' | head 2', ' | tail 1', ' | count', ' until ', ' by ', ' with runs=2', '/* c */', '\n',
+  'process where ',
+  'any where ',
+  'file where ',
+  'sequence by host.id ',
+  'with maxspan=5s ',
+  'sample by a ',
+  '[',
+  ']',
+  '![',
+  '(',
+  ')',
+  'a',
+  'b.c',
+  '?d',
+  '`e f`',
+  'process.name',
+  'n',
+  ' == ',
+  ' != ',
+  ' < ',
+  ' >= ',
+  ' : ',
+  ' like~ ',
+  ' regex ',
+  ' in ',
+  ' not in~ ',
+  ' and ',
+  ' or ',
+  'not ',
+  '"x*"',
+  '"a"',
+  '"""raw"""',
+  '1',
+  '-2',
+  '3.5',
+  '2147483647',
+  'null',
+  'true',
+  ', ',
+  'length(',
+  'startsWith~(',
+  'concat(',
+  'number(',
+  'cidrMatch(',
+  'between(',
+  'substring(',
+  'add(',
+  'divide(',
+  'modulo(',
+  ' + ',
+  ' / ',
+  ' % ',
+  ' | head 2',
+  ' | tail 1',
+  ' | count',
+  ' until ',
+  ' by ',
+  ' with runs=2',
+  '/* c */',
+  '\n',
 ];
 
 const soup = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 25 }).map((xs) => xs.join(''));
 
 const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom('c', 'name', 'x'), scalar));
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom('c', 'name', 'x'), scalar),
+);
 const event = fc.record(
   {
-    event: fc.record({ category: fc.oneof(fc.constantFrom('process', 'file'), fc.array(fc.constantFrom('process', 'file'))) }),
+    event: fc.record({
+      category: fc.oneof(fc.constantFrom('process', 'file'), fc.array(fc.constantFrom('process', 'file'))),
+    }),
     a: value,
     b: fc.oneof(value, fc.record({ c: value })),
     n: value,
@@ -36,7 +97,9 @@ const event = fc.record(
 const str = fc.oneof(fc.constantFrom('x', 'y', 'X', '10.1.2.3', '2', 'bash', ''), fc.string({ maxLength: 4 }));
 const typedEvent = fc.record(
   {
-    event: fc.record({ category: fc.oneof(fc.constantFrom('process', 'file'), fc.array(fc.constantFrom('process', 'file'))) }),
+    event: fc.record({
+      category: fc.oneof(fc.constantFrom('process', 'file'), fc.array(fc.constantFrom('process', 'file'))),
+    }),
     a: fc.oneof(str, fc.array(str, { maxLength: 3 }), fc.constant(null)),
     b: fc.record({ c: fc.oneof(str, fc.array(str, { maxLength: 2 })) }, { requiredKeys: [] }),
     n: fc.oneof(fc.integer({ min: -5, max: 10 }), fc.array(fc.integer({ min: -5, max: 10 }), { maxLength: 3 })),

@@ -45,28 +45,62 @@ describe('default example', () => {
   });
 
   test('hits are the four alerts in time order', () => {
-    expect(result.hits!.events!.map((h) => (h._source as { event: { id: string } }).event.id)).toEqual(['apt-14', 'apt-15', 'apt-16', 'apt-17']);
+    expect(result.hits!.events!.map((h) => (h._source as { event: { id: string } }).event.id)).toEqual([
+      'apt-14',
+      'apt-15',
+      'apt-16',
+      'apt-17',
+    ]);
     expect(result.hits!.total).toEqual({ value: 4, relation: 'eq' });
   });
 
   test('every suppressed event names the exclusion and the element that fired', () => {
     const id = (n: number) => String(n - 1);
-    expect(byId(id(1)).reasons.map(brief)).toEqual([['process.executable in ( "/bin/', '"/usr/bin/dpkg"', 'process.executable', '/usr/bin/dpkg']]);
-    expect(byId(id(2)).reasons.map(brief)).toEqual([['file.path :("/etc/apt/apt.conf', '"/etc/apt/apt.conf.d/*.tmp*"', 'file.path', '/etc/apt/apt.conf.d/20auto-upgrades.tmp.8c1f']]);
-    expect(byId(id(3)).reasons.map(brief)).toEqual([['file.extension in ("swp", "swp', '"swp"', 'file.extension', 'swp']]);
-    expect(byId(id(4)).reasons.map(brief)).toEqual([['file.Ext.original.extension ==', '"dpkg-new"', 'file.Ext.original.extension', 'dpkg-new']]);
-    expect(byId(id(5)).reasons.map(brief)).toEqual([['process.executable : ( "/nix/s', '"/nix/store/*"', 'process.executable', '/nix/store/3f9a2k-apt-2.6.1/bin/apt-config']]);
+    expect(byId(id(1)).reasons.map(brief)).toEqual([
+      ['process.executable in ( "/bin/', '"/usr/bin/dpkg"', 'process.executable', '/usr/bin/dpkg'],
+    ]);
+    expect(byId(id(2)).reasons.map(brief)).toEqual([
+      [
+        'file.path :("/etc/apt/apt.conf',
+        '"/etc/apt/apt.conf.d/*.tmp*"',
+        'file.path',
+        '/etc/apt/apt.conf.d/20auto-upgrades.tmp.8c1f',
+      ],
+    ]);
+    expect(byId(id(3)).reasons.map(brief)).toEqual([
+      ['file.extension in ("swp", "swp', '"swp"', 'file.extension', 'swp'],
+    ]);
+    expect(byId(id(4)).reasons.map(brief)).toEqual([
+      ['file.Ext.original.extension ==', '"dpkg-new"', 'file.Ext.original.extension', 'dpkg-new'],
+    ]);
+    expect(byId(id(5)).reasons.map(brief)).toEqual([
+      [
+        'process.executable : ( "/nix/s',
+        '"/nix/store/*"',
+        'process.executable',
+        '/nix/store/3f9a2k-apt-2.6.1/bin/apt-config',
+      ],
+    ]);
     // "/dev/fd/*" is a literal under `in`, so only the wildcard list catches /dev/fd/3.
-    expect(byId(id(6)).reasons.map(brief)).toEqual([['process.executable : ( "/nix/s', '"/dev/fd/*"', 'process.executable', '/dev/fd/3']]);
+    expect(byId(id(6)).reasons.map(brief)).toEqual([
+      ['process.executable : ( "/nix/s', '"/dev/fd/*"', 'process.executable', '/dev/fd/3'],
+    ]);
     const missing = byId(id(7)).reasons;
-    expect(missing.map(brief)).toEqual([["process.executable == null", undefined, 'process.executable', undefined]]);
+    expect(missing.map(brief)).toEqual([['process.executable == null', undefined, 'process.executable', undefined]]);
     expect(missing[0]!.note).toMatch(/missing/);
     expect(byId(id(8)).reasons.map(brief)).toEqual([
-      ['file.path :("/etc/apt/apt.conf', '"/etc/apt/apt.conf.d/*.tmp*"', 'file.path', '/etc/apt/apt.conf.d/e2scrub_all.tmp.k2J9'],
+      [
+        'file.path :("/etc/apt/apt.conf',
+        '"/etc/apt/apt.conf.d/*.tmp*"',
+        'file.path',
+        '/etc/apt/apt.conf.d/e2scrub_all.tmp.k2J9',
+      ],
       ['process.name in ("pveupdate", ', '"perl"', 'process.name', 'perl'],
       ['(process.name == "perl" and fi', undefined, 'process.name', 'perl'],
     ]);
-    expect(byId(id(9)).reasons.map(brief)).toEqual([['(process.name == "sed" and fil', undefined, 'process.name', 'sed']]);
+    expect(byId(id(9)).reasons.map(brief)).toEqual([
+      ['(process.name == "sed" and fil', undefined, 'process.name', 'sed'],
+    ]);
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
       const v = byId(id(n));
       expect(v.verdict).toBe('suppressed');
@@ -88,10 +122,18 @@ describe('default example', () => {
 
   test('each base-condition failure names the first failing conjunct and the value it saw', () => {
     expect(byId('9').verdict).toBe('no-match');
-    expect(byId('9').reasons.map((r) => [r.kind, r.clause.text, r.field, r.value])).toEqual([['category', 'file', 'event.category', 'process']]);
-    expect(byId('10').reasons.map((r) => [r.kind, r.clause.text, r.value])).toEqual([['base', 'host.os.type == "linux"', 'macos']]);
-    expect(byId('11').reasons.map((r) => [r.kind, r.clause.text, r.value])).toEqual([['base', 'event.action in ("rename", "creation")', 'deletion']]);
-    expect(byId('12').reasons.map((r) => [r.kind, r.clause.text, r.value])).toEqual([['base', 'file.path : "/etc/apt/apt.conf.d/*"', '/etc/apt/sources.list.d/mirror.list']]);
+    expect(byId('9').reasons.map((r) => [r.kind, r.clause.text, r.field, r.value])).toEqual([
+      ['category', 'file', 'event.category', 'process'],
+    ]);
+    expect(byId('10').reasons.map((r) => [r.kind, r.clause.text, r.value])).toEqual([
+      ['base', 'host.os.type == "linux"', 'macos'],
+    ]);
+    expect(byId('11').reasons.map((r) => [r.kind, r.clause.text, r.value])).toEqual([
+      ['base', 'event.action in ("rename", "creation")', 'deletion'],
+    ]);
+    expect(byId('12').reasons.map((r) => [r.kind, r.clause.text, r.value])).toEqual([
+      ['base', 'file.path : "/etc/apt/apt.conf.d/*"', '/etc/apt/sources.list.d/mirror.list'],
+    ]);
   });
 
   test('alerts carry no suppressing reason', () => {
@@ -103,7 +145,8 @@ describe('default example', () => {
 
   test('clause stats count suppressions per exclusion and flag the dead one', () => {
     const stats = result.clauseStats!;
-    const exclusion = (prefix: string) => stats.find((s) => s.kind === 'exclusion' && s.clause.text.startsWith(prefix))!;
+    const exclusion = (prefix: string) =>
+      stats.find((s) => s.kind === 'exclusion' && s.clause.text.startsWith(prefix))!;
     expect(exclusion('process.executable in').suppressed).toBe(1);
     expect(exclusion('process.executable : (').suppressed).toBe(2);
     expect(exclusion('process.executable == null').suppressed).toBe(1);

@@ -29,7 +29,9 @@ describe('parseEvents', () => {
     const d = r.diagnostics[0]!;
     expect(d).toMatchObject({ code: 'EVT5001', severity: 'error', source: 'events' });
     expect(at(text, d.range.start)).toEqual([3, 11]);
-    expect(d.message).toBe("Array element 2 is not valid JSON: Unexpected ',': expected a property name in double quotes");
+    expect(d.message).toBe(
+      "Array element 2 is not valid JSON: Unexpected ',': expected a property name in double quotes",
+    );
   });
 
   it('recovers from an unterminated string at the end of its line', () => {
@@ -51,7 +53,9 @@ describe('parseEvents', () => {
       ['EVT5002', 10],
       ['EVT5002', 14],
     ]);
-    expect(r.diagnostics[2]!.message).toBe('Array element 2 is a number, not a JSON object; each event must be an object');
+    expect(r.diagnostics[2]!.message).toBe(
+      'Array element 2 is a number, not a JSON object; each event must be an object',
+    );
   });
 
   it('loads NDJSON, skipping blank and comment lines; a broken line is located', () => {
@@ -75,7 +79,16 @@ describe('parseEvents', () => {
 
   it('loads an ES _search response, keeping _id and _index', () => {
     const text = JSON.stringify(
-      { took: 1, hits: { total: { value: 2 }, hits: [{ _index: 'i1', _id: 'a', _source: { x: 1 } }, { _index: 'i2', _id: 'b', _source: { 'p.q': 2 } }] } },
+      {
+        took: 1,
+        hits: {
+          total: { value: 2 },
+          hits: [
+            { _index: 'i1', _id: 'a', _source: { x: 1 } },
+            { _index: 'i2', _id: 'b', _source: { 'p.q': 2 } },
+          ],
+        },
+      },
       null,
       2,
     );
@@ -111,7 +124,10 @@ describe('parseEvents', () => {
   it('uses idField when given, else _id, else the position', () => {
     expect(parseEvents('[{"sid": 7}, {"x": 1}]', { idField: 'sid' }).events.map((e) => e.id)).toEqual(['7', '1']);
     expect(parseEvents('[{"a": {"b": "k"}}]', { idField: 'a.b' }).events[0]!.id).toBe('k');
-    expect(parseEvents('[{"_id": "own", "_source": {"x": 1}}]').events[0]).toMatchObject({ id: 'own', source: { x: 1 } });
+    expect(parseEvents('[{"_id": "own", "_source": {"x": 1}}]').events[0]).toMatchObject({
+      id: 'own',
+      source: { x: 1 },
+    });
   });
 
   it('expands dotted keys into doc and keeps source as given', () => {
@@ -140,7 +156,11 @@ describe('parseEvents', () => {
   });
 
   it('loads 100k events', () => {
-    const one = JSON.stringify({ '@timestamp': '2024-01-01T00:00:00Z', process: { name: 'bash', args: ['-c', 'echo "hi"'] }, n: 1 });
+    const one = JSON.stringify({
+      '@timestamp': '2024-01-01T00:00:00Z',
+      process: { name: 'bash', args: ['-c', 'echo "hi"'] },
+      n: 1,
+    });
     const text = `[\n${Array.from({ length: 100_000 }, () => one).join(',\n')}\n]`;
     const r = parseEvents(text);
     expect(r.events).toHaveLength(100_000);

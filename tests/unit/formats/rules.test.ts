@@ -64,61 +64,76 @@ describe('parseRuleText', () => {
     expect(detectRuleFormat('any where true', 'rule.toml')).toBe('toml');
   });
 
-  it.skipIf(!existsSync(EXAMPLE))('parses the docs page example to the exact query and metadata (skipped without ../shared)', () => {
-    const text = readFileSync(EXAMPLE, 'utf8');
-    const r = parseRuleText(text, 'apt.md');
-    expect(r.format).toBe('docs-page');
-    expect(r.diagnostics).toEqual([]);
-    expect(r.query.startsWith('file where host.os.type == "linux" and event.action in ("rename", "creation") and\n')).toBe(true);
-    expect(r.query.endsWith('(process.name == "perl" and file.name : "e2scrub_all.tmp*")\n)')).toBe(true);
-    expect(r.query.split('\n')).toHaveLength(25);
-    expect(text.slice(r.queryOffset, r.queryOffset + r.query.length)).toBe(r.query);
-    expect(new LineIndex(text).position(r.queryOffset).line).toBe(text.split('\n').findIndex((l) => l.startsWith('file where')) + 1);
-    const m = r.metadata;
-    expect(m).toMatchObject({
-      name: 'APT Package Manager Configuration File Creation',
-      type: 'eql',
-      language: 'eql',
-      severity: 'medium',
-      riskScore: 47,
-      indices: ['logs-endpoint.events.file*'],
-      interval: '5m',
-      from: 'now-9m',
-      maxSignals: 100,
-      version: 5,
-      authors: ['Elastic'],
-      license: 'Elastic License v2',
-      references: [
-        'https://packetstormsecurity.com/files/152668/APT-Package-Manager-Persistence.html',
-        'https://www.elastic.co/security-labs/sequel-on-persistence-mechanisms',
-      ],
-    });
-    expect(m.description).toMatch(/^Detects file creation events in the configuration directory/);
-    expect(m.tags).toContain('Data Source: Elastic Defend');
-    expect(m.tags).toHaveLength(7);
-    expect(m.threat).toEqual([
-      {
-        framework: 'MITRE ATT&CK',
-        tactic: { name: 'Persistence', id: 'TA0003', reference: 'https://attack.mitre.org/tactics/TA0003/' },
-        techniques: [
-          { name: 'Create or Modify System Process', id: 'T1543', reference: 'https://attack.mitre.org/techniques/T1543/' },
-          {
-            name: 'Event Triggered Execution',
-            id: 'T1546',
-            reference: 'https://attack.mitre.org/techniques/T1546/',
-            subtechniques: [
-              { name: 'Installer Packages', id: 'T1546.016', reference: 'https://attack.mitre.org/techniques/T1546/016/' },
-            ],
-          },
-          { name: 'Hijack Execution Flow', id: 'T1574', reference: 'https://attack.mitre.org/techniques/T1574/' },
+  it.skipIf(!existsSync(EXAMPLE))(
+    'parses the docs page example to the exact query and metadata (skipped without ../shared)',
+    () => {
+      const text = readFileSync(EXAMPLE, 'utf8');
+      const r = parseRuleText(text, 'apt.md');
+      expect(r.format).toBe('docs-page');
+      expect(r.diagnostics).toEqual([]);
+      expect(
+        r.query.startsWith('file where host.os.type == "linux" and event.action in ("rename", "creation") and\n'),
+      ).toBe(true);
+      expect(r.query.endsWith('(process.name == "perl" and file.name : "e2scrub_all.tmp*")\n)')).toBe(true);
+      expect(r.query.split('\n')).toHaveLength(25);
+      expect(text.slice(r.queryOffset, r.queryOffset + r.query.length)).toBe(r.query);
+      expect(new LineIndex(text).position(r.queryOffset).line).toBe(
+        text.split('\n').findIndex((l) => l.startsWith('file where')) + 1,
+      );
+      const m = r.metadata;
+      expect(m).toMatchObject({
+        name: 'APT Package Manager Configuration File Creation',
+        type: 'eql',
+        language: 'eql',
+        severity: 'medium',
+        riskScore: 47,
+        indices: ['logs-endpoint.events.file*'],
+        interval: '5m',
+        from: 'now-9m',
+        maxSignals: 100,
+        version: 5,
+        authors: ['Elastic'],
+        license: 'Elastic License v2',
+        references: [
+          'https://packetstormsecurity.com/files/152668/APT-Package-Manager-Persistence.html',
+          'https://www.elastic.co/security-labs/sequel-on-persistence-mechanisms',
         ],
-      },
-      {
-        framework: 'MITRE ATT&CK',
-        tactic: { name: 'Defense Evasion', id: 'TA0005', reference: 'https://attack.mitre.org/tactics/TA0005/' },
-      },
-    ]);
-  });
+      });
+      expect(m.description).toMatch(/^Detects file creation events in the configuration directory/);
+      expect(m.tags).toContain('Data Source: Elastic Defend');
+      expect(m.tags).toHaveLength(7);
+      expect(m.threat).toEqual([
+        {
+          framework: 'MITRE ATT&CK',
+          tactic: { name: 'Persistence', id: 'TA0003', reference: 'https://attack.mitre.org/tactics/TA0003/' },
+          techniques: [
+            {
+              name: 'Create or Modify System Process',
+              id: 'T1543',
+              reference: 'https://attack.mitre.org/techniques/T1543/',
+            },
+            {
+              name: 'Event Triggered Execution',
+              id: 'T1546',
+              reference: 'https://attack.mitre.org/techniques/T1546/',
+              subtechniques: [
+                {
+                  name: 'Installer Packages',
+                  id: 'T1546.016',
+                  reference: 'https://attack.mitre.org/techniques/T1546/016/',
+                },
+              ],
+            },
+            { name: 'Hijack Execution Flow', id: 'T1574', reference: 'https://attack.mitre.org/techniques/T1574/' },
+          ],
+        },
+        {
+          framework: 'MITRE ATT&CK',
+          tactic: { name: 'Defense Evasion', id: 'TA0005', reference: 'https://attack.mitre.org/tactics/TA0005/' },
+        },
+      ]);
+    },
+  );
 
   it('reports a docs page without a query block at the heading', () => {
     const text = '# Rule\n\n## Rule query\n\nnothing here\n';
@@ -168,14 +183,31 @@ describe('parseRuleText', () => {
   it('reads the first EQL rule of a Kibana export', () => {
     const text = [
       JSON.stringify({ type: 'query', query: 'host.name: x', name: 'KQL rule' }),
-      JSON.stringify({ type: 'eql', query: 'process where true', name: 'EQL rule', severity: 'low', risk_score: 21, index: ['logs-*'], tiebreaker_field: 'event.sequence', threat: [{ framework: 'MITRE ATT&CK', tactic: { id: 'TA0002', name: 'Execution', reference: 'u' }, technique: [] }] }),
+      JSON.stringify({
+        type: 'eql',
+        query: 'process where true',
+        name: 'EQL rule',
+        severity: 'low',
+        risk_score: 21,
+        index: ['logs-*'],
+        tiebreaker_field: 'event.sequence',
+        threat: [
+          { framework: 'MITRE ATT&CK', tactic: { id: 'TA0002', name: 'Execution', reference: 'u' }, technique: [] },
+        ],
+      }),
       JSON.stringify({ exported_count: 2 }),
     ].join('\n');
     const r = parseRuleText(text, 'rules_export.ndjson');
     expect(r.format).toBe('kibana-ndjson');
     expect(r.query).toBe('process where true');
     expect(text.slice(r.queryOffset, r.queryOffset + r.query.length)).toBe('process where true');
-    expect(r.metadata).toMatchObject({ name: 'EQL rule', severity: 'low', riskScore: 21, indices: ['logs-*'], tiebreakerField: 'event.sequence' });
+    expect(r.metadata).toMatchObject({
+      name: 'EQL rule',
+      severity: 'low',
+      riskScore: 21,
+      indices: ['logs-*'],
+      tiebreakerField: 'event.sequence',
+    });
     expect(r.metadata.threat?.[0]?.tactic?.name).toBe('Execution');
     const escaped = parseRuleText(JSON.stringify({ type: 'eql', query: 'a where b == "c"' }));
     expect(escaped.query).toBe('a where b == "c"');
@@ -191,6 +223,9 @@ describe('parseRuleText', () => {
     expect(back.query).toBe(r.query);
     expect(back.metadata).toEqual({ ...r.metadata, type: 'eql', language: 'eql' });
     const tricky = ruleToToml({ name: 'q"\\' }, "x where a == '''\\n'''");
-    expect(parseRuleText(tricky, 'x.toml')).toMatchObject({ query: "x where a == '''\\n'''\n", metadata: { name: 'q"\\' } });
+    expect(parseRuleText(tricky, 'x.toml')).toMatchObject({
+      query: "x where a == '''\\n'''\n",
+      metadata: { name: 'q"\\' },
+    });
   });
 });

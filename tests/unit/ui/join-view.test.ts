@@ -16,7 +16,12 @@ import {
 import { filterVerdicts } from '../../../src/ui/state/results';
 
 const e = (t: string, category: string, type: string, entity: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ '@timestamp': `2026-01-01T00:${t}Z`, event: { category, type }, process: { entity_id: entity }, ...extra });
+  JSON.stringify({
+    '@timestamp': `2026-01-01T00:${t}Z`,
+    event: { category, type },
+    process: { entity_id: entity },
+    ...extra,
+  });
 
 // A: start + file within 10s (returned); B: file 2 minutes later (maxspan); C: network only.
 const EVENTS = [
@@ -27,7 +32,8 @@ const EVENTS = [
   e('03:00', 'network', 'start', 'C'),
 ].join('\n');
 
-const SEQUENCE = 'sequence by process.entity_id with maxspan=1m [process where event.type == "start"] [file where event.type == "creation"]';
+const SEQUENCE =
+  'sequence by process.entity_id with maxspan=1m [process where event.type == "start"] [file where event.type == "creation"]';
 
 function run(rule: string, events = EVENTS) {
   const parsed = parseEvents(events, {});
@@ -85,7 +91,9 @@ describe('sequence view', () => {
   test('highlights: a selected event marks the stage term it matched; a sequence marks its stages', () => {
     const stage0 = view.join.stages[0]!.text.range;
     expect(eventStageHighlights(view.join, view.rows[0]!)).toEqual([{ range: stage0, role: 'match' }]);
-    expect(sequenceStageHighlights(view.join, view.cards[0]!).map((h) => h.range)).toEqual(view.join.stages.map((s) => s.text.range));
+    expect(sequenceStageHighlights(view.join, view.cards[0]!).map((h) => h.range)).toEqual(
+      view.join.stages.map((s) => s.text.range),
+    );
     // an event no stage accepts: its failing clauses
     expect(eventStageHighlights(view.join, view.rows[4]!).every((h) => h.role === 'failed')).toBe(true);
   });
@@ -98,7 +106,9 @@ describe('sequence view', () => {
   });
 
   test('missing-event terms become placeholders', () => {
-    const { view: v } = run('sequence by process.entity_id with maxspan=1m [process where event.type == "start"] ![network where true]');
+    const { view: v } = run(
+      'sequence by process.entity_id with maxspan=1m [process where event.type == "start"] ![network where true]',
+    );
     expect(v.cards.length).toBeGreaterThan(0);
     expect(v.cards[0]!.cells[1]).toMatchObject({ missing: true, label: 'S2' });
     expect(v.cards[0]!.positions).toHaveLength(1);

@@ -5,7 +5,12 @@ import { abbreviate, reasonParts, reasonText } from '../../../src/ui/state/reaso
 import { fieldsInRule, RULE_KEYWORDS } from '../../../src/ui/state/rule-fields';
 import { RENDER_ALL_BELOW, scrollToShow, virtualWindow } from '../../../src/ui/state/virtual-window';
 
-const rows: Verdict[] = (['alert', 'suppressed', 'no-match', 'suppressed', 'alert'] as const).map((v, i) => ({ id: String(i), position: i, verdict: v, reasons: [] }));
+const rows: Verdict[] = (['alert', 'suppressed', 'no-match', 'suppressed', 'alert'] as const).map((v, i) => ({
+  id: String(i),
+  position: i,
+  verdict: v,
+  reasons: [],
+}));
 
 describe('navigation', () => {
   test('next and previous wrap around; no selection starts at an end', () => {
@@ -48,8 +53,18 @@ describe('reason wording', () => {
     );
   });
   test('a miss on a missing field says missing; notes are kept', () => {
-    const base: Reason = { kind: 'base', clause: { text: 'host.os.type == "linux"', range: { start: 0, end: 5 } }, field: 'host.os.type', clauseId: 2, note: 'the field is missing' };
-    expect(reasonParts('no-match', base)).toMatchObject({ verb: 'missed by', value: 'missing', note: 'the field is missing' });
+    const base: Reason = {
+      kind: 'base',
+      clause: { text: 'host.os.type == "linux"', range: { start: 0, end: 5 } },
+      field: 'host.os.type',
+      clauseId: 2,
+      note: 'the field is missing',
+    };
+    expect(reasonParts('no-match', base)).toMatchObject({
+      verb: 'missed by',
+      value: 'missing',
+      note: 'the field is missing',
+    });
     expect(reasonParts('no-match', base).match).toBeUndefined();
   });
   test('long clauses are shortened in the middle', () => {
@@ -63,7 +78,8 @@ describe('reason wording', () => {
 
 describe('fields a rule mentions', () => {
   test('fields in order, without keywords, strings, comments or function names', () => {
-    const rule = 'file where host.os.type == "linux" and startsWith(process.name, "x") // user.name\n and not `weird field`.x : "a.b" and process.name != null';
+    const rule =
+      'file where host.os.type == "linux" and startsWith(process.name, "x") // user.name\n and not `weird field`.x : "a.b" and process.name != null';
     expect(fieldsInRule(rule, RULE_KEYWORDS)).toEqual(['host.os.type', 'process.name', 'weird field.x']);
   });
 });

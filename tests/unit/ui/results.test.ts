@@ -1,13 +1,40 @@
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic, EvaluationResult, Verdict } from '../../../src/core';
 import type { EvaluateResponse } from '../../../src/worker/protocol';
-import { applyEvaluation, applyFailure, countVerdicts, emptyResults, filterVerdicts, summaryText } from '../../../src/ui/state/results';
+import {
+  applyEvaluation,
+  applyFailure,
+  countVerdicts,
+  emptyResults,
+  filterVerdicts,
+  summaryText,
+} from '../../../src/ui/state/results';
 
 const verdict = (id: string, v: Verdict['verdict']): Verdict => ({ id, position: Number(id), verdict: v, reasons: [] });
 const stats = { events: 0, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 };
-const good = (verdicts: Verdict[]): EvaluationResult => ({ ok: true, queryKind: 'event', diagnostics: [], verdicts, clauseStats: [], hits: { total: { value: 0, relation: 'eq' }, events: [] }, stats });
-const ruleError: Diagnostic = { code: 'EQL1001', severity: 'error', message: 'x', range: { start: 3, end: 4 }, source: 'rule' };
-const eventError: Diagnostic = { code: 'EVT5001', severity: 'error', message: 'y', range: { start: 0, end: 1 }, source: 'events' };
+const good = (verdicts: Verdict[]): EvaluationResult => ({
+  ok: true,
+  queryKind: 'event',
+  diagnostics: [],
+  verdicts,
+  clauseStats: [],
+  hits: { total: { value: 0, relation: 'eq' }, events: [] },
+  stats,
+});
+const ruleError: Diagnostic = {
+  code: 'EQL1001',
+  severity: 'error',
+  message: 'x',
+  range: { start: 3, end: 4 },
+  source: 'rule',
+};
+const eventError: Diagnostic = {
+  code: 'EVT5001',
+  severity: 'error',
+  message: 'y',
+  range: { start: 0, end: 1 },
+  source: 'events',
+};
 
 function response(result: EvaluationResult, eventDiagnostics: Diagnostic[] = [], withEvents = true): EvaluateResponse {
   return {
@@ -15,13 +42,25 @@ function response(result: EvaluationResult, eventDiagnostics: Diagnostic[] = [],
     id: 1,
     result,
     eventDiagnostics,
-    ...(withEvents ? { events: [{ id: '0', position: 0, source: {} }, { id: '1', position: 1, source: {} }], fieldsSeen: [{ name: 'a', type: 'keyword' }] } : {}),
+    ...(withEvents
+      ? {
+          events: [
+            { id: '0', position: 0, source: {} },
+            { id: '1', position: 1, source: {} },
+          ],
+          fieldsSeen: [{ name: 'a', type: 'keyword' }],
+        }
+      : {}),
     ms: 2,
   };
 }
 
 describe('results state', () => {
-  const first = applyEvaluation(emptyResults, response(good([verdict('0', 'alert'), verdict('1', 'suppressed')])), { version: 1, rule: 'r1', events: 'e1' });
+  const first = applyEvaluation(emptyResults, response(good([verdict('0', 'alert'), verdict('1', 'suppressed')])), {
+    version: 1,
+    rule: 'r1',
+    events: 'e1',
+  });
 
   test('a good evaluation replaces what is shown', () => {
     expect(first.stale).toBe(false);
@@ -40,7 +79,11 @@ describe('results state', () => {
     expect(next.diagnostics).toEqual([ruleError]);
     expect(next.version).toBe(2);
     // fixing it recovers
-    const fixed = applyEvaluation(next, response(good([verdict('0', 'no-match'), verdict('1', 'alert')]), [], false), { version: 3, rule: 'r2', events: 'e1' });
+    const fixed = applyEvaluation(next, response(good([verdict('0', 'no-match'), verdict('1', 'alert')]), [], false), {
+      version: 3,
+      rule: 'r2',
+      events: 'e1',
+    });
     expect(fixed.stale).toBe(false);
     expect(fixed.diagnostics).toEqual([]);
     expect(fixed.verdicts.map((v) => v.verdict)).toEqual(['no-match', 'alert']);
@@ -53,7 +96,11 @@ describe('results state', () => {
     expect(next.stale).toBe(true);
     expect(next.verdicts).toBe(first.verdicts);
     expect(next.diagnostics).toEqual([eventError]);
-    const fromNothing = applyEvaluation(emptyResults, response(partial, [eventError]), { version: 1, rule: 'r1', events: 'e2' });
+    const fromNothing = applyEvaluation(emptyResults, response(partial, [eventError]), {
+      version: 1,
+      rule: 'r1',
+      events: 'e2',
+    });
     expect(fromNothing.verdicts).toHaveLength(1);
     expect(fromNothing.stale).toBe(true);
     expect(fromNothing.hasGood).toBe(false);
@@ -65,10 +112,17 @@ describe('results state', () => {
   });
 
   test('summary line and filters', () => {
-    const vs = [verdict('0', 'alert'), verdict('1', 'suppressed'), verdict('2', 'suppressed'), verdict('3', 'no-match')];
+    const vs = [
+      verdict('0', 'alert'),
+      verdict('1', 'suppressed'),
+      verdict('2', 'suppressed'),
+      verdict('3', 'no-match'),
+    ];
     const c = countVerdicts(vs);
     expect(summaryText(c)).toBe('1 alert · 2 suppressed · 1 no match');
-    expect(summaryText(countVerdicts([...vs, verdict('4', 'error')]))).toBe('1 alert · 2 suppressed · 1 no match · 1 error');
+    expect(summaryText(countVerdicts([...vs, verdict('4', 'error')]))).toBe(
+      '1 alert · 2 suppressed · 1 no match · 1 error',
+    );
     expect(filterVerdicts(vs, 'suppressed').map((v) => v.id)).toEqual(['1', '2']);
     expect(filterVerdicts(vs, 'all')).toBe(vs);
   });
@@ -77,7 +131,14 @@ describe('results state', () => {
 describe('results state for sequences and samples', () => {
   test('a sequence result (join explanation, no verdicts) counts as good and is kept', () => {
     const join = { kind: 'sequence' as const, stages: [], sequences: [], events: [] };
-    const result: EvaluationResult = { ok: true, queryKind: 'sequence', diagnostics: [], hits: { total: { value: 0, relation: 'eq' }, sequences: [] }, join, stats };
+    const result: EvaluationResult = {
+      ok: true,
+      queryKind: 'sequence',
+      diagnostics: [],
+      hits: { total: { value: 0, relation: 'eq' }, sequences: [] },
+      join,
+      stats,
+    };
     const next = applyEvaluation(emptyResults, response(result), { version: 1, rule: 'sequence', events: 'e' });
     expect(next.stale).toBe(false);
     expect(next.hasGood).toBe(true);

@@ -1,6 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { defaultDocState, fromSharePayload, parseDraft, readMetadata, serializeDraft, toCoreSettings, toSharePayload } from '../../../src/ui/state/doc-state';
-import { displayName, isImportable, looksLikeRuleFile, metadataAfterEdit, planImport, replacesRule } from '../../../src/ui/state/rule-import';
+import {
+  defaultDocState,
+  fromSharePayload,
+  parseDraft,
+  readMetadata,
+  serializeDraft,
+  toCoreSettings,
+  toSharePayload,
+} from '../../../src/ui/state/doc-state';
+import {
+  displayName,
+  isImportable,
+  looksLikeRuleFile,
+  metadataAfterEdit,
+  planImport,
+  replacesRule,
+} from '../../../src/ui/state/rule-import';
 import { fieldLabels, fieldsInRule, RULE_KEYWORDS } from '../../../src/ui/state/rule-fields';
 import type { ParsedRuleView } from '../../../src/worker/protocol';
 
@@ -40,7 +55,10 @@ describe('planImport', () => {
     expect(plan.changes).toEqual(['timestamp field → event.ingested']);
   });
   test("a previous rule's override goes back to the default", () => {
-    const doc = { ...defaultDocState(), settings: { ...defaultDocState().settings, tiebreakerField: 'event.sequence', eventCategoryField: 'event.kind' } };
+    const doc = {
+      ...defaultDocState(),
+      settings: { ...defaultDocState().settings, tiebreakerField: 'event.sequence', eventCategoryField: 'event.kind' },
+    };
     const plan = planImport(doc, parsed({ settings: {} }));
     expect(plan.settings.tiebreakerField).toBe('');
     expect(plan.settings.eventCategoryField).toBe('event.category');
@@ -76,7 +94,10 @@ describe('header metadata after edits', () => {
 
 describe('metadata and settings in links and drafts', () => {
   test('imported metadata round-trips; the default example is not carried; none is null', () => {
-    const doc = { ...defaultDocState(), metadata: { name: 'Imported one', severity: 'high', riskScore: 73, indices: ['logs-*'] } };
+    const doc = {
+      ...defaultDocState(),
+      metadata: { name: 'Imported one', severity: 'high', riskScore: 73, indices: ['logs-*'] },
+    };
     const payload = toSharePayload(doc);
     expect(payload.meta).toEqual(doc.metadata);
     expect(fromSharePayload(payload).metadata).toEqual(doc.metadata);
@@ -87,7 +108,10 @@ describe('metadata and settings in links and drafts', () => {
     expect(draft?.state.metadata).toEqual(doc.metadata);
   });
   test('readMetadata keeps well-typed keys only', () => {
-    expect(readMetadata({ name: 'n', riskScore: 'high', indices: ['a', 3], extra: 1 })).toEqual({ name: 'n', indices: ['a'] });
+    expect(readMetadata({ name: 'n', riskScore: 'high', indices: ['a', 3], extra: 1 })).toEqual({
+      name: 'n',
+      indices: ['a'],
+    });
     expect(readMetadata('x')).toBeUndefined();
     expect(readMetadata({})).toBeUndefined();
   });
@@ -103,7 +127,10 @@ describe('metadata and settings in links and drafts', () => {
 
 describe('key-field columns', () => {
   test('durations and numbers are not fields; ambiguous labels get their parent', () => {
-    const f = fieldsInRule('sequence by host.id with maxspan=10s [process where host.os.type == "a" and event.type == "x" and n > 1.5]', RULE_KEYWORDS);
+    const f = fieldsInRule(
+      'sequence by host.id with maxspan=10s [process where host.os.type == "a" and event.type == "x" and n > 1.5]',
+      RULE_KEYWORDS,
+    );
     expect(f).toEqual(['host.id', 'host.os.type', 'event.type', 'n']);
     expect(fieldLabels(f)).toEqual(['id', 'os.type', 'event.type', 'n']);
   });

@@ -1,10 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { encodeShareHash } from '../../../src/share';
-import { defaultDocState, fromSharePayload, parseDraft, serializeDraft, toSharePayload, type DocState } from '../../../src/ui/state/doc-state';
+import {
+  defaultDocState,
+  fromSharePayload,
+  parseDraft,
+  serializeDraft,
+  toSharePayload,
+  type DocState,
+} from '../../../src/ui/state/doc-state';
 import { decideStartup } from '../../../src/ui/state/startup';
 
 const draft: DocState = { ...defaultDocState(), rule: 'process where process.name == "mine"', selected: '3' };
-const shared: DocState = { ...defaultDocState(), rule: 'file where true', settings: { ...defaultDocState().settings, size: 3, tiebreakerField: 'event.sequence' } };
+const shared: DocState = {
+  ...defaultDocState(),
+  rule: 'file where true',
+  settings: { ...defaultDocState().settings, size: 3, tiebreakerField: 'event.sequence' },
+};
 const link = encodeShareHash(toSharePayload(shared));
 
 describe('doc state', () => {

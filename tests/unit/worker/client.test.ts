@@ -29,7 +29,12 @@ function answerFor(m: WorkerRequest): WorkerResponse {
       return {
         type: 'evaluate',
         id: m.id,
-        result: { ok: true, queryKind: 'event', diagnostics: [], stats: { events: 0, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 } },
+        result: {
+          ok: true,
+          queryKind: 'event',
+          diagnostics: [],
+          stats: { events: 0, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 },
+        },
         eventDiagnostics: [],
         ms: 1,
       };
@@ -38,7 +43,11 @@ function answerFor(m: WorkerRequest): WorkerResponse {
     case 'language':
       return { type: 'language', id: m.id, info: { keywords: [], functions: [], fields: [] } };
     case 'parseRule':
-      return { type: 'parseRule', id: m.id, rule: { format: 'eql', query: m.text, metadata: {}, settings: {}, diagnostics: [] } };
+      return {
+        type: 'parseRule',
+        id: m.id,
+        rule: { format: 'eql', query: m.text, metadata: {}, settings: {}, diagnostics: [] },
+      };
   }
 }
 

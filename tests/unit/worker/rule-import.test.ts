@@ -36,14 +36,31 @@ describe('importRule (worker side of the parseRule message)', () => {
     const r = importRule(TOML);
     expect(r.format).toBe('toml');
     expect(r.query.trim()).toBe(QUERY);
-    expect(r.metadata).toMatchObject({ name: 'Shell', severity: 'low', riskScore: 21, indices: ['logs-*'], interval: '5m', from: 'now-6m' });
-    expect(r.metadata.threat?.[0]?.tactic).toEqual({ id: 'TA0002', name: 'Execution', reference: 'https://attack.mitre.org/tactics/TA0002/' });
+    expect(r.metadata).toMatchObject({
+      name: 'Shell',
+      severity: 'low',
+      riskScore: 21,
+      indices: ['logs-*'],
+      interval: '5m',
+      from: 'now-6m',
+    });
+    expect(r.metadata.threat?.[0]?.tactic).toEqual({
+      id: 'TA0002',
+      name: 'Execution',
+      reference: 'https://attack.mitre.org/tactics/TA0002/',
+    });
     expect(r.settings).toEqual({ timestampField: 'event.ingested', eventCategoryField: 'event.kind' });
     expect(r.diagnostics).toEqual([]);
   });
 
   it('reads a Kibana export line and uses the file name to pick the format', () => {
-    const line = JSON.stringify({ type: 'eql', query: QUERY, name: 'Exported', tiebreaker_field: 'event.sequence', severity: 'high' });
+    const line = JSON.stringify({
+      type: 'eql',
+      query: QUERY,
+      name: 'Exported',
+      tiebreaker_field: 'event.sequence',
+      severity: 'high',
+    });
     const r = importRule(`${line}\n{"exported_count":1}\n`, 'export.ndjson');
     expect(r.format).toBe('kibana-ndjson');
     expect(r.query).toBe(QUERY);
@@ -66,8 +83,13 @@ describe('importRule (worker side of the parseRule message)', () => {
   });
 
   it('keeps only the metadata the header shows, and blank overrides are no overrides', () => {
-    expect(metadataView({ name: 'n', note: 'long guide', setup: 'steps', tags: ['a'] })).toEqual({ name: 'n', tags: ['a'] });
-    expect(settingsView({ timestampOverride: '  ', tiebreakerField: ' event.sequence ' })).toEqual({ tiebreakerField: 'event.sequence' });
+    expect(metadataView({ name: 'n', note: 'long guide', setup: 'steps', tags: ['a'] })).toEqual({
+      name: 'n',
+      tags: ['a'],
+    });
+    expect(settingsView({ timestampOverride: '  ', tiebreakerField: ' event.sequence ' })).toEqual({
+      tiebreakerField: 'event.sequence',
+    });
   });
 
   it('the result is plain data (survives structured cloning)', () => {
@@ -107,7 +129,9 @@ describe('EvalClient.parseRule', () => {
     const older = client.parseRule('a');
     void client.parseRule('b');
     expect(await older).toEqual({ status: 'superseded' });
-    w.onmessage?.({ data: { type: 'language', id: w.received[0]!.id, info: { keywords: [], functions: [], fields: [] } } } as MessageEvent);
+    w.onmessage?.({
+      data: { type: 'language', id: w.received[0]!.id, info: { keywords: [], functions: [], fields: [] } },
+    } as MessageEvent);
     await busy;
     expect(w.received.map((m) => m.type)).toEqual(['language', 'parseRule']);
     expect(w.received[1]).toMatchObject({ text: 'b' });

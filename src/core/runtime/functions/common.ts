@@ -97,7 +97,8 @@ export function requireNumber(v: Scalar): number {
 /** Java `Number.intValue()` of an integral argument (truncates, wraps to 32 bits). */
 export function toJavaInt(n: number): number {
   if (Number.isNaN(n)) return 0;
-  if (n >= 2147483647) return n >= 2147483648 && Number.isInteger(n) ? Number(BigInt.asIntN(32, BigInt(n))) : 2147483647;
+  if (n >= 2147483647)
+    return n >= 2147483648 && Number.isInteger(n) ? Number(BigInt.asIntN(32, BigInt(n))) : 2147483647;
   if (n <= -2147483648) return Number.isInteger(n) ? Number(BigInt.asIntN(32, BigInt(n))) : -2147483648;
   return Math.trunc(n) | 0;
 }

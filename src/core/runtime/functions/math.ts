@@ -28,7 +28,13 @@ function arith(name: string, op: ArithOp, a: string, b: string, doc: string): Eq
   };
 }
 
-export const add = arith('add', '+', 'a', 'b', 'Sum of two numbers, the same as `a + b`. Integer overflow is an error.\n\n`add(4, 0.5)` → `4.5`');
+export const add = arith(
+  'add',
+  '+',
+  'a',
+  'b',
+  'Sum of two numbers, the same as `a + b`. Integer overflow is an error.\n\n`add(4, 0.5)` → `4.5`',
+);
 export const subtract = arith(
   'subtract',
   '-',

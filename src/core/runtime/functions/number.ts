@@ -131,7 +131,7 @@ export const number: EqlFunction = {
     return (args: readonly Scalar[]) => {
       const s = args[0] ?? null;
       if (s === null) return null;
-      const b = constBase ?? (args[1] ?? null);
+      const b = constBase ?? args[1] ?? null;
       return toNumber(requireString(s), typeof b === 'number' ? Math.trunc(b) : null);
     };
   },

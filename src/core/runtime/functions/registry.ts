@@ -31,7 +31,9 @@ const FUNCTIONS: readonly EqlFunction[] = [
 ];
 
 /** All functions keyed by lower-case name. */
-export const functionRegistry: ReadonlyMap<string, EqlFunction> = new Map(FUNCTIONS.map((f) => [f.name.toLowerCase(), f]));
+export const functionRegistry: ReadonlyMap<string, EqlFunction> = new Map(
+  FUNCTIONS.map((f) => [f.name.toLowerCase(), f]),
+);
 
 /** Case-insensitive lookup (`STARTSWITH`, `startsWith` and `startswith` are the same function). */
 export function lookupFunction(name: string): EqlFunction | undefined {

@@ -45,7 +45,13 @@ export const between: EqlFunction = {
   caseAware: true,
   returnType: () => 'keyword',
   check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([...STRING2, { expect: 'string' }, { expect: 'boolean', constant: true }], argTypes, constArgs, callText, argTexts),
+    checkArgs(
+      [...STRING2, { expect: 'string' }, { expect: 'boolean', constant: true }],
+      argTypes,
+      constArgs,
+      callText,
+      argTexts,
+    ),
   make(ctx) {
     const ci = ctx.caseInsensitive;
     const constGreedy = ctx.constArgs[3];
@@ -72,7 +78,8 @@ export const concat: EqlFunction = {
   params: [{ name: 'value', kind: 'any', variadic: true }],
   caseAware: false,
   returnType: () => 'keyword',
-  check: (argTypes, constArgs, callText, argTexts) => checkArgs([{ expect: 'any' }], argTypes, constArgs, callText, argTexts),
+  check: (argTypes, constArgs, callText, argTexts) =>
+    checkArgs([{ expect: 'any' }], argTypes, constArgs, callText, argTexts),
   make(ctx) {
     const types = ctx.argTypes;
     return (args) => {
@@ -148,7 +155,10 @@ export const indexOf: EqlFunction = {
       if (s === null || sub === null) return null;
       const startArg = args[2] ?? null;
       const start = startArg === null ? 0 : toJavaInt(requireNumber(startArg));
-      const r = lowerIf(ci, requireString(s)).indexOf(constSub ?? lowerIf(ci, requireString(sub)), start < 0 ? 0 : start);
+      const r = lowerIf(ci, requireString(s)).indexOf(
+        constSub ?? lowerIf(ci, requireString(sub)),
+        start < 0 ? 0 : start,
+      );
       return r < 0 ? null : r;
     };
   },
@@ -164,7 +174,8 @@ export const length: EqlFunction = {
   params: [{ name: 'source', kind: 'string' }],
   caseAware: false,
   returnType: () => 'integer',
-  check: (argTypes, constArgs, callText, argTexts) => checkArgs([{ expect: 'string' }], argTypes, constArgs, callText, argTexts),
+  check: (argTypes, constArgs, callText, argTexts) =>
+    checkArgs([{ expect: 'string' }], argTypes, constArgs, callText, argTexts),
   make() {
     return (args) => {
       const s = args[0] ?? null;
@@ -181,7 +192,8 @@ export const string: EqlFunction = {
   params: [{ name: 'value', kind: 'any' }],
   caseAware: false,
   returnType: () => 'keyword',
-  check: (argTypes, constArgs, callText, argTexts) => checkArgs([{ expect: 'any' }], argTypes, constArgs, callText, argTexts),
+  check: (argTypes, constArgs, callText, argTexts) =>
+    checkArgs([{ expect: 'any' }], argTypes, constArgs, callText, argTexts),
   make(ctx) {
     const type: ValueType = ctx.argTypes[0] ?? 'unknown';
     return (args) => javaToString(args[0] ?? null, type);
@@ -244,7 +256,13 @@ export const substring: EqlFunction = {
   caseAware: false,
   returnType: () => 'keyword',
   check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([{ expect: 'string' }, { expect: 'integer' }, { expect: 'integer' }], argTypes, constArgs, callText, argTexts),
+    checkArgs(
+      [{ expect: 'string' }, { expect: 'integer' }, { expect: 'integer' }],
+      argTypes,
+      constArgs,
+      callText,
+      argTexts,
+    ),
   make() {
     const impl: Impl = (args) => {
       const s = args[0] ?? null;
@@ -252,7 +270,11 @@ export const substring: EqlFunction = {
       const str = requireString(s);
       const st = args[1] ?? null;
       const en = args[2] ?? null;
-      return sliceText(str, st === null ? 0 : toJavaInt(requireNumber(st)), en === null ? str.length : toJavaInt(requireNumber(en)));
+      return sliceText(
+        str,
+        st === null ? 0 : toJavaInt(requireNumber(st)),
+        en === null ? str.length : toJavaInt(requireNumber(en)),
+      );
     };
     return impl;
   },

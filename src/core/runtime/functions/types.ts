@@ -42,7 +42,12 @@ export interface EqlFunction {
    * Arity/argument checks beyond ParamSpec. Returns an Elasticsearch-style message (without
    * the `line:col:` prefix) and the index of the offending argument, or undefined when fine.
    */
-  check?(argTypes: readonly ValueType[], constArgs: readonly (Scalar | undefined)[], callText: string, argTexts: readonly string[]): { message: string; arg: number } | undefined;
+  check?(
+    argTypes: readonly ValueType[],
+    constArgs: readonly (Scalar | undefined)[],
+    callText: string,
+    argTexts: readonly string[],
+  ): { message: string; arg: number } | undefined;
   make(ctx: CallContext): (args: readonly Scalar[]) => Scalar;
   /** One-line signature for completion, e.g. "startsWith(source, prefix) → boolean". */
   readonly signature: string;

@@ -33,7 +33,12 @@ function one(rule: string, withMapping = true): { code: string; message: string;
 
 describe('fields', () => {
   test('unknown column with a user mapping is an error with did-you-mean', () => {
-    expect(one('process where md4 == "x"')).toEqual({ code: 'EQL2002', message: 'Unknown column [md4], did you mean [md5]?', text: 'md4', severity: 'error' });
+    expect(one('process where md4 == "x"')).toEqual({
+      code: 'EQL2002',
+      message: 'Unknown column [md4], did you mean [md5]?',
+      text: 'md4',
+      severity: 'error',
+    });
     expect(one('process where pib == 1').message).toBe('Unknown column [pib], did you mean any of [pid, ppid]?');
   });
   test('without a mapping, an unknown field is a warning and evaluates as missing', () => {
@@ -42,7 +47,9 @@ describe('fields', () => {
     expect(d.message).toBe('Unknown column [nosuch.field]');
   });
   test('a typo in an ECS field suggests the field', () => {
-    expect(one('process where procss.name == "x"', false).message).toBe('Unknown column [procss.name], did you mean [process.name]?');
+    expect(one('process where procss.name == "x"', false).message).toBe(
+      'Unknown column [procss.name], did you mean [process.name]?',
+    );
   });
   test('an unmapped optional field is the literal null (info)', () => {
     expect(one('process where ?nosuch == null')).toMatchObject({ code: 'EQL4003', severity: 'info', text: '?nosuch' });
@@ -55,11 +62,16 @@ describe('fields', () => {
   test('text without a keyword sub-field cannot be compared exactly', () => {
     const d = one('process where body == "bar"');
     expect(d.code).toBe('EQL2012');
-    expect(d.message).toBe('[body == "bar"] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [body]; define one or use MATCH/QUERY instead');
+    expect(d.message).toBe(
+      '[body == "bar"] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [body]; define one or use MATCH/QUERY instead',
+    );
     expect(check('process where title == "bar"')).toEqual([]);
   });
   test('unsupported field types', () => {
-    expect(one('process where location == "x"')).toMatchObject({ code: 'EQL2013', message: 'Cannot use field [location] with unsupported type [geo_point]' });
+    expect(one('process where location == "x"')).toMatchObject({
+      code: 'EQL2013',
+      message: 'Cannot use field [location] with unsupported type [geo_point]',
+    });
   });
 });
 
@@ -81,7 +93,12 @@ describe('operators', () => {
     });
   });
   test('conditions must be boolean', () => {
-    expect(one('process where pid')).toEqual({ code: 'EQL2008', message: 'Condition expression needs to be boolean, found [LONG]', text: 'pid', severity: 'error' });
+    expect(one('process where pid')).toEqual({
+      code: 'EQL2008',
+      message: 'Condition expression needs to be boolean, found [LONG]',
+      text: 'pid',
+      severity: 'error',
+    });
     expect(one('process where name').message).toBe('Condition expression needs to be boolean, found [KEYWORD]');
     expect(one('process where 1 + 2').message).toBe('Condition expression needs to be boolean, found [INTEGER]');
   });
@@ -133,6 +150,11 @@ describe('sequences', () => {
   });
   test('join key types must agree across stages', () => {
     const d = one('sequence [process where true] by md5 [process where true] by pid');
-    expect(d).toEqual({ code: 'EQL2010', message: 'Sequence key [pid] type [long] is incompatible with key [md5] type [keyword]', text: 'pid', severity: 'error' });
+    expect(d).toEqual({
+      code: 'EQL2010',
+      message: 'Sequence key [pid] type [long] is incompatible with key [md5] type [keyword]',
+      text: 'pid',
+      severity: 'error',
+    });
   });
 });

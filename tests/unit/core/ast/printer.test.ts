@@ -31,9 +31,15 @@ describe('canonical one-line output', () => {
     ['any where endsWith~( a , "x" )', 'any where endsWith~(a, "x")'],
     ['any where x not in~ (1,2)', 'any where x not in~ (1, 2)'],
     ['any where x like~ "a*" and y regex ("b", "c")', 'any where x like~ "a*" and y regex ("b", "c")'],
-    ['sequence by a with maxspan = 5m [x where true] by b with runs = 2 ![y where true] by c', 'sequence by a with maxspan=5m [x where true] by b with runs=2 ![y where true] by c'],
+    [
+      'sequence by a with maxspan = 5m [x where true] by b with runs = 2 ![y where true] by c',
+      'sequence by a with maxspan=5m [x where true] by b with runs=2 ![y where true] by c',
+    ],
     ['sample by h [x where true] [y where true]', 'sample by h [x where true] [y where true]'],
-    ['sequence [x where true] [y where true] until [z where true] | tail 2', 'sequence [x where true] [y where true] until [z where true] | tail 2'],
+    [
+      'sequence [x where true] [y where true] until [z where true] | tail 2',
+      'sequence [x where true] [y where true] until [z where true] | tail 2',
+    ],
     ['any /* c */ where true // x', 'any where true'],
   ])('%s', (input, output) => {
     expect(reprint(input)).toBe(output);
@@ -72,7 +78,9 @@ describe('long rules wrap', () => {
 
   test('long sequences put each term on its own line', () => {
     const cond = 'process.name : "something-rather-long.exe" and process.args : "--flag"';
-    const out = reprint(`sequence by host.id with maxspan=1m [process where ${cond}] [network where ${cond}] until [process where true]`);
+    const out = reprint(
+      `sequence by host.id with maxspan=1m [process where ${cond}] [network where ${cond}] until [process where true]`,
+    );
     expect(out.split('\n')).toEqual([
       'sequence by host.id with maxspan=1m',
       `  [process where ${cond}]`,
@@ -118,8 +126,23 @@ describe('strings re-parse to the same value', () => {
 describe('printExpr on hand-built trees adds the parentheses meaning needs', () => {
   const r = { start: 0, end: 0 };
   let id = 0;
-  const field = (name: string): Expr => ({ kind: 'field', id: id++, range: r, path: [name], name, optional: false, quoted: [false] });
-  const lit = (value: number): Expr => ({ kind: 'literal', id: id++, range: r, type: 'integer', value, raw: String(value) });
+  const field = (name: string): Expr => ({
+    kind: 'field',
+    id: id++,
+    range: r,
+    path: [name],
+    name,
+    optional: false,
+    quoted: [false],
+  });
+  const lit = (value: number): Expr => ({
+    kind: 'literal',
+    id: id++,
+    range: r,
+    type: 'integer',
+    value,
+    raw: String(value),
+  });
 
   test('or under and', () => {
     const or: Expr = { kind: 'or', id: id++, range: r, left: field('a'), right: field('b') };
@@ -135,7 +158,15 @@ describe('printExpr on hand-built trees adds the parentheses meaning needs', () 
 
   test('a comparison as the value of in', () => {
     const cmp: Expr = { kind: 'compare', id: id++, range: r, op: '==', left: field('a'), right: lit(1) };
-    const inn: Expr = { kind: 'in', id: id++, range: r, negated: false, caseInsensitive: false, value: cmp, list: [lit(1)] };
+    const inn: Expr = {
+      kind: 'in',
+      id: id++,
+      range: r,
+      negated: false,
+      caseInsensitive: false,
+      value: cmp,
+      list: [lit(1)],
+    };
     expect(printExpr(inn)).toBe('(a == 1) in (1)');
   });
 

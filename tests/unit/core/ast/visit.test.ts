@@ -12,7 +12,8 @@ function parse(text: string) {
 
 describe('children and walk', () => {
   test('walk visits every node once, in source order', () => {
-    const text = 'sequence by k with maxspan=1s [process where a == 1 and f(b, "x")] by p [file where c in (1, 2)] by p until [x where y : "z"] by p | head 3';
+    const text =
+      'sequence by k with maxspan=1s [process where a == 1 and f(b, "x")] by p [file where c in (1, 2)] by p until [x where y : "z"] by p | head 3';
     const ast = parse(text);
     const starts: number[] = [];
     const ids: number[] = [];

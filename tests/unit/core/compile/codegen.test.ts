@@ -31,11 +31,41 @@ const CONDITIONS = [
   'file.path : ("/etc/*.tmp*", "a*b*c", "/tmp/*/z", "x?y*") or process.executable like ("/bin/*sh", "*cron*y")',
 ];
 
-const str = fc.oneof(fc.constantFrom('bash', 'BASH', 'perl', '/bin/sh', '/etc/apt/apt.conf.d/x', '/ETC/APT/X', 'a.tmp.1', 'swp', 'linux', 'file', 'creation', 'x cron y', '/tmp/z', ''), fc.string({ maxLength: 6 }));
-const val = fc.oneof(str, fc.integer({ min: 0, max: 9 }), fc.constant(null), fc.array(str, { maxLength: 3 }), fc.array(fc.oneof(str, fc.constant(null)), { maxLength: 2 }));
+const str = fc.oneof(
+  fc.constantFrom(
+    'bash',
+    'BASH',
+    'perl',
+    '/bin/sh',
+    '/etc/apt/apt.conf.d/x',
+    '/ETC/APT/X',
+    'a.tmp.1',
+    'swp',
+    'linux',
+    'file',
+    'creation',
+    'x cron y',
+    '/tmp/z',
+    '',
+  ),
+  fc.string({ maxLength: 6 }),
+);
+const val = fc.oneof(
+  str,
+  fc.integer({ min: 0, max: 9 }),
+  fc.constant(null),
+  fc.array(str, { maxLength: 3 }),
+  fc.array(fc.oneof(str, fc.constant(null)), { maxLength: 2 }),
+);
 const doc = fc.record(
   {
-    process: fc.oneof(fc.record({ name: val, executable: val, pid: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant('5')) }, { requiredKeys: [] }), fc.array(fc.record({ name: val }), { maxLength: 2 })),
+    process: fc.oneof(
+      fc.record(
+        { name: val, executable: val, pid: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant('5')) },
+        { requiredKeys: [] },
+      ),
+      fc.array(fc.record({ name: val }), { maxLength: 2 }),
+    ),
     file: fc.record({ path: val, extension: val }, { requiredKeys: [] }),
     host: fc.record({ os: fc.record({ type: val }, { requiredKeys: [] }) }, { requiredKeys: [] }),
     event: fc.record({ category: val, action: val }, { requiredKeys: [] }),

@@ -13,7 +13,13 @@ function docs(...sources: Record<string, unknown>[]): EventDoc[] {
 
 /** The ids a query returns over the events (all of them: size is large). */
 function ids(query: string, events: EventDoc[], mapping?: string): string[] {
-  const r = evaluate({ rule: query, events, explain: false, settings: { size: 1000 }, ...(mapping ? { mapping } : {}) });
+  const r = evaluate({
+    rule: query,
+    events,
+    explain: false,
+    settings: { size: 1000 },
+    ...(mapping ? { mapping } : {}),
+  });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join('; '));
   return (r.hits?.events ?? []).map((h) => h._id);
@@ -89,7 +95,10 @@ describe('multi-valued fields: any value (section 5)', () => {
   });
 
   test('arrays of objects flatten', () => {
-    const evs = docs({ id: 'o', event: { category: 'x' }, a: [{ b: 1 }, { b: 2 }] }, { id: 'p', event: { category: 'x' }, a: [{ b: 3 }] });
+    const evs = docs(
+      { id: 'o', event: { category: 'x' }, a: [{ b: 1 }, { b: 2 }] },
+      { id: 'p', event: { category: 'x' }, a: [{ b: 3 }] },
+    );
     expect(ids('x where a.b == 2', evs)).toEqual(['o']);
     expect(ids('x where a.b > 2', evs)).toEqual(['p']);
   });
@@ -152,7 +161,11 @@ describe('event category', () => {
     expect(ids('any where true', cats)).toEqual(['p', 'f', 'none', 'P']);
   });
   test('the category field is a setting', () => {
-    const r = evaluate({ rule: 'proc where true', events: docs({ id: 'x', kind: 'proc' }, { id: 'y', kind: 'file' }), settings: { eventCategoryField: 'kind' } });
+    const r = evaluate({
+      rule: 'proc where true',
+      events: docs({ id: 'x', kind: 'proc' }, { id: 'y', kind: 'file' }),
+      settings: { eventCategoryField: 'kind' },
+    });
     expect(r.hits!.events!.map((h) => h._id)).toEqual(['x']);
   });
 });
@@ -171,20 +184,36 @@ describe('nested objects and dotted keys name the same field', () => {
 
 describe('stored forms follow the mapping type', () => {
   test('a keyword stores numbers as strings; a long accepts numeric strings', () => {
-    const evs = docs({ id: 'k', event: { category: 'x' }, user: { id: '0' }, n: '5' }, { id: 'l', event: { category: 'x' }, user: { id: 0 }, n: 5 });
-    const mapping = JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, user: { properties: { id: { type: 'keyword' } } }, n: { type: 'long' } } } });
+    const evs = docs(
+      { id: 'k', event: { category: 'x' }, user: { id: '0' }, n: '5' },
+      { id: 'l', event: { category: 'x' }, user: { id: 0 }, n: 5 },
+    );
+    const mapping = JSON.stringify({
+      mappings: {
+        properties: {
+          event: { properties: { category: { type: 'keyword' } } },
+          user: { properties: { id: { type: 'keyword' } } },
+          n: { type: 'long' },
+        },
+      },
+    });
     expect(ids('x where user.id == "0"', evs, mapping)).toEqual(['k', 'l']);
     expect(ids('x where user.id == 0', evs, mapping)).toEqual(['k', 'l']);
     expect(ids('x where n == 5', evs, mapping)).toEqual(['k', 'l']);
   });
   test('ip fields compare addresses and match CIDR blocks', () => {
-    const evs = docs({ id: 'v4', event: { category: 'x' }, host: { ip: ['10.1.2.3', '::1'] } }, { id: 'v6', event: { category: 'x' }, host: { ip: '2001:db8::1' } });
+    const evs = docs(
+      { id: 'v4', event: { category: 'x' }, host: { ip: ['10.1.2.3', '::1'] } },
+      { id: 'v6', event: { category: 'x' }, host: { ip: '2001:db8::1' } },
+    );
     expect(ids('x where cidrMatch(host.ip, "10.0.0.0/8")', evs)).toEqual(['v4']);
     expect(ids('x where host.ip == "2001:0db8:0:0:0:0:0:1"', evs)).toEqual(['v6']);
     expect(ids('x where host.ip == "0:0:0:0:0:0:0:1"', evs)).toEqual(['v4']);
   });
   test('date_nanos fields compare to the nanosecond', () => {
-    const mapping = JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, t: { type: 'date_nanos' } } } });
+    const mapping = JSON.stringify({
+      mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, t: { type: 'date_nanos' } } },
+    });
     const evs = docs(
       { id: 'a', event: { category: 'x' }, t: '2026-01-01T00:00:00.123456789Z' },
       { id: 'b', event: { category: 'x' }, t: '2026-01-01T00:00:00.123456790Z' },
@@ -195,7 +224,10 @@ describe('stored forms follow the mapping type', () => {
     expect(ids('x where t < "2026-01-01T00:00:00.1234Z"', evs, mapping)).toEqual(['c']);
   });
   test('dates compare as instants', () => {
-    const evs = docs({ id: 'early', event: { category: 'x' }, '@timestamp': '2026-01-01T00:00:00Z' }, { id: 'late', event: { category: 'x' }, '@timestamp': '2026-06-01T00:00:00+02:00' });
+    const evs = docs(
+      { id: 'early', event: { category: 'x' }, '@timestamp': '2026-01-01T00:00:00Z' },
+      { id: 'late', event: { category: 'x' }, '@timestamp': '2026-06-01T00:00:00+02:00' },
+    );
     expect(ids('x where @timestamp > "2026-03-01T00:00:00Z"', evs)).toEqual(['late']);
   });
 });
@@ -215,7 +247,10 @@ describe('arithmetic is Java arithmetic', () => {
     expect(foldExpression('string(number("5.5"))').value).toBe('5.5');
   });
   test('a runtime error marks the event and keeps the others', () => {
-    const evs = docs({ id: 'ok', event: { category: 'x' }, s: '12' }, { id: 'bad', event: { category: 'x' }, s: 'twelve' });
+    const evs = docs(
+      { id: 'ok', event: { category: 'x' }, s: '12' },
+      { id: 'bad', event: { category: 'x' }, s: 'twelve' },
+    );
     const r = evaluate({ rule: 'x where number(s) > 10', events: evs });
     expect(r.verdicts!.map((v) => [v.id, v.verdict])).toEqual([
       ['ok', 'alert'],
@@ -229,7 +264,10 @@ describe('arithmetic is Java arithmetic', () => {
 
 describe('notes where Elasticsearch surprises people', () => {
   test('an alert that passed `!=` only because the field is missing says so', () => {
-    const evs = docs({ id: 'with', event: { category: 'x' }, process: { name: 'zsh' } }, { id: 'without', event: { category: 'x' } });
+    const evs = docs(
+      { id: 'with', event: { category: 'x' }, process: { name: 'zsh' } },
+      { id: 'without', event: { category: 'x' } },
+    );
     const r = evaluate({ rule: 'x where process.name != "bash"', events: evs });
     expect(r.verdicts!.map((v) => [v.id, v.verdict, v.reasons.length])).toEqual([
       ['with', 'alert', 0],
@@ -249,7 +287,9 @@ describe('notes where Elasticsearch surprises people', () => {
   test('a case-sensitive near miss says so', () => {
     const evs = docs({ id: 'a', event: { category: 'x' }, host: { os: { type: 'Linux' } } });
     const r = evaluate({ rule: 'x where host.os.type == "linux"', events: evs });
-    expect(r.verdicts![0]!.reasons[0]!.note).toBe('`==` is case-sensitive: the event has "Linux"; use `:` to ignore case');
+    expect(r.verdicts![0]!.reasons[0]!.note).toBe(
+      '`==` is case-sensitive: the event has "Linux"; use `:` to ignore case',
+    );
   });
   test('`:` ignoring case says so', () => {
     const evs = docs({ id: 'a', event: { category: 'x' }, process: { name: 'PERL' } });
@@ -276,12 +316,26 @@ describe('edge cases found in review', () => {
   test('`x != null` is a requirement: a missing field is a base-condition miss', () => {
     const r = evaluate({ rule: 'process where f != null', events });
     expect(r.verdicts!.map((v) => v.verdict)).toEqual(['alert', 'alert', 'no-match', 'no-match']);
-    expect(r.verdicts![2]!.reasons[0]).toMatchObject({ kind: 'base', note: 'f is missing from this event, and `!= null` requires a value' });
+    expect(r.verdicts![2]!.reasons[0]).toMatchObject({
+      kind: 'base',
+      note: 'f is missing from this event, and `!= null` requires a value',
+    });
     expect(r.clauseStats!.map((s) => [s.kind, s.failed])).toEqual([['base', 2]]);
   });
   test('integer fields store decimal text only, truncating fractions', () => {
-    const mapping = JSON.stringify({ mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, pid: { type: 'long' }, c: { type: 'long' } } } });
-    const evs = docs({ id: 'hex', event: { category: 'x' }, pid: '0x10', c: 2.9 }, { id: 'dec', event: { category: 'x' }, pid: '16', c: [1.5, 3] });
+    const mapping = JSON.stringify({
+      mappings: {
+        properties: {
+          event: { properties: { category: { type: 'keyword' } } },
+          pid: { type: 'long' },
+          c: { type: 'long' },
+        },
+      },
+    });
+    const evs = docs(
+      { id: 'hex', event: { category: 'x' }, pid: '0x10', c: 2.9 },
+      { id: 'dec', event: { category: 'x' }, pid: '16', c: [1.5, 3] },
+    );
     expect(ids('x where pid == 16', evs, mapping)).toEqual(['dec']);
     expect(ids('x where c == 2', evs, mapping)).toEqual(['hex']);
     expect(ids('x where c == 1', evs, mapping)).toEqual(['dec']);

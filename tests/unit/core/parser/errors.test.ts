@@ -43,7 +43,11 @@ describe('string literal errors', () => {
 
   test('unknown escape, with the regex hint', () => {
     const d = one('process where x regex "\\d+"');
-    expect(d).toMatchObject({ code: Codes.BadEscape, message: 'Unknown escape sequence [\\d] in string literal', at: '\\d' });
+    expect(d).toMatchObject({
+      code: Codes.BadEscape,
+      message: 'Unknown escape sequence [\\d] in string literal',
+      at: '\\d',
+    });
     expect(d.notes?.[0]).toContain('"\\\\d"');
     expect(d.notes?.[0]).toContain('"""\\d"""');
   });
@@ -72,7 +76,11 @@ describe('string literal errors', () => {
 describe('targeted syntax errors', () => {
   test('= used for ==', () => {
     const d = one('process where a = 1');
-    expect(d).toMatchObject({ code: Codes.AssignmentNotEquality, message: 'Use [==] to compare values, not [=]', at: '=' });
+    expect(d).toMatchObject({
+      code: Codes.AssignmentNotEquality,
+      message: 'Use [==] to compare values, not [=]',
+      at: '=',
+    });
   });
 
   test.each([
@@ -143,7 +151,11 @@ describe('targeted syntax errors', () => {
 
   test('non-ASCII whitespace', () => {
     const d = one('process where\u00a0true');
-    expect(d).toMatchObject({ code: Codes.SyntaxError, message: "token recognition error at: '\\u{a0}'", at: '\u00a0' });
+    expect(d).toMatchObject({
+      code: Codes.SyntaxError,
+      message: "token recognition error at: '\\u{a0}'",
+      at: '\u00a0',
+    });
   });
 
   test('backquoted category is rejected', () => {
@@ -189,7 +201,11 @@ describe('generic syntax errors are located precisely', () => {
 describe('sequence errors', () => {
   test('by after with', () => {
     const d = one('sequence with maxspan=1s by a [x where true] [y where true]');
-    expect(d).toMatchObject({ code: Codes.ByAfterWith, message: 'Please specify sequence [by] before [with] not after', at: 'by a' });
+    expect(d).toMatchObject({
+      code: Codes.ByAfterWith,
+      message: 'Please specify sequence [by] before [with] not after',
+      at: 'by a',
+    });
   });
 
   test('join key count mismatch: expected and found count the per-term keys', () => {
@@ -203,7 +219,11 @@ describe('sequence errors', () => {
 
   test('join key count mismatch on a term without keys points at the term', () => {
     const d = one('sequence [x where true] by a [y where true]');
-    expect(d).toMatchObject({ code: Codes.JoinKeyCount, message: 'Inconsistent number of join keys specified; expected [1] but found [0]', at: '[y where true]' });
+    expect(d).toMatchObject({
+      code: Codes.JoinKeyCount,
+      message: 'Inconsistent number of join keys specified; expected [1] but found [0]',
+      at: '[y where true]',
+    });
   });
 
   test('until counts too', () => {
@@ -213,7 +233,11 @@ describe('sequence errors', () => {
 
   test('non-field join key', () => {
     const d = one('sequence by length(a) [x where true] [y where true]');
-    expect(d).toMatchObject({ code: Codes.UnsupportedJoinKey, message: 'Unsupported join key [length(a)]', at: 'length(a)' });
+    expect(d).toMatchObject({
+      code: Codes.UnsupportedJoinKey,
+      message: 'Unsupported join key [length(a)]',
+      at: 'length(a)',
+    });
   });
 
   test.each([
@@ -257,7 +281,11 @@ describe('sequence errors', () => {
 describe('pipe errors', () => {
   test.each(['count', 'filter', 'sort', 'unique', 'unique_count'])('%s is recognised but unsupported', (name) => {
     const d = one(`process where true | ${name} a`);
-    expect(d).toMatchObject({ code: Codes.UnsupportedPipe, message: `Pipe [${name}] is not supported`, at: `| ${name} a` });
+    expect(d).toMatchObject({
+      code: Codes.UnsupportedPipe,
+      message: `Pipe [${name}] is not supported`,
+      at: `| ${name} a`,
+    });
   });
 
   test.each([

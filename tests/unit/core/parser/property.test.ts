@@ -34,14 +34,94 @@ function checkRoundTrip(result: ReturnType<typeof parseQuery>): void {
 }
 
 const TOKENS = [
-  'process', 'any', 'where', 'sequence', 'sample', 'join', 'by', 'with', 'maxspan', '=', 'runs', 'until',
-  '[', ']', '![', '(', ')', ',', '.', '|', 'head', 'tail', 'count', '?', '~',
-  'and', 'or', 'not', 'in', 'in~', 'like', 'like~', 'regex', 'regex~', ':', 'of', 'descendant',
-  '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%',
-  'true', 'false', 'null', '0', '1', '5', '100', '1.5', '.5', '1e3', '2147483648', '5m', '10s',
-  '"a"', '"*x*"', '""', '"""raw\\d"""', '"\\n"', '"\\u{41}"', "'single'", '?"q"',
-  'a', 'b.c', '?f', '`quoted field`', '`a``b`', '@timestamp', 'startsWith', 'endsWith~', 'length',
-  '/* c */', '// line\n', '\n', '\t', 'AND', 'WHERE', '&&', '||', '!', '<>',
+  'process',
+  'any',
+  'where',
+  'sequence',
+  'sample',
+  'join',
+  'by',
+  'with',
+  'maxspan',
+  '=',
+  'runs',
+  'until',
+  '[',
+  ']',
+  '![',
+  '(',
+  ')',
+  ',',
+  '.',
+  '|',
+  'head',
+  'tail',
+  'count',
+  '?',
+  '~',
+  'and',
+  'or',
+  'not',
+  'in',
+  'in~',
+  'like',
+  'like~',
+  'regex',
+  'regex~',
+  ':',
+  'of',
+  'descendant',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'true',
+  'false',
+  'null',
+  '0',
+  '1',
+  '5',
+  '100',
+  '1.5',
+  '.5',
+  '1e3',
+  '2147483648',
+  '5m',
+  '10s',
+  '"a"',
+  '"*x*"',
+  '""',
+  '"""raw\\d"""',
+  '"\\n"',
+  '"\\u{41}"',
+  "'single'",
+  '?"q"',
+  'a',
+  'b.c',
+  '?f',
+  '`quoted field`',
+  '`a``b`',
+  '@timestamp',
+  'startsWith',
+  'endsWith~',
+  'length',
+  '/* c */',
+  '// line\n',
+  '\n',
+  '\t',
+  'AND',
+  'WHERE',
+  '&&',
+  '||',
+  '!',
+  '<>',
 ];
 
 describe('parseQuery never throws', () => {
@@ -74,11 +154,20 @@ describe('parseQuery never throws', () => {
   });
 
   test('on token soups that start like a query', () => {
-    const prefixes = ['process where ', 'sequence by a ', 'sequence with maxspan=1m [a where ', 'sample by x [a where '];
+    const prefixes = [
+      'process where ',
+      'sequence by a ',
+      'sequence with maxspan=1m [a where ',
+      'sample by x [a where ',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...prefixes), fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }), (prefix, tokens) => {
-        checkRoundTrip(check(prefix + tokens.join(' ')));
-      }),
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }),
+        (prefix, tokens) => {
+          checkRoundTrip(check(prefix + tokens.join(' ')));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -93,45 +182,94 @@ const corpus: string[] = existsSync(CORPUS)
   : [];
 
 const suite = corpus.length > 0 ? describe : describe.skip;
-suite(corpus.length > 0 ? 'mutated corpus queries' : `mutated corpus queries: skipped because ${CORPUS} is absent`, () => {
-  const replacement = fc.constantFrom(
-    '', ' ', '"', "'", '`', '(', ')', '[', ']', '=', '!', '~', '?', '\\', '/', '*', '.', ',', '|', ':', 'x', '1',
-    '\n', '\u00a0', '💩', 'AND',
-  );
-
-  test('one character replaced, deleted or inserted', () => {
-    fc.assert(
-      fc.property(
-        fc.nat({ max: corpus.length - 1 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        replacement,
-        fc.constantFrom('replace', 'insert'),
-        (index, where, with_, mode) => {
-          const query = corpus[index]!;
-          const pos = Math.min(query.length - 1, Math.floor(where * query.length));
-          const mutated =
-            mode === 'replace' ? query.slice(0, pos) + with_ + query.slice(pos + 1) : query.slice(0, pos) + with_ + query.slice(pos);
-          checkRoundTrip(check(mutated));
-        },
-      ),
-      { numRuns: 400 },
+suite(
+  corpus.length > 0 ? 'mutated corpus queries' : `mutated corpus queries: skipped because ${CORPUS} is absent`,
+  () => {
+    const replacement = fc.constantFrom(
+      '',
+      ' ',
+      '"',
+      "'",
+      '`',
+      '(',
+      ')',
+      '[',
+      ']',
+      '=',
+      '!',
+      '~',
+      '?',
+      '\\',
+      '/',
+      '*',
+      '.',
+      ',',
+      '|',
+      ':',
+      'x',
+      '1',
+      '\n',
+      '\u00a0',
+      '💩',
+      'AND',
     );
-  });
-});
+
+    test('one character replaced, deleted or inserted', () => {
+      fc.assert(
+        fc.property(
+          fc.nat({ max: corpus.length - 1 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          replacement,
+          fc.constantFrom('replace', 'insert'),
+          (index, where, with_, mode) => {
+            const query = corpus[index]!;
+            const pos = Math.min(query.length - 1, Math.floor(where * query.length));
+            const mutated =
+              mode === 'replace'
+                ? query.slice(0, pos) + with_ + query.slice(pos + 1)
+                : query.slice(0, pos) + with_ + query.slice(pos);
+            checkRoundTrip(check(mutated));
+          },
+        ),
+        { numRuns: 400 },
+      );
+    });
+  },
+);
 
 describe('generated expressions', () => {
   const { expr } = fc.letrec<{ expr: string; atom: string; compound: string }>((tie) => ({
     atom: fc.constantFrom(
-      'a', 'b.c', '?d', '`e f`.g', '`and`', '1', '007', '2.5', '1e3', '2147483648', '"s"', '"q\\"t"', '"""r\\x"""', '"\\u{1F4A9}"',
-      'true', 'false', 'null', 'f()', 'length(a)', 'startsWith~(a, "x")',
+      'a',
+      'b.c',
+      '?d',
+      '`e f`.g',
+      '`and`',
+      '1',
+      '007',
+      '2.5',
+      '1e3',
+      '2147483648',
+      '"s"',
+      '"q\\"t"',
+      '"""r\\x"""',
+      '"\\u{1F4A9}"',
+      'true',
+      'false',
+      'null',
+      'f()',
+      'length(a)',
+      'startsWith~(a, "x")',
     ),
-    compound: fc.tuple(
-      tie('expr'),
-      fc.constantFrom('and', 'or', '==', '!=', '<', '>=', '+', '-', '*', '/', '%'),
-      tie('expr'),
-      fc.boolean(),
-      fc.boolean(),
-    ).map(([l, op, r, pl, pr]) => `${pl ? `(${l})` : l} ${op} ${pr ? `(${r})` : r}`),
+    compound: fc
+      .tuple(
+        tie('expr'),
+        fc.constantFrom('and', 'or', '==', '!=', '<', '>=', '+', '-', '*', '/', '%'),
+        tie('expr'),
+        fc.boolean(),
+        fc.boolean(),
+      )
+      .map(([l, op, r, pl, pr]) => `${pl ? `(${l})` : l} ${op} ${pr ? `(${r})` : r}`),
     expr: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       tie('atom'),
@@ -139,12 +277,16 @@ describe('generated expressions', () => {
       tie('expr').map((e) => `not ${e}`),
       tie('expr').map((e) => `-(${e})`),
       tie('expr').map((e) => `(${e})`),
-      fc.tuple(tie('atom'), fc.array(tie('expr'), { minLength: 1, maxLength: 3 }), fc.constantFrom('in', 'in~', 'not in', 'not in~')).map(
-        ([v, l, op]) => `${v} ${op} (${l.join(', ')})`,
-      ),
-      fc.tuple(tie('atom'), fc.constantFrom(':', 'like', 'like~', 'regex', 'regex~'), fc.boolean()).map(
-        ([v, op, list]) => `${v} ${op} ${list ? '("x*", 1.0, null)' : '"x*"'}`,
-      ),
+      fc
+        .tuple(
+          tie('atom'),
+          fc.array(tie('expr'), { minLength: 1, maxLength: 3 }),
+          fc.constantFrom('in', 'in~', 'not in', 'not in~'),
+        )
+        .map(([v, l, op]) => `${v} ${op} (${l.join(', ')})`),
+      fc
+        .tuple(tie('atom'), fc.constantFrom(':', 'like', 'like~', 'regex', 'regex~'), fc.boolean())
+        .map(([v, op, list]) => `${v} ${op} ${list ? '("x*", 1.0, null)' : '"x*"'}`),
       fc.array(tie('expr'), { maxLength: 3 }).map((args) => `concat(${args.join(', ')})`),
     ),
   }));

@@ -7,7 +7,12 @@ describe('event queries', () => {
     const ast = ok('process where true');
     expect(ast.query.kind).toBe('event');
     if (ast.query.kind !== 'event') return;
-    expect(ast.query.category).toMatchObject({ any: false, name: 'process', raw: 'process', range: { start: 0, end: 7 } });
+    expect(ast.query.category).toMatchObject({
+      any: false,
+      name: 'process',
+      raw: 'process',
+      range: { start: 0, end: 7 },
+    });
     expect(sx(ast.query.condition)).toBe('true');
     expect(ast.pipes).toEqual([]);
   });
@@ -66,7 +71,9 @@ describe('sequences', () => {
   });
 
   test('missing-event terms and runs after the term by', () => {
-    const ast = ok('sequence by u with maxspan=1h [a where true] by x with runs=2 ![b where true] by y [c where true] by z');
+    const ast = ok(
+      'sequence by u with maxspan=1h [a where true] by x with runs=2 ![b where true] by y [c where true] by z',
+    );
     if (ast.query.kind !== 'sequence') throw new Error('shape');
     expect(ast.query.terms.map((t) => [t.missing, t.runs, t.by[0]?.name])).toEqual([
       [false, 2, 'x'],

@@ -74,7 +74,9 @@ describe('integer arithmetic', () => {
 describe('long arithmetic', () => {
   it('is exact past 2^53 and fails past the long range', () => {
     expect(run('+', 9007199254740992, 1, 'long', 'long')).toBe(9007199254740992); // 2^53+1 not representable, no error
-    expect(codeOf(() => run('+', 9223372036854775807, 9223372036854775807, 'long', 'long'))).toBe(Codes.ArithmeticOverflow);
+    expect(codeOf(() => run('+', 9223372036854775807, 9223372036854775807, 'long', 'long'))).toBe(
+      Codes.ArithmeticOverflow,
+    );
     expect(codeOf(() => run('*', 4294967296, 4294967296, 'long', 'long'))).toBe(Codes.ArithmeticOverflow);
     expect(run('*', 4294967296, 1048576, 'long', 'long')).toBe(4503599627370496);
     expect(codeOf(() => run('-', -9223372036854775808, 1e10, 'long', 'long'))).toBe(Codes.ArithmeticOverflow);

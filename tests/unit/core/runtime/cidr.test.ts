@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareIp, compileCidrs, compileCidrsOrThrow, formatIp, ipEquals, parseIp } from '../../../../src/core/runtime/cidr';
+import {
+  compareIp,
+  compileCidrs,
+  compileCidrsOrThrow,
+  formatIp,
+  ipEquals,
+  parseIp,
+} from '../../../../src/core/runtime/cidr';
 import { Codes } from '../../../../src/core/diagnostics/codes';
 import { EqlRuntimeError } from '../../../../src/core/runtime/values';
 
@@ -97,9 +104,13 @@ describe('compileCidrs', () => {
     expect(inBlocks('', '0.0.0.0/0')).toBe(false);
   });
   it('reports invalid blocks with Elasticsearch wording', () => {
-    expect(cidrError('10.0.0.0/33')).toBe("illegal prefixLength '33'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges");
+    expect(cidrError('10.0.0.0/33')).toBe(
+      "illegal prefixLength '33'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges",
+    );
     expect(cidrError('::/129')).toBe("illegal prefixLength '129'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges");
-    expect(cidrError('10.0.0.0/-1')).toBe("illegal prefixLength '-1'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges");
+    expect(cidrError('10.0.0.0/-1')).toBe(
+      "illegal prefixLength '-1'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges",
+    );
     expect(cidrError('10.0.0.0/x')).toBe('For input string: "x"');
     expect(cidrError('10.0.0.0/')).toBe('Expected [ip/prefix] but was [10.0.0.0/]');
     expect(cidrError('1/2/3')).toBe('Expected [ip/prefix] but was [1/2/3]');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatJavaDouble, formatJavaLong, formatJavaNumber, javaToString } from '../../../../src/core/runtime/java-format';
+import {
+  formatJavaDouble,
+  formatJavaLong,
+  formatJavaNumber,
+  javaToString,
+} from '../../../../src/core/runtime/java-format';
 
 describe('formatJavaDouble', () => {
   it.each([

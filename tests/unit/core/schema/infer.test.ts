@@ -9,7 +9,10 @@ function ev(source: Record<string, unknown>, k: number): EventDoc {
 describe('inferFields', () => {
   it('maps JSON kinds like dynamic mapping does', () => {
     const r = inferFields([
-      ev({ s: 'abc', n: 1, f: 1.5, b: true, d: '2024-01-02T03:04:05Z', o: { x: 1 }, arr: [null, 'x'], nul: null, e: [] }, 0),
+      ev(
+        { s: 'abc', n: 1, f: 1.5, b: true, d: '2024-01-02T03:04:05Z', o: { x: 1 }, arr: [null, 'x'], nul: null, e: [] },
+        0,
+      ),
     ]);
     const byName = new Map(r.fields.map((f) => [f.name, f]));
     expect(byName.get('s')).toMatchObject({ type: 'text', keywordSubfield: 'keyword', origin: 'events' });

@@ -47,7 +47,8 @@ describe('parseMapping', () => {
   });
 
   it('warns about conflicting types across indices, pointing at the field', () => {
-    const text = '{"i1":{"mappings":{"properties":{"a":{"type":"long"}}}},"i2":{"mappings":{"properties":{"a":{"type":"ip"}}}}}';
+    const text =
+      '{"i1":{"mappings":{"properties":{"a":{"type":"long"}}}},"i2":{"mappings":{"properties":{"a":{"type":"ip"}}}}}';
     const r = parseMapping(text);
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ code: 'MAP6003', severity: 'warning', source: 'mapping' });

@@ -38,7 +38,9 @@ describe('buildSchema', () => {
   });
 
   it('without a mapping: known types win, events add unknown fields and decide isMapped', () => {
-    const s = buildSchema({ events: events({ host: { ip: ['10.0.0.1'] }, custom: { n: 3 }, process: { name: 'x', args: [] } }) });
+    const s = buildSchema({
+      events: events({ host: { ip: ['10.0.0.1'] }, custom: { n: 3 }, process: { name: 'x', args: [] } }),
+    });
     expect(s.get('host.ip')?.type).toBe('ip');
     expect(s.get('custom.n')).toMatchObject({ type: 'long', origin: 'events' });
     expect(s.isMapped('host.ip')).toBe(true);
@@ -50,7 +52,9 @@ describe('buildSchema', () => {
   });
 
   it('with a mapping: mapping > inferred > ECS, and mapped fields count as mapped', () => {
-    const { fields } = parseMapping('{"properties":{"host":{"type":"keyword"},"process":{"properties":{"pid":{"type":"keyword"}}}}}');
+    const { fields } = parseMapping(
+      '{"properties":{"host":{"type":"keyword"},"process":{"properties":{"pid":{"type":"keyword"}}}}}',
+    );
     const s = buildSchema({ mappingFields: fields, events: events({ tags: 'a', extra: 1.5 }) });
     expect(s.hasUserMapping).toBe(true);
     expect(s.get('host')?.type).toBe('keyword');

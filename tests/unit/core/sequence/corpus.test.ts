@@ -50,9 +50,17 @@ function setPath(obj: Record<string, unknown>, name: string, value: unknown): vo
 function assignments(e: Node, out: Map<string, unknown>): void {
   if (e.kind === 'not') return;
   const lit = (x: Expr) => (x.kind === 'literal' ? x.value : undefined);
-  if (e.kind === 'compare' && e.left.kind === 'field' && e.op === '==' && lit(e.right) !== undefined && lit(e.right) !== null) out.set(e.left.name, lit(e.right));
+  if (
+    e.kind === 'compare' &&
+    e.left.kind === 'field' &&
+    e.op === '==' &&
+    lit(e.right) !== undefined &&
+    lit(e.right) !== null
+  )
+    out.set(e.left.name, lit(e.right));
   if (e.kind === 'in' && !e.negated && e.value.kind === 'field' && e.list[0]) out.set(e.value.name, lit(e.list[0]));
-  if (e.kind === 'match' && e.value.kind === 'field' && typeof e.patterns[0]?.value === 'string') out.set(e.value.name, e.patterns[0].value.replace(/[*?]/g, 'x'));
+  if (e.kind === 'match' && e.value.kind === 'field' && typeof e.patterns[0]?.value === 'string')
+    out.set(e.value.name, e.patterns[0].value.replace(/[*?]/g, 'x'));
   if (e.kind === 'or') return assignments(e.left, out);
   for (const c of children(e)) assignments(c, out);
 }
@@ -77,35 +85,43 @@ function eventsFor(q: SequenceNode | SampleNode, noise: Record<string, unknown>[
   return sources.map((s, i) => ({ id: String(i), source: s, doc: expandDottedKeys(s), position: i }));
 }
 
-describe.skipIf(!available)(`corpus sequence and sample rules evaluate${available ? '' : ` (skipped: ${SKIP})`}`, () => {
-  const rules = available ? loadRules() : [];
-  const noise = generateEvents(200, 7);
-  test('there are sequence and sample rules', () => {
-    expect(rules.length).toBeGreaterThan(150);
-  });
-  test('each evaluates without errors, with explanations', () => {
-    const failures: string[] = [];
-    let withResults = 0;
-    let rejected = 0;
-    for (const rule of rules) {
-      if (hasErrors(checkQuery({ rule: rule.query }))) {
-        rejected++;
-        continue;
+describe.skipIf(!available)(
+  `corpus sequence and sample rules evaluate${available ? '' : ` (skipped: ${SKIP})`}`,
+  () => {
+    const rules = available ? loadRules() : [];
+    const noise = generateEvents(200, 7);
+    test('there are sequence and sample rules', () => {
+      expect(rules.length).toBeGreaterThan(150);
+    });
+    test('each evaluates without errors, with explanations', () => {
+      const failures: string[] = [];
+      let withResults = 0;
+      let rejected = 0;
+      for (const rule of rules) {
+        if (hasErrors(checkQuery({ rule: rule.query }))) {
+          rejected++;
+          continue;
+        }
+        const parsed = parseQuery(rule.query);
+        const q = parsed.ast!.query as SequenceNode | SampleNode;
+        try {
+          const r = evaluate({ rule: rule.query, events: eventsFor(q, noise), explain: true });
+          const errors = r.diagnostics.filter(
+            (d) => d.severity === 'error' || (d.severity === 'warning' && /runtime error/.test(d.message)),
+          );
+          if (!r.ok || errors.length > 0) failures.push(`${rule.name}: ${errors.map((d) => d.message).join('; ')}`);
+          if ((r.hits?.sequences?.length ?? 0) > 0) withResults++;
+          if (r.join?.events.length !== undefined && r.join.events.length === 0)
+            failures.push(`${rule.name}: no event explanations`);
+        } catch (e) {
+          failures.push(`${rule.name}: threw ${(e as Error).stack ?? e}`);
+        }
       }
-      const parsed = parseQuery(rule.query);
-      const q = parsed.ast!.query as SequenceNode | SampleNode;
-      try {
-        const r = evaluate({ rule: rule.query, events: eventsFor(q, noise), explain: true });
-        const errors = r.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && /runtime error/.test(d.message)));
-        if (!r.ok || errors.length > 0) failures.push(`${rule.name}: ${errors.map((d) => d.message).join('; ')}`);
-        if ((r.hits?.sequences?.length ?? 0) > 0) withResults++;
-        if (r.join?.events.length !== undefined && r.join.events.length === 0) failures.push(`${rule.name}: no event explanations`);
-      } catch (e) {
-        failures.push(`${rule.name}: threw ${(e as Error).stack ?? e}`);
-      }
-    }
-    expect(failures).toEqual([]);
-    // The generated events are shaped after the rules, so many of them should match.
-    console.log(`corpus: ${rules.length - rejected} of ${rules.length} sequence/sample rules evaluated (${rejected} rejected by the verifier), ${withResults} returned at least one sequence`);
-  });
-});
+      expect(failures).toEqual([]);
+      // The generated events are shaped after the rules, so many of them should match.
+      console.log(
+        `corpus: ${rules.length - rejected} of ${rules.length} sequence/sample rules evaluated (${rejected} rejected by the verifier), ${withResults} returned at least one sequence`,
+      );
+    });
+  },
+);

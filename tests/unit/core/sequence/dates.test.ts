@@ -11,7 +11,9 @@ describe('date formats', () => {
   test('custom patterns and alternatives', () => {
     expect(parseDateWithFormat('17-12-2022', 'dd-MM-yyyy')).toBe(Date.UTC(2022, 11, 17));
     expect(parseDateWithFormat('2022-12-17', 'dd-MM-yyyy||yyyy-MM-dd')).toBe(Date.UTC(2022, 11, 17));
-    expect(parseDateWithFormat('2022/12/17 10:11:12.5', "yyyy/MM/dd HH:mm:ss.SSS")).toBe(Date.UTC(2022, 11, 17, 10, 11, 12, 500));
+    expect(parseDateWithFormat('2022/12/17 10:11:12.5', 'yyyy/MM/dd HH:mm:ss.SSS')).toBe(
+      Date.UTC(2022, 11, 17, 10, 11, 12, 500),
+    );
     expect(Number.isNaN(parseDateWithFormat('2022-12-17', 'dd-MM-yyyy'))).toBe(true);
   });
   test('epoch formats', () => {

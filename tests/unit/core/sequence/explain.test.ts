@@ -4,7 +4,10 @@ import { e, notesOf, run } from './helpers';
 
 describe('sequence explanations', () => {
   test('returned sequence: fillers, keys, span against maxspan', () => {
-    const r = run('sequence by k with maxspan=10ms [a where true] [b where true]', [e(1, 'a', 1, { k: 'x' }), e(2, 'b', 4, { k: 'x' })]);
+    const r = run('sequence by k with maxspan=10ms [a where true] [b where true]', [
+      e(1, 'a', 1, { k: 'x' }),
+      e(2, 'b', 4, { k: 'x' }),
+    ]);
     expect(r.join!.sequences).toEqual([
       {
         sequence: 0,
@@ -40,11 +43,19 @@ describe('sequence explanations', () => {
     expect(r.join!.events[1]!.stages[1]!.note).toMatch(/exceeded by 5 ms/);
   });
   test('killed by an until event', () => {
-    const r = run('sequence [a where true] [b where true] until [u where true]', [e(1, 'a', 1), e(2, 'u', 2), e(3, 'b', 3)]);
+    const r = run('sequence [a where true] [b where true] until [u where true]', [
+      e(1, 'a', 1),
+      e(2, 'u', 2),
+      e(3, 'b', 3),
+    ]);
     expect(notesOf(r, '1')[0]).toMatchObject({ outcome: 'until', blocker: '2', by: '3' });
   });
   test('a missing-event term found', () => {
-    const r = run('sequence with maxspan=1s [a where true] ![m where true] [b where true]', [e(1, 'a', 1), e(2, 'm', 2), e(3, 'b', 3)]);
+    const r = run('sequence with maxspan=1s [a where true] ![m where true] [b where true]', [
+      e(1, 'a', 1),
+      e(2, 'm', 2),
+      e(3, 'b', 3),
+    ]);
     expect(notesOf(r, '3')[0]).toMatchObject({ outcome: 'missing-event', blocker: '2', role: 'completed' });
   });
   test('completed but outside size', () => {
@@ -68,8 +79,26 @@ describe('sample explanations', () => {
     ];
     const r = run('sample by h [a where true] [b where true]', src);
     expect(r.join!.groups).toEqual([
-      { joinKeys: ['x'], candidates: [1, 1], samples: [0], fillers: [[{ filter: 0, id: '1', position: 0 }, { filter: 1, id: '2', position: 1 }]], complete: true },
-      { joinKeys: ['y'], candidates: [1, 0], samples: [], fillers: [], complete: false, reason: 'no event with this key matches filter 2' },
+      {
+        joinKeys: ['x'],
+        candidates: [1, 1],
+        samples: [0],
+        fillers: [
+          [
+            { filter: 0, id: '1', position: 0 },
+            { filter: 1, id: '2', position: 1 },
+          ],
+        ],
+        complete: true,
+      },
+      {
+        joinKeys: ['y'],
+        candidates: [1, 0],
+        samples: [],
+        fillers: [],
+        complete: false,
+        reason: 'no event with this key matches filter 2',
+      },
     ]);
     expect(r.join!.events[0]!.stages[0]!.note).toBe('fills this filter in sample 1');
   });

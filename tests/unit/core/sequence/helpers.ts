@@ -9,8 +9,20 @@ export function events(sources: readonly Record<string, unknown>[]): EventDoc[] 
   return sources.map((s, i) => ({ id: String(s.id ?? i), source: s, doc: expandDottedKeys(s), position: i }));
 }
 
-export function run(rule: string, sources: readonly Record<string, unknown>[], settings: Partial<Settings> = {}, mapping?: string, explain = true): EvaluationResult {
-  return evaluate({ rule, events: events(sources), settings: { size: 100, ...settings }, ...(mapping ? { mapping } : {}), explain });
+export function run(
+  rule: string,
+  sources: readonly Record<string, unknown>[],
+  settings: Partial<Settings> = {},
+  mapping?: string,
+  explain = true,
+): EvaluationResult {
+  return evaluate({
+    rule,
+    events: events(sources),
+    settings: { size: 100, ...settings },
+    ...(mapping ? { mapping } : {}),
+    explain,
+  });
 }
 
 /** The returned sequences as id lists ("-" for a missing-event placeholder). */
@@ -24,7 +36,12 @@ export function keys(r: EvaluationResult): unknown[][] {
 }
 
 /** An event of category `cat` at epoch-ms `t` with extra fields. */
-export const e = (id: number, cat: string, t: number | string, extra: Record<string, unknown> = {}) => ({ id, '@timestamp': t, event: { category: cat }, ...extra });
+export const e = (id: number, cat: string, t: number | string, extra: Record<string, unknown> = {}) => ({
+  id,
+  '@timestamp': t,
+  event: { category: cat },
+  ...extra,
+});
 
 /** The candidate notes of one event. */
 export function notesOf(r: EvaluationResult, id: string) {

@@ -14,48 +14,92 @@ describe('join keys', () => {
     expect(keys(r)).toEqual([['h', 7]]);
   });
   test('join_keys are the first stage values in their JSON type', () => {
-    const r = run('sequence [a where true] by n [b where true] by s', [e(1, 'a', 1, { n: 5 }), e(2, 'b', 2, { s: '5' })], {}, mappingOf({ n: 'long', s: 'long' }));
+    const r = run(
+      'sequence [a where true] by n [b where true] by s',
+      [e(1, 'a', 1, { n: 5 }), e(2, 'b', 2, { s: '5' })],
+      {},
+      mappingOf({ n: 'long', s: 'long' }),
+    );
     expect(keys(r)).toEqual([[5]]);
   });
   test('typed comparison: a keyword stores numbers as text, so 5 and "5" join on a keyword field', () => {
     const m = mappingOf({ k: 'keyword' });
-    const r = run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: 5 }), e(2, 'b', 2, { k: '5' })], {}, m);
+    const r = run(
+      'sequence by k [a where true] [b where true]',
+      [e(1, 'a', 1, { k: 5 }), e(2, 'b', 2, { k: '5' })],
+      {},
+      m,
+    );
     expect(ids(r)).toEqual([['1', '2']]);
     expect(keys(r)).toEqual([['5']]);
   });
   test('ip keys compare addresses', () => {
     const m = mappingOf({ ip: 'ip' });
-    const r = run('sequence by ip [a where true] [b where true]', [e(1, 'a', 1, { ip: '::ffff:10.0.0.1' }), e(2, 'b', 2, { ip: '10.0.0.1' })], {}, m);
+    const r = run(
+      'sequence by ip [a where true] [b where true]',
+      [e(1, 'a', 1, { ip: '::ffff:10.0.0.1' }), e(2, 'b', 2, { ip: '10.0.0.1' })],
+      {},
+      m,
+    );
     expect(ids(r)).toEqual([['1', '2']]);
   });
   test('date keys compare instants and print in the field format', () => {
     const m = mappingOf({ d: 'date' });
-    const r = run('sequence by d [a where true] [b where true]', [e(1, 'a', 1, { d: '1970-01-01T00:00:00.000Z' }), e(2, 'b', 2, { d: 0 })], {}, m);
+    const r = run(
+      'sequence by d [a where true] [b where true]',
+      [e(1, 'a', 1, { d: '1970-01-01T00:00:00.000Z' }), e(2, 'b', 2, { d: 0 })],
+      {},
+      m,
+    );
     expect(ids(r)).toEqual([['1', '2']]);
     expect(keys(r)).toEqual([['1970-01-01T00:00:00.000Z']]);
   });
   test('a missing non-optional key excludes the event from that stage', () => {
-    const r = run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: 1 }), e(2, 'a', 2), e(3, 'b', 3, { k: 1 })]);
+    const r = run('sequence by k [a where true] [b where true]', [
+      e(1, 'a', 1, { k: 1 }),
+      e(2, 'a', 2),
+      e(3, 'b', 3, { k: 1 }),
+    ]);
     expect(ids(r)).toEqual([['1', '3']]);
     const ex = r.join!.events.find((x) => x.id === '2')!.stages[0]!;
     expect(ex.matched).toBe(true);
     expect(ex.note).toMatch(/join key k is missing/);
   });
   test('an explicit null non-optional key excludes the event too', () => {
-    expect(ids(run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: null }), e(2, 'b', 2, { k: null })]))).toEqual([]);
+    expect(
+      ids(run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: null }), e(2, 'b', 2, { k: null })])),
+    ).toEqual([]);
   });
   test('an optional key allows null, and null joins null', () => {
-    const r = run('sequence by ?k [a where true] [b where true]', [e(1, 'a', 1, { k: null }), e(2, 'b', 2), e(3, 'b', 3, { k: 'x' })]);
+    const r = run('sequence by ?k [a where true] [b where true]', [
+      e(1, 'a', 1, { k: null }),
+      e(2, 'b', 2),
+      e(3, 'b', 3, { k: 'x' }),
+    ]);
     expect(ids(r)).toEqual([['1', '2']]);
     expect(keys(r)).toEqual([[null]]);
   });
   test('null_value from the mapping replaces an explicit null', () => {
-    const m = JSON.stringify({ properties: { k: { type: 'keyword', null_value: 'NULL' }, '@timestamp': { type: 'date' }, event: { properties: { category: { type: 'keyword' } } } } });
-    const r = run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: null }), e(2, 'b', 2, { k: 'NULL' })], {}, m);
+    const m = JSON.stringify({
+      properties: {
+        k: { type: 'keyword', null_value: 'NULL' },
+        '@timestamp': { type: 'date' },
+        event: { properties: { category: { type: 'keyword' } } },
+      },
+    });
+    const r = run(
+      'sequence by k [a where true] [b where true]',
+      [e(1, 'a', 1, { k: null }), e(2, 'b', 2, { k: 'NULL' })],
+      {},
+      m,
+    );
     expect(keys(r)).toEqual([['NULL']]);
   });
   test('a multi-valued key gives one key per distinct value (nulls dropped)', () => {
-    const r = run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: ['y', 'x', 'x', null] }), e(2, 'b', 2, { k: ['x', 'y'] })]);
+    const r = run('sequence by k [a where true] [b where true]', [
+      e(1, 'a', 1, { k: ['y', 'x', 'x', null] }),
+      e(2, 'b', 2, { k: ['x', 'y'] }),
+    ]);
     expect(ids(r)).toEqual([
       ['1', '2'],
       ['1', '2'],
@@ -63,7 +107,10 @@ describe('join keys', () => {
     expect(keys(r)).toEqual([['x'], ['y']]);
   });
   test('several multi-valued keys give the Cartesian product, first key outermost', () => {
-    const r = run('sequence by k, j [a where true] [b where true]', [e(1, 'a', 1, { k: ['1', '2'], j: ['p', 'q'] }), e(2, 'b', 2, { k: ['1', '2'], j: ['p', 'q'] })]);
+    const r = run('sequence by k, j [a where true] [b where true]', [
+      e(1, 'a', 1, { k: ['1', '2'], j: ['p', 'q'] }),
+      e(2, 'b', 2, { k: ['1', '2'], j: ['p', 'q'] }),
+    ]);
     expect(keys(r)).toEqual([
       ['1', 'p'],
       ['1', 'q'],
@@ -73,13 +120,21 @@ describe('join keys', () => {
   });
   test('version keys compare by version, not text', () => {
     const m = mappingOf({ v: 'version' });
-    const r = run('sequence by v [a where true] [b where true]', [e(1, 'a', 1, { v: '1.2.0' }), e(2, 'b', 2, { v: '1.2.0' }), e(3, 'b', 3, { v: '1.10.0' })], {}, m);
+    const r = run(
+      'sequence by v [a where true] [b where true]',
+      [e(1, 'a', 1, { v: '1.2.0' }), e(2, 'b', 2, { v: '1.2.0' }), e(3, 'b', 3, { v: '1.10.0' })],
+      {},
+      m,
+    );
     expect(keys(r)).toEqual([['1.2.0']]);
   });
 });
 
 function mappingOf(fields: Record<string, string>): string {
-  const properties: Record<string, unknown> = { '@timestamp': { type: 'date' }, event: { properties: { category: { type: 'keyword' } } } };
+  const properties: Record<string, unknown> = {
+    '@timestamp': { type: 'date' },
+    event: { properties: { category: { type: 'keyword' } } },
+  };
   for (const [k, t] of Object.entries(fields)) properties[k] = { type: t };
   return JSON.stringify({ properties });
 }

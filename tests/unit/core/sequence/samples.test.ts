@@ -6,7 +6,11 @@ const s = (id: number, cat: string, extra: Record<string, unknown>) => ({ id, ev
 
 describe('samples', () => {
   test('one event per filter, in filter order, input order picks', () => {
-    const r = run('sample by h [b where true] [a where true]', [s(1, 'a', { h: 'x' }), s(2, 'b', { h: 'x' }), s(3, 'b', { h: 'x' })]);
+    const r = run('sample by h [b where true] [a where true]', [
+      s(1, 'a', { h: 'x' }),
+      s(2, 'b', { h: 'x' }),
+      s(3, 'b', { h: 'x' }),
+    ]);
     expect(ids(r)).toEqual([['2', '1']]);
     expect(keys(r)).toEqual([['x']]);
   });
@@ -15,7 +19,10 @@ describe('samples', () => {
     expect(ids(r)).toEqual([['2', '1']]);
   });
   test('one event cannot fill two filters; a later candidate is tried', () => {
-    const r = run('sample by h [any where true] [any where n == 1]', [s(1, 'a', { h: 'x', n: 1 }), s(2, 'a', { h: 'x', n: 2 })]);
+    const r = run('sample by h [any where true] [any where n == 1]', [
+      s(1, 'a', { h: 'x', n: 1 }),
+      s(2, 'a', { h: 'x', n: 2 }),
+    ]);
     expect(ids(r)).toEqual([['2', '1']]);
   });
   test('no distinct events: no sample', () => {
@@ -24,21 +31,36 @@ describe('samples', () => {
     expect(r.join!.groups![0]!.reason).toMatch(/one event cannot fill two filters/);
   });
   test('an event in a group that gives no sample is told why', () => {
-    const r = run('sample by h [a where true] [b where true]', [s(1, 'a', { h: 'x' }), s(2, 'b', { h: 'x' }), s(3, 'a', { h: 'y' })]);
+    const r = run('sample by h [a where true] [b where true]', [
+      s(1, 'a', { h: 'x' }),
+      s(2, 'b', { h: 'x' }),
+      s(3, 'a', { h: 'y' }),
+    ]);
     expect(ids(r)).toEqual([['1', '2']]);
     const third = r.join!.events[2]!.stages[0]!;
     expect(third.matched).toBe(true);
     expect(third.note).toBe('its group ["y"] gives no sample: no event with this key matches filter 2');
   });
   test('groups come in ascending key order, null first', () => {
-    const r = run('sample by ?h [a where true] [b where true]', [s(1, 'a', { h: 'z' }), s(2, 'b', { h: 'z' }), s(3, 'a', {}), s(4, 'b', {}), s(5, 'a', { h: 'b' }), s(6, 'b', { h: 'b' })]);
+    const r = run('sample by ?h [a where true] [b where true]', [
+      s(1, 'a', { h: 'z' }),
+      s(2, 'b', { h: 'z' }),
+      s(3, 'a', {}),
+      s(4, 'b', {}),
+      s(5, 'a', { h: 'b' }),
+      s(6, 'b', { h: 'b' }),
+    ]);
     expect(keys(r)).toEqual([[null], ['b'], ['z']]);
   });
   test('a non-optional key that is missing keeps the event out', () => {
     expect(ids(run('sample by h [a where true] [b where true]', [s(1, 'a', {}), s(2, 'b', {})]))).toEqual([]);
   });
   test('a multi-valued key puts the event in one group per value', () => {
-    const r = run('sample by h [a where true] [b where true]', [s(1, 'a', { h: ['x', 'y'] }), s(2, 'b', { h: 'y' }), s(3, 'b', { h: 'x' })]);
+    const r = run('sample by h [a where true] [b where true]', [
+      s(1, 'a', { h: ['x', 'y'] }),
+      s(2, 'b', { h: 'y' }),
+      s(3, 'b', { h: 'x' }),
+    ]);
     expect(ids(r)).toEqual([
       ['1', '3'],
       ['1', '2'],
@@ -62,8 +84,18 @@ describe('samples', () => {
     expect(ids(r)).toEqual([['1', '2']]);
   });
   test('date keys are epoch milliseconds', () => {
-    const m = JSON.stringify({ properties: { d: { type: 'date', format: 'dd-MM-yyyy' }, event: { properties: { category: { type: 'keyword' } } } } });
-    const r = run('sample by d [a where true] [b where true]', [s(1, 'a', { d: '17-12-2022' }), s(2, 'b', { d: '17-12-2022' })], {}, m);
+    const m = JSON.stringify({
+      properties: {
+        d: { type: 'date', format: 'dd-MM-yyyy' },
+        event: { properties: { category: { type: 'keyword' } } },
+      },
+    });
+    const r = run(
+      'sample by d [a where true] [b where true]',
+      [s(1, 'a', { d: '17-12-2022' }), s(2, 'b', { d: '17-12-2022' })],
+      {},
+      m,
+    );
     expect(keys(r)).toEqual([[1671235200000]]);
   });
 });

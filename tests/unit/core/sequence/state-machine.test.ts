@@ -66,17 +66,35 @@ describe('maxspan', () => {
     expect(ids(run(q, [e(1, 'a', 0), e(2, 'b', 5), e(3, 'c', 11)]))).toEqual([]);
   });
   test('units: s, m, h, d', () => {
-    expect(ids(run('sequence with maxspan=1s [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 1000)]))).toHaveLength(1);
-    expect(ids(run('sequence with maxspan=1m [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 60_001)]))).toHaveLength(0);
-    expect(ids(run('sequence with maxspan=1h [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 3_600_000)]))).toHaveLength(1);
-    expect(ids(run('sequence with maxspan=1d [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 86_400_001)]))).toHaveLength(0);
+    expect(
+      ids(run('sequence with maxspan=1s [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 1000)])),
+    ).toHaveLength(1);
+    expect(
+      ids(run('sequence with maxspan=1m [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 60_001)])),
+    ).toHaveLength(0);
+    expect(
+      ids(run('sequence with maxspan=1h [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 3_600_000)])),
+    ).toHaveLength(1);
+    expect(
+      ids(run('sequence with maxspan=1d [a where true] [b where true]', [e(1, 'a', 0), e(2, 'b', 86_400_001)])),
+    ).toHaveLength(0);
   });
   test('a rejected candidate is dropped: a later event does not get it back', () => {
     // a@5 replaces a@0; b@16 takes a@5 (span 11 > 10) and drops it; b@20 finds nothing pending.
-    const r = run('sequence with maxspan=10ms [a where true] [b where true]', [e(1, 'a', 0), e(2, 'a', 5), e(3, 'b', 16), e(4, 'b', 20)]);
+    const r = run('sequence with maxspan=10ms [a where true] [b where true]', [
+      e(1, 'a', 0),
+      e(2, 'a', 5),
+      e(3, 'b', 16),
+      e(4, 'b', 20),
+    ]);
     expect(ids(r)).toEqual([]);
     // ...while a fresh start after the rejection can complete.
-    const r2 = run('sequence with maxspan=10ms [a where true] [b where true]', [e(1, 'a', 5), e(2, 'b', 16), e(3, 'a', 17), e(4, 'b', 20)]);
+    const r2 = run('sequence with maxspan=10ms [a where true] [b where true]', [
+      e(1, 'a', 5),
+      e(2, 'b', 16),
+      e(3, 'a', 17),
+      e(4, 'b', 20),
+    ]);
     expect(ids(r2)).toEqual([['3', '4']]);
   });
 });
@@ -97,7 +115,11 @@ describe('until', () => {
     expect(ids(run(q, [e(2, 'u', 0, { k: 1 }), e(1, 'a', 1, { k: 1 }), e(3, 'b', 3, { k: 1 })]))).toEqual([['1', '3']]);
   });
   test('an until event after the final event does not matter (A, B, C until C)', () => {
-    const r = run('sequence [a where true] [b where true] [c where true] until [c where true]', [e(1, 'a', 1), e(2, 'b', 2), e(3, 'c', 3)]);
+    const r = run('sequence [a where true] [b where true] [c where true] until [c where true]', [
+      e(1, 'a', 1),
+      e(2, 'b', 2),
+      e(3, 'c', 3),
+    ]);
     expect(ids(r)).toEqual([['1', '2', '3']]);
   });
 });
@@ -106,7 +128,12 @@ describe('results', () => {
   const five = [1, 2, 3, 4, 5, 6].map((i) => e(i, 'a', i));
   const q = 'sequence [a where true] [a where true]';
   test('ordered by the last event', () => {
-    const r = run('sequence by k [a where true] [b where true]', [e(1, 'a', 1, { k: 1 }), e(2, 'a', 2, { k: 2 }), e(3, 'b', 3, { k: 2 }), e(4, 'b', 4, { k: 1 })]);
+    const r = run('sequence by k [a where true] [b where true]', [
+      e(1, 'a', 1, { k: 1 }),
+      e(2, 'a', 2, { k: 2 }),
+      e(3, 'b', 3, { k: 2 }),
+      e(4, 'b', 4, { k: 1 }),
+    ]);
     expect(ids(r)).toEqual([
       ['2', '3'],
       ['1', '4'],

@@ -9,7 +9,11 @@ function typeOf(v: Scalar): ValueType {
 }
 
 /** Evaluate a call the way the compiler does: make once with constant args, then run. */
-export function call(name: string, args: Scalar[], opts: { ci?: boolean; types?: ValueType[]; constant?: boolean } = {}): Scalar {
+export function call(
+  name: string,
+  args: Scalar[],
+  opts: { ci?: boolean; types?: ValueType[]; constant?: boolean } = {},
+): Scalar {
   const fn = lookupFunction(name);
   if (!fn) throw new Error(`no function ${name}`);
   const argTypes = opts.types ?? args.map(typeOf);
@@ -19,7 +23,11 @@ export function call(name: string, args: Scalar[], opts: { ci?: boolean; types?:
 }
 
 /** The runtime error code and message a call raises, or undefined. */
-export function failure(name: string, args: Scalar[], opts: { types?: ValueType[]; constant?: boolean } = {}): { code: string; message: string } | undefined {
+export function failure(
+  name: string,
+  args: Scalar[],
+  opts: { types?: ValueType[]; constant?: boolean } = {},
+): { code: string; message: string } | undefined {
   try {
     call(name, args, opts);
   } catch (e) {

@@ -19,8 +19,24 @@ function fn(name: string): EqlFunction {
 describe('registry', () => {
   it('holds exactly the Elasticsearch EQL functions', () => {
     expect(functionNames().sort()).toEqual(
-      ['add', 'between', 'cidrMatch', 'concat', 'divide', 'endsWith', 'indexOf', 'length', 'modulo', 'multiply', 'number',
-        'startsWith', 'string', 'stringContains', 'substring', 'subtract'].sort(),
+      [
+        'add',
+        'between',
+        'cidrMatch',
+        'concat',
+        'divide',
+        'endsWith',
+        'indexOf',
+        'length',
+        'modulo',
+        'multiply',
+        'number',
+        'startsWith',
+        'string',
+        'stringContains',
+        'substring',
+        'subtract',
+      ].sort(),
     );
     expect(functionRegistry.size).toBe(16);
     for (const key of functionRegistry.keys()) expect(key).toBe(key.toLowerCase());
@@ -32,7 +48,9 @@ describe('registry', () => {
     expect(lookupFunction('arrayContains')).toBeUndefined();
   });
   it('marks exactly the case-aware functions', () => {
-    const aware = functionNames().filter((n) => fn(n).caseAware).sort();
+    const aware = functionNames()
+      .filter((n) => fn(n).caseAware)
+      .sort();
     expect(aware).toEqual(['between', 'endsWith', 'indexOf', 'startsWith', 'stringContains']);
   });
   it('every function documents itself', () => {
@@ -79,7 +97,12 @@ describe('suggestFunctions', () => {
 });
 
 describe('argument type checks', () => {
-  function check(name: string, types: ValueType[], texts: string[], consts?: (string | number | boolean | null | undefined)[]) {
+  function check(
+    name: string,
+    types: ValueType[],
+    texts: string[],
+    consts?: (string | number | boolean | null | undefined)[],
+  ) {
     const f = fn(name);
     const callText = `${name}(${texts.join(', ')})`;
     return f.check?.(types, consts ?? types.map(() => undefined), callText, texts);
@@ -108,10 +131,22 @@ describe('argument type checks', () => {
     expect(check('string', ['date'], ['@timestamp'])).toBeUndefined();
   });
   it('requires constant greedy and base arguments', () => {
-    expect(check('between', ['keyword', 'keyword', 'keyword', 'boolean'], ['a', '"x"', '"y"', 'flag'], [undefined, 'x', 'y', undefined])?.message).toBe(
-      'fourth argument of [between(a, "x", "y", flag)] must be a constant, received [flag]',
-    );
-    expect(check('between', ['keyword', 'keyword', 'keyword', 'boolean'], ['a', '"x"', '"y"', 'true'], [undefined, 'x', 'y', true])).toBeUndefined();
+    expect(
+      check(
+        'between',
+        ['keyword', 'keyword', 'keyword', 'boolean'],
+        ['a', '"x"', '"y"', 'flag'],
+        [undefined, 'x', 'y', undefined],
+      )?.message,
+    ).toBe('fourth argument of [between(a, "x", "y", flag)] must be a constant, received [flag]');
+    expect(
+      check(
+        'between',
+        ['keyword', 'keyword', 'keyword', 'boolean'],
+        ['a', '"x"', '"y"', 'true'],
+        [undefined, 'x', 'y', true],
+      ),
+    ).toBeUndefined();
     expect(check('number', ['keyword', 'long'], ['f', 'base'], [undefined, undefined])?.message).toBe(
       'second argument of [number(f, base)] must be a constant, received [base]',
     );
