@@ -4,8 +4,9 @@
  * UTF-16 code units); the `~` variants compare `toLowerCase()` forms.
  */
 
+import { Codes } from '../../diagnostics/codes';
 import { javaToString } from '../java-format';
-import type { Scalar, ValueType } from '../values';
+import { EqlRuntimeError, type Scalar, type ValueType } from '../values';
 import type { EqlFunction } from './types';
 import { checkArgs, requireNumber, requireString, toJavaInt, type ArgRule } from './common';
 
@@ -20,17 +21,23 @@ function lowerIf(ci: boolean, s: string): string {
 
 /**
  * between(): the text after the first `left` and before the next `right` (or, when greedy,
- * the last `right`). Null when either delimiter is not found.
+ * the last `right`). As Elasticsearch's `between`: an empty source, `left` or `right` returns
+ * the source unchanged; a delimiter that is not found gives `""`. A greedy `right` whose last
+ * occurrence starts before the end of `left` is Java's `substring` failure.
  */
-export function betweenText(source: string, left: string, right: string, greedy: boolean, ci: boolean): string | null {
+export function betweenText(source: string, left: string, right: string, greedy: boolean, ci: boolean): string {
+  if (source === '' || left === '' || right === '') return source;
   const match = lowerIf(ci, source);
   const l = lowerIf(ci, left);
   const r = lowerIf(ci, right);
   const li = match.indexOf(l);
-  if (li < 0) return null;
+  if (li < 0) return '';
   const start = li + l.length;
   const ri = greedy ? match.lastIndexOf(r) : match.indexOf(r, start);
-  if (ri < start) return null;
+  if (ri < 0) return '';
+  if (ri < start) {
+    throw new EqlRuntimeError(`begin ${start}, end ${ri}, length ${source.length}`, Codes.RuntimeError);
+  }
   return source.substring(start, ri);
 }
 
@@ -60,7 +67,7 @@ export const between: EqlFunction = {
       const src = args[0] ?? null;
       const left = args[1] ?? null;
       const right = args[2] ?? null;
-      if (src === null || left === null || right === null) return null;
+      if (src === null) return null;
       const greedy = fixedGreedy ?? args[3] === true;
       return betweenText(requireString(src), requireString(left), requireString(right), greedy, ci);
     };
@@ -68,9 +75,10 @@ export const between: EqlFunction = {
   signature: 'between(source, left, right[, greedy]) → string',
   doc:
     'Text between the first `left` and the following `right`. With `greedy` true, up to the last `right` instead. ' +
-    'Null when a delimiter is missing. Case-sensitive; `between~` ignores case.\n\n' +
+    '`""` when a delimiter is not found; the source itself when it or a delimiter is empty. ' +
+    'Case-sensitive; `between~` ignores case.\n\n' +
     '`between("C:\\\\Windows\\\\cmd.exe", "Windows\\\\", ".exe")` → `"cmd"`',
-  nulls: 'Null if any of source, left or right is null, or if a delimiter is not found.',
+  nulls: 'Null if source is null; a null left or right is an error (a string is required).',
 };
 
 export const concat: EqlFunction = {

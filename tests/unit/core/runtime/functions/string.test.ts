@@ -12,27 +12,30 @@ describe('between', () => {
     expect(call('between', ['C:\\Windows\\System32\\cmd.exe', '\\', '\\', false])).toBe('Windows');
     expect(call('between', ['C:\\Windows\\System32\\cmd.exe', '\\', '\\', true])).toBe('Windows\\System32');
   });
-  it('returns null when a delimiter is missing', () => {
-    expect(call('between', [W, 'welcome', 'village'])).toBeNull();
-    expect(call('between', [W, 'goodbye', 'planet'])).toBeNull();
-    expect(call('between', [W, 'welcome', 'x', true])).toBeNull();
-    expect(call('between', [W, '', 'x', true])).toBeNull();
-    // greedy: the last right delimiter lies before the end of left
-    expect(call('between', ['ab', 'b', 'a', true])).toBeNull();
+  it('gives the empty string when a delimiter is not found (ES StringUtils.between)', () => {
+    expect(call('between', [W, 'welcome', 'village'])).toBe('');
+    expect(call('between', [W, 'goodbye', 'planet'])).toBe('');
+    expect(call('between', [W, 'welcome', 'x', true])).toBe('');
+    expect(call('between', ['C:\\Windows\\System32\\cmd.exe', 'workspace\\', '.exe'])).toBe('');
   });
-  it('handles empty delimiters like ordinary ones', () => {
+  it('returns the source unchanged when it or a delimiter is empty', () => {
+    expect(call('between', [W, '', 'x', true])).toBe(W);
     expect(call('between', [W, '', '', true])).toBe(W);
-    expect(call('between', [W, '', '', false])).toBe('');
-    expect(call('between', [W, '', 'planet', false])).toBe('welcome to the ');
-    expect(call('between', ['', '', ''])).toBe('');
+    expect(call('between', [W, '', '', false])).toBe(W);
+    expect(call('between', [W, '', 'planet', false])).toBe(W);
+    expect(call('between', [W, 'welcome', ''])).toBe(W);
+    expect(call('between', ['', 'a', 'b'])).toBe('');
   });
-  it('null source or delimiter gives null', () => {
+  it('fails like Java substring when the greedy right delimiter ends before left', () => {
+    expect(() => call('between', ['ab', 'b', 'a', true])).toThrow('begin 2, end 0, length 2');
+  });
+  it('a null source gives null; a null delimiter is an error', () => {
     expect(call('between', [null, 'welcome', 'planet'])).toBeNull();
-    expect(call('between', [W, null, 'planet'])).toBeNull();
-    expect(call('between', [W, 'welcome', null])).toBeNull();
+    expect(() => call('between', [W, null, 'planet'])).toThrow('A string/char is required; received [null]');
+    expect(() => call('between', [W, 'welcome', null])).toThrow('A string/char is required; received [null]');
   });
   it('between~ finds delimiters ignoring case and cuts the original', () => {
-    expect(call('between', ['C:\\Windows\\System32\\cmd.exe', 'system32\\', '.exe'])).toBeNull();
+    expect(call('between', ['C:\\Windows\\System32\\cmd.exe', 'system32\\', '.exe'])).toBe('');
     expect(call('between', ['C:\\Windows\\System32\\cmd.exe', 'system32\\', '.EXE'], { ci: true })).toBe('cmd');
   });
   it('reads greedy at runtime when it is not a constant', () => {
