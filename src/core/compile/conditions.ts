@@ -40,12 +40,11 @@ function constantFor(
   if (Array.isArray(c)) return { ok: true, value: c };
   const v = toDomain(field.domain, c);
   if (v === undefined) {
-    compileError(
-      ctx,
-      Codes.RuntimeError,
-      `failed to create query: cannot convert [${String(c)}] to the type of field [${field.field ?? '?'}] (${field.domain})`,
-      node.range,
-    );
+    const why =
+      field.domain === 'ip' && typeof c === 'string'
+        ? `'${c}' is not an IP string literal.`
+        : `cannot convert [${String(c)}] to the type of field [${field.field ?? '?'}] (${field.domain})`;
+    compileError(ctx, Codes.RuntimeError, `failed to create query: ${why}`, node.range);
     return { ok: false, value: undefined };
   }
   return { ok: true, value: v };

@@ -1,9 +1,10 @@
 /**
  * Index-time conversion: Elasticsearch stores a field's values in the form its mapping type
  * dictates (a keyword stores "5" for the JSON number 5, a date stores epoch milliseconds, an ip
- * a normalised address). Comparisons see those stored forms, so the compiler converts both the
+ * its 128-bit address, read by the one strict parser in runtime/cidr.ts). Comparisons see those stored forms, so the compiler converts both the
  * event's values and the query's constants into the field's domain.
  */
+import { ipKey } from '../runtime/cidr';
 import type { ValueType } from '../runtime/values';
 
 /** The comparison domain of a field. */
@@ -143,68 +144,48 @@ export function dateNanosKey(v: unknown): string | undefined {
   return (BigInt(ms) * 1_000_000n + sub + NANOS_OFFSET).toString().padStart(24, '0');
 }
 
-/** Normalise an IP address to a canonical string (IPv4 dotted, IPv6 fully expanded lower-case). */
-export function normaliseIp(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim();
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) {
-    const parts = s.split('.').map(Number);
-    return parts.every((p) => p <= 255) ? parts.join('.') : undefined;
-  }
-  if (!s.includes(':')) return undefined;
-  let text = s.toLowerCase();
-  const zone = text.indexOf('%');
-  if (zone >= 0) text = text.slice(0, zone);
-  let tail: number[] = [];
-  const lastColon = text.lastIndexOf(':');
-  const lastPart = text.slice(lastColon + 1);
-  if (lastPart.includes('.')) {
-    const v4 = normaliseIp(lastPart);
-    if (!v4) return undefined;
-    const p = v4.split('.').map(Number);
-    tail = [(p[0]! << 8) | p[1]!, (p[2]! << 8) | p[3]!];
-    text = `${text.slice(0, lastColon + 1)}0`;
-    text = text.slice(0, -1) || '';
-    if (text.endsWith(':') && !text.endsWith('::')) text = text.slice(0, -1);
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (h: string) => (h === '' ? [] : h.split(':'));
-  const head = parse(halves[0]!);
-  const rest = halves.length === 2 ? parse(halves[1]!) : [];
-  const groups = [...head, ...rest];
-  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return undefined;
-  const nums = groups.map((g) => parseInt(g, 16));
-  const total = nums.length + tail.length;
-  let all: number[];
-  if (halves.length === 2) {
-    if (total > 7) return undefined;
-    all = [
-      ...head.map((g) => parseInt(g, 16)),
-      ...new Array<number>(8 - total).fill(0),
-      ...rest.map((g) => parseInt(g, 16)),
-      ...tail,
-    ];
-  } else {
-    if (total !== 8) return undefined;
-    all = [...nums, ...tail];
-  }
-  // IPv4-mapped IPv6 addresses are the IPv4 address (as Elasticsearch stores them).
-  if (all.slice(0, 5).every((x) => x === 0) && all[5] === 0xffff) {
-    return `${all[6]! >> 8}.${all[6]! & 255}.${all[7]! >> 8}.${all[7]! & 255}`;
-  }
-  return all.map((x) => x.toString(16).padStart(4, '0')).join(':');
+const LEGAL_MAIN = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
+const LEGAL_PRE = /^-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*$/;
+const LEGAL_BUILD = /^\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*$/;
+
+/** A run of digits as marker, length and digits, so longer numbers sort after shorter ones. */
+function numericGroups(text: string): string {
+  return text.replace(/\d+/g, (d) => `\u0001${String.fromCharCode(0x80 | Math.min(d.length, 127))}${d}`);
 }
 
-/** A sortable key for the `version` field type (semantic versions; invalid sorts last). */
+/**
+ * The stored form of a `version` field value, a string whose code-unit order is Elasticsearch's
+ * version order: main parts numerically, a pre-release before its release, pre-release
+ * identifiers left to right (numeric ones numerically and before alphanumeric ones, which
+ * compare as ASCII), a build suffix as an ASCII suffix. Text that is not a valid (relaxed)
+ * semantic version sorts after every valid one, as text; the empty string after those.
+ */
 export function versionKey(v: unknown): string | undefined {
+  if (typeof v === 'number') v = String(v);
   if (typeof v !== 'string') return undefined;
-  const m = /^(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(v);
-  if (!m) return `~${v}`;
-  const nums = m[1]!.split('.').map((n) => n.padStart(10, '0'));
-  const pre = m[2];
-  // A pre-release sorts before the release: "-" < "~".
-  return `${nums.join('.')}${pre === undefined ? '~' : `-${pre}`}`;
+  let main = v;
+  let build = '';
+  let pre: string | undefined;
+  const plus = main.indexOf('+');
+  if (plus > 0) {
+    build = main.slice(plus);
+    main = main.slice(0, plus);
+  }
+  const dash = main.indexOf('-');
+  if (dash > 0) {
+    pre = main.slice(dash);
+    main = main.slice(0, dash);
+  }
+  const legal =
+    LEGAL_MAIN.test(main) && (pre === undefined || LEGAL_PRE.test(pre)) && (build === '' || LEGAL_BUILD.test(build));
+  if (!legal) return v === '' ? '\u0003' : v;
+  let key = numericGroups(main);
+  if (pre === undefined) key += '\u0003';
+  else {
+    const ids = pre.slice(1).split('.');
+    key += `\u0002-${ids.map((id) => (/^\d+$/.test(id) ? numericGroups(id) : id)).join('.')}`;
+  }
+  return key + build;
 }
 
 /**
@@ -230,7 +211,7 @@ export function toDomain(domain: Domain, v: unknown): string | number | boolean 
     case 'date_nanos':
       return dateNanosKey(v);
     case 'ip':
-      return normaliseIp(v);
+      return typeof v === 'string' ? ipKey(v) : undefined;
     case 'boolean':
       if (typeof v === 'boolean') return v;
       if (v === 'true') return true;

@@ -4,6 +4,7 @@
  * user mapping are honoured here.
  */
 import type { FieldNode } from '../ast/nodes';
+import { ipKey, ipKeyText } from '../runtime/cidr';
 import { compileFieldAccessor } from '../runtime/field-access';
 import type { ValueType } from '../runtime/values';
 import type { Schema } from '../schema/types';
@@ -76,6 +77,17 @@ function inDomain(domain: Domain, v: unknown): boolean {
   }
 }
 
+/** Functions see an ip field as its canonical text (dotted IPv4, compressed IPv6), as doc values print it. */
+function ipTextAll(v: unknown): unknown {
+  const one = (x: unknown) => {
+    const k = typeof x === 'string' ? ipKey(x) : undefined;
+    return k === undefined ? undefined : ipKeyText(k);
+  };
+  if (!Array.isArray(v)) return v === null || v === undefined ? v : one(v);
+  const out = v.map(one).filter((x) => x !== undefined);
+  return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
+}
+
 export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   const info = schema.get(name);
   const target = info?.aliasOf ?? info?.name ?? name;
@@ -128,7 +140,12 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
     };
   }
   const plain = ignoreAbove === undefined && nullStored === undefined && domain === 'string';
-  const text = domain === 'version' ? { plain: (doc: Doc) => convertAll('string', access(doc), ignoreAbove) } : {};
+  const text =
+    domain === 'version'
+      ? { plain: (doc: Doc) => convertAll('string', access(doc), ignoreAbove) }
+      : domain === 'ip'
+        ? { plain: (doc: Doc) => ipTextAll(access(doc)) }
+        : {};
   return {
     type,
     domain: info ? domain : undefined,

@@ -203,6 +203,31 @@ export function ipEquals(a: string, b: string): boolean | null {
   return c === null ? null : c === 0;
 }
 
+const HEX = '0123456789abcdef';
+const keyScratch = new Uint32Array(4);
+
+/**
+ * The stored form of an `ip` field value: the 128-bit address as 32 hex digits (IPv4 as
+ * `::ffff:a.b.c.d`), so equal addresses are equal strings and string order is address order.
+ * Undefined when the text is not an address under the strict reading above.
+ */
+export function ipKey(s: string): string | undefined {
+  if (!parseIpInto(s, keyScratch)) return undefined;
+  let out = '';
+  for (let w = 0; w < 4; w++) {
+    const v = keyScratch[w] as number;
+    for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(v >>> shift) & 15];
+  }
+  return out;
+}
+
+/** The canonical text of a stored `ip` key (what Elasticsearch's doc values print). */
+export function ipKeyText(key: string): string {
+  const w = new Uint32Array(4);
+  for (let i = 0; i < 4; i++) w[i] = Number.parseInt(key.slice(8 * i, 8 * i + 8), 16) >>> 0;
+  return formatIp(w);
+}
+
 interface Block {
   readonly lower: Uint32Array;
   readonly upper: Uint32Array;

@@ -11,8 +11,9 @@
  */
 import type { FieldNode } from '../ast/nodes';
 import type { Doc } from '../compile/context';
-import { domainOfMappingType, normaliseIp, toDomain, versionKey } from '../compile/domain';
+import { domainOfMappingType, toDomain, versionKey } from '../compile/domain';
 import { fieldPath, isKnown } from '../compile/field';
+import { ipKey, ipKeyText } from '../runtime/cidr';
 import { compileFieldAccessor } from '../runtime/field-access';
 import type { Schema } from '../schema/types';
 import { formatDate, parseDateWithFormat } from './dates';
@@ -41,17 +42,6 @@ const NULL_PART: KeyPart = { id: 'z', value: null, sort: null };
 const NO_KEYS: readonly JoinKey[] = [{ id: '', parts: [] }];
 const SEP = '\u0001';
 
-/** A sortable text for an ip (IPv4 as its mapped IPv6 form), so groups order like addresses. */
-function ipSort(ip: string): string {
-  if (!ip.includes(':')) {
-    return `00000000000000000000ffff${ip
-      .split('.')
-      .map((o) => Number(o).toString(16).padStart(2, '0'))
-      .join('')}`;
-  }
-  return ip.replace(/:/g, '');
-}
-
 type PartReader = (doc: Doc) => readonly KeyPart[] | undefined;
 
 /** Compile the reader of one key field: its distinct typed values, or undefined when missing. */
@@ -78,8 +68,8 @@ export function compileKeyField(field: FieldNode, schema: Schema, output: KeyOut
         return { id: `n${t}`, value: output === 'sample' ? t : formatDate(t, format), sort: t };
       }
       case 'ip': {
-        const ip = normaliseIp(x);
-        return ip === undefined ? undefined : { id: `s${ip}`, value: ip, sort: ipSort(ip) };
+        const k = typeof x === 'string' ? ipKey(x) : undefined;
+        return k === undefined ? undefined : { id: `i${k}`, value: ipKeyText(k), sort: k };
       }
       case 'version': {
         const k = versionKey(x);

@@ -210,6 +210,49 @@ describe('stored forms follow the mapping type', () => {
     expect(ids('x where host.ip == "2001:0db8:0:0:0:0:0:1"', evs)).toEqual(['v6']);
     expect(ids('x where host.ip == "0:0:0:0:0:0:0:1"', evs)).toEqual(['v4']);
   });
+  test('ip fields read addresses with the one strict parser on every path', () => {
+    const evs = docs(
+      { id: 'ten', event: { category: 'x' }, host: { ip: '10.1.1.1' } },
+      { id: 'zero', event: { category: 'x' }, host: { ip: '010.1.1.1' } },
+      { id: 'space', event: { category: 'x' }, host: { ip: ' 10.1.1.1' } },
+      { id: 'nine', event: { category: 'x' }, host: { ip: '9.255.0.1' } },
+    );
+    // Leading zeros and surrounding spaces are not addresses (InetAddresses.forString): the
+    // value is not indexed, so EQL sees the field as missing.
+    expect(ids('x where host.ip == "10.1.1.1"', evs)).toEqual(['ten']);
+    expect(ids('x where host.ip in ("10.1.1.1", "1.1.1.1")', evs)).toEqual(['ten']);
+    expect(ids('x where cidrMatch(host.ip, "10.0.0.0/8")', evs)).toEqual(['ten']);
+    expect(ids('x where host.ip == null', evs)).toEqual(['zero', 'space']);
+    // Ordering is by address, not by text ("9.255.0.1" sorts after "10.1.1.1" as text).
+    expect(ids('x where host.ip < "10.0.0.0"', evs)).toEqual(['nine']);
+    expect(ids('x where host.ip >= "10.0.0.0"', evs)).toEqual(['ten']);
+    // Functions see the canonical text, as doc values print it.
+    const v6 = docs({ id: 'v6', event: { category: 'x' }, host: { ip: '2001:0DB8:0:0:0:0:0:1' } });
+    expect(ids('x where string(host.ip) == "2001:db8::1"', v6)).toEqual(['v6']);
+  });
+  test('an ip constant that is not an address is the query error Elasticsearch gives', () => {
+    for (const q of ['x where host.ip == "010.1.1.1"', 'x where host.ip in ("10.1.1.1", " 10.1.1.2")']) {
+      const r = evaluate({ rule: q, events: docs({ event: { category: 'x' } }), explain: false });
+      const bad = q.includes('010') ? '010.1.1.1' : ' 10.1.1.2';
+      expect(r.diagnostics.map((d) => d.message)).toContain(
+        `failed to create query: '${bad}' is not an IP string literal.`,
+      );
+    }
+  });
+  test('version fields order by semantic-version precedence', () => {
+    const mapping = JSON.stringify({
+      mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, v: { type: 'version' } } },
+    });
+    const evs = docs(
+      { id: 'a9', event: { category: 'x' }, v: '1.0.0-alpha.9' },
+      { id: 'a10', event: { category: 'x' }, v: '1.0.0-alpha.10' },
+      { id: 'rel', event: { category: 'x' }, v: '1.0.0' },
+    );
+    expect(ids('x where v > "1.0.0-alpha.9"', evs, mapping)).toEqual(['a10', 'rel']);
+    expect(ids('x where v < "1.0.0-alpha.10"', evs, mapping)).toEqual(['a9']);
+    expect(ids('x where v == "1.0.0"', evs, mapping)).toEqual(['rel']);
+    expect(ids('x where startsWith(string(v), "1.0.0-")', evs, mapping)).toEqual(['a9', 'a10']);
+  });
   test('date_nanos fields compare to the nanosecond', () => {
     const mapping = JSON.stringify({
       mappings: { properties: { event: { properties: { category: { type: 'keyword' } } }, t: { type: 'date_nanos' } } },

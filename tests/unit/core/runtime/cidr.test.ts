@@ -4,6 +4,8 @@ import {
   compileCidrs,
   compileCidrsOrThrow,
   formatIp,
+  ipKey,
+  ipKeyText,
   ipEquals,
   parseIp,
 } from '../../../../src/core/runtime/cidr';
@@ -141,5 +143,24 @@ describe('compareIp / ipEquals', () => {
   it('returns null when either side is not an IP', () => {
     expect(ipEquals('x', '1.2.3.4')).toBeNull();
     expect(compareIp('1.2.3.4', '')).toBeNull();
+  });
+});
+
+describe('ipKey / ipKeyText (the stored form of ip fields)', () => {
+  it('gives equal keys for equal addresses and orders keys like addresses', () => {
+    expect(ipKey('10.0.0.1')).toBe(ipKey('::ffff:10.0.0.1'));
+    expect(ipKey('2001:db8::1')).toBe(ipKey('2001:0DB8:0:0:0:0:0:1'));
+    expect(ipKey('9.0.0.1')! < ipKey('10.0.0.1')!).toBe(true);
+    expect(ipKey('255.255.255.255')! < ipKey('2001:db8::')!).toBe(true);
+    expect(ipKey('::1')! < ipKey('0.0.0.0')!).toBe(true);
+    expect(ipKey('10.0.0.1')).toHaveLength(32);
+  });
+  it('rejects what InetAddresses.forString rejects', () => {
+    for (const bad of ['010.1.1.1', ' 10.1.1.1', '10.1.1.1 ', '10.1.1', '256.0.0.1', '1::2::3', '', 'x'])
+      expect(ipKey(bad), bad).toBeUndefined();
+  });
+  it('prints keys canonically', () => {
+    expect(ipKeyText(ipKey('::ffff:10.0.0.1')!)).toBe('10.0.0.1');
+    expect(ipKeyText(ipKey('2001:0DB8:0:0:0:0:0:1')!)).toBe('2001:db8::1');
   });
 });

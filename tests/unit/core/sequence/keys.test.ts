@@ -43,6 +43,31 @@ describe('join keys', () => {
     );
     expect(ids(r)).toEqual([['1', '2']]);
   });
+  test('ip keys use the strict parser: a leading zero is no address, and keys print canonically', () => {
+    const m = mappingOf({ ip: 'ip' });
+    const r = run(
+      'sequence by ip [a where true] [b where true]',
+      [e(1, 'a', 1, { ip: '010.0.0.1' }), e(2, 'b', 2, { ip: '10.0.0.1' }), e(3, 'a', 3, { ip: '2001:DB8:0::1' })],
+      {},
+      m,
+    );
+    expect(ids(r)).toEqual([]);
+    const s = run(
+      'sample by ip [a where true] [b where true]',
+      [
+        e(1, 'a', 1, { ip: '10.0.0.1' }),
+        e(2, 'b', 2, { ip: '10.0.0.1' }),
+        e(3, 'a', 3, { ip: '9.0.0.1' }),
+        e(4, 'b', 4, { ip: '9.0.0.1' }),
+        e(5, 'a', 5, { ip: '2001:DB8:0:0::1' }),
+        e(6, 'b', 6, { ip: '2001:db8::1' }),
+      ],
+      {},
+      m,
+    );
+    // Groups in address order (IPv4 as ::ffff:a.b.c.d sorts before 2001:db8::), printed canonically.
+    expect(keys(s)).toEqual([['9.0.0.1'], ['10.0.0.1'], ['2001:db8::1']]);
+  });
   test('date keys compare instants and print in the field format', () => {
     const m = mappingOf({ d: 'date' });
     const r = run(
