@@ -13,6 +13,7 @@ import type { AnalysisContext } from './analysis/context';
 import type { CompileContext, Doc } from './compile/context';
 import { compileCategory, compileEventQuery } from './compile/query';
 import { compileFieldRead } from './compile/field';
+import { unreadableDateWarnings } from './date-warnings';
 import { Codes } from './diagnostics/codes';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { hasErrors, makeDiagnostic } from './diagnostics/diagnostic';
@@ -121,6 +122,7 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   if (!ast || hasErrors(diagnostics)) {
     return { ok: false, queryKind: ast?.query.kind, diagnostics, stats: zeroStats(events.length, prep.parseMs) };
   }
+  diagnostics.push(...unreadableDateWarnings(ast, events, schema, settings.timestampField));
   const q = ast.query;
   if (q.kind !== 'event') {
     return evaluateJoin({

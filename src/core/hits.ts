@@ -5,7 +5,7 @@
  */
 import type { PipeNode } from './ast/nodes';
 import type { Settings } from './api-types';
-import { parseDateMillis } from './compile/domain';
+import { parseDateWithFormat } from './runtime/dates';
 import { compileFieldAccessor } from './runtime/field-access';
 import type { EventDoc } from './runtime/event';
 import { fieldPath } from './compile/field';
@@ -25,12 +25,13 @@ function first(v: unknown): unknown {
 export function orderKeys(settings: Settings, schema: Schema): (e: EventDoc) => OrderKey {
   const tsInfo = schema.get(settings.timestampField);
   const tsAccess = compileFieldAccessor(fieldPath(tsInfo?.aliasOf ?? settings.timestampField));
+  const format = tsInfo?.format;
   const tbName = settings.tiebreakerField;
   const tbInfo = tbName ? schema.get(tbName) : undefined;
   const tbAccess = tbName ? compileFieldAccessor(fieldPath(tbInfo?.aliasOf ?? tbName)) : undefined;
   return (e) => {
     const raw = first(tsAccess(e.doc));
-    const ts = raw === undefined || raw === null ? Number.NEGATIVE_INFINITY : parseDateMillis(raw);
+    const ts = raw === undefined || raw === null ? Number.NEGATIVE_INFINITY : parseDateWithFormat(raw, format);
     const tb = tbAccess ? first(tbAccess(e.doc)) : undefined;
     return { ts: Number.isNaN(ts) ? Number.NEGATIVE_INFINITY : ts, tiebreaker: tb, position: e.position };
   };

@@ -38,7 +38,7 @@ function constantFor(
 ): { ok: boolean; value: unknown } {
   if (field.domain === undefined || field.domain === 'raw') return { ok: true, value: c };
   if (Array.isArray(c)) return { ok: true, value: c };
-  const v = toDomain(field.domain, c);
+  const v = toDomain(field.domain, c, field.format);
   if (v === undefined) {
     const why =
       field.domain === 'ip' && typeof c === 'string'

@@ -18,6 +18,8 @@ export interface CompiledValue {
   readonly type: ValueType;
   /** The comparison domain when the value comes straight from a mapped field. */
   readonly domain: Domain | undefined;
+  /** The mapping `format` of a date field (constants compared with it are read with it). */
+  readonly format?: string;
   readonly constant: boolean;
   readonly value: unknown;
   readonly fn: (doc: Doc) => unknown;

@@ -5,6 +5,7 @@
  * event's values and the query's constants into the field's domain.
  */
 import { ipKey } from '../runtime/cidr';
+import { dateNanosKey, parseDateWithFormat } from '../runtime/dates';
 import type { ValueType } from '../runtime/values';
 
 /** The comparison domain of a field. */
@@ -90,58 +91,11 @@ function numberToKeyword(n: number): string {
   return String(n);
 }
 
-const ISO_DATE =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
-
-/** Parse a date the way `strict_date_optional_time||epoch_millis` does; NaN when not a date. */
-export function parseDateMillis(v: unknown): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : NaN;
-  if (typeof v !== 'string') return NaN;
-  const s = v.trim();
-  if (/^-?\d+$/.test(s)) return Number(s);
-  const m = ISO_DATE.exec(s);
-  if (!m) return NaN;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) - 1 : 0;
-  const day = m[3] ? Number(m[3]) : 1;
-  const hour = m[4] ? Number(m[4]) : 0;
-  const minute = m[5] ? Number(m[5]) : 0;
-  const second = m[6] ? Number(m[6]) : 0;
-  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-  let t = Date.UTC(year, month, day, hour, minute, second, ms);
-  if (year < 100) t = new Date(t).setUTCFullYear(year);
-  const zone = m[8];
-  if (zone && zone !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
-    t -= sign * offset * 60_000;
-  }
-  return t;
-}
-
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /** Integral mapping types: a fractional value is truncated when indexed (`coerce`, on by default). */
 export function isIntegralMappingType(type: string | undefined): boolean {
   return type === 'long' || type === 'integer' || type === 'short' || type === 'byte' || type === 'unsigned_long';
-}
-
-const NANOS_OFFSET = 10n ** 22n;
-
-/**
- * A `date_nanos` value as a fixed-width string that sorts and compares like the instant it
- * names, to the nanosecond (JSON-safe, unlike a BigInt). Undefined when not a date.
- */
-export function dateNanosKey(v: unknown): string | undefined {
-  const ms = parseDateMillis(v);
-  if (Number.isNaN(ms)) return undefined;
-  let sub = 0n;
-  if (typeof v === 'string') {
-    const fraction = /[.,](\d{4,9})(?=Z|[+-]|$)/.exec(v.trim());
-    if (fraction) sub = BigInt(fraction[1]!.padEnd(9, '0').slice(3));
-  }
-  return (BigInt(ms) * 1_000_000n + sub + NANOS_OFFSET).toString().padStart(24, '0');
 }
 
 const LEGAL_MAIN = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
@@ -189,10 +143,10 @@ export function versionKey(v: unknown): string | undefined {
 }
 
 /**
- * Convert one stored value into the domain. Returns undefined when the value cannot be stored
+ * Convert one stored value into the domain (dates under the field's mapping `format`). Returns undefined when the value cannot be stored
  * in that domain (Elasticsearch would reject or ignore it; EQL then sees it as missing).
  */
-export function toDomain(domain: Domain, v: unknown): string | number | boolean | undefined {
+export function toDomain(domain: Domain, v: unknown, format?: string): string | number | boolean | undefined {
   switch (domain) {
     case 'string':
       if (typeof v === 'string') return v;
@@ -205,11 +159,11 @@ export function toDomain(domain: Domain, v: unknown): string | number | boolean 
       if (typeof v === 'string' && DECIMAL.test(v)) return Number(v);
       return undefined;
     case 'date': {
-      const t = parseDateMillis(v);
+      const t = parseDateWithFormat(v, format);
       return Number.isNaN(t) ? undefined : t;
     }
     case 'date_nanos':
-      return dateNanosKey(v);
+      return dateNanosKey(v, format);
     case 'ip':
       return typeof v === 'string' ? ipKey(v) : undefined;
     case 'boolean':

@@ -25,7 +25,13 @@ function typeOfSample(v: unknown): ValueType {
   return 'unknown';
 }
 
-function convertAll(domain: Domain, v: unknown, ignoreAbove: number | undefined, keepClean = false): unknown {
+function convertAll(
+  domain: Domain,
+  v: unknown,
+  ignoreAbove: number | undefined,
+  keepClean = false,
+  format?: string,
+): unknown {
   if (Array.isArray(v)) {
     if (keepClean) {
       let clean = true;
@@ -39,18 +45,18 @@ function convertAll(domain: Domain, v: unknown, ignoreAbove: number | undefined,
     }
     const out: unknown[] = [];
     for (const e of v) {
-      const c = convertOne(domain, e, ignoreAbove);
+      const c = convertOne(domain, e, ignoreAbove, format);
       if (c !== undefined) out.push(c);
     }
     if (out.length === 0) return undefined;
     return out.length === 1 ? out[0] : out;
   }
-  return convertOne(domain, v, ignoreAbove);
+  return convertOne(domain, v, ignoreAbove, format);
 }
 
-function convertOne(domain: Domain, v: unknown, ignoreAbove: number | undefined): unknown {
+function convertOne(domain: Domain, v: unknown, ignoreAbove: number | undefined, format?: string): unknown {
   if (v === null || v === undefined) return v;
-  const c = toDomain(domain, v);
+  const c = toDomain(domain, v, format);
   if (ignoreAbove !== undefined && typeof c === 'string' && c.length > ignoreAbove) return undefined;
   return c;
 }
@@ -98,7 +104,8 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   const type = valueTypeOfMappingType(mappingType);
   const ignoreAbove = info?.origin === 'mapping' ? info.ignoreAbove : undefined;
   const nullValue = info?.nullValue;
-  const nullStored = nullValue === undefined ? undefined : toDomain(domain, nullValue);
+  const format = domain === 'date' || domain === 'date_nanos' ? info?.format : undefined;
+  const nullStored = nullValue === undefined ? undefined : toDomain(domain, nullValue, format);
 
   let fn: (doc: Doc) => unknown;
   if (isIntegralMappingType(mappingType)) {
@@ -136,7 +143,7 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
       const v = access(doc);
       if (v === null) return nullStored !== undefined ? nullStored : null;
       if (v === undefined) return undefined;
-      return convertAll(domain, v, ignoreAbove);
+      return convertAll(domain, v, ignoreAbove, false, format);
     };
   }
   const plain = ignoreAbove === undefined && nullStored === undefined && domain === 'string';
@@ -149,6 +156,7 @@ export function compileFieldRead(name: string, schema: Schema): CompiledValue {
   return {
     type,
     domain: info ? domain : undefined,
+    ...(format !== undefined ? { format } : {}),
     constant: false,
     value: undefined,
     fn,

@@ -73,6 +73,8 @@ export type Code = (typeof Codes)[keyof typeof Codes];
 export const MoreCodes = {
   /** Two loaded events give one field different JSON kinds (warning). */
   EventsTypeConflict: 'EVT5005',
+  /** A date field value its mapping format cannot read: Elasticsearch rejects the document (warning). */
+  UnreadableDate: 'EVT5006',
   /** Two indices of a multi-index mapping give one field different types (warning). */
   MappingConflict: 'MAP6003',
   /** A mapping entry that is understood only partly or not at all (warning). */

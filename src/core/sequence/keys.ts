@@ -16,7 +16,7 @@ import { fieldPath, isKnown } from '../compile/field';
 import { ipKey, ipKeyText } from '../runtime/cidr';
 import { compileFieldAccessor } from '../runtime/field-access';
 import type { Schema } from '../schema/types';
-import { formatDate, parseDateWithFormat } from './dates';
+import { formatDate, parseDateWithFormat } from '../runtime/dates';
 
 /** One key value: `id` decides equality, `value` is what results show, `sort` orders groups. */
 export interface KeyPart {

@@ -10,7 +10,7 @@ import type { OrderKey } from '../hits';
 import type { EventDoc } from '../runtime/event';
 import { compileFieldAccessor } from '../runtime/field-access';
 import type { Schema } from '../schema/types';
-import { parseDateWithFormat } from './dates';
+import { parseDateWithFormat } from '../runtime/dates';
 
 export { compareOrder } from '../hits';
 
