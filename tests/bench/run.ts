@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed of the core on generated Elastic Defend events, against a hand-written
  * JavaScript predicate for the same rule (the practical limit), plus parse+check over the whole
- * corpus. Numbers, not assertions: the README records a run.
+ * corpus, the matchers on pathological patterns (matchers.ts). Numbers, not assertions: the README
+ * records a run.
  *
  *   npm run bench                 100k events
  *   BENCH_EVENTS=1000000 npm run bench
@@ -15,6 +16,7 @@ import { expandDottedKeys } from '../../src/core/runtime/field-access';
 import { defaultQuery } from '../../src/examples/default-example';
 import { generateEvents } from './events';
 import { handWritten } from './hand-written';
+import { matchersBench } from './matchers';
 import { sequenceBench } from './sequence';
 
 const count = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -114,6 +116,7 @@ function main(): void {
   } else {
     console.log('corpus: skipped (../shared/corpus is not present)');
   }
+  matchersBench(rounds);
   const mem = process.memoryUsage();
   console.log(`memory: rss ${fmt(mem.rss / 1048576)} MB, heap used ${fmt(mem.heapUsed / 1048576)} MB`);
 

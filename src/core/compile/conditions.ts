@@ -216,7 +216,9 @@ export function patternMatchers(node: MatchNode, ctx: CompileContext): ((s: stri
       case 'regex~': {
         const r = compileLuceneRegex(text, node.op === 'regex~');
         if (!r.ok) {
-          compileError(ctx, Codes.RuntimeError, `Invalid regular expression [${text}]: ${r.message}`, p.range);
+          // Elasticsearch words a pattern too complex to determinize as Lucene does, without a prefix.
+          const message = r.tooComplex ? r.message : `Invalid regular expression [${text}]: ${r.message}`;
+          compileError(ctx, Codes.RuntimeError, message, p.range);
           return undefined;
         }
         out.push(r.test);

@@ -1,6 +1,6 @@
 /**
  * Lucene regular expressions (the dialect of Elasticsearch's `regexp` query, used by EQL's
- * `regex` and `regex~`), translated into JavaScript regular expressions.
+ * `regex` and `regex~`), compiled into automata.
  *
  * Lucene semantics reproduced here:
  * - The pattern always matches the whole value; there are no anchors. `^` and `$` are
@@ -14,13 +14,28 @@
  *   `<n-m>` a decimal number interval, `@` any string, `#` the empty language. A quantifier
  *   character with nothing to repeat (e.g. a leading `*`) is a literal.
  *
- * Complement and intersection have no direct JS counterpart. They are expressed exactly
- * with a prefix capture in a lookbehind and a back-reference: the operand must match (or
- * must not match) precisely the span consumed. JS regexes backtrack where Lucene builds a
- * DFA, so pathological nested repetitions can be slow here.
+ * Matching is by automaton, as in Lucene: a Thompson NFA determinized into a DFA (complement and
+ * intersection determinize their operands), so a value is matched in one pass, whatever the
+ * pattern. A pattern whose DFA would pass Lucene's determinization limit is refused with
+ * Elasticsearch's error for it.
  *
- * `regex~` (case-insensitive) uses the JS `i` flag (Unicode simple case folding).
+ * `regex~` (case-insensitive) folds case as Unicode simple case folding does (case-fold.ts).
  */
+import {
+  ANY_CHAR,
+  type CharSet,
+  charSet,
+  complementDfa,
+  complementSet,
+  type Dfa,
+  determinize,
+  embedDfa,
+  intersectDfa,
+  Nfa,
+  runDfa,
+  TooComplexError,
+} from './automaton';
+import { foldCase, foldSet } from './case-fold';
 
 type ClassItem = { readonly lo: number; readonly hi: number } | { readonly pre: string };
 
@@ -221,180 +236,253 @@ function parseJavaInt(s: string): number {
   return n;
 }
 
-// ---------------------------------------------------------------------------------------
-// Emission
+/** The parsed form of a Lucene regular expression (exported for tests). */
+export type LuceneRegexNode = Node;
 
-function lit(cp: number): string {
-  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) {
-    return String.fromCharCode(cp);
+/** Parses a Lucene regexp; syntax errors come back with Lucene's wording. */
+export function parseLuceneRegex(pattern: string): { ok: true; node: Node } | { ok: false; message: string } {
+  try {
+    return { ok: true, node: new Parser(pattern).parse() };
+  } catch (e) {
+    if (e instanceof LuceneSyntaxError) return { ok: false, message: e.message };
+    throw e;
   }
-  return `\\u{${cp.toString(16)}}`;
 }
 
-const PREDEFINED: Record<string, { set: string; negated: boolean }> = {
-  d: { set: '0-9', negated: false },
-  D: { set: '0-9', negated: true },
-  s: { set: ' \\t\\n\\r', negated: false },
-  S: { set: ' \\t\\n\\r', negated: true },
-  w: { set: 'a-zA-Z_0-9', negated: false },
-  W: { set: 'a-zA-Z_0-9', negated: true },
+// ---------------------------------------------------------------------------------------
+// Automaton construction
+
+const PREDEFINED: Record<string, { set: CharSet; negated: boolean }> = {
+  d: { set: [0x30, 0x39], negated: false },
+  D: { set: [0x30, 0x39], negated: true },
+  s: { set: charSet([0x20, 0x20, 0x09, 0x0a, 0x0d, 0x0d]), negated: false },
+  S: { set: charSet([0x20, 0x20, 0x09, 0x0a, 0x0d, 0x0d]), negated: true },
+  w: { set: charSet([0x61, 0x7a, 0x41, 0x5a, 0x5f, 0x5f, 0x30, 0x39]), negated: false },
+  W: { set: charSet([0x61, 0x7a, 0x41, 0x5a, 0x5f, 0x5f, 0x30, 0x39]), negated: true },
 };
 
-function classUnion(items: readonly ClassItem[]): string {
-  let positive = '';
-  const alternatives: string[] = [];
-  for (const item of items) {
-    if ('pre' in item) {
-      const p = PREDEFINED[item.pre] as { set: string; negated: boolean };
-      if (p.negated) alternatives.push(`(?![${p.set}]).`);
-      else positive += p.set;
-    } else {
-      positive += item.lo === item.hi ? lit(item.lo) : `${lit(item.lo)}-${lit(item.hi)}`;
-    }
-  }
-  if (positive) alternatives.unshift(`[${positive}]`);
-  return alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join('|')})`;
+const digitClass = (lo: number, hi: number): Node => ({
+  k: 'class',
+  items: [{ lo: 48 + lo, hi: 48 + hi }],
+  negate: false,
+});
+
+function seq(nodes: readonly Node[]): Node {
+  if (nodes.length === 0) return { k: 'str', s: '' };
+  return nodes.reduce((a, b) => ({ k: 'concat', a, b }));
 }
 
-/** Regex for all digit strings of lo's length between lo and hi (same length, lo <= hi). */
-function sameLengthRange(lo: string, hi: string): string {
-  if (lo.length === 0) return '';
-  if (lo === hi) return lo;
-  if (/^0*$/.test(lo) && /^9*$/.test(hi)) return lo.length === 1 ? '[0-9]' : `[0-9]{${lo.length}}`;
+function alt(nodes: readonly Node[]): Node {
+  return nodes.reduce((a, b) => ({ k: 'union', a, b }));
+}
+
+const anyDigits = (n: number): Node[] => Array.from({ length: n }, () => digitClass(0, 9));
+
+/** All digit strings of lo's length between lo and hi (same length, lo <= hi). */
+function sameLengthRange(lo: string, hi: string): Node {
+  if (lo === hi) return { k: 'str', s: lo };
   const a = lo.charCodeAt(0) - 48;
   const b = hi.charCodeAt(0) - 48;
-  const restLo = lo.slice(1);
-  const restHi = hi.slice(1);
-  if (a === b) return lo[0] + sameLengthRange(restLo, restHi);
   const rest = lo.length - 1;
-  const parts = [lo[0] + sameLengthRange(restLo, '9'.repeat(rest))];
-  if (b - a > 1) parts.push(`[${a + 1}-${b - 1}]` + (rest === 0 ? '' : rest === 1 ? '[0-9]' : `[0-9]{${rest}}`));
-  parts.push(hi[0] + sameLengthRange('0'.repeat(rest), restHi));
-  return `(?:${parts.join('|')})`;
+  if (a === b) return seq([digitClass(a, a), sameLengthRange(lo.slice(1), hi.slice(1))]);
+  const parts = [seq([digitClass(a, a), sameLengthRange(lo.slice(1), '9'.repeat(rest))])];
+  if (b - a > 1) parts.push(seq([digitClass(a + 1, b - 1), ...anyDigits(rest)]));
+  parts.push(seq([digitClass(b, b), sameLengthRange('0'.repeat(rest), hi.slice(1))]));
+  return alt(parts);
 }
 
-function intervalRegex(min: number, max: number, digits: number): string {
-  if (digits > 0) {
-    return sameLengthRange(String(min).padStart(digits, '0'), String(max).padStart(digits, '0'));
-  }
-  // Variable width: any number of leading zeros, then the canonical number.
+/** `<min-max>`: fixed width when both ends have as many digits, else any leading zeros. */
+function intervalNode(min: number, max: number, digits: number): Node {
+  if (digits > 0) return sameLengthRange(String(min).padStart(digits, '0'), String(max).padStart(digits, '0'));
   const smin = String(min);
   const smax = String(max);
-  const parts: string[] = [];
+  const parts: Node[] = [];
   for (let len = smin.length; len <= smax.length; len++) {
     const lo = len === smin.length ? smin : '1' + '0'.repeat(len - 1);
     const hi = len === smax.length ? smax : '9'.repeat(len);
     parts.push(sameLengthRange(lo, hi));
   }
-  return `0*(?:${parts.join('|')})`;
+  return seq([{ k: 'star', e: { k: 'char', cp: 48 } }, alt(parts)]);
 }
 
-class Emitter {
-  private groups = 0;
+interface Fragment {
+  readonly start: number;
+  readonly end: number;
+}
 
-  /** `backward` is true inside a lookbehind, where the engine matches right to left. */
-  emit(n: Node, backward: boolean): string {
+/**
+ * Thompson construction, one fragment (a start and an end state) per node. Complement and
+ * intersection determinize their operands (built apart), as Lucene does, and come back as a DFA
+ * copied in. With `caseInsensitive`, every set is closed under case folding and the input is
+ * folded before it is matched.
+ */
+class Builder {
+  private readonly dfas = new Map<Node, Dfa>();
+  constructor(private readonly caseInsensitive: boolean) {}
+
+  private set(s: CharSet): CharSet {
+    return this.caseInsensitive ? foldSet(s) : s;
+  }
+
+  private classSet(items: readonly ClassItem[], negate: boolean): CharSet {
+    const pairs: number[] = [];
+    for (const item of items) {
+      if ('pre' in item) {
+        const p = PREDEFINED[item.pre] as { set: CharSet; negated: boolean };
+        const folded = this.set(p.set);
+        pairs.push(...(p.negated ? complementSet(folded) : folded));
+      } else pairs.push(...this.set([item.lo, item.hi]));
+    }
+    const union = charSet(pairs);
+    return negate ? complementSet(union) : union;
+  }
+
+  private link(nfa: Nfa, set: CharSet): Fragment {
+    const start = nfa.state();
+    const end = nfa.state();
+    nfa.edge(start, set, end);
+    return { start, end };
+  }
+
+  /** The DFA of a node built on its own (complement and intersection operands). */
+  dfa(n: Node, owner: Nfa): Dfa {
+    let d = this.dfas.get(n);
+    if (d) return d;
+    if (n.k === 'compl') d = complementDfa(this.dfa(n.e, owner));
+    else if (n.k === 'inter') d = intersectDfa(this.dfa(n.a, owner), this.dfa(n.b, owner), owner);
+    else {
+      const nfa = new Nfa();
+      const f = this.build(nfa, n);
+      d = determinize(nfa, f.start, f.end);
+    }
+    this.dfas.set(n, d);
+    return d;
+  }
+
+  build(nfa: Nfa, n: Node): Fragment {
     switch (n.k) {
       case 'char':
-        return lit(n.cp);
+        return this.link(nfa, this.set([n.cp, n.cp]));
       case 'any':
-        return '.';
+        return this.link(nfa, ANY_CHAR);
+      case 'class':
+        return this.link(nfa, this.classSet(n.items, n.negate));
       case 'empty':
-        return '(?!)';
+        return { start: nfa.state(), end: nfa.state() };
       case 'anystr':
-        return '[^]*';
+        return this.build(nfa, { k: 'star', e: { k: 'any' } });
       case 'str': {
-        let out = '';
-        for (const ch of n.s) out += lit(ch.codePointAt(0) as number);
-        return out === '' ? '(?:)' : out;
+        const start = nfa.state();
+        let end = start;
+        for (const ch of n.s) {
+          const cp = ch.codePointAt(0) as number;
+          const next = nfa.state();
+          nfa.edge(end, this.set([cp, cp]), next);
+          end = next;
+        }
+        return { start, end };
       }
-      case 'class': {
-        const body = classUnion(n.items);
-        return n.negate ? `(?!${body}).` : body;
+      case 'concat': {
+        const a = this.build(nfa, n.a);
+        const b = this.build(nfa, n.b);
+        nfa.epsilon(a.end, b.start);
+        return { start: a.start, end: b.end };
       }
-      case 'union':
-        return `(?:${this.emit(n.a, backward)}|${this.emit(n.b, backward)})`;
-      case 'concat':
-        return this.emit(n.a, backward) + this.emit(n.b, backward);
+      case 'union': {
+        const start = nfa.state();
+        const a = this.build(nfa, n.a);
+        const b = this.build(nfa, n.b);
+        const end = nfa.state();
+        nfa.epsilon(start, a.start);
+        nfa.epsilon(start, b.start);
+        nfa.epsilon(a.end, end);
+        nfa.epsilon(b.end, end);
+        return { start, end };
+      }
       case 'opt':
-        return `(?:${this.emit(n.e, backward)})?`;
+        return this.repeat(nfa, n.e, 0, 1);
       case 'star':
-        return `(?:${this.emit(n.e, backward)})*`;
+        return this.repeat(nfa, n.e, 0, undefined);
       case 'repeat':
-        return `(?:${this.emit(n.e, backward)}){${n.min},${n.max === undefined ? '' : n.max}}`;
+        return this.repeat(nfa, n.e, n.min, n.max);
       case 'interval':
-        return `(?:${intervalRegex(n.min, n.max, n.digits)})`;
+        return this.build(nfa, intervalNode(n.min, n.max, n.digits));
       case 'automaton':
         throw new LuceneSyntaxError(`'${n.name}' not found`);
-      case 'inter': {
-        const g = `g${++this.groups}`;
-        if (!backward) {
-          // Remember the text before this point, consume b, then check that a matches
-          // exactly the span consumed (anchored by the remembered prefix).
-          return `(?<=^(?<${g}>[^]*))(?:${this.emit(n.b, false)})(?<=^\\k<${g}>(?:${this.emit(n.a, true)}))`;
-        }
-        return `(?=(?:${this.emit(n.a, false)})\\k<${g}>$)(?:${this.emit(n.b, true)})(?=(?<${g}>[^]*$))`;
-      }
-      case 'compl': {
-        const g = `g${++this.groups}`;
-        if (!backward) {
-          return `(?<=^(?<${g}>[^]*))[^]*(?<!^\\k<${g}>(?:${this.emit(n.e, true)}))`;
-        }
-        return `(?!(?:${this.emit(n.e, false)})\\k<${g}>$)[^]*(?=(?<${g}>[^]*$))`;
+      case 'compl':
+      case 'inter':
+        return embedDfa(nfa, this.dfa(n, nfa));
+    }
+  }
+
+  /** `min` copies, then a loop (no `max`) or `max - min` optional copies. */
+  private repeat(nfa: Nfa, e: Node, min: number, max: number | undefined): Fragment {
+    const start = nfa.state();
+    let cur = start;
+    for (let i = 0; i < min; i++) {
+      const c = this.build(nfa, e);
+      nfa.epsilon(cur, c.start);
+      cur = c.end;
+    }
+    const end = nfa.state();
+    if (max === undefined) {
+      const c = this.build(nfa, e);
+      nfa.epsilon(cur, c.start);
+      nfa.epsilon(c.end, c.start);
+      nfa.epsilon(c.end, end);
+    } else {
+      for (let i = min; i < max; i++) {
+        const c = this.build(nfa, e);
+        nfa.epsilon(cur, end);
+        nfa.epsilon(cur, c.start);
+        cur = c.end;
       }
     }
+    nfa.epsilon(cur, end);
+    return { start, end };
   }
 }
 
 export type LuceneRegexResult =
-  | { ok: true; test: (s: string) => boolean; source: string }
-  | { ok: false; message: string };
-
-/** Translate a Lucene regexp into an anchored JS regex source (exported for tests). */
-export function luceneRegexSource(pattern: string): string {
-  const ast = new Parser(pattern).parse();
-  return `^(?:${new Emitter().emit(ast, false)})$`;
-}
+  | { ok: true; test: (s: string) => boolean }
+  | { ok: false; message: string; tooComplex?: true };
 
 /**
- * Compile a Lucene regexp into a whole-value matcher. Syntax errors come back as
- * `{ ok: false, message }` with Lucene's wording (e.g. `expected ']' at position 3`).
+ * Compile a Lucene regexp into a whole-value matcher: a DFA, so matching is linear in the value.
+ * Syntax errors come back as `{ ok: false, message }` with Lucene's wording (e.g.
+ * `expected ']' at position 3`); a pattern whose automaton is too large to determinize comes back
+ * with `tooComplex` and Elasticsearch's message for it.
  */
 export function compileLuceneRegex(pattern: string, caseInsensitive: boolean): LuceneRegexResult {
-  let source: string;
+  const parsed = parseLuceneRegex(pattern);
+  if (!parsed.ok) return parsed;
+  let dfa: Dfa;
   try {
-    source = luceneRegexSource(pattern);
+    const builder = new Builder(caseInsensitive);
+    dfa = builder.dfa(parsed.node, new Nfa());
   } catch (e) {
     if (e instanceof LuceneSyntaxError) return { ok: false, message: e.message };
+    if (e instanceof TooComplexError) return { ok: false, message: e.message, tooComplex: true };
     throw e;
   }
-  let re: RegExp;
-  try {
-    re = new RegExp(source, caseInsensitive ? 'sui' : 'su');
-  } catch (e) {
-    return { ok: false, message: `cannot compile regular expression [${pattern}]: ${(e as Error).message}` };
-  }
-  return { ok: true, test: (s) => re.test(s), source };
+  if (caseInsensitive) return { ok: true, test: (s) => runDfa(dfa, s, foldCase) };
+  return { ok: true, test: (s) => runDfa(dfa, s) };
 }
 
 /** Compile a list of Lucene regexps into one matcher (any pattern matches). */
 export function compileLuceneRegexList(patterns: readonly string[], caseInsensitive: boolean): LuceneRegexResult {
   const compiled: ((s: string) => boolean)[] = [];
-  const sources: string[] = [];
   for (const p of patterns) {
     const r = compileLuceneRegex(p, caseInsensitive);
     if (!r.ok) return r;
     compiled.push(r.test);
-    sources.push(r.source);
   }
-  if (compiled.length === 1)
-    return { ok: true, test: compiled[0] as (s: string) => boolean, source: sources[0] as string };
+  if (compiled.length === 1) return { ok: true, test: compiled[0] as (s: string) => boolean };
   return {
     ok: true,
     test: (s) => {
       for (let i = 0; i < compiled.length; i++) if ((compiled[i] as (s: string) => boolean)(s)) return true;
       return false;
     },
-    source: sources.join('|'),
   };
 }

@@ -10,80 +10,109 @@
  * - Case-insensitive matching compares the `toLowerCase()` forms of pattern and value.
  *
  * Each pattern is classified once: exact, prefix (`abc*`), suffix (`*abc`), contains
- * (`*abc*`), prefix+suffix (`ab*cd`), anything (`*`), or a precompiled regular expression.
+ * (`*abc*`), prefix+suffix (`ab*cd`), anything (`*`), literal segments between stars
+ * (`a*b*c`, matched leftmost with `indexOf`), or the general matcher for patterns with `?`.
+ * Nothing backtracks beyond the last star: the worst case is O(value length x pattern length),
+ * as with Lucene's automaton (Elasticsearch matches `*a*a*a*a?b` in linear time too).
  */
 
 type Matcher = (s: string) => boolean;
 
-interface Classified {
-  /** Plain text check on the (possibly lower-cased) value, or undefined for the regex path. */
-  readonly fast?: Matcher;
-  /** Regex source (without anchors) for the regex path. */
-  readonly regexSource?: string;
-}
+const STAR = -1;
+const ANY = -2;
 
-// Only syntax characters and `/` may be escaped in a `u`-mode regex.
-const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
-
-function escapeRegexText(s: string): string {
-  return s.replace(REGEX_SPECIAL, '\\$&');
-}
-
-/** Regex source equivalent to one wildcard pattern (no anchors). Exported for tests. */
-export function wildcardToRegexSource(pattern: string): string {
-  let out = '';
-  let literal = '';
+/** The pattern as code points, with `*` as STAR and `?` as ANY; runs of stars collapsed. */
+function tokenize(pattern: string): Int32Array {
+  const out: number[] = [];
   for (const ch of pattern) {
-    if (ch === '*' || ch === '?') {
-      if (literal) {
-        out += escapeRegexText(literal);
-        literal = '';
-      }
-      if (ch === '*') {
-        if (!out.endsWith('[^]*')) out += '[^]*';
-      } else {
-        out += '.';
-      }
-    } else {
-      literal += ch;
-    }
+    const t = ch === '*' ? STAR : ch === '?' ? ANY : (ch.codePointAt(0) as number);
+    if (t === STAR && out[out.length - 1] === STAR) continue;
+    out.push(t);
   }
-  if (literal) out += escapeRegexText(literal);
-  return out;
+  return Int32Array.from(out);
 }
 
-function classify(pattern: string): Classified {
+/**
+ * Whole-value match of a tokenized pattern. Literals and `?` advance together; on a mismatch the
+ * most recent star absorbs one more code point and matching resumes just after that star.
+ * Backtracking further than the last star is never needed (whatever an earlier star could absorb,
+ * the later one can absorb as well), so each resume costs at most the pattern's length.
+ */
+export function matchTokens(p: Int32Array, s: string): boolean {
+  const n = s.length;
+  const m = p.length;
+  let i = 0;
+  let j = 0;
+  let starJ = -1;
+  let starI = 0;
+  while (i < n) {
+    if (j < m) {
+      const t = p[j] as number;
+      if (t === STAR) {
+        starJ = j++;
+        starI = i;
+        continue;
+      }
+      const cp = s.codePointAt(i) as number;
+      if (t === ANY || t === cp) {
+        i += cp > 0xffff ? 2 : 1;
+        j++;
+        continue;
+      }
+    }
+    if (starJ < 0) return false;
+    starI += (s.codePointAt(starI) as number) > 0xffff ? 2 : 1;
+    i = starI;
+    j = starJ + 1;
+  }
+  while (j < m && p[j] === STAR) j++;
+  return j === m;
+}
+
+/** `first*m1*m2*...*last`: the prefix, each middle segment leftmost in turn, then the suffix. */
+function segmentsMatcher(first: string, middle: readonly string[], last: string): Matcher {
+  const min = first.length + last.length + middle.reduce((a, m) => a + m.length, 0);
+  return (s) => {
+    if (s.length < min || !s.startsWith(first)) return false;
+    let i = first.length;
+    for (let k = 0; k < middle.length; k++) {
+      const seg = middle[k] as string;
+      i = s.indexOf(seg, i);
+      if (i < 0) return false;
+      i += seg.length;
+    }
+    return s.length - last.length >= i && s.endsWith(last);
+  };
+}
+
+function classify(pattern: string): Matcher {
   if (pattern.indexOf('?') === -1) {
     const star = pattern.indexOf('*');
-    if (star === -1) return { fast: (s) => s === pattern };
+    if (star === -1) return (s) => s === pattern;
     // Collapse the pattern into the literal segments between stars.
     const parts = pattern.split('*');
     const first = parts[0] ?? '';
     const last = parts[parts.length - 1] ?? '';
     const middle = parts.slice(1, -1).filter((p) => p.length > 0);
     if (middle.length === 0) {
-      if (first === '' && last === '') return { fast: () => true };
-      if (last === '') return { fast: (s) => s.startsWith(first) };
-      if (first === '') return { fast: (s) => s.endsWith(last) };
+      if (first === '' && last === '') return () => true;
+      if (last === '') return (s) => s.startsWith(first);
+      if (first === '') return (s) => s.endsWith(last);
       const min = first.length + last.length;
-      return { fast: (s) => s.length >= min && s.startsWith(first) && s.endsWith(last) };
+      return (s) => s.length >= min && s.startsWith(first) && s.endsWith(last);
     }
     if (middle.length === 1 && first === '' && last === '') {
       const mid = middle[0] as string;
-      return { fast: (s) => s.includes(mid) };
+      return (s) => s.includes(mid);
     }
+    return segmentsMatcher(first, middle, last);
   }
-  return { regexSource: wildcardToRegexSource(pattern) };
+  const tokens = tokenize(pattern);
+  return (s) => matchTokens(tokens, s);
 }
 
-function prepare(patterns: readonly string[], caseInsensitive: boolean): Classified[] {
+function prepare(patterns: readonly string[], caseInsensitive: boolean): Matcher[] {
   return patterns.map((p) => classify(caseInsensitive ? p.toLowerCase() : p));
-}
-
-function compileOne(c: Classified): Matcher {
-  if (c.fast) return c.fast;
-  const re = new RegExp('^(?:' + (c.regexSource as string) + ')$', 'su');
-  return (s) => re.test(s);
 }
 
 let lastInput = '';
@@ -105,21 +134,14 @@ export function lowerCached(s: string): string {
  * Every per-value cost beyond one `toLowerCase` is precomputed here.
  */
 export function compileWildcard(patterns: readonly string[], caseInsensitive: boolean): (s: string) => boolean {
-  const classified = prepare(patterns, caseInsensitive);
-  const fast: Matcher[] = [];
-  const regexParts: string[] = [];
-  for (const c of classified) {
-    if (c.fast) fast.push(c.fast);
-    else regexParts.push(c.regexSource as string);
-  }
-  const re = regexParts.length > 0 ? new RegExp('^(?:' + regexParts.join('|') + ')$', 'su') : undefined;
+  const matchers = prepare(patterns, caseInsensitive);
   let test: Matcher;
-  if (!re && fast.length === 1) test = fast[0] as Matcher;
-  else if (!re && fast.length === 0) test = () => false;
+  if (matchers.length === 1) test = matchers[0] as Matcher;
+  else if (matchers.length === 0) test = () => false;
   else {
     test = (s) => {
-      for (let i = 0; i < fast.length; i++) if ((fast[i] as Matcher)(s)) return true;
-      return re !== undefined && re.test(s);
+      for (let i = 0; i < matchers.length; i++) if ((matchers[i] as Matcher)(s)) return true;
+      return false;
     };
   }
   if (!caseInsensitive) return test;
@@ -131,7 +153,7 @@ export function compileWildcard(patterns: readonly string[], caseInsensitive: bo
  * Used to explain which pattern of a list decided a match.
  */
 export function matchingPattern(patterns: readonly string[], caseInsensitive: boolean): (s: string) => number {
-  const matchers = prepare(patterns, caseInsensitive).map(compileOne);
+  const matchers = prepare(patterns, caseInsensitive);
   return (s) => {
     const v = caseInsensitive ? s.toLowerCase() : s;
     for (let i = 0; i < matchers.length; i++) if ((matchers[i] as Matcher)(v)) return i;

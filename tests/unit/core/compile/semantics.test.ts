@@ -384,3 +384,33 @@ describe('edge cases found in review', () => {
     expect(ids('x where c == 1', evs, mapping)).toEqual(['dec']);
   });
 });
+
+describe('regular expressions as Lucene automata', () => {
+  test('a pattern too complex to determinize is a query error at the pattern', () => {
+    const rule = 'process where f regex ".*a.{13}"';
+    const r = evaluate({ rule, events });
+    expect(r.ok).toBe(false);
+    const d = r.diagnostics.find((x) => x.code === 'EQL3001');
+    expect(d?.severity).toBe('error');
+    expect(d?.message).toMatch(
+      /^Determinizing automaton with \d+ states and \d+ transitions would require more than 10000 effort\.$/,
+    );
+    expect(rule.slice(d?.range.start, d?.range.end)).toBe('".*a.{13}"');
+  });
+  test('a syntax error keeps the Invalid regular expression wording', () => {
+    const r = evaluate({ rule: 'process where f regex "[a"', events });
+    expect(r.diagnostics.map((x) => x.message)).toContain(
+      "Invalid regular expression [[a]: expected ']' at position 2",
+    );
+  });
+  test('nested repetitions and many wildcards match long values quickly and correctly', () => {
+    const long = 'a'.repeat(50_000);
+    const evs = docs(
+      { id: 'long', event: { category: 'x' }, s: long },
+      { id: 'b', event: { category: 'x' }, s: `${long}b` },
+    );
+    expect(ids('x where s regex "(a+)+b"', evs)).toEqual(['b']);
+    expect(ids('x where s : "*a*a*a*a?b"', evs)).toEqual(['b']);
+    expect(ids('x where s like~ ("*A*A?B", "zz")', evs)).toEqual(['b']);
+  });
+});

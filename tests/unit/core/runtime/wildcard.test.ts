@@ -75,6 +75,17 @@ describe('compileWildcard', () => {
     expect(m('bash')).toBe(false);
     expect(compileWildcard([], false)('x')).toBe(false);
   });
+  it('matches many stars and `?` in one pass over long values', () => {
+    const m = compileWildcard(['*a*a*a*a?b'], false);
+    const long = 'a'.repeat(10_000);
+    expect(m(long)).toBe(false);
+    expect(m(long + 'b')).toBe(true);
+    expect(m('aaaab')).toBe(false);
+    expect(m('aaaaab')).toBe(true);
+    expect(m('xaxaxaxa\u{1F600}b')).toBe(true);
+    expect(compileWildcard(['a*b*c*d'], false)('a' + 'bc'.repeat(5000) + 'd')).toBe(true);
+    expect(compileWildcard(['a*b*c*d'], false)('a' + 'cb'.repeat(5000))).toBe(false);
+  });
   it('agrees with a naive reference matcher (property)', () => {
     const alphabet = fc.constantFrom('a', 'b', '*', '?', '\\', '.', '\u{1F600}', '\n');
     const valueChars = fc.constantFrom('a', 'b', '*', '?', '\\', '.', '\u{1F600}', '\n', 'c');
