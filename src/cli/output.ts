@@ -27,7 +27,7 @@ function indexFor(text: string): LineIndex {
   return idx;
 }
 
-function textOf(d: Diagnostic, texts: Texts): string {
+function textOf(d: { readonly source: Diagnostic['source'] }, texts: Texts): string {
   switch (d.source) {
     case 'events':
       return texts.events;
@@ -48,6 +48,19 @@ export function diagnosticJson(d: Diagnostic, texts: Texts): Record<string, unkn
     start: idx.position(d.range.start),
     end: idx.position(d.range.end),
     ...(d.notes ? { notes: d.notes } : {}),
+    ...(d.related
+      ? {
+          related: d.related.map((r) => {
+            const at = indexFor(textOf(r, texts));
+            return {
+              message: r.message,
+              source: r.source,
+              start: at.position(r.range.start),
+              end: at.position(r.range.end),
+            };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -78,11 +91,14 @@ export function printDiagnostics(
   out: (s: string) => void,
   file?: string,
 ): void {
+  const place = (source: Diagnostic['source'], offset: number): string => {
+    const p = indexFor(textOf({ source }, texts)).position(offset);
+    return `${file && source === 'rule' ? file : source}:${p.line}:${p.column}`;
+  };
   for (const d of diagnostics) {
-    const p = indexFor(textOf(d, texts)).position(d.range.start);
-    const where = file && d.source === 'rule' ? file : d.source;
-    out(`${where}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+    out(`${place(d.source, d.range.start)}: ${d.severity} ${d.code}: ${d.message}\n`);
     for (const n of d.notes ?? []) out(`    note: ${n}\n`);
+    for (const r of d.related ?? []) out(`    ${place(r.source, r.range.start)}: related: ${r.message}\n`);
   }
 }
 

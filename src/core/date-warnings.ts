@@ -8,8 +8,9 @@
 import type { StatementNode } from './ast/nodes';
 import { walk } from './ast/visit';
 import { fieldPath } from './compile/field';
-import { MoreCodes } from './diagnostics/codes';
-import { type Diagnostic, makeDiagnostic } from './diagnostics/diagnostic';
+import type { Diagnostic } from './diagnostics/diagnostic';
+import { Input } from './diagnostics/input';
+import { diagnosticAt } from './diagnostics/table';
 import type { EventDoc } from './runtime/event';
 import { dateFormat } from './runtime/dates';
 import { compileFieldAccessor } from './runtime/field-access';
@@ -72,26 +73,13 @@ export function unreadableDateWarnings(
         more++;
         break;
       }
-      out.push(
-        makeDiagnostic(
-          MoreCodes.UnreadableDate,
-          `Event ${e.id}: [${f.name}] value [${preview(bad)}] is not a date under the format [${f.format.text}]; Elasticsearch would reject this document at index time (failed to parse field [${f.name}] of type [${f.type}])`,
-          e.range ?? { start: 0, end: 0 },
-          { severity: 'warning', source: 'events' },
-        ),
-      );
+      const m = Input.UnreadableDate.value(e.id, f.name, preview(bad), f.format.text, f.type);
+      out.push(diagnosticAt(m, e.range ?? { start: 0, end: 0 }, 'events'));
       break;
     }
   }
   if (more > 0) {
-    out.push(
-      makeDiagnostic(
-        MoreCodes.UnreadableDate,
-        `${more} more event${more === 1 ? '' : 's'} hold date values their format cannot read; Elasticsearch would reject those documents at index time`,
-        { start: 0, end: 0 },
-        { severity: 'warning', source: 'events' },
-      ),
-    );
+    out.push(diagnosticAt(Input.UnreadableDate.more(more), { start: 0, end: 0 }, 'events'));
   }
   return out;
 }

@@ -14,9 +14,11 @@ import type { CompileContext, Doc } from './compile/context';
 import { compileCategory, compileEventQuery } from './compile/query';
 import { compileFieldRead } from './compile/field';
 import { unreadableDateWarnings } from './date-warnings';
-import { Codes } from './diagnostics/codes';
+import { Runtime } from './diagnostics/runtime';
+import { Syntax } from './diagnostics/syntax';
+import { diagnosticAt } from './diagnostics/table';
 import type { Diagnostic } from './diagnostics/diagnostic';
-import { hasErrors, makeDiagnostic } from './diagnostics/diagnostic';
+import { hasErrors } from './diagnostics/diagnostic';
 import { planBatches, planConjuncts } from './explain/plan';
 import { traceCondition } from './explain/trace';
 import { clauseStats, newStats, ReasonTable, verdictOf, type VerdictPlan } from './explain/verdicts';
@@ -174,14 +176,7 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   }
   const evalMs = now() - t1;
   if (errors > 0) {
-    diagnostics.push(
-      makeDiagnostic(
-        Codes.RuntimeError,
-        `${errors} event${errors === 1 ? '' : 's'} raised a runtime error (${firstError}); Elasticsearch would fail the whole search`,
-        q.range,
-        { severity: 'warning' },
-      ),
-    );
+    diagnostics.push(diagnosticAt(Runtime.RuntimeError.eventsFailed(errors, firstError), q.range));
   }
 
   const key = orderKeys(settings, schema);
@@ -269,7 +264,7 @@ function foldExpressionUnguarded(expression: string): {
     const compiled = compileValue(condition, { text: prefix + expression, schema, settings, diagnostics });
     if (!hasErrors(diagnostics)) {
       if (!compiled.constant) {
-        diagnostics.push(makeDiagnostic(Codes.RuntimeError, 'The expression is not constant', condition.range));
+        diagnostics.push(diagnosticAt(Runtime.RuntimeError.notConstant(), condition.range));
       } else {
         return { ok: true, value: compiled.value, type, diagnostics: diagnostics.map(shift) };
       }
@@ -286,16 +281,7 @@ function foldExpressionUnguarded(expression: string): {
  * limits let through) becomes a diagnostic instead of a stack overflow.
  */
 function tooDeep(text: string): Diagnostic {
-  return makeDiagnostic(
-    Codes.TooDeep,
-    'The input is nested too deeply to evaluate: simplify the query or the events',
-    { start: 0, end: Math.min(text.length, 1) },
-    {
-      notes: [
-        'Elasticsearch rejects such statements too: EQL statement is too large, causing stack overflow when generating the parsing tree',
-      ],
-    },
-  );
+  return diagnosticAt(Syntax.TooDeep.tooDeepToEvaluate(), { start: 0, end: Math.min(text.length, 1) });
 }
 
 function guarded<T>(run: () => T, fallback: () => T): T {

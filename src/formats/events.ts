@@ -6,11 +6,12 @@
  * other events still load. Work is linear in the text size.
  */
 import type { Range } from '../core/ast/nodes';
-import { Codes } from '../core/diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
+import { diagnosticAt, type Message } from '../core/diagnostics/table';
 import type { EventDoc } from '../core/runtime/event';
 import { compileFieldAccessor, expandDottedKeys } from '../core/runtime/field-access';
 import { findJsonError } from '../core/schema/json-syntax';
+import { Events } from './diagnostics';
 import { JsonScanner, type Span } from './json-scan';
 
 export type EventsFormat = 'array' | 'ndjson' | 'search' | 'eql-search' | 'single' | 'empty';
@@ -69,8 +70,8 @@ class Loader {
     this.idAccessor = options.idField ? compileFieldAccessor(options.idField.split('.')) : undefined;
   }
 
-  error(code: string, message: string, range: Range): void {
-    this.diagnostics.push(makeDiagnostic(code, message, range, { source: 'events' }));
+  error(m: Message, range: Range): void {
+    this.diagnostics.push(diagnosticAt(m, range, 'events'));
   }
 
   /** Parse one element; reports and returns undefined when it is not valid JSON. */
@@ -80,7 +81,7 @@ class Loader {
     } catch {
       const err = findJsonError(this.text, span.start, span.end);
       const range = err ? { start: err.offset, end: Math.max(err.end, err.offset) } : span;
-      this.error(Codes.EventsSyntax, `${what} is not valid JSON: ${err ? err.message : 'syntax error'}`, range);
+      this.error(Events.EventsSyntax.notJson(what, err?.message), range);
       return undefined;
     }
   }
@@ -88,11 +89,7 @@ class Loader {
   /** Add one event source. `meta` comes from a search hit or a bulk action line. */
   add(source: unknown, range: Range, what: string, meta?: HitMeta): void {
     if (!isObject(source)) {
-      this.error(
-        Codes.EventNotObject,
-        `${what} is ${kindName(source)}, not a JSON object; each event must be an object`,
-        range,
-      );
+      this.error(Events.EventNotObject.notObject(what, kindName(source)), range);
       return;
     }
     // An exported search hit ({_index, _id, _source}) stands for its _source.
@@ -124,7 +121,7 @@ class Loader {
   /** An already-parsed search hit at `span`. */
   hit(hit: unknown, span: Span, what: string): void {
     if (!isObject(hit)) {
-      this.error(Codes.EventNotObject, `${what} is ${kindName(hit)}, not a search hit object`, span);
+      this.error(Events.EventNotObject.notHit(what, kindName(hit)), span);
       return;
     }
     if (hit.missing === true) return; // placeholder of a missing sequence step
@@ -136,7 +133,7 @@ class Loader {
       this.seen.add(key);
     }
     if (!isObject(hit._source)) {
-      this.error(Codes.EventNotObject, `${what} has no "_source" object`, span);
+      this.error(Events.EventNotObject.noSource(what), span);
       return;
     }
     let range: Range = span;
@@ -184,7 +181,7 @@ export function parseEvents(text: string, options: ParseEventsOptions = {}): Par
   if (c === 91) {
     format = 'array';
     const split = sc.splitArray(start);
-    for (const p of split.problems) loader.error(Codes.EventsSyntax, p.message, { start: p.start, end: p.end });
+    for (const p of split.problems) loader.error(Events.EventsSyntax.array(p.message), { start: p.start, end: p.end });
     split.elements.forEach((span, k) => {
       const what = `Array element ${k + 1}`;
       const v = loader.parse(span, what);
@@ -220,7 +217,7 @@ export function parseEvents(text: string, options: ParseEventsOptions = {}): Par
 function trailing(loader: Loader, end: number): void {
   const at = loader.scanner.skipWs(end);
   if (at < loader.text.length) {
-    loader.error(Codes.EventsSyntax, 'Unexpected text after the events', { start: at, end: loader.text.length });
+    loader.error(Events.EventsSyntax.trailingText(), { start: at, end: loader.text.length });
   }
 }
 
@@ -243,7 +240,7 @@ function single(loader: Loader, v: unknown, span: Span): EventsFormat {
         hits.sequences.forEach((seq, s) => {
           const seqSpan = seqSpans?.[s] ?? span;
           if (!isObject(seq) || !Array.isArray(seq.events)) {
-            loader.error(Codes.EventNotObject, `Sequence ${s + 1} has no "events" array`, seqSpan);
+            loader.error(Events.EventNotObject.noSequenceEvents(s + 1), seqSpan);
             return;
           }
           const spans = seqSpans ? loader.arrayAt(seqSpan.start, ['events']) : undefined;
@@ -351,7 +348,7 @@ function stream(loader: Loader, from: number): void {
     }
     const end = sc.skipValue(i);
     if (end === i) {
-      loader.error(Codes.EventsSyntax, `Unexpected '${t[i]}' between events`, { start: i, end: i + 1 });
+      loader.error(Events.EventsSyntax.between(t[i]!), { start: i, end: i + 1 });
       i = sc.skipWs(i + 1);
       continue;
     }

@@ -3,8 +3,9 @@
  * a description paragraph, `**Label**: value` lines and bullet lists, a "## Rule query" code
  * block, and the MITRE ATT&CK framework section.
  */
-import { RuleCodes } from '../core/diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
+import { diagnosticAt } from '../core/diagnostics/table';
+import { Rules } from './diagnostics';
 import type { MitreRef, MitreTechnique, ParsedRule, RuleMetadata, ThreatMapping } from './rules';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -129,15 +130,10 @@ export function parseDocsPage(text: string): ParsedRule {
   }
   if (queryOffset < 0) {
     diagnostics.push(
-      makeDiagnostic(
-        RuleCodes.RuleNoQuery,
-        'No query found: expected a code block under "## Rule query"',
-        {
-          start: heading >= 0 ? lines[heading]!.start : 0,
-          end: heading >= 0 ? lines[heading]!.start + lines[heading]!.text.length : Math.min(1, text.length),
-        },
-        { source: 'rule' },
-      ),
+      diagnosticAt(Rules.RuleNoQuery.docsPage(), {
+        start: heading >= 0 ? lines[heading]!.start : 0,
+        end: heading >= 0 ? lines[heading]!.start + lines[heading]!.text.length : Math.min(1, text.length),
+      }),
     );
   }
   if (meta.type !== undefined && meta.type !== 'eql') meta.language = meta.type;

@@ -7,8 +7,9 @@
  *   - Kibana rule export NDJSON (the first object with type "eql" and a query).
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { Codes, RuleCodes } from '../core/diagnostics/codes';
-import { LineIndex, makeDiagnostic, type Diagnostic } from '../core/diagnostics/diagnostic';
+import { LineIndex, type Diagnostic } from '../core/diagnostics/diagnostic';
+import { diagnosticAt } from '../core/diagnostics/table';
+import { Rules } from './diagnostics';
 import { parseDocsPage } from './rule-docs-page';
 
 export { parseDocsPage } from './rule-docs-page';
@@ -201,12 +202,7 @@ function parseTomlRule(text: string): ParsedRule {
       message = e.message.split('\n')[0]!;
     } else if (e instanceof Error) message = e.message.split('\n')[0]!;
     diagnostics.push(
-      makeDiagnostic(
-        RuleCodes.RuleTomlSyntax,
-        message,
-        { start, end: Math.min(text.length, start + 1) },
-        { source: 'rule' },
-      ),
+      diagnosticAt(Rules.RuleTomlSyntax.toml(message), { start, end: Math.min(text.length, start + 1) }),
     );
     return { format: 'toml', query: '', queryOffset: -1, metadata: {}, diagnostics };
   }
@@ -225,27 +221,12 @@ function parseTomlRule(text: string): ParsedRule {
   );
   const query = str(rule.query);
   if (query === undefined) {
-    diagnostics.push(
-      makeDiagnostic(
-        RuleCodes.RuleNoQuery,
-        'The TOML rule has no [rule] query',
-        { start: 0, end: Math.min(text.length, 1) },
-        { source: 'rule' },
-      ),
-    );
+    diagnostics.push(diagnosticAt(Rules.RuleNoQuery.toml(), { start: 0, end: Math.min(text.length, 1) }));
     return { format: 'toml', query: '', queryOffset: -1, metadata, diagnostics };
   }
   if (metadata.language !== undefined && metadata.language !== 'eql') {
     diagnostics.push(
-      makeDiagnostic(
-        Codes.RuleFormat,
-        `The rule's language is "${metadata.language}", not EQL`,
-        { start: 0, end: Math.min(text.length, 1) },
-        {
-          source: 'rule',
-          severity: 'warning',
-        },
-      ),
+      diagnosticAt(Rules.RuleFormat.notEql(metadata.language), { start: 0, end: Math.min(text.length, 1) }),
     );
   }
   const key = /^[ \t]*query[ \t]*=/m.exec(text);
@@ -279,14 +260,8 @@ function parseKibanaNdjson(text: string): ParsedRule {
       if (isObject(v)) objects.push({ value: v, start: s });
     } catch (err) {
       const lead = line.length - line.trimStart().length;
-      diagnostics.push(
-        makeDiagnostic(
-          Codes.RuleFormat,
-          `Not a JSON object: ${err instanceof Error ? err.message.split('\n')[0] : 'syntax error'}`,
-          { start: s + lead, end: e },
-          { source: 'rule', severity: 'warning' },
-        ),
-      );
+      const detail = err instanceof Error ? err.message.split('\n')[0] : undefined;
+      diagnostics.push(diagnosticAt(Rules.RuleFormat.notJsonObject(detail), { start: s + lead, end: e }));
     }
   }
   for (const { value, start } of objects) {
@@ -305,16 +280,6 @@ function parseKibanaNdjson(text: string): ParsedRule {
     const queryOffset = encoded === query && query !== '' ? text.indexOf(query, start) : -1;
     return { format: 'kibana-ndjson', query, queryOffset, metadata: ruleObjectMetadata(rule), diagnostics: [] };
   }
-  diagnostics.push(
-    makeDiagnostic(
-      RuleCodes.RuleNoQuery,
-      'No EQL rule found: expected an object with "type": "eql" and a "query"',
-      {
-        start: 0,
-        end: Math.min(text.length, 1),
-      },
-      { source: 'rule' },
-    ),
-  );
+  diagnostics.push(diagnosticAt(Rules.RuleNoQuery.kibana(), { start: 0, end: Math.min(text.length, 1) }));
   return { format: 'kibana-ndjson', query: '', queryOffset: -1, metadata: {}, diagnostics };
 }

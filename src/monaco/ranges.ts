@@ -29,48 +29,50 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: p.line, column: p.column };
 }
 
-/** Diagnostics as Monaco markers. Zero-width ranges are widened so the squiggle shows. */
+/** A diagnostic range as Monaco line/column, widened so a zero-width squiggle shows. */
+function markerRange(index: LineIndex, model: ITextModel, range: Range): MonacoRange {
+  const s = index.position(range.start);
+  const e = index.position(Math.max(range.start, range.end));
+  if (e.line === s.line && e.column <= s.column) {
+    if (s.column > model.getLineMaxColumn(s.line) - 1 && s.column > 1) {
+      // at the end of a line: underline the last character instead
+      return { startLineNumber: s.line, startColumn: s.column - 1, endLineNumber: s.line, endColumn: s.column };
+    }
+    return { startLineNumber: s.line, startColumn: s.column, endLineNumber: s.line, endColumn: s.column + 1 };
+  }
+  return { startLineNumber: s.line, startColumn: s.column, endLineNumber: e.line, endColumn: e.column };
+}
+
+/**
+ * Diagnostics as Monaco markers. Zero-width ranges are widened so the squiggle shows; related
+ * locations in the same text become the marker's related information.
+ */
 export function setDiagnosticMarkers(
   monaco: Monaco,
   model: ITextModel,
   owner: string,
   diagnostics: readonly Diagnostic[],
 ): void {
-  const text = model.getValue();
-  const index = new LineIndex(text);
+  const index = new LineIndex(model.getValue());
   const markers = diagnostics.map((d) => {
-    const s = index.position(d.range.start);
-    const e = index.position(Math.max(d.range.start, d.range.end));
-    let endLine = e.line;
-    let endCol = e.column;
-    if (endLine === s.line && endCol <= s.column) {
-      endCol = s.column + 1;
-      if (s.column > model.getLineMaxColumn(s.line) - 1 && s.column > 1) {
-        // at the end of a line: underline the last character instead
-        return marker(monaco, d, s.line, s.column - 1, endLine, s.column);
-      }
-    }
-    return marker(monaco, d, s.line, s.column, endLine, endCol);
+    const severity =
+      d.severity === 'error'
+        ? monaco.MarkerSeverity.Error
+        : d.severity === 'warning'
+          ? monaco.MarkerSeverity.Warning
+          : monaco.MarkerSeverity.Info;
+    const notes = d.notes && d.notes.length > 0 ? `\n${d.notes.join('\n')}` : '';
+    const related = (d.related ?? [])
+      .filter((r) => r.source === d.source)
+      .map((r) => ({ resource: model.uri, message: r.message, ...markerRange(index, model, r.range) }));
+    return {
+      severity,
+      message: `${d.message}${notes}`,
+      code: d.code,
+      source: 'eql',
+      ...markerRange(index, model, d.range),
+      ...(related.length > 0 ? { relatedInformation: related } : {}),
+    };
   });
   monaco.editor.setModelMarkers(model, owner, markers);
-}
-
-function marker(monaco: Monaco, d: Diagnostic, sl: number, sc: number, el: number, ec: number) {
-  const severity =
-    d.severity === 'error'
-      ? monaco.MarkerSeverity.Error
-      : d.severity === 'warning'
-        ? monaco.MarkerSeverity.Warning
-        : monaco.MarkerSeverity.Info;
-  const notes = d.notes && d.notes.length > 0 ? `\n${d.notes.join('\n')}` : '';
-  return {
-    severity,
-    message: `${d.message}${notes}`,
-    code: d.code,
-    source: 'eql',
-    startLineNumber: sl,
-    startColumn: sc,
-    endLineNumber: el,
-    endColumn: ec,
-  };
 }

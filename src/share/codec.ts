@@ -7,6 +7,11 @@
  *   v1.<base64url(deflate-raw(utf8(JSON payload)))>
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { ShareMessages } from './messages';
+
+export { ShareErrorCodes } from './messages';
+
+const { ShareDecode, ShareVersion } = ShareMessages;
 
 /** The state a link carries. Every field is plain text or plain JSON. */
 export interface SharePayload {
@@ -23,9 +28,6 @@ export interface SharePayload {
 }
 
 export const CURRENT_VERSION = 1;
-
-/** Stable error codes, listed in docs/diagnostics.md. */
-export const ShareErrorCodes = { decode: 'SHR8001', version: 'SHR8002' } as const;
 
 export type DecodeResult =
   | { readonly ok: true; readonly payload: SharePayload; readonly version: number }
@@ -49,41 +51,32 @@ export function encodeShareHash(payload: SharePayload): string {
 export function decodeShareHash(hash: string): DecodeResult {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const m = /^v(\d+)\.(.*)$/s.exec(text);
-  if (!m) return fail(ShareErrorCodes.decode, 'This link does not contain a playground state (expected "#v1.…").');
+  if (!m) return fail(ShareDecode.code, ShareDecode.messages.notAState());
   const version = Number(m[1]);
   if (version > CURRENT_VERSION || version < 1) {
-    return fail(
-      ShareErrorCodes.version,
-      `This link was made by a newer version of the playground (link format v${version}; this one reads up to v${CURRENT_VERSION}).`,
-    );
+    return fail(ShareVersion.code, ShareVersion.messages.newer(version, CURRENT_VERSION));
   }
   const body = m[2] ?? '';
   let bytes: Uint8Array;
   try {
     bytes = fromBase64Url(body);
   } catch {
-    return fail(
-      ShareErrorCodes.decode,
-      'This link is damaged: its data is not valid base64url (was it cut off or edited?).',
-    );
+    return fail(ShareDecode.code, ShareDecode.messages.notBase64());
   }
   let json: string;
   try {
     json = strFromU8(inflateSync(bytes));
   } catch {
-    return fail(
-      ShareErrorCodes.decode,
-      'This link is damaged: its data does not decompress (was it cut off when copied?).',
-    );
+    return fail(ShareDecode.code, ShareDecode.messages.notDeflate());
   }
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return fail(ShareErrorCodes.decode, 'This link is damaged: its content is not valid JSON.');
+    return fail(ShareDecode.code, ShareDecode.messages.notJson());
   }
   const payload = checkPayload(value);
-  if (typeof payload === 'string') return fail(ShareErrorCodes.decode, `This link is damaged: ${payload}.`);
+  if (typeof payload === 'string') return fail(ShareDecode.code, ShareDecode.messages.badState(payload));
   return { ok: true, payload, version };
 }
 

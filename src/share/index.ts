@@ -1,2 +1,3 @@
 export type { SharePayload, DecodeResult } from './codec';
 export { encodeShareHash, decodeShareHash, looksLikeShareHash, CURRENT_VERSION, ShareErrorCodes } from './codec';
+export { ShareMessages } from './messages';

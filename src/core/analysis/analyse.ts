@@ -3,19 +3,20 @@
  * Passes are small and single-purpose; this file only sequences them.
  */
 import type { EventQueryNode, FieldNode, SequenceTermNode, StatementNode } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
+import { Analysis } from '../diagnostics/analysis';
+import { Syntax } from '../diagnostics/syntax';
 import { isKnown } from '../compile/field';
 import type { ValueType } from '../runtime/values';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
-import { checkCondition, esTypeName } from './check-expression';
-import { resolveField, unknownColumnMessage } from './resolve-fields';
+import { checkCondition } from './check-expression';
+import { resolveField, unknownColumnSuggestions } from './resolve-fields';
 
 function checkEventQuery(ctx: AnalysisContext, q: EventQueryNode): void {
   if (!q.category.any) {
     const field = ctx.settings.eventCategoryField;
     if (ctx.schema.hasUserMapping && !isKnown(field, ctx.schema)) {
-      report(ctx, Codes.UnknownColumn, unknownColumnMessage(ctx, field), q.category.range);
+      report(ctx, Analysis.UnknownColumn.column(field, unknownColumnSuggestions(ctx, field)), q.category.range);
     }
   }
   checkCondition(ctx, q.condition);
@@ -49,12 +50,8 @@ function checkJoinKeys(ctx: AnalysisContext, sharedBy: readonly FieldNode[], ter
       if (ft === undefined || t === 'unknown' || ft === 'unknown' || t === 'null' || ft === 'null') return;
       if (keyFamily(t) !== keyFamily(ft)) {
         const k = keys[i]!;
-        report(
-          ctx,
-          Codes.JoinKeyType,
-          `Sequence key [${k.name}] type [${esTypeName(t)}] is incompatible with key [${first!.keys[i]!.name}] type [${esTypeName(ft)}]`,
-          k.range,
-        );
+        const f = first!.keys[i]!;
+        report(ctx, Analysis.JoinKeyType.types(k.name, t, { name: f.name, type: ft, range: f.range }), k.range);
       }
     });
   }
@@ -71,15 +68,10 @@ export function analyse(ctx: AnalysisContext, ast: StatementNode): void {
       if (q.until) checkEventQuery(ctx, q.until.query);
       const positive = q.terms.filter((t) => !t.missing);
       if (positive.length === 0) {
-        report(
-          ctx,
-          Codes.SequenceShape,
-          'A sequence requires at least one positive event query (not only missing events)',
-          q.range,
-        );
+        report(ctx, Analysis.SequenceShape.noPositiveTerm(), q.range);
       }
       if (q.terms.some((t) => t.missing) && !q.maxspan) {
-        report(ctx, Codes.MissingMaxspan, 'A sequence with missing events ![...] requires [maxspan]', q.range);
+        report(ctx, Analysis.MissingMaxspan.missingEvents(), q.range);
       }
       checkJoinKeys(ctx, q.by, q.until ? [...q.terms, q.until] : q.terms);
       break;
@@ -87,22 +79,12 @@ export function analyse(ctx: AnalysisContext, ast: StatementNode): void {
     case 'sample': {
       for (const t of q.terms) checkEventQuery(ctx, t.query);
       const keyCount = q.by.length + (q.terms[0]?.by.length ?? 0);
-      if (keyCount === 0) report(ctx, Codes.SequenceShape, 'A sample requires at least one join key', q.range);
+      if (keyCount === 0) report(ctx, Analysis.SequenceShape.sampleWithoutKeys(), q.range);
       if (q.terms.length > 5) {
-        report(
-          ctx,
-          Codes.SequenceShape,
-          `A sample supports at most 5 filters; found [${q.terms.length}]`,
-          q.terms[5]!.range,
-        );
+        report(ctx, Analysis.SequenceShape.sampleTooManyFilters(q.terms.length), q.terms[5]!.range);
       }
       if (ast.pipes.length > 0) {
-        report(
-          ctx,
-          Codes.SampleNotSupported,
-          `Pipes are not supported with samples; offender [${sourceOf(ctx, ast.pipes[0]!)}]`,
-          ast.pipes[0]!.range,
-        );
+        report(ctx, Syntax.SampleNotSupported.pipesOffender(sourceOf(ctx, ast.pipes[0]!)), ast.pipes[0]!.range);
       }
       checkJoinKeys(ctx, q.by, q.terms);
       break;

@@ -6,44 +6,14 @@
 import type { CallNode, Expr, FieldNode } from '../ast/nodes';
 import { assertNever } from '../ast/nodes';
 import { literalType } from '../compile/values';
-import { Codes } from '../diagnostics/codes';
+import { Analysis } from '../diagnostics/analysis';
+import { qlTypeName } from '../diagnostics/wording';
 import { isKnown } from '../compile/field';
 import { isNumericType, isStringType, type ValueType } from '../runtime/values';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
 import { checkFunctionCall } from './check-function-calls';
 import { resolveField } from './resolve-fields';
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-export function ordinal(i: number): string {
-  return ORDINALS[i] ?? `${i + 1}th`;
-}
-
-function englishOrdinal(i: number): string {
-  const n = i + 1;
-  const suffix =
-    n % 10 === 1 && n % 100 !== 11
-      ? 'st'
-      : n % 10 === 2 && n % 100 !== 12
-        ? 'nd'
-        : n % 10 === 3 && n % 100 !== 13
-          ? 'rd'
-          : 'th';
-  return `${n}${suffix}`;
-}
-
-/** The lower-case type name used in `type [..]` parts of messages. */
-export function esTypeName(t: ValueType): string {
-  switch (t) {
-    case 'unknown':
-      return 'keyword';
-    case 'date':
-      return 'datetime';
-    default:
-      return t;
-  }
-}
 
 function unwrap(e: Expr): Expr {
   return e.kind === 'paren' ? unwrap(e.expr) : e;
@@ -93,12 +63,7 @@ function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
 /** Exact-match operators need a keyword: a text field without a keyword sub-field is rejected. */
 function reportTextField(ctx: AnalysisContext, node: Expr, text: FieldNode | undefined): void {
   if (!text) return;
-  report(
-    ctx,
-    Codes.TextField,
-    `[${sourceOf(ctx, node)}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${text.name}]; define one or use MATCH/QUERY instead`,
-    text.range,
-  );
+  report(ctx, Analysis.TextField.text(sourceOf(ctx, node), text.name), text.range);
 }
 
 function compatible(a: ValueType, b: ValueType): boolean {
@@ -124,12 +89,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       if (t === 'unsupported' || t === 'object') {
         const info = ctx.schema.get(node.name);
         if (info?.origin === 'mapping' || t === 'unsupported') {
-          report(
-            ctx,
-            Codes.UnsupportedFieldType,
-            `Cannot use field [${node.name}] with unsupported type [${info?.type ?? t}]`,
-            node.range,
-          );
+          report(ctx, Analysis.UnsupportedFieldType.field(node.name, info?.type ?? t), node.range);
         }
       }
       return t;
@@ -152,19 +112,12 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       const lf = fieldOperand(ctx, node.left);
       const rf = fieldOperand(ctx, node.right);
       if (lf && rf) {
-        report(
-          ctx,
-          Codes.FieldComparison,
-          `Comparisons against fields are not (currently) supported; offender [${sourceOf(ctx, node.right)}] in [${node.op}]`,
-          node.right.range,
-        );
+        const offender = sourceOf(ctx, node.right);
+        report(ctx, Analysis.FieldComparison.fields(offender, node.op, lf), node.right.range);
       } else if (lt !== 'unsupported' && rt !== 'unsupported' && !compatible(lt, rt)) {
-        report(
-          ctx,
-          Codes.ArgumentType,
-          `second argument of [${sourceOf(ctx, node)}] must be [${esTypeName(lt)}], found value [${sourceOf(ctx, node.right)}] type [${esTypeName(rt)}]`,
-          node.right.range,
-        );
+        const expr = sourceOf(ctx, node);
+        const value = sourceOf(ctx, node.right);
+        report(ctx, Analysis.ArgumentType.operand(1, expr, qlTypeName(lt), value, rt), node.right.range);
       }
       reportTextField(ctx, node, isText(ctx, node.left) ?? isText(ctx, node.right));
       return 'boolean';
@@ -178,12 +131,15 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       ].forEach(([t, e, i]) => {
         const ty = t as ValueType;
         if (!isNumericType(ty) && ty !== 'null') {
-          report(
-            ctx,
-            Codes.ArgumentType,
-            `${ordinal(i as number)} argument of [${sourceOf(ctx, node)}] must be [numeric], found value [${sourceOf(ctx, e as Expr)}] type [${esTypeName(ty)}]`,
-            (e as Expr).range,
+          const operand = e as Expr;
+          const m = Analysis.ArgumentType.operand(
+            i as number,
+            sourceOf(ctx, node),
+            'numeric',
+            sourceOf(ctx, operand),
+            ty,
           );
+          report(ctx, m, operand.range);
         }
       });
       if (lt === 'double' || rt === 'double') return 'double';
@@ -194,12 +150,8 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
     case 'unary': {
       const t = checkExpression(ctx, node.operand);
       if (!isNumericType(t) && t !== 'null') {
-        report(
-          ctx,
-          Codes.ArgumentType,
-          `argument of [${sourceOf(ctx, node)}] must be [numeric], found value [${sourceOf(ctx, node.operand)}] type [${esTypeName(t)}]`,
-          node.operand.range,
-        );
+        const m = Analysis.ArgumentType.unaryOperand(sourceOf(ctx, node), sourceOf(ctx, node.operand), t);
+        report(ctx, m, node.operand.range);
       }
       return t;
     }
@@ -209,12 +161,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
         const et = checkExpression(ctx, e);
         if (et === 'null') return;
         if (!inCompatible(vt, et)) {
-          report(
-            ctx,
-            Codes.InListType,
-            `${englishOrdinal(i)} argument of [${sourceOf(ctx, node)}] must be [${esTypeName(vt)}], found value [${sourceOf(ctx, e)}] type [${esTypeName(et)}]`,
-            e.range,
-          );
+          report(ctx, Analysis.InListType.element(i, sourceOf(ctx, node), vt, sourceOf(ctx, e), et), e.range);
         }
       });
       reportTextField(ctx, node, isText(ctx, node.value));
@@ -224,23 +171,14 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       const vt = checkExpression(ctx, node.value);
       const valueOk = vt === 'null' || vt === 'unsupported' || isStringType(vt);
       if (!valueOk) {
-        const shown = sourceOf(ctx, node.value);
-        const opName = node.op === ':' ? ':' : node.op;
-        report(
-          ctx,
-          Codes.ColonNonString,
-          `first argument of [${opName === ':' ? ':' : sourceOf(ctx, node)}] must be [string], found value [${shown}] type [${esTypeName(vt)}]${node.op === ':' ? '; consider using [==] instead' : ''}`,
-          node.value.range,
-        );
+        const colon = node.op === ':';
+        const op = colon ? ':' : sourceOf(ctx, node);
+        report(ctx, Analysis.ColonNonString.notString(op, sourceOf(ctx, node.value), vt, colon), node.value.range);
       }
       for (const p of node.patterns) {
         if (valueOk && p.type !== 'string' && p.type !== 'null') {
-          report(
-            ctx,
-            Codes.ArgumentType,
-            `second argument of [${sourceOf(ctx, node)}] must be [string], found value [${p.raw}] type [${esTypeName(checkExpression(ctx, p))}]`,
-            p.range,
-          );
+          const m = Analysis.ArgumentType.operand(1, sourceOf(ctx, node), 'string', p.raw, checkExpression(ctx, p));
+          report(ctx, m, p.range);
         }
       }
       return 'boolean';
@@ -267,20 +205,6 @@ function checkCall(ctx: AnalysisContext, node: CallNode): ValueType {
 export function checkCondition(ctx: AnalysisContext, node: Expr): void {
   const t = checkExpression(ctx, node);
   if (t !== 'boolean' && t !== 'null' && t !== 'unknown') {
-    report(
-      ctx,
-      Codes.NonBooleanCondition,
-      `Condition expression needs to be boolean, found [${typeName(t)}]`,
-      node.range,
-    );
-  }
-}
-
-function typeName(t: ValueType): string {
-  switch (t) {
-    case 'date':
-      return 'DATETIME';
-    default:
-      return t.toUpperCase();
+    report(ctx, Analysis.NonBooleanCondition.condition(t), node.range);
   }
 }

@@ -3,8 +3,8 @@
  * case-aware, and argument types (each function's own `check`).
  */
 import type { CallNode } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
-import { checkArity, lookupFunction, suggestFunctions } from '../runtime/functions/registry';
+import { Analysis } from '../diagnostics/analysis';
+import { arityProblem, lookupFunction, suggestFunctions } from '../runtime/functions/registry';
 import type { Scalar, ValueType } from '../runtime/values';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
@@ -27,23 +27,18 @@ export function checkFunctionCall(ctx: AnalysisContext, node: CallNode, argTypes
   const def = lookupFunction(node.name);
   const written = `${node.name}${node.caseInsensitive ? '~' : ''}`;
   if (!def) {
-    const s = suggestFunctions(node.name);
-    const suffix =
-      s.length === 0 ? '' : s.length === 1 ? `, did you mean [${s[0]}]?` : `, did you mean any of [${s.join(', ')}]?`;
-    report(ctx, Codes.UnknownFunction, `Unknown function [${written}]${suffix}`, node.nameRange);
+    report(ctx, Analysis.UnknownFunction.function(written, suggestFunctions(node.name)), node.nameRange);
     return 'unknown';
   }
   if (node.caseInsensitive && !def.caseAware) {
-    report(
-      ctx,
-      Codes.CaseInsensitiveNotSupported,
-      `Function [${def.name}] does not support case-insensitive matching; remove the [~]`,
-      { start: node.nameRange.start, end: node.nameRange.end + 1 },
-    );
+    report(ctx, Analysis.CaseInsensitiveNotSupported.function(def.name), {
+      start: node.nameRange.start,
+      end: node.nameRange.end + 1,
+    });
   }
-  const arity = checkArity(def, node.args.length);
+  const arity = arityProblem(def, node.args.length);
   if (arity) {
-    report(ctx, Codes.FunctionArity, arity, node.range);
+    report(ctx, arity, node.range);
     return def.returnType(argTypes);
   }
   if (def.check) {
@@ -55,7 +50,7 @@ export function checkFunctionCall(ctx: AnalysisContext, node: CallNode, argTypes
     );
     if (problem) {
       const arg = node.args[problem.arg];
-      report(ctx, Codes.ArgumentType, problem.message, arg ? arg.range : node.range);
+      report(ctx, Analysis.ArgumentType.checked(problem.message), arg ? arg.range : node.range);
     }
   }
   return def.returnType(argTypes);

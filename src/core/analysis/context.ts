@@ -1,7 +1,7 @@
 import type { Node, Range } from '../ast/nodes';
 import type { Settings } from '../api-types';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { diagnosticAt, type Message } from '../diagnostics/table';
 import type { Schema } from '../schema/types';
 
 export interface AnalysisContext {
@@ -11,15 +11,8 @@ export interface AnalysisContext {
   readonly diagnostics: Diagnostic[];
 }
 
-export function report(
-  ctx: AnalysisContext,
-  code: string,
-  message: string,
-  range: Range,
-  severity: Severity = 'error',
-  notes?: readonly string[],
-): void {
-  ctx.diagnostics.push(makeDiagnostic(code, message, range, { severity, ...(notes ? { notes } : {}) }));
+export function report(ctx: AnalysisContext, m: Message, range: Range): void {
+  ctx.diagnostics.push(diagnosticAt(m, range));
 }
 
 /** The source text of a node, as Elasticsearch quotes it in messages. */

@@ -6,11 +6,11 @@
  * - `?field` on an unknown field is the literal null.
  */
 import type { FieldNode } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
+import { Analysis, QueryNotes } from '../diagnostics/analysis';
 import { valueTypeOfMappingType } from '../compile/domain';
 import { isKnown } from '../compile/field';
 import type { ValueType } from '../runtime/values';
-import { didYouMeanSuffix, suggest } from '../schema/suggest';
+import { suggest } from '../schema/suggest';
 import type { AnalysisContext } from './context';
 import { report } from './context';
 
@@ -38,8 +38,9 @@ function candidatesFor(ctx: AnalysisContext, name: string): readonly string[] {
   return suggest(head, [...bySet.keys()]).flatMap((h) => bySet.get(h) ?? []);
 }
 
-export function unknownColumnMessage(ctx: AnalysisContext, name: string): string {
-  return `Unknown column [${name}]${didYouMeanSuffix(suggest(name, candidatesFor(ctx, name)))}`;
+/** Did-you-mean suggestions for an unknown field. */
+export function unknownColumnSuggestions(ctx: AnalysisContext, name: string): readonly string[] {
+  return suggest(name, candidatesFor(ctx, name));
 }
 
 /** Check one field reference and return its EQL data type. */
@@ -47,25 +48,17 @@ export function resolveField(ctx: AnalysisContext, node: FieldNode): ValueType {
   const known = isKnown(node.name, ctx.schema);
   if (!known) {
     if (node.optional) {
-      report(
-        ctx,
-        Codes.OptionalUnmapped,
-        `Optional field [${node.name}] is not mapped, so it is the literal null here`,
-        node.range,
-        'info',
-      );
+      report(ctx, QueryNotes.OptionalUnmapped.optional(node.name), node.range);
       return 'null';
     }
     if (ctx.schema.hasUserMapping) {
-      report(ctx, Codes.UnknownColumn, unknownColumnMessage(ctx, node.name), node.range);
+      report(ctx, Analysis.UnknownColumn.column(node.name, unknownColumnSuggestions(ctx, node.name)), node.range);
     } else {
-      report(ctx, Codes.UnknownFieldWarning, unknownColumnMessage(ctx, node.name), node.range, 'warning', [
-        'No ECS or Elastic Defend field has this name and no loaded event has a value for it. ' +
-          'Elasticsearch rejects the query unless the searched index maps the field; here it is evaluated as missing. ' +
-          'Paste the index mapping in the settings to check exactly, or write ?' +
-          node.name +
-          ' to make it optional.',
-      ]);
+      report(
+        ctx,
+        QueryNotes.UnknownFieldWarning.column(node.name, unknownColumnSuggestions(ctx, node.name)),
+        node.range,
+      );
     }
     return 'unknown';
   }

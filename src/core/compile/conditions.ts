@@ -11,7 +11,7 @@
  */
 import type { CompareOp, Expr, InNode, MatchNode } from '../ast/nodes';
 import { assertNever } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
+import { Runtime } from '../diagnostics/runtime';
 import { compileLuceneRegex } from '../runtime/lucene-regex';
 import { compileWildcard } from '../runtime/wildcard';
 import type { CompileContext, CompiledValue, CondFn, Doc } from './context';
@@ -40,11 +40,7 @@ function constantFor(
   if (Array.isArray(c)) return { ok: true, value: c };
   const v = toDomain(field.domain, c, field.format);
   if (v === undefined) {
-    const why =
-      field.domain === 'ip' && typeof c === 'string'
-        ? `'${c}' is not an IP string literal.`
-        : `cannot convert [${String(c)}] to the type of field [${field.field ?? '?'}] (${field.domain})`;
-    compileError(ctx, Codes.RuntimeError, `failed to create query: ${why}`, node.range);
+    compileError(ctx, Runtime.RuntimeError.conversion(c, field.field ?? '?', String(field.domain)), node.range);
     return { ok: false, value: undefined };
   }
   return { ok: true, value: v };
@@ -217,8 +213,10 @@ export function patternMatchers(node: MatchNode, ctx: CompileContext): ((s: stri
         const r = compileLuceneRegex(text, node.op === 'regex~');
         if (!r.ok) {
           // Elasticsearch words a pattern too complex to determinize as Lucene does, without a prefix.
-          const message = r.tooComplex ? r.message : `Invalid regular expression [${text}]: ${r.message}`;
-          compileError(ctx, Codes.RuntimeError, message, p.range);
+          const m = r.tooComplex
+            ? Runtime.RuntimeError.regexTooComplex(r.message)
+            : Runtime.RuntimeError.invalidRegex(text, r.message);
+          compileError(ctx, m, p.range);
           return undefined;
         }
         out.push(r.test);

@@ -1,7 +1,7 @@
 import type { Range } from '../ast/nodes';
 import type { Settings } from '../api-types';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { diagnosticAt, type Message } from '../diagnostics/table';
 import type { Schema } from '../schema/types';
 import type { ValueType } from '../runtime/values';
 import type { Domain } from './domain';
@@ -49,8 +49,8 @@ export interface CompileContext {
   readonly diagnostics: Diagnostic[];
 }
 
-export function compileError(ctx: CompileContext, code: string, message: string, range: Range): void {
-  ctx.diagnostics.push(makeDiagnostic(code, message, range));
+export function compileError(ctx: CompileContext, m: Message, range: Range): void {
+  ctx.diagnostics.push(diagnosticAt(m, range));
 }
 
 export function constantValue(type: ValueType, value: unknown): CompiledValue {

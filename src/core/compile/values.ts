@@ -6,7 +6,6 @@
  */
 import type { CallNode, Expr } from '../ast/nodes';
 import { assertNever } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
 import { makeArith, negate } from '../runtime/arithmetic';
 import { lookupFunction } from '../runtime/functions/registry';
 import { EqlRuntimeError, type Scalar, type ValueType } from '../runtime/values';
@@ -14,8 +13,6 @@ import type { CompileContext, CompiledValue, Doc } from './context';
 import { compileError, constantValue } from './context';
 import { compileField } from './field';
 import { compileCondition } from './conditions';
-
-const ZERO_RANGE = { start: 0, end: 0 };
 
 export function literalType(node: Expr & { kind: 'literal' }): ValueType {
   switch (node.type) {
@@ -70,7 +67,7 @@ function fold(ctx: CompileContext, node: Expr, type: ValueType, compute: () => u
     return constantValue(type, compute());
   } catch (e) {
     if (e instanceof EqlRuntimeError) {
-      compileError(ctx, e.code, e.message, node.range);
+      compileError(ctx, e.problem, node.range);
       return constantValue(type, null);
     }
     throw e;
@@ -91,7 +88,7 @@ function compileCall(node: CallNode, ctx: CompileContext): CompiledValue {
     impl = def.make({ caseInsensitive: node.caseInsensitive, argTypes, constArgs });
   } catch (e) {
     if (e instanceof EqlRuntimeError) {
-      compileError(ctx, e.code, e.message, node.range);
+      compileError(ctx, e.problem, node.range);
       return constantValue(def.returnType(argTypes), null);
     }
     throw e;
@@ -200,8 +197,4 @@ export function compileValue(node: Expr, ctx: CompileContext): CompiledValue {
     default:
       return assertNever(node);
   }
-}
-
-export function runtimeErrorDiagnostic(ctx: CompileContext, message: string): void {
-  compileError(ctx, Codes.RuntimeError, message, ZERO_RANGE);
 }

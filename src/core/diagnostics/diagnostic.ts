@@ -16,7 +16,17 @@ export interface Diagnostic {
   readonly message: string;
   readonly range: Range;
   readonly source: SourceName;
+  /** Hints without a place of their own. */
   readonly notes?: readonly string[];
+  /** Other places that explain the diagnostic (Monaco's related information). */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A located note of a diagnostic. */
+export interface RelatedLocation {
+  readonly message: string;
+  readonly range: Range;
+  readonly source: SourceName;
 }
 
 export interface Position {
@@ -63,23 +73,6 @@ export class LineIndex {
 
 export function positionOf(text: string, offset: number): Position {
   return new LineIndex(text).position(offset);
-}
-
-export function makeDiagnostic(
-  code: string,
-  message: string,
-  range: Range,
-  options: { severity?: Severity; source?: SourceName; notes?: readonly string[] } = {},
-): Diagnostic {
-  const d: Diagnostic = {
-    code,
-    severity: options.severity ?? 'error',
-    message,
-    range,
-    source: options.source ?? 'rule',
-    ...(options.notes && options.notes.length > 0 ? { notes: options.notes } : {}),
-  };
-  return d;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -25,8 +25,10 @@ import type {
   SampleNode,
   TimeUnit,
 } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { Analysis } from '../diagnostics/analysis';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { Syntax } from '../diagnostics/syntax';
+import { diagnosticAt, type Message } from '../diagnostics/table';
 import { isKeyword, MAX_RUNS, MIN_RUNS, TIME_UNITS } from '../ast/keywords';
 import { checkPipe } from './pipes';
 
@@ -74,8 +76,8 @@ function r(range: PeggyRange): Range {
 
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** The code table, for the grammar's own diagnostics. */
-  readonly codes = Codes;
+  /** The syntax message table, for the grammar's own diagnostics. */
+  readonly syntax = Syntax;
   /** Set when the statement parsed but cannot become an AST the engine understands (join). */
   dropAst = false;
   private nextId = 0;
@@ -85,25 +87,25 @@ export class ParseContext {
 
   /* ───────── diagnostics ───────── */
 
-  error(code: string, message: string, range: Range, notes?: readonly string[]): void {
+  report(m: Message, range: Range): void {
     // Peggy may try a token twice while backtracking; report each problem once.
-    const key = `${code}|${range.start}|${range.end}|${message}`;
+    const key = `${m.code}|${range.start}|${range.end}|${m.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.diagnostics.push(makeDiagnostic(code, message, r(range), notes ? { notes } : {}));
+    this.diagnostics.push(diagnosticAt(m, range));
   }
 
   /** Token-level problems (strings, escapes, names) stay reported even when a syntax error follows. */
   readonly tokenDiagnostics: Diagnostic[] = [];
 
-  tokenError(code: string, message: string, range: Range, notes?: readonly string[]): void {
+  tokenError(m: Message, range: Range): void {
     const before = this.diagnostics.length;
-    this.error(code, message, range, notes);
+    this.report(m, range);
     if (this.diagnostics.length > before) this.tokenDiagnostics.push(this.diagnostics[this.diagnostics.length - 1]!);
   }
 
-  fail(code: string, message: string, range: Range, notes?: readonly string[]): never {
-    throw new ParseAbort(makeDiagnostic(code, message, r(range), notes ? { notes } : {}));
+  fail(m: Message, range: Range): never {
+    throw new ParseAbort(diagnosticAt(m, range));
   }
 
   isKeyword(word: string): boolean {
@@ -142,20 +144,16 @@ export class ParseContext {
   /** The value of a `\u{...}` escape, or undefined after reporting why it is invalid. */
   unicodeEscape(hex: string, range: PeggyRange): string | undefined {
     if (hex.length < 2 || hex.length > 8) {
-      this.tokenError(
-        Codes.BadUnicodeEscape,
-        `Unicode sequence should use [2-8] hex digits, [\\u{${hex}}] has [${hex.length}]`,
-        range,
-      );
+      this.tokenError(Syntax.BadUnicodeEscape.digits(hex), range);
       return undefined;
     }
     const code = parseInt(hex, 16);
     if (code >= 0xd800 && code <= 0xdfff) {
-      this.tokenError(Codes.BadUnicodeEscape, `Invalid unicode character code, [${hex}] is a surrogate code`, range);
+      this.tokenError(Syntax.BadUnicodeEscape.surrogate(hex), range);
       return undefined;
     }
     if (code > 0x10ffff) {
-      this.tokenError(Codes.BadUnicodeEscape, `Invalid unicode character code [${hex}]`, range);
+      this.tokenError(Syntax.BadUnicodeEscape.outOfRange(hex), range);
       return undefined;
     }
     return String.fromCodePoint(code);
@@ -243,7 +241,7 @@ export class ParseContext {
 
   /** `descendant of [...]` and friends: parsed, then rejected as Elasticsearch does. */
   processRelationship(range: PeggyRange): Expr {
-    this.error(Codes.ProcessRelationship, 'Process relationships are not supported', range);
+    this.report(Syntax.ProcessRelationship.relationship(), range);
     return {
       kind: 'literal',
       id: this.id(),
@@ -255,7 +253,7 @@ export class ParseContext {
   }
 
   arrayIndex(range: PeggyRange): void {
-    this.error(Codes.ArrayIndex, 'Array indexes are not supported', range);
+    this.report(Syntax.ArrayIndex.index(), range);
   }
 
   /* ───────── queries ───────── */
@@ -275,7 +273,7 @@ export class ParseContext {
       // `by (a)` is the field `a` to Elasticsearch: parentheses vanish while building.
       while (k.kind === 'paren') k = k.expr;
       if (k.kind === 'field') fields.push(k);
-      else this.error(Codes.UnsupportedJoinKey, `Unsupported join key [${this.sourceText(key.range)}]`, key.range);
+      else this.report(Syntax.UnsupportedJoinKey.key(this.sourceText(key.range)), key.range);
     }
     // Keep the count as written so key-count checks compare what the user typed.
     while (fields.length < keys.length) fields.push(this.placeholderKey(range));
@@ -293,28 +291,20 @@ export class ParseContext {
   ): MaxspanNode | undefined {
     const written = number.raw + (unit ? unit.name : '');
     if (/[.eE]/.test(number.raw)) {
-      this.error(
-        Codes.Maxspan,
-        `Decimal time interval [${number.raw}] not supported; please use an positive integer`,
-        number.range,
-      );
+      this.report(Syntax.Maxspan.decimal(number.raw), number.range);
       return undefined;
     }
     const value = Number(number.raw);
     if (value <= 0) {
-      this.error(Codes.Maxspan, `A positive maxspan value is required; found [${value}]`, number.range);
+      this.report(Syntax.Maxspan.notPositive(value), number.range);
       return undefined;
     }
     if (!unit) {
-      this.error(Codes.Maxspan, `No time unit specified, did you mean [s] as in [${number.raw}s]?`, number.range);
+      this.report(Syntax.Maxspan.noUnit(number.raw), number.range);
       return undefined;
     }
     if (!Object.prototype.hasOwnProperty.call(TIME_UNITS, unit.name)) {
-      this.error(
-        Codes.Maxspan,
-        `Unrecognized time unit [${unit.name}] in [${written}], please specify one of [ms, s, m, h, d]`,
-        unit.range,
-      );
+      this.report(Syntax.Maxspan.unknownUnit(unit.name, written), unit.range);
       return undefined;
     }
     const u = unit.name as TimeUnit;
@@ -335,16 +325,12 @@ export class ParseContext {
     range: PeggyRange,
   ): RunsClause {
     if (key.name !== 'runs') {
-      this.error(Codes.Runs, `Unrecognized sequence term parameter [${key.name}], only [runs] is supported`, key.range);
+      this.report(Syntax.Runs.unknownParameter(key.name), key.range);
       return { runs: undefined, range: r(range) };
     }
     const value = Number(number.raw);
     if (/[.eE]/.test(number.raw) || value < MIN_RUNS || value > MAX_RUNS) {
-      this.error(
-        Codes.Runs,
-        `A positive runs value between [${MIN_RUNS}] and [${MAX_RUNS}] is required; found [${number.raw}]`,
-        number.range,
-      );
+      this.report(Syntax.Runs.outOfRange(number.raw, MIN_RUNS, MAX_RUNS), number.range);
       return { runs: undefined, range: r(range) };
     }
     return { runs: value, range: r(range) };
@@ -359,7 +345,7 @@ export class ParseContext {
     range: PeggyRange,
   ): SequenceTermNode & { byRange: Range | undefined } {
     if (lateBy) {
-      this.error(Codes.ByAfterWith, 'Please specify the term [by] before [with runs] not after', lateBy.range);
+      this.report(Syntax.ByAfterWith.term(), lateBy.range);
     }
     const node: SequenceTermNode = {
       kind: 'term',
@@ -380,13 +366,10 @@ export class ParseContext {
     const first = terms[0];
     if (!first) return;
     const expected = first.by.length;
+    const firstKeys = first.byRange ?? first.range;
     for (const t of terms.slice(1)) {
       if (t.by.length !== expected) {
-        this.error(
-          Codes.JoinKeyCount,
-          `Inconsistent number of join keys specified; expected [${expected}] but found [${t.by.length}]`,
-          t.byRange ?? t.range,
-        );
+        this.report(Syntax.JoinKeyCount.count(expected, t.by.length, firstKeys), t.byRange ?? t.range);
       }
     }
   }
@@ -398,16 +381,12 @@ export class ParseContext {
     range: PeggyRange,
   ): SequenceNode {
     if (header.lateBy) {
-      this.error(Codes.ByAfterWith, 'Please specify sequence [by] before [with] not after', header.lateBy.range);
+      this.report(Syntax.ByAfterWith.sequence(), header.lateBy.range);
     }
     // `with runs=N` repeats a term, so it counts N times.
     const stages = terms.reduce((n, t) => n + (t.runs ?? 1), 0);
     if (stages < 2) {
-      this.error(
-        Codes.SyntaxError,
-        `A sequence requires a minimum of 2 queries, found [${stages}]`,
-        terms[0]?.range ?? range,
-      );
+      this.report(Syntax.SyntaxError.sequenceTooShort(stages), terms[0]?.range ?? range);
     }
     this.checkKeyCounts(until ? [...terms, until] : terms);
     const by = header.by ?? header.lateBy;
@@ -439,7 +418,7 @@ export class ParseContext {
     range: PeggyRange,
   ): SequenceNode {
     this.checkKeyCounts(until ? [...terms, until] : terms);
-    this.error(Codes.Join, 'JOIN command is not supported', range);
+    this.report(Analysis.Join.join(), range);
     this.dropAst = true;
     return {
       kind: 'sequence',
@@ -455,16 +434,14 @@ export class ParseContext {
   /* ───────── pipes and statement ───────── */
 
   pipe(name: { name: string; range: PeggyRange }, args: readonly Expr[], range: PeggyRange): PipeNode | undefined {
-    const checked = checkPipe(name.name, r(name.range), args, r(range), this.text, (code, message, at, notes) =>
-      this.error(code, message, at, notes),
-    );
+    const checked = checkPipe(name.name, r(name.range), args, r(range), this.text, (m, at) => this.report(m, at));
     return checked ? { kind: 'pipe', id: this.id(), range: r(range), ...checked } : undefined;
   }
 
   statement(query: QueryNode, pipes: readonly (PipeNode | undefined)[], range: PeggyRange): StatementNode {
     const kept = pipes.filter((p): p is PipeNode => p !== undefined);
     if (query.kind === 'sample' && kept.length > 0) {
-      this.error(Codes.SampleNotSupported, 'Pipes are not supported with [sample] queries', {
+      this.report(Syntax.SampleNotSupported.pipes(), {
         start: kept[0]!.range.start,
         end: kept[kept.length - 1]!.range.end,
       });

@@ -8,8 +8,9 @@
  *  - size limits: an absurdly long or deeply nested statement.
  */
 import type { Node, StatementNode } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
-import { hasErrors, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
+import { Syntax } from '../diagnostics/syntax';
+import { diagnosticAt } from '../diagnostics/table';
 import { children } from '../ast/visit';
 import { ParseContext, ParseAbort } from './build-context';
 import { syntaxErrorDiagnostic, type PeggyError } from './syntax-errors';
@@ -29,11 +30,6 @@ export const MAX_QUERY_LENGTH = 1_000_000;
 export const MAX_BRACKET_DEPTH = 200;
 /** Deepest AST accepted (long `or` chains are left-nested, so this bounds chain length too). */
 export const MAX_AST_DEPTH = 1_000;
-
-function tooLarge(text: string): string {
-  const shown = text.length > 200 ? `${text.slice(0, 200)}...` : text;
-  return `EQL statement is too large, causing stack overflow when generating the parsing tree: [${shown}]`;
-}
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || a.range.end - b.range.end;
@@ -62,11 +58,10 @@ export function parseQuery(text: string): ParseResult {
     return {
       ast: undefined,
       diagnostics: [
-        makeDiagnostic(
-          Codes.TooDeep,
-          `EQL statement is too long: [${text.length}] characters, at most [${MAX_QUERY_LENGTH}] are accepted`,
-          { start: MAX_QUERY_LENGTH, end: text.length },
-        ),
+        diagnosticAt(Syntax.TooDeep.tooLong(text.length, MAX_QUERY_LENGTH), {
+          start: MAX_QUERY_LENGTH,
+          end: text.length,
+        }),
       ],
     };
   }
@@ -75,14 +70,10 @@ export function parseQuery(text: string): ParseResult {
     return {
       ast: undefined,
       diagnostics: [
-        makeDiagnostic(
-          Codes.TooDeep,
-          tooLarge(text),
-          { start: nesting.overflowAt, end: nesting.overflowAt + 1 },
-          {
-            notes: [`Brackets nest more than ${MAX_BRACKET_DEPTH} levels deep.`],
-          },
-        ),
+        diagnosticAt(Syntax.TooDeep.bracketsTooDeep(text, MAX_BRACKET_DEPTH), {
+          start: nesting.overflowAt,
+          end: nesting.overflowAt + 1,
+        }),
       ],
     };
   }
@@ -96,12 +87,10 @@ export function parseQuery(text: string): ParseResult {
     if (e instanceof ParseAbort) fatal.push(e.diagnostic);
     else if (e instanceof PeggySyntaxError) fatal.push(syntaxErrorDiagnostic(text, e as unknown as PeggyError));
     else if (e instanceof RangeError) {
-      fatal.push(makeDiagnostic(Codes.TooDeep, tooLarge(text), { start: 0, end: text.length }));
+      fatal.push(diagnosticAt(Syntax.TooDeep.tooLarge(text), { start: 0, end: text.length }));
     } else {
       const message = e instanceof Error ? e.message : String(e);
-      fatal.push(
-        makeDiagnostic(Codes.SyntaxError, `Internal parser error: ${message}`, { start: 0, end: text.length }),
-      );
+      fatal.push(diagnosticAt(Syntax.SyntaxError.internal(message), { start: 0, end: text.length }));
     }
   }
 
@@ -112,11 +101,7 @@ export function parseQuery(text: string): ParseResult {
   if (!ast || ctx.dropAst || fatal.length > 0) return { ast: undefined, diagnostics };
 
   if (numberAndMeasure(ast) > MAX_AST_DEPTH) {
-    diagnostics.push(
-      makeDiagnostic(Codes.TooDeep, tooLarge(text), ast.range, {
-        notes: [`The expression tree is more than ${MAX_AST_DEPTH} levels deep.`],
-      }),
-    );
+    diagnostics.push(diagnosticAt(Syntax.TooDeep.treeTooDeep(text, MAX_AST_DEPTH), ast.range));
     return { ast: undefined, diagnostics };
   }
   return { ast, diagnostics };

@@ -3,11 +3,12 @@
  * single non-negative integer argument of `head`/`tail`, folded as a constant.
  */
 import type { Expr, Range } from '../ast/nodes';
-import { Codes } from '../diagnostics/codes';
+import { Syntax } from '../diagnostics/syntax';
+import type { Message } from '../diagnostics/table';
 import { PIPE_NAMES, SUPPORTED_PIPES, UNSUPPORTED_PIPES } from '../ast/keywords';
 import { findSimilar } from './similar';
 
-export type Report = (code: string, message: string, range: Range, notes?: readonly string[]) => void;
+export type Report = (message: Message, range: Range) => void;
 
 /** The pipe's name and count when it is valid; otherwise reports why and returns undefined. */
 export function checkPipe(
@@ -19,35 +20,23 @@ export function checkPipe(
   report: Report,
 ): { name: 'head' | 'tail'; count: number } | undefined {
   if (!(PIPE_NAMES as readonly string[]).includes(pipeName)) {
-    const similar = findSimilar(pipeName, PIPE_NAMES);
-    let message = `Unrecognized pipe [${pipeName}]`;
-    if (similar.length === 1) message += `, did you mean [${similar[0]}]?`;
-    else if (similar.length > 1) message += `, did you mean any of [${similar.join(', ')}]?`;
-    const notes =
-      pipeName !== pipeName.toLowerCase() && (PIPE_NAMES as readonly string[]).includes(pipeName.toLowerCase())
-        ? ['Pipe names are lowercase.']
-        : undefined;
-    report(Codes.UnknownPipe, message, nameRange, notes);
+    const lowercaseIsKnown =
+      pipeName !== pipeName.toLowerCase() && (PIPE_NAMES as readonly string[]).includes(pipeName.toLowerCase());
+    report(Syntax.UnknownPipe.pipe(pipeName, findSimilar(pipeName, PIPE_NAMES), lowercaseIsKnown), nameRange);
     return undefined;
   }
   if ((UNSUPPORTED_PIPES as readonly string[]).includes(pipeName)) {
-    report(Codes.UnsupportedPipe, `Pipe [${pipeName}] is not supported`, range, [
-      `Only ${SUPPORTED_PIPES.map((p) => `[${p}]`).join(' and ')} are supported.`,
-    ]);
+    report(Syntax.UnsupportedPipe.pipe(pipeName, SUPPORTED_PIPES), range);
     return undefined;
   }
   if (args.length !== 1) {
-    report(Codes.PipeArgument, `Pipe [${pipeName}] expects exactly one argument but found [${args.length}]`, range);
+    report(Syntax.PipeArgument.count(pipeName, args.length), range);
     return undefined;
   }
   const arg = args[0]!;
   const count = foldInteger(arg);
   if (count === undefined || count < 0) {
-    report(
-      Codes.PipeArgument,
-      `Pipe [${pipeName}] expects a positive integer but found [${text.slice(arg.range.start, arg.range.end)}]`,
-      arg.range,
-    );
+    report(Syntax.PipeArgument.notPositiveInteger(pipeName, text.slice(arg.range.start, arg.range.end)), arg.range);
     return undefined;
   }
   return { name: pipeName as 'head' | 'tail', count };

@@ -5,8 +5,9 @@
  */
 import type { Range } from '../ast/nodes';
 import { isKeyword } from '../ast/keywords';
-import { Codes } from '../diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { Syntax, SyntaxHints } from '../diagnostics/syntax';
+import { diagnosticAt } from '../diagnostics/table';
 import { tokenAt, tokenBefore, type Token } from './tokens';
 
 /** The parts of Peggy's SyntaxError this module reads. */
@@ -117,11 +118,6 @@ export function expectedList(expected: readonly PeggyExpectation[]): string[] {
   return [...set].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-function joinOr(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? 'nothing';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
 function show(token: Token | undefined): string {
   if (!token) return 'end of input';
   const t = token.text.length > 40 ? `${token.text.slice(0, 40)}...` : token.text;
@@ -160,21 +156,13 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
   const token = tokenAt(text, pos);
   const before = tokenBefore(text, pos);
   const expected = expectedList(error.expected ?? []);
-  const generic = `Expected ${joinOr(expected)} but found ${show(token)}`;
+  const found = show(token);
   const range = rangeAt(text, token, pos);
+  const generic = (hint?: string) => diagnosticAt(Syntax.SyntaxError.expected(expected, found, hint), range);
 
   if (uppercaseKeyword(token) || uppercaseKeyword(before)) {
     const kw = uppercaseKeyword(token) ? token! : before!;
-    return makeDiagnostic(
-      Codes.UppercaseKeyword,
-      `Keyword [${kw.text}] must be lowercase`,
-      { start: kw.start, end: kw.end },
-      {
-        notes: [
-          `EQL keywords are lowercase: write [${kw.text.toLowerCase()}]. Written otherwise, [${kw.text}] is read as a field or category name.`,
-        ],
-      },
-    );
+    return diagnosticAt(Syntax.UppercaseKeyword.keyword(kw.text), { start: kw.start, end: kw.end });
   }
   const cluster = symbolCluster(text, pos);
   if (cluster) {
@@ -189,51 +177,35 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
     };
     const use = replacements[cluster.text];
     if (use) {
-      return makeDiagnostic(Codes.SyntaxError, `Use [${use}] instead of [${cluster.text}]`, {
-        start: cluster.start,
-        end: cluster.end,
-      });
+      return diagnosticAt(Syntax.SyntaxError.useInstead(use, cluster.text), { start: cluster.start, end: cluster.end });
     }
   }
   if (token) {
     const t = token.text;
     if (t === '=') {
-      return makeDiagnostic(Codes.AssignmentNotEquality, 'Use [==] to compare values, not [=]', range, {
-        notes: ['A single [=] is only valid in [with maxspan=...] and [with runs=...].'],
-      });
+      return diagnosticAt(Syntax.AssignmentNotEquality.assign(), range);
     }
     if (t === '!') {
-      return makeDiagnostic(Codes.SyntaxError, 'Use [not] instead of [!]', range, {
-        notes: ['[!] only appears in [!=] and in a missing-event term [![ ... ]], written without a space.'],
-      });
+      return diagnosticAt(Syntax.SyntaxError.bang(), range);
     }
     if (t === '~') {
-      return makeDiagnostic(Codes.SyntaxError, `${generic}`, range, {
-        notes: ['[~] is written without a space: [in~], [like~], [regex~] or [startsWith~(...)].'],
-      });
+      return generic(SyntaxHints.tildeSpace);
     }
     if (INVISIBLE_WHITESPACE.test(t) || /^[\u0000-\u0008\u000e-\u001f\u007f]$/.test(t)) {
-      const cp = t.codePointAt(0)!;
-      return makeDiagnostic(Codes.SyntaxError, `token recognition error at: '\\u{${cp.toString(16)}}'`, range, {
-        notes: ['Only space, tab, CR and LF are whitespace in EQL.'],
-      });
+      return diagnosticAt(Syntax.SyntaxError.invisibleCharacter(t.codePointAt(0)!), range);
     }
     if (before?.text === 'not' && /^(like~?|regex~?|:)$/.test(t)) {
-      return makeDiagnostic(Codes.SyntaxError, generic, range, {
-        notes: [`There is no [not ${t}]; negate the whole predicate instead: [not x ${t} ...].`],
-      });
+      return generic(SyntaxHints.notBeforePredicate(t));
     }
     if (t === ')' && before?.text === '(') {
       const beforeParen = tokenBefore(text, before.start);
       if (beforeParen && /^in~?$/.test(beforeParen.text)) {
-        return makeDiagnostic(Codes.SyntaxError, generic, range, { notes: ['An [in] list cannot be empty.'] });
+        return generic(SyntaxHints.emptyIn);
       }
     }
     if (/^[A-Za-z_@]/.test(t) && isKeyword(t) && expected.includes('expression')) {
-      return makeDiagnostic(Codes.SyntaxError, generic, range, {
-        notes: [`[${t}] is a keyword; a field with that name is written in backquotes: [\`${t}\`].`],
-      });
+      return generic(SyntaxHints.keywordAsField(t));
     }
   }
-  return makeDiagnostic(Codes.SyntaxError, generic, range);
+  return generic();
 }

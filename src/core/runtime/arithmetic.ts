@@ -14,7 +14,7 @@
  * from the value: integral values count as long, others as double.
  */
 
-import { Codes } from '../diagnostics/codes';
+import { Runtime } from '../diagnostics/runtime';
 import { EqlRuntimeError, type Scalar, type ValueType } from './values';
 
 export type ArithOp = '+' | '-' | '*' | '/' | '%';
@@ -72,16 +72,16 @@ export function arithmeticResultType(left: ValueType, right: ValueType): ValueTy
 }
 
 function overflow(kind: 'int' | 'long'): EqlRuntimeError {
-  return new EqlRuntimeError(kind === 'int' ? 'integer overflow' : 'long overflow', Codes.ArithmeticOverflow);
+  return new EqlRuntimeError(Runtime.ArithmeticOverflow.overflow(kind));
 }
 
 function divisionByZero(): EqlRuntimeError {
-  return new EqlRuntimeError('/ by zero', Codes.DivisionByZero);
+  return new EqlRuntimeError(Runtime.DivisionByZero.divide());
 }
 
 function num(v: Scalar): number {
   if (typeof v === 'number') return v;
-  throw new EqlRuntimeError(`A number is required; received [${String(v)}]`, Codes.RuntimeError);
+  throw new EqlRuntimeError(Runtime.RuntimeError.numberRequired(v));
 }
 
 function integral(x: number): number {

@@ -11,7 +11,7 @@
  * `::`, an optional embedded dotted quad at the end, and an ignored `%scope` suffix.
  */
 
-import { Codes } from '../diagnostics/codes';
+import { Runtime } from '../diagnostics/runtime';
 import { EqlRuntimeError } from './values';
 
 /** Parse a dotted quad into an unsigned 32-bit number, or -1. */
@@ -310,6 +310,6 @@ export function compileCidrs(blocks: readonly string[]): CidrResult {
 /** Like `compileCidrs`, but throws `EqlRuntimeError` (InvalidCidr) for an invalid block. */
 export function compileCidrsOrThrow(blocks: readonly string[]): (ip: string) => boolean {
   const r = compileCidrs(blocks);
-  if (!r.ok) throw new EqlRuntimeError(r.message, Codes.InvalidCidr);
+  if (!r.ok) throw new EqlRuntimeError(Runtime.InvalidCidr.invalid(r.message));
   return r.test;
 }

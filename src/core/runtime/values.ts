@@ -5,6 +5,8 @@
  * by the compiler (`ValueType`), because JSON.parse cannot tell `4` from `4.0`.
  */
 
+import type { Message } from '../diagnostics/table';
+
 export type Scalar = string | number | boolean | null;
 
 /** The static type of an expression, in Elasticsearch's data type vocabulary. */
@@ -72,11 +74,13 @@ export function typeDisplayName(t: ValueType): string {
  * Evaluation catches it and turns it into an `error` verdict; it never escapes the public API.
  */
 export class EqlRuntimeError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
+  readonly code: string;
+  /** The table message it was raised with. */
+  readonly problem: Message;
+  constructor(problem: Message) {
+    super(problem.message);
     this.name = 'EqlRuntimeError';
+    this.code = problem.code;
+    this.problem = problem;
   }
 }

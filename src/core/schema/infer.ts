@@ -7,8 +7,9 @@
  * Later values of another kind produce a warning (Elasticsearch would coerce or reject them).
  */
 import type { Range } from '../ast/nodes';
-import { MoreCodes } from '../diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { Input } from '../diagnostics/input';
+import { diagnosticAt } from '../diagnostics/table';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { EventDoc } from '../runtime/event';
 import type { FieldInfo } from './types';
 
@@ -125,12 +126,7 @@ class Inferrer {
     node.conflictReported = true;
     this.warnings++;
     this.diagnostics.push(
-      makeDiagnostic(
-        MoreCodes.EventsTypeConflict,
-        `Field [${name}] was first seen as ${describe(node.kind!)} but this event has ${describe(kind)}; the first value decides its type`,
-        this.range,
-        { severity: 'warning', source: 'events' },
-      ),
+      diagnosticAt(Input.EventsTypeConflict.kinds(name, describe(node.kind!), describe(kind)), this.range, 'events'),
     );
   }
 }

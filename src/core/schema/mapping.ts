@@ -4,8 +4,9 @@
  * `{ "properties": { ... } }`. Lines starting with `#` or `//` are ignored.
  */
 import type { Range } from '../ast/nodes';
-import { Codes, MoreCodes } from '../diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { Input } from '../diagnostics/input';
+import { diagnosticAt, type Message } from '../diagnostics/table';
 import { blankCommentLines, findJsonError } from './json-syntax';
 import type { FieldInfo } from './types';
 
@@ -51,8 +52,8 @@ class Reader {
     return { start: at, end: at + last.length + 2 };
   }
 
-  warn(code: string, message: string, range: Range): void {
-    this.diagnostics.push(makeDiagnostic(code, message, range, { severity: 'warning', source: 'mapping' }));
+  warn(m: Message, range: Range): void {
+    this.diagnostics.push(diagnosticAt(m, range, 'mapping'));
   }
 
   add(info: FieldInfo): void {
@@ -70,27 +71,19 @@ class Reader {
       return;
     }
     if (prev.type === 'object' || info.type === 'object') return;
-    this.warn(
-      MoreCodes.MappingConflict,
-      `Field [${info.name}] is mapped as [${prev.type}] and as [${info.type}]${this.index ? ` (index [${this.index}])` : ''}; using [${prev.type}]`,
-      this.locate(info.name),
-    );
+    this.warn(Input.MappingConflict.types(info.name, prev.type, info.type, this.index), this.locate(info.name));
   }
 
   properties(props: unknown, prefix: string): void {
     if (!isObject(props)) {
-      this.warn(
-        MoreCodes.MappingUnsupported,
-        `"properties" of [${prefix || '<root>'}] is not an object`,
-        this.locate(prefix || 'properties'),
-      );
+      this.warn(Input.MappingUnsupported.propertiesNotObject(prefix), this.locate(prefix || 'properties'));
       return;
     }
     for (const key of Object.keys(props)) {
       const def = props[key];
       const name = prefix ? `${prefix}.${key}` : key;
       if (!isObject(def)) {
-        this.warn(MoreCodes.MappingUnsupported, `Mapping of field [${name}] is not an object`, this.locate(name));
+        this.warn(Input.MappingUnsupported.fieldNotObject(name), this.locate(name));
         continue;
       }
       this.field(name, def);
@@ -101,7 +94,7 @@ class Reader {
     let type = normaliseType(def.type);
     if (type === undefined) {
       if (def.type !== undefined) {
-        this.warn(MoreCodes.MappingUnsupported, `Field [${name}] has a non-string "type"`, this.locate(name));
+        this.warn(Input.MappingUnsupported.typeNotString(name), this.locate(name));
         return;
       }
       type = 'object';
@@ -109,7 +102,7 @@ class Reader {
     const base: { -readonly [K in keyof FieldInfo]: FieldInfo[K] } = { name, type, origin: 'mapping' };
     if (type === 'alias') {
       if (typeof def.path === 'string') base.aliasOf = def.path;
-      else this.warn(MoreCodes.MappingUnsupported, `Alias [${name}] has no "path"`, this.locate(name));
+      else this.warn(Input.MappingUnsupported.aliasWithoutPath(name), this.locate(name));
     }
     if (typeof def.ignore_above === 'number') base.ignoreAbove = def.ignore_above;
     if (def.null_value !== undefined && def.null_value !== null) {
@@ -186,34 +179,24 @@ export function parseMapping(text: string): MappingResult {
     return {
       fields: [],
       diagnostics: [
-        makeDiagnostic(
-          Codes.MappingSyntax,
-          `Invalid mapping JSON: ${err.message}`,
-          { start: err.offset, end: err.end },
-          { source: 'mapping' },
-        ),
+        diagnosticAt(Input.MappingSyntax.json(err.message), { start: err.offset, end: err.end }, 'mapping'),
       ],
     };
   }
   const whole: Range = { start: 0, end: text.length };
-  const shapeError = (message: string): MappingResult => ({
-    fields: [],
-    diagnostics: [makeDiagnostic(Codes.MappingShape, message, whole, { source: 'mapping' })],
-  });
-  if (!isObject(root)) return shapeError('A mapping must be a JSON object');
+  const shapeError = (m: Message): MappingResult => ({ fields: [], diagnostics: [diagnosticAt(m, whole, 'mapping')] });
+  if (!isObject(root)) return shapeError(Input.MappingShape.notObject());
   if (root.properties !== undefined || root.runtime !== undefined) {
     reader.body(root);
   } else if (isObject(root.mappings)) {
-    if (!reader.body(root.mappings)) return shapeError('"mappings" has no "properties"');
+    if (!reader.body(root.mappings)) return shapeError(Input.MappingShape.noProperties());
   } else {
     const indices = Object.keys(root);
-    if (indices.length === 0) return shapeError('The mapping is empty: expected "properties" or "mappings"');
+    if (indices.length === 0) return shapeError(Input.MappingShape.empty());
     for (const index of indices) {
       const entry = root[index];
       if (!isObject(entry) || !isObject(entry.mappings)) {
-        return shapeError(
-          `Unrecognised mapping: expected "properties", "mappings", or a GET _mapping response (index name -> {"mappings": ...}); [${index}] has no "mappings"`,
-        );
+        return shapeError(Input.MappingShape.unrecognised(index));
       }
       reader.index = index;
       reader.body(entry.mappings);

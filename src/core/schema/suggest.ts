@@ -104,8 +104,4 @@ export function suggest(name: string, candidates: readonly string[]): string[] {
 }
 
 /** `, did you mean [x]?`, `, did you mean any of [a, b]?`, or '' when there is nothing to suggest. */
-export function didYouMeanSuffix(suggestions: readonly string[]): string {
-  if (suggestions.length === 0) return '';
-  if (suggestions.length === 1) return `, did you mean [${suggestions[0]}]?`;
-  return `, did you mean any of [${suggestions.join(', ')}]?`;
-}
+export { didYouMean as didYouMeanSuffix } from '../diagnostics/wording';

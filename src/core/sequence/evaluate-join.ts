@@ -20,9 +20,10 @@ import type {
   StageVerdict,
 } from '../api-types';
 import type { CompileContext } from '../compile/context';
-import { Codes } from '../diagnostics/codes';
+import { Runtime } from '../diagnostics/runtime';
+import { diagnosticAt } from '../diagnostics/table';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic';
+import { hasErrors } from '../diagnostics/diagnostic';
 import type { VerdictPlan } from '../explain/verdicts';
 import { applyLimits } from '../hits';
 import type { EventDoc } from '../runtime/event';
@@ -66,14 +67,7 @@ function runtimeWarning(
   first: string | undefined,
 ): void {
   if (errors === 0) return;
-  diagnostics.push(
-    makeDiagnostic(
-      Codes.RuntimeError,
-      `${errors} filter evaluation${errors === 1 ? '' : 's'} raised a runtime error (${first}); Elasticsearch would fail the whole search`,
-      q.range,
-      { severity: 'warning' },
-    ),
-  );
+  diagnostics.push(diagnosticAt(Runtime.RuntimeError.filtersFailed(errors, first), q.range));
 }
 
 /** Evaluate a sequence or sample statement. */
@@ -285,12 +279,7 @@ function explainSequences(
   });
   if (noTimestamp > 0) {
     req.diagnostics.push(
-      makeDiagnostic(
-        Codes.RuntimeError,
-        `${noTimestamp} event${noTimestamp === 1 ? '' : 's'} satisf${noTimestamp === 1 ? 'ies' : 'y'} a stage but ha${noTimestamp === 1 ? 's' : 've'} no usable ${req.settings.timestampField}; they cannot take part in sequences`,
-        q.range,
-        { severity: 'info' },
-      ),
+      diagnosticAt(Runtime.RuntimeError.noTimestamp(noTimestamp, req.settings.timestampField), q.range),
     );
   }
 

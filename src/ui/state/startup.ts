@@ -35,14 +35,10 @@ export function decideStartup(hash: string, draft: DraftRecord | undefined): Sta
   const local = draft?.state ?? defaultDocState();
   if (!looksLikeShareHash(hash)) {
     if (hash.length > 1 && /^#?[A-Za-z0-9_-]{20,}$/.test(hash)) {
-      return {
-        state: local,
-        notice: {
-          kind: 'broken-link',
-          code: 'SHR8001',
-          message: 'This link does not contain a playground state (expected "#v1.…").',
-        },
-      };
+      // A fragment that looks like a cut-off link: the codec says why it is not one.
+      const decoded = decodeShareHash(hash);
+      if (!decoded.ok)
+        return { state: local, notice: { kind: 'broken-link', code: decoded.code, message: decoded.message } };
     }
     return { state: local };
   }

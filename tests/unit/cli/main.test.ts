@@ -146,6 +146,22 @@ describe('check', () => {
     );
     expect((await cli('check', toml)).out).toContain('ok');
   });
+  test('related locations are printed after the diagnostic, and in JSON', async () => {
+    const file = write('keys.eql', 'sequence\n  [process where true] by a\n  [file where true] by b, c');
+    const r = await cli('check', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}:3:21: error EQL1009: Inconsistent number of join keys specified`);
+    expect(r.out).toContain(`    ${file}:2:24: related: The first term has [1] join key\n`);
+    const json = JSON.parse((await cli('check', file, '--json')).out);
+    expect(json[0].diagnostics[0].related).toEqual([
+      {
+        message: 'The first term has [1] join key',
+        source: 'rule',
+        start: { line: 2, column: 24, offset: 32 },
+        end: { line: 2, column: 28, offset: 36 },
+      },
+    ]);
+  });
 });
 
 describe('format', () => {

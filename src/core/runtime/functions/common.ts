@@ -3,28 +3,9 @@
  * message wording, and runtime argument coercion.
  */
 
-import { Codes } from '../../diagnostics/codes';
+import { Analysis } from '../../diagnostics/analysis';
+import { Runtime } from '../../diagnostics/runtime';
 import { EqlRuntimeError, isNumericType, isStringType, type Scalar, type ValueType } from '../values';
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-/** `first `, `second `, ... as QL prints before "argument of"; empty past the tenth. */
-export function ordinalPrefix(index: number): string {
-  const o = ORDINALS[index];
-  return o === undefined ? '' : o + ' ';
-}
-
-/** The lower-case type name QL prints in `found value [x] type [long]`. */
-export function qlTypeName(t: ValueType): string {
-  switch (t) {
-    case 'date':
-      return 'datetime';
-    case 'unknown':
-      return 'keyword';
-    default:
-      return t;
-  }
-}
 
 /** What an argument must be; the word is the one ES prints in `must be [...]`. */
 export type Expect = 'string' | 'numeric' | 'integer' | 'boolean' | 'ip' | 'any';
@@ -70,13 +51,10 @@ export function checkArgs(
     const t = argTypes[i] as ValueType;
     const text = argTexts[i] ?? '';
     if (!accepts(rule.expect, t)) {
-      return {
-        message: `${ordinalPrefix(i)}argument of [${callText}] must be [${rule.expect}], found value [${text}] type [${qlTypeName(t)}]`,
-        arg: i,
-      };
+      return { message: Analysis.ArgumentType.argument(i, callText, rule.expect, text, t).message, arg: i };
     }
     if (rule.constant && constArgs[i] === undefined) {
-      return { message: `${ordinalPrefix(i)}argument of [${callText}] must be a constant, received [${text}]`, arg: i };
+      return { message: Analysis.ArgumentType.notConstant(i, callText, text).message, arg: i };
     }
   }
   return undefined;
@@ -85,13 +63,13 @@ export function checkArgs(
 /** Runtime check that a value is a string (ES: `A string/char is required; received [5]`). */
 export function requireString(v: Scalar): string {
   if (typeof v === 'string') return v;
-  throw new EqlRuntimeError(`A string/char is required; received [${String(v)}]`, Codes.RuntimeError);
+  throw new EqlRuntimeError(Runtime.RuntimeError.stringRequired(v));
 }
 
 /** Runtime check that a value is a number (ES: `A number is required; received [x]`). */
 export function requireNumber(v: Scalar): number {
   if (typeof v === 'number') return v;
-  throw new EqlRuntimeError(`A number is required; received [${String(v)}]`, Codes.RuntimeError);
+  throw new EqlRuntimeError(Runtime.RuntimeError.numberRequired(v));
 }
 
 /** Java `Number.intValue()` of an integral argument (truncates, wraps to 32 bits). */

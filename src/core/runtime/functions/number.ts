@@ -11,7 +11,7 @@
  * - Anything else fails: `Unable to convert [x] to number of base [10]`.
  */
 
-import { Codes } from '../../diagnostics/codes';
+import { Runtime } from '../../diagnostics/runtime';
 import { EqlRuntimeError, type Scalar } from '../values';
 import type { EqlFunction } from './types';
 import { checkArgs, requireString } from './common';
@@ -92,7 +92,7 @@ export function parseJavaDouble(text: string): number | undefined {
 }
 
 function conversionError(source: string, base: number): EqlRuntimeError {
-  return new EqlRuntimeError(`Unable to convert [${source}] to number of base [${base}]`, Codes.NumberConversion);
+  return new EqlRuntimeError(Runtime.NumberConversion.convert(source, base));
 }
 
 /** The whole of number(): text and optional base (null = default) to a number. */

@@ -5,6 +5,8 @@
  * To add a function: implement `EqlFunction` in the family file and list it in FUNCTIONS.
  */
 
+import { Analysis } from '../../diagnostics/analysis';
+import type { Message } from '../../diagnostics/table';
 import type { EqlFunction } from './types';
 import { between, concat, endsWith, indexOf, length, startsWith, string, stringContains, substring } from './string';
 import { add, divide, modulo, multiply, subtract } from './math';
@@ -56,25 +58,19 @@ export function arity(fn: EqlFunction): { min: number; max: number } {
   return { min, max };
 }
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
-
-function word(n: number): string {
-  return WORDS[n] ?? String(n);
-}
-
 /**
- * Elasticsearch's message when a call has the wrong number of arguments, e.g.
+ * Elasticsearch's diagnostic when a call has the wrong number of arguments, e.g.
  * `error building [startswith]: expects exactly two arguments`; undefined when the count is fine.
  */
-export function checkArity(fn: EqlFunction, count: number): string | undefined {
+export function arityProblem(fn: EqlFunction, count: number): Message | undefined {
   const { min, max } = arity(fn);
   if (count >= min && count <= max) return undefined;
-  let expects: string;
-  if (max === Infinity) expects = `at least ${word(min)} argument${min === 1 ? '' : 's'}`;
-  else if (min === max) expects = `exactly ${word(min)} argument${min === 1 ? '' : 's'}`;
-  else if (max === min + 1) expects = `${word(min)} or ${word(max)} arguments`;
-  else expects = `between ${word(min)} and ${word(max)} arguments`;
-  return `error building [${fn.name.toLowerCase()}]: expects ${expects}`;
+  return Analysis.FunctionArity.arity(fn.name, min, max);
+}
+
+/** The text of `arityProblem`, or undefined when the count is fine. */
+export function checkArity(fn: EqlFunction, count: number): string | undefined {
+  return arityProblem(fn, count)?.message;
 }
 
 /** Levenshtein edit distance over UTF-16 units. */

@@ -1,0 +1,65 @@
+/**
+ * Diagnostics of the input formats: event files (EVT5xxx; the core adds EVT5005 for field
+ * types) and rule files (RULE7xxx). Sources: `events` and `rule`.
+ */
+import { defineDiagnostics, entry } from '../core/diagnostics/table';
+
+export const Events = defineDiagnostics({
+  EventsSyntax: entry({
+    code: 'EVT5001',
+    severity: 'error',
+    when: 'an element or line that is not valid JSON, or text around the events (the others still load)',
+    messages: {
+      /** `what` names the element: `Array element 2`, `Line 3`, `Value 1`. */
+      notJson: (what: string, detail: string | undefined) => `${what} is not valid JSON: ${detail ?? 'syntax error'}`,
+      /** A problem the array splitter found, in its own words. */
+      array: (detail: string) => detail,
+      trailingText: () => 'Unexpected text after the events',
+      between: (char: string) => `Unexpected '${char}' between events`,
+    },
+    examples: { notJson: ['Array element 2', "Unexpected '}': a value is missing (trailing comma?)"] },
+  }),
+  EventNotObject: entry({
+    code: 'EVT5002',
+    severity: 'error',
+    when: 'an element that is not an object (or a search hit without `_source`)',
+    messages: {
+      notObject: (what: string, kind: string) => `${what} is ${kind}, not a JSON object; each event must be an object`,
+      notHit: (what: string, kind: string) => `${what} is ${kind}, not a search hit object`,
+      noSource: (what: string) => `${what} has no "_source" object`,
+      noSequenceEvents: (sequence: number) => `Sequence ${sequence} has no "events" array`,
+    },
+    examples: { notObject: ['Array element 1', 'a number'] },
+  }),
+});
+
+export const Rules = defineDiagnostics({
+  RuleFormat: entry({
+    code: 'RULE7001',
+    severity: 'warning',
+    when: 'the rule file is not quite what it claims: a rule in another language, a line that is not a JSON object',
+    messages: {
+      notEql: (language: string) => `The rule's language is "${language}", not EQL`,
+      notJsonObject: (detail: string | undefined) => `Not a JSON object: ${detail ?? 'syntax error'}`,
+    },
+    examples: { notEql: ['kuery'] },
+  }),
+  RuleTomlSyntax: entry({
+    code: 'RULE7002',
+    severity: 'error',
+    when: 'TOML syntax (the TOML parser’s message)',
+    messages: { toml: (detail: string) => detail },
+    examples: { toml: ['Invalid TOML document: illegal character in key'] },
+  }),
+  RuleNoQuery: entry({
+    code: 'RULE7003',
+    severity: 'error',
+    when: 'no query in the file',
+    messages: {
+      toml: () => 'The TOML rule has no [rule] query',
+      docsPage: () => 'No query found: expected a code block under "## Rule query"',
+      kibana: () => 'No EQL rule found: expected an object with "type": "eql" and a "query"',
+    },
+    examples: { toml: [] },
+  }),
+});
