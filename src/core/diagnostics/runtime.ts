@@ -38,6 +38,8 @@ export const Runtime = defineDiagnostics({
       notConstant: () => 'The expression is not constant',
       stringRequired: (value: Scalar) => `A string/char is required; received [${String(value)}]`,
       numberRequired: (value: Scalar) => `A number is required; received [${String(value)}]`,
+      /** Java's `substring` failure, e.g. a greedy `between` whose right part starts inside the left. */
+      substringRange: (begin: number, end: number, length: number) => `begin ${begin}, end ${end}, length ${length}`,
     },
     examples: { eventsFailed: [2, 'Unable to convert [twelve] to number of base [10]'] },
   }),

@@ -4,7 +4,7 @@
  * UTF-16 code units); the `~` variants compare `toLowerCase()` forms.
  */
 
-import { Codes } from '../../diagnostics/codes';
+import { Runtime } from '../../diagnostics/runtime';
 import { javaToString } from '../java-format';
 import { EqlRuntimeError, type Scalar, type ValueType } from '../values';
 import type { EqlFunction } from './types';
@@ -36,7 +36,7 @@ export function betweenText(source: string, left: string, right: string, greedy:
   const ri = greedy ? match.lastIndexOf(r) : match.indexOf(r, start);
   if (ri < 0) return '';
   if (ri < start) {
-    throw new EqlRuntimeError(`begin ${start}, end ${ri}, length ${source.length}`, Codes.RuntimeError);
+    throw new EqlRuntimeError(Runtime.RuntimeError.substringRange(start, ri, source.length));
   }
   return source.substring(start, ri);
 }
