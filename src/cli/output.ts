@@ -124,7 +124,7 @@ export function reasonLine(r: Reason): string {
 
 export function printVerdictTable(verdicts: readonly Verdict[], out: (s: string) => void): void {
   const idWidth = Math.min(24, Math.max(5, ...verdicts.map((v) => v.id.length)));
-  const counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0 };
+  const counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0 };
   out(`${'EVENT'.padEnd(idWidth)}  ${'VERDICT'.padEnd(10)}  REASON\n`);
   for (const v of verdicts) {
     counts[v.verdict]++;

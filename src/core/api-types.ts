@@ -4,6 +4,7 @@
  */
 import type { Range } from './ast/nodes';
 import type { Diagnostic } from './diagnostics/diagnostic';
+import type { ExceptionRef, ExceptionStat, MatchedEntry } from './exceptions/types';
 
 /** Elasticsearch `_eql/search` request settings the playground exposes. */
 export interface Settings {
@@ -30,7 +31,11 @@ export const defaultSettings: Settings = {
   maxSamplesPerKey: 1,
 };
 
-export type VerdictKind = 'alert' | 'suppressed' | 'no-match' | 'error';
+/**
+ * `excepted`: a rule exception removed the event before EQL matching (Kibana sends exceptions as
+ * the search's filter), whatever the query would have said.
+ */
+export type VerdictKind = 'alert' | 'suppressed' | 'no-match' | 'error' | 'excepted';
 
 /** A piece of the rule text. */
 export interface Span {
@@ -38,10 +43,13 @@ export interface Span {
   readonly range: Range;
 }
 
-/** Why an event got its verdict: one firing exclusion, the failing base conjunct, or an error. */
+/**
+ * Why an event got its verdict: one firing exclusion, the failing base conjunct, an error, or a
+ * rule exception item that removed the event.
+ */
 export interface Reason {
-  readonly kind: 'exclusion' | 'base' | 'category' | 'error';
-  /** The top-level clause (a conjunct of the condition, or the category). */
+  readonly kind: 'exclusion' | 'base' | 'category' | 'error' | 'exception';
+  /** The top-level clause (a conjunct of the condition, or the category). For `exception`: the item's name, no range. */
   readonly clause: Span;
   /** The narrowed part that decided: the true disjunct, the list element or pattern that matched. */
   readonly match?: Span;
@@ -57,6 +65,10 @@ export interface Reason {
   readonly clauseId: number;
   /** AST node id of the narrowed match, when there is one. */
   readonly matchId?: number;
+  /** For `exception`: the item that removed the event. */
+  readonly exception?: ExceptionRef;
+  /** For `exception`: the item's entries that held, with the event's values. */
+  readonly entries?: readonly MatchedEntry[];
 }
 
 export interface Verdict {
@@ -64,6 +76,8 @@ export interface Verdict {
   readonly position: number;
   readonly verdict: VerdictKind;
   readonly reasons: readonly Reason[];
+  /** For `excepted`: the verdict the query alone gives (its reasons follow the exception reasons unless it is `alert`). */
+  readonly wouldBe?: Exclude<VerdictKind, 'excepted'>;
 }
 
 /** One entry of the full evaluation trace of one event (each sub-expression). */
@@ -192,6 +206,8 @@ export interface JoinEventExplanation {
   readonly candidates: readonly CandidateNote[];
   /** Event-level note, e.g. no timestamp so it cannot take part in a sequence. */
   readonly note?: string;
+  /** A rule exception removed the event before matching: the items (as `exception` reasons). */
+  readonly excepted?: readonly Reason[];
 }
 
 /** Per returned sequence: which event filled which stage, the keys, the span. */
@@ -243,5 +259,7 @@ export interface EvaluationResult {
   readonly clauseStats?: readonly ClauseStat[];
   /** Sequences and samples: per-sequence, per-event and per-group explanations. */
   readonly join?: JoinExplanation;
+  /** With rule exceptions: per item, its status and how many events it removed. */
+  readonly exceptionStats?: readonly ExceptionStat[];
   readonly stats: Stats;
 }

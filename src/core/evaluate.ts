@@ -28,6 +28,8 @@ import { evaluateJoin } from './sequence/index';
 import { printStatement } from './ast/printer';
 import type { EventDoc } from './runtime/event';
 import { EqlRuntimeError } from './runtime/values';
+import { applyExceptions, exceptedVerdict, exceptionStats, type AppliedExceptions } from './exceptions/apply';
+import type { ExceptionInput } from './exceptions/types';
 import { parseMapping } from './schema/mapping';
 import { buildSchema } from './schema/schema';
 import type { FieldInfo, Schema } from './schema/types';
@@ -43,6 +45,11 @@ export interface EvaluateRequest {
   readonly explain?: boolean;
   /** A clock for the stats (e.g. performance.now); the core itself keeps no timers. */
   readonly now?: () => number;
+  /**
+   * Kibana rule exceptions: applied as a filter before EQL matching, as Kibana sends them with
+   * the `_eql/search` request. Events they remove get the `excepted` verdict.
+   */
+  readonly exceptions?: ExceptionInput;
 }
 
 export interface CheckRequest {
@@ -137,6 +144,7 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
       explain: request.explain !== false,
       now,
       parseMs: prep.parseMs,
+      ...(request.exceptions ? { exceptions: request.exceptions } : {}),
     });
   }
 
@@ -153,6 +161,10 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
     };
   }
 
+  // Rule exceptions are a filter before EQL: only the events they keep reach the query.
+  const exc = applyExceptions(request.exceptions, schema, events, diagnostics);
+  const eqlEvents = exc && exc.excepted.count > 0 ? events.filter((_, i) => exc.excepted.mask[i] === 0) : events;
+
   // The fast path: compiled evaluation without explanations.
   const t1 = now();
   const matched: EventDoc[] = [];
@@ -161,10 +173,10 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   const matches = compiled.matches;
   // One try per run of events, not per event: a runtime error resumes at the next event.
   let i = 0;
-  while (i < events.length) {
+  while (i < eqlEvents.length) {
     try {
-      for (; i < events.length; i++) {
-        const e = events[i]!;
+      for (; i < eqlEvents.length; i++) {
+        const e = eqlEvents[i]!;
         if (matches(e.doc as Doc)) matched.push(e);
       }
     } catch (err) {
@@ -185,26 +197,42 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   const limited = applyLimits(keyed, settings, ast.pipes);
   const hits: Hits = { total: { value: limited.length, relation: 'eq' }, events: limited.map((x) => toHit(x.e)) };
 
-  let verdicts: Verdict[] | undefined;
+  let verdicts: { list: Verdict[]; acc: ReturnType<typeof newStats> } | undefined;
   let stats;
   let explainMs = 0;
   if (request.explain !== false) {
     const t2 = now();
     const plan = verdictPlan(request.rule, q, ctx);
-    const acc = newStats();
-    verdicts = events.map((e) => verdictOf(plan, e, acc));
-    stats = clauseStats(plan, acc);
+    verdicts = eventVerdicts(plan, events, exc);
+    stats = clauseStats(plan, verdicts.acc);
     explainMs = now() - t2;
   }
+  const exceptionStatsOut = exc ? exceptionStats(exc, events, (e) => matches(e.doc as Doc)) : undefined;
   return {
     ok: true,
     queryKind: 'event',
     diagnostics,
     hits,
-    ...(verdicts ? { verdicts } : {}),
+    ...(verdicts ? { verdicts: verdicts.list } : {}),
     ...(stats ? { clauseStats: stats } : {}),
+    ...(exceptionStatsOut ? { exceptionStats: exceptionStatsOut } : {}),
     stats: { events: events.length, parseMs: prep.parseMs, compileMs, evalMs, explainMs },
   };
+}
+
+/**
+ * Verdicts of an event query. Clause counts cover the events EQL sees (not the excepted ones);
+ * an excepted event's verdict lists its exception items, then the query's own reasons.
+ */
+function eventVerdicts(plan: VerdictPlan, events: readonly EventDoc[], exc: AppliedExceptions | undefined) {
+  const acc = newStats();
+  const by = exc?.excepted.byPosition;
+  const list = events.map((e, i) => {
+    const items = by?.[i];
+    if (!items) return verdictOf(plan, e, acc);
+    return exceptedVerdict(verdictOf(plan, e, undefined), items, e);
+  });
+  return { list, acc };
 }
 
 function traceEventUnguarded(request: EvaluateRequest, eventPosition: number): readonly TraceEntry[] {

@@ -34,3 +34,22 @@ export type {
 export { defaultSettings } from './api-types';
 export { evaluate, traceEvent, checkQuery, formatQuery, foldExpression, resolveSettings } from './evaluate';
 export type { EvaluateRequest, CheckRequest } from './evaluate';
+export type {
+  ExceptionItem,
+  ExceptionEntry,
+  EntryType,
+  ExceptionOperator,
+  NestedChildEntry,
+  ExceptionListContainer,
+  ExceptionInput,
+  ExceptionRef,
+  ExceptionStat,
+  ExceptionStatus,
+  MatchedEntry,
+  OsType,
+  ValueList,
+  ValueListValue,
+  ExceptionOrigin,
+} from './exceptions/types';
+export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
+export { ExceptionCodes } from './diagnostics/codes';

@@ -34,6 +34,8 @@ import { runSequence, type Candidate, type SequenceRun } from './matcher';
 import { sequenceOrderKeys } from './order';
 import { runSample, type SampleGroup, type SampleRun } from './sample';
 import { compileJoin, type CompiledJoin, type CompiledTerm } from './terms';
+import { applyExceptions, exceptionReasons, exceptionStats, type AppliedExceptions } from '../exceptions/apply';
+import type { ExceptionInput, ExceptionStat } from '../exceptions/types';
 
 export interface JoinRequest {
   readonly rule: string;
@@ -45,6 +47,8 @@ export interface JoinRequest {
   readonly explain: boolean;
   readonly now: () => number;
   readonly parseMs: number;
+  /** Rule exceptions: events they remove take part in no sequence or sample. */
+  readonly exceptions?: ExceptionInput;
 }
 
 export const MISSING_HIT: MissingHit = Object.freeze({
@@ -80,9 +84,36 @@ export function evaluateJoin(req: JoinRequest): EvaluationResult {
   const join = compileJoin(q, ctx, q.kind === 'sample' ? 'sample' : 'sequence');
   const compileMs = now() - t0;
   if (hasErrors(diagnostics)) return { ok: false, queryKind: q.kind, diagnostics, stats: { ...zero, compileMs } };
-  return q.kind === 'sequence'
-    ? sequenceResult(req, q, join, ctx, compileMs)
-    : sampleResult(req, q, join, ctx, compileMs);
+  const exc = applyExceptions(req.exceptions, req.schema, events, diagnostics);
+  const result =
+    q.kind === 'sequence'
+      ? sequenceResult(req, q, join, ctx, compileMs, exc)
+      : sampleResult(req, q, join, ctx, compileMs, exc);
+  if (!exc) return result;
+  const stats: ExceptionStat[] = exceptionStats(exc, events, (e) =>
+    join.terms.some((t) => t.role !== 'missing' && t.matches(e.doc)),
+  );
+  return { ...result, exceptionStats: stats };
+}
+
+/** For an excepted event: the exception reasons and one stage verdict per stage saying so. */
+function exceptedExplanation(
+  exc: AppliedExceptions | undefined,
+  e: EventDoc,
+  stages: readonly { position: number; role: StageVerdict['role'] }[],
+): JoinEventExplanation | undefined {
+  const items = exc?.excepted.byPosition[e.position];
+  if (!items) return undefined;
+  const reasons = exceptionReasons(items, e);
+  const names = items.map((c) => JSON.stringify(c.ref.name)).join(', ');
+  return {
+    id: e.id,
+    position: e.position,
+    stages: stages.map((s) => ({ stage: s.position, role: s.role, matched: false, reasons })),
+    candidates: [],
+    note: `removed by rule exception ${names} before EQL matching, so it takes part in no ${stages.some((s) => s.role === 'filter') ? 'sample' : 'sequence'}`,
+    excepted: reasons,
+  };
 }
 
 function stageInfos(rule: string, join: CompiledJoin): JoinStageInfo[] {
@@ -121,18 +152,23 @@ function sequenceResult(
   join: CompiledJoin,
   ctx: CompileContext,
   compileMs: number,
+  exc: AppliedExceptions | undefined,
 ): EvaluationResult {
   const { now, diagnostics, events, settings } = req;
   const t1 = now();
   const maxspan = q.maxspan?.millis;
-  const run = runSequence(join, events, sequenceOrderKeys(settings, req.schema), { maxspan, record: req.explain });
+  const run = runSequence(join, events, sequenceOrderKeys(settings, req.schema), {
+    maxspan,
+    record: req.explain,
+    ...(exc && exc.excepted.count > 0 ? { skip: exc.excepted.mask } : {}),
+  });
   const limited = applyLimits(run.accepted, settings, req.statement.pipes);
   const sequences: SequenceHit[] = limited.map((c) => sequenceHit(c, run, join));
   const evalMs = now() - t1;
   runtimeWarning(diagnostics, q, run.errors, run.firstError);
 
   return joinResult(req, 'sequence', sequences, compileMs, evalMs, () =>
-    explainSequences(req, q, join, ctx, run, limited),
+    explainSequences(req, q, join, ctx, run, limited, exc),
   );
 }
 
@@ -176,6 +212,7 @@ function explainSequences(
   ctx: CompileContext,
   run: SequenceRun,
   limited: readonly Candidate[],
+  exc: AppliedExceptions | undefined,
 ): JoinExplanation {
   const { events } = req;
   const maxspan = q.maxspan?.millis;
@@ -245,7 +282,10 @@ function explainSequences(
     ...(join.until ? [{ position: -1, term: join.until }] : []),
   ];
   let noTimestamp = 0;
+  const stageRoles = allStages.map(({ position, term }) => ({ position, role: term.role }));
   const eventsOut: JoinEventExplanation[] = events.map((e) => {
+    const excepted = exceptedExplanation(exc, e, stageRoles);
+    if (excepted) return excepted;
     const oi = run.orderedIndex[e.position]!;
     const stageNotes = oi >= 0 ? run.stageNotes.get(oi) : undefined;
     const ts = run.timestamps[e.position]!;
@@ -310,20 +350,28 @@ function sampleResult(
   join: CompiledJoin,
   ctx: CompileContext,
   compileMs: number,
+  exc: AppliedExceptions | undefined,
 ): EvaluationResult {
   const { now, diagnostics, events, settings } = req;
   const t1 = now();
-  const run = runSample(join, events, settings.size, settings.maxSamplesPerKey, req.explain);
+  const skip = exc && exc.excepted.count > 0 ? exc.excepted.mask : undefined;
+  const run = runSample(join, events, settings.size, settings.maxSamplesPerKey, req.explain, skip);
   const sequences: SequenceHit[] = run.samples.map((s) => ({
     join_keys: keyValues(s.group.key),
     events: s.events.map((p) => toHit(events[p]!)),
   }));
   const evalMs = now() - t1;
   runtimeWarning(diagnostics, q, run.errors, run.firstError);
-  return joinResult(req, 'sample', sequences, compileMs, evalMs, () => explainSamples(req, join, ctx, run));
+  return joinResult(req, 'sample', sequences, compileMs, evalMs, () => explainSamples(req, join, ctx, run, exc));
 }
 
-function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContext, run: SampleRun): JoinExplanation {
+function explainSamples(
+  req: JoinRequest,
+  join: CompiledJoin,
+  ctx: CompileContext,
+  run: SampleRun,
+  exc: AppliedExceptions | undefined,
+): JoinExplanation {
   const { events } = req;
   const reasons = reasonCache(join, ctx);
   const nTerms = join.terms.length;
@@ -356,29 +404,33 @@ function explainSamples(req: JoinRequest, join: CompiledJoin, ctx: CompileContex
     }
     return 'qualifies, but another event was picked for this filter (input order decides)';
   };
-  const eventsOut: JoinEventExplanation[] = events.map((e) => ({
-    id: e.id,
-    position: e.position,
-    stages: join.terms.map((term) => {
-      const matched = run.matchBits[e.position * nTerms + term.index] === 1;
-      if (!matched) return { stage: term.index, role: 'filter' as const, matched, reasons: reasons(term, e) };
-      const k = keyTuples(term, e);
-      const used = filled.get(`${e.position}:${term.index}`);
-      const note =
-        k.note ??
-        (used
-          ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}`
-          : unusedNote(e.position));
-      return {
-        stage: term.index,
-        role: 'filter' as const,
-        matched,
-        ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}),
-        note,
-      };
-    }),
-    candidates: [],
-  }));
+  const filterRoles = join.terms.map((t) => ({ position: t.index, role: 'filter' as const }));
+  const eventsOut: JoinEventExplanation[] = events.map(
+    (e) =>
+      exceptedExplanation(exc, e, filterRoles) ?? {
+        id: e.id,
+        position: e.position,
+        stages: join.terms.map((term) => {
+          const matched = run.matchBits[e.position * nTerms + term.index] === 1;
+          if (!matched) return { stage: term.index, role: 'filter' as const, matched, reasons: reasons(term, e) };
+          const k = keyTuples(term, e);
+          const used = filled.get(`${e.position}:${term.index}`);
+          const note =
+            k.note ??
+            (used
+              ? `fills this filter in sample${used.length > 1 ? 's' : ''} ${used.map((n) => n + 1).join(', ')}`
+              : unusedNote(e.position));
+          return {
+            stage: term.index,
+            role: 'filter' as const,
+            matched,
+            ...(k.joinKeys ? { joinKeys: k.joinKeys } : {}),
+            note,
+          };
+        }),
+        candidates: [],
+      },
+  );
   const sampleIndex = new Map<number[] | readonly number[], number>(run.samples.map((s, i) => [s.events, i]));
   const groups: SampleGroupExplanation[] = run.groups.map((g) => ({
     joinKeys: keyValues(g.key),

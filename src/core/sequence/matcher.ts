@@ -66,6 +66,8 @@ export interface SequenceRun {
 export interface SequenceOptions {
   readonly maxspan: number | undefined;
   readonly record: boolean;
+  /** 1 for events a rule exception removed: they take part in no sequence. */
+  readonly skip?: Uint8Array;
 }
 
 function describeKey(key: JoinKey): string {
@@ -87,7 +89,9 @@ export function runSequence(
 
   // 1. Filters and ordering keys.
   const relevant: { e: EventDoc; k: OrderKey }[] = [];
+  const skip = opts.skip;
   for (let i = 0; i < events.length; i++) {
+    if (skip && skip[i] === 1) continue;
     const e = events[i]!;
     let any = false;
     for (let t = 0; t < nTerms; t++) {

@@ -71,6 +71,8 @@ export function runSample(
   size: number,
   maxPerKey: number,
   record: boolean,
+  /** 1 for events a rule exception removed: they take part in no sample. */
+  skip?: Uint8Array,
 ): SampleRun {
   const nTerms = join.terms.length;
   const matchBits = new Uint8Array(events.length * nTerms);
@@ -79,6 +81,7 @@ export function runSample(
   let errors = 0;
   let firstError: string | undefined;
   for (let i = 0; i < events.length; i++) {
+    if (skip && skip[i] === 1) continue;
     const e = events[i]!;
     for (let f = 0; f < nTerms; f++) {
       const term = join.terms[f]!;

@@ -13,6 +13,7 @@ const VERDICT_LABEL: Record<Verdict['verdict'], string> = {
   suppressed: 'suppressed',
   'no-match': 'no match',
   error: 'error',
+  excepted: 'excepted',
 };
 
 export interface EventRowProps {

@@ -13,6 +13,8 @@ const SOURCE_LABEL: Record<Diagnostic['source'], string> = {
   mapping: 'mapping',
   settings: 'settings',
   share: 'link',
+  exceptions: 'exceptions',
+  'value-list': 'value list',
 };
 
 export function ProblemsPanel({ diagnostics, texts, onGoTo }: ProblemsPanelProps) {

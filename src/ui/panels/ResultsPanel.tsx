@@ -25,6 +25,7 @@ const FILTERS: readonly { key: VerdictFilter; label: string }[] = [
   { key: 'alert', label: 'Alert' },
   { key: 'suppressed', label: 'Suppressed' },
   { key: 'no-match', label: 'No match' },
+  { key: 'excepted', label: 'Excepted' },
   { key: 'error', label: 'Error' },
 ];
 
@@ -67,7 +68,7 @@ export function ResultsPanel(p: ResultsPanelProps) {
       <div className="filters" role="radiogroup" aria-label="Filter by verdict">
         {FILTERS.map((f) => {
           const n = f.key === 'all' ? counts.total : counts[f.key];
-          if (f.key === 'error' && n === 0) return null;
+          if ((f.key === 'error' || f.key === 'excepted') && n === 0) return null;
           return (
             <button
               key={f.key}

@@ -23,6 +23,7 @@ export function formatValue(v: unknown): string {
 }
 
 export function reasonParts(verdict: Verdict['verdict'], r: Reason): ReasonParts {
+  if (r.kind === 'exception') return exceptionParts(r);
   const verb =
     r.kind === 'exclusion'
       ? 'suppressed by'
@@ -43,6 +44,18 @@ export function reasonParts(verdict: Verdict['verdict'], r: Reason): ReasonParts
     ...(match !== undefined ? { match } : {}),
     ...(hasField ? { field: r.field, value: formatValue(r.value) } : {}),
     ...(r.note ? { note: r.note } : r.message ? { note: r.message } : {}),
+  };
+}
+
+/** An exception reason: the item, its first matched entry and the event's value there. */
+function exceptionParts(r: Reason): ReasonParts {
+  const entry = r.entries?.find((e) => e.type !== 'nested') ?? r.entries?.[0];
+  const leaf = entry?.type === 'nested' ? (entry.entries?.[0] ?? entry) : entry;
+  return {
+    verb: 'excepted by',
+    clause: r.exception ? `${r.exception.name} (${r.exception.item_id})` : r.clause.text,
+    ...(leaf ? { field: leaf.field, value: formatValue(leaf.eventValue) } : {}),
+    ...(r.note ? { note: r.note } : {}),
   };
 }
 

@@ -114,18 +114,20 @@ export interface Counts {
   readonly suppressed: number;
   readonly 'no-match': number;
   readonly error: number;
+  readonly excepted: number;
   readonly total: number;
 }
 
 export function countVerdicts(verdicts: readonly Verdict[]): Counts {
-  const c = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, total: verdicts.length };
+  const c = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0, total: verdicts.length };
   for (const v of verdicts) c[v.verdict]++;
   return c;
 }
 
-/** "4 alert · 9 suppressed · 3 no match" (errors only when there are some). */
+/** "4 alert · 9 suppressed · 3 no match" (excepted and errors only when there are some). */
 export function summaryText(c: Counts): string {
   const parts = [`${c.alert} alert`, `${c.suppressed} suppressed`, `${c['no-match']} no match`];
+  if (c.excepted > 0) parts.push(`${c.excepted} excepted`);
   if (c.error > 0) parts.push(`${c.error} error`);
   return parts.join(' · ');
 }

@@ -1,0 +1,188 @@
+/**
+ * Exception items compiled once per evaluation, as Kibana applies them to a rule run: expired
+ * items (`expire_time` before the run's start) are dropped; items Kibana cannot put in the
+ * filter (value lists missing, of another type than keyword/ip/ip_range, or too large) are not
+ * applied; `os_types` adds "host.os.type or host.os.name.caseless is one of the OS types";
+ * entries are ANDed, items ORed.
+ */
+import { ExceptionCodes } from '../diagnostics/codes';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { parseDateMillis } from '../compile/domain';
+import type { Schema } from '../schema/types';
+import { compileEntry, type CompiledEntry, type EntryContext, type EntryProblem } from './entries';
+import type { ExceptionInput, ExceptionItem, ExceptionRef, ExceptionStat, MatchedEntry, ValueList } from './types';
+import { validListValues } from './value-lists';
+
+type Doc = Record<string, unknown>;
+
+export interface CompiledItem {
+  readonly ref: ExceptionRef;
+  readonly item: ExceptionItem;
+  /** Index of the item in the input (for its stat). */
+  readonly index: number;
+  readonly test: (doc: Doc) => boolean;
+  /** The entries that held (os_types first), for an event the item removes. */
+  readonly explain: (doc: Doc) => readonly MatchedEntry[];
+}
+
+export interface CompiledExceptions {
+  /** The items that apply, in input order. */
+  readonly items: readonly CompiledItem[];
+  /** One per input item, counts zero. */
+  readonly stats: ExceptionStat[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function refOf(item: ExceptionItem): ExceptionRef {
+  return { list_id: item.list_id, item_id: item.item_id, name: item.name };
+}
+
+export function listsById(lists: readonly ValueList[] | undefined): Map<string, ValueList> {
+  const m = new Map<string, ValueList>();
+  for (const l of lists ?? []) {
+    m.set(l.id, l);
+    // Kibana names an imported list after its file: "ips.txt" is also found as "ips".
+    const base = l.id.replace(/\.(txt|csv)$/i, '');
+    if (!m.has(base)) m.set(base, l);
+  }
+  return m;
+}
+
+/** List values by id, validated once per list for the type it is read as. */
+export function listReader(lists: readonly ValueList[] | undefined, diagnostics: Diagnostic[]) {
+  const byId = listsById(lists);
+  const cache = new Map<string, readonly string[]>();
+  return (id: string, type: string): readonly string[] | undefined => {
+    const list = byId.get(id);
+    if (!list) return undefined;
+    const key = `${list.id}\u0000${list.type ?? type}`;
+    let values = cache.get(key);
+    if (!values) cache.set(key, (values = validListValues(list, list.type ?? type, diagnostics)));
+    return values;
+  };
+}
+
+const PROBLEM_CODES: Record<EntryProblem['kind'], { code: string; severity: 'warning' | 'info'; prefix: string }> = {
+  'search-fails': {
+    code: ExceptionCodes.SearchFails,
+    severity: 'warning',
+    prefix: 'Elasticsearch would reject the rule search because of this item',
+  },
+  'not-applied': { code: ExceptionCodes.NotApplied, severity: 'warning', prefix: 'Kibana would not apply this item' },
+  'unknown-field': { code: ExceptionCodes.UnknownField, severity: 'info', prefix: 'Unknown field' },
+  backslash: { code: ExceptionCodes.WildcardBackslash, severity: 'warning', prefix: 'Check the escaping' },
+};
+
+function itemDiagnostic(
+  item: ExceptionItem,
+  code: string,
+  severity: 'warning' | 'info',
+  message: string,
+  notes?: string[],
+): Diagnostic {
+  return makeDiagnostic(
+    code,
+    `${JSON.stringify(item.name)} (${item.item_id}): ${message}`,
+    item.origin?.range ?? { start: 0, end: 0 },
+    {
+      severity,
+      source: 'exceptions',
+      ...(item.origin?.file !== undefined ? { file: item.origin.file } : {}),
+      ...(notes ? { notes } : {}),
+    },
+  );
+}
+
+const OS_NOTE = 'from os_types: the item applies where host.os.type or host.os.name.caseless is one of its OS types';
+
+/** The os_types condition: host.os.type or host.os.name.caseless matches one of the types. */
+function osCondition(item: ExceptionItem, ctx: EntryContext): CompiledEntry[] | undefined {
+  const types = item.os_types ?? [];
+  if (types.length === 0) return undefined;
+  const out: CompiledEntry[] = [];
+  for (const field of ['host.os.type', 'host.os.name.caseless']) {
+    for (const os of types) {
+      const quiet: EntryContext = { ...ctx, problems: [] };
+      const c = compileEntry({ type: 'match', field, operator: 'included', value: os }, quiet);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+function compileItem(
+  item: ExceptionItem,
+  index: number,
+  ctx: EntryContext,
+): { item?: CompiledItem; problems: EntryProblem[] } {
+  const problems: EntryProblem[] = [];
+  const local: EntryContext = { ...ctx, problems };
+  const entries: CompiledEntry[] = [];
+  for (const e of item.entries) {
+    const c = compileEntry(e, local);
+    if (!c) return { problems };
+    entries.push(c);
+  }
+  const os = osCondition(item, local);
+  const allEntries = (doc: Doc) => {
+    for (let i = 0; i < entries.length; i++) if (!entries[i]!.holds(doc)) return false;
+    return true;
+  };
+  const test = os ? (doc: Doc) => allEntries(doc) && os.some((o) => o.holds(doc)) : allEntries;
+  const explain = (doc: Doc): MatchedEntry[] => {
+    const out: MatchedEntry[] = [];
+    const o = os?.find((c) => c.holds(doc));
+    if (o) out.push({ ...o.explain(doc), note: OS_NOTE });
+    for (const e of entries) out.push(e.explain(doc));
+    return out;
+  };
+  return { item: { ref: refOf(item), item, index, test, explain }, problems };
+}
+
+function expiredAt(item: ExceptionItem, at: number | undefined): number | undefined {
+  if (at === undefined || item.expire_time === undefined) return undefined;
+  const t = parseDateMillis(item.expire_time);
+  return !Number.isNaN(t) && t < at ? t : undefined;
+}
+
+/** Compile the items that apply at `input.at`, with a stat per item and located problems. */
+export function compileExceptions(input: ExceptionInput, schema: Schema): CompiledExceptions {
+  const items: CompiledItem[] = [];
+  const stats: ExceptionStat[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const ctx: EntryContext = { schema, listValues: listReader(input.valueLists, diagnostics), problems: [] };
+  input.items.forEach((item, index) => {
+    const ref = refOf(item);
+    const expired = expiredAt(item, input.at);
+    if (expired !== undefined) {
+      const when = new Date(expired).toISOString();
+      stats.push({ exception: ref, status: 'expired', reason: `expired ${when}`, removed: 0, removedMatching: 0 });
+      diagnostics.push(
+        itemDiagnostic(
+          item,
+          ExceptionCodes.Expired,
+          'info',
+          `expired ${when}, before the evaluation time, so it does not apply`,
+        ),
+      );
+      return;
+    }
+    const r = compileItem(item, index, ctx);
+    for (const p of r.problems) {
+      const d = PROBLEM_CODES[p.kind];
+      const notes =
+        p.kind === 'not-applied'
+          ? [`Kibana warns: The following exceptions won't be applied to rule execution: ${item.name}`]
+          : undefined;
+      diagnostics.push(itemDiagnostic(item, d.code, d.severity, `${d.prefix}: ${p.message}`, notes));
+    }
+    if (!r.item) {
+      const reason = r.problems.find((p) => p.kind === 'not-applied')?.message ?? 'not applied';
+      stats.push({ exception: ref, status: 'not-applied', reason, removed: 0, removedMatching: 0 });
+      return;
+    }
+    stats.push({ exception: ref, status: 'applied', removed: 0, removedMatching: 0 });
+    items.push(r.item);
+  });
+  return { items, stats, diagnostics };
+}

@@ -1,0 +1,236 @@
+/**
+ * Validating one exception item (or list container) object the way Kibana's exception list
+ * schemas do, with problems located in the text: a bad item is left out with an error, a
+ * missing piece of metadata Kibana requires is a warning and the item still loads.
+ */
+import type { Range } from '../core/ast/nodes';
+import { ExceptionCodes } from '../core/diagnostics/codes';
+import { makeDiagnostic, type Diagnostic, type Severity } from '../core/diagnostics/diagnostic';
+import { parseDateMillis } from '../core/compile/domain';
+import type {
+  ExceptionEntry,
+  ExceptionItem,
+  ExceptionListContainer,
+  NestedChildEntry,
+  OsType,
+} from '../core/exceptions/types';
+import type { JsonScanner } from './json-scan';
+
+type Json = Record<string, unknown>;
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reports problems at a value's place in the text. */
+export class Locator {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    readonly text: string,
+    readonly scanner: JsonScanner,
+    readonly file: string | undefined,
+  ) {}
+
+  report(code: string, severity: Severity, message: string, range: Range): void {
+    this.diagnostics.push(
+      makeDiagnostic(code, message, range, {
+        severity,
+        source: 'exceptions',
+        ...(this.file !== undefined ? { file: this.file } : {}),
+      }),
+    );
+  }
+
+  /** The range of `path` (keys and array indices) inside the object at `range`, or `range`. */
+  at(range: Range, path: readonly (string | number)[]): Range {
+    let start = range.start;
+    for (const step of path) {
+      const c = this.text.charCodeAt(start);
+      if (typeof step === 'string') {
+        if (c !== 123) return range;
+        const v = this.scanner.findKey(start, step);
+        if (v < 0) return range;
+        start = v;
+      } else {
+        if (c !== 91) return range;
+        const el = this.scanner.splitArray(start).elements[step];
+        if (!el) return range;
+        start = el.start;
+      }
+    }
+    return { start, end: Math.max(start + 1, this.scanner.skipValue(start)) };
+  }
+}
+
+const OPERATORS = new Set(['included', 'excluded']);
+const OS_TYPES = new Set(['linux', 'macos', 'windows']);
+const CHILD_TYPES = new Set(['match', 'match_any', 'exists']);
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** One entry; a message when it does not fit Kibana's entry schema. */
+function readEntry(e: unknown, nested: boolean): ExceptionEntry | string {
+  if (!isObject(e)) return 'an entry must be an object';
+  const { type, field, operator } = e;
+  if (!nonEmpty(field)) return 'an entry needs a non-empty "field"';
+  if (typeof type !== 'string') return `entry ${field}: "type" is missing`;
+  if (nested && !CHILD_TYPES.has(type))
+    return `entry ${field}: a nested entry may hold only match, match_any and exists entries, not ${type}`;
+  if (type === 'nested') {
+    if (!Array.isArray(e.entries) || e.entries.length === 0)
+      return `nested entry ${field}: "entries" must be a non-empty array`;
+    const children: NestedChildEntry[] = [];
+    for (const c of e.entries) {
+      const r = readEntry(c, true);
+      if (typeof r === 'string') return `nested entry ${field}: ${r}`;
+      children.push(r as NestedChildEntry);
+    }
+    return { type, field, entries: children };
+  }
+  if (typeof operator !== 'string' || !OPERATORS.has(operator))
+    return `entry ${field}: "operator" must be "included" or "excluded"`;
+  const op = operator as 'included' | 'excluded';
+  switch (type) {
+    case 'match':
+    case 'wildcard':
+      if (!nonEmpty(e.value)) return `entry ${field}: a ${type} entry needs a non-empty string "value"`;
+      return { type, field, operator: op, value: e.value };
+    case 'match_any':
+      if (!Array.isArray(e.value) || e.value.length === 0 || !e.value.every(nonEmpty))
+        return `entry ${field}: a match_any entry needs "value" as a non-empty array of non-empty strings`;
+      return { type, field, operator: op, value: e.value as string[] };
+    case 'exists':
+      return { type, field, operator: op };
+    case 'list': {
+      const list = e.list;
+      if (!isObject(list) || !nonEmpty(list.id) || !nonEmpty(list.type))
+        return `entry ${field}: a list entry needs "list": {"id", "type"}`;
+      return { type, field, operator: op, list: { id: list.id, type: list.type } };
+    }
+    default:
+      return `entry ${field}: unknown entry type ${JSON.stringify(type)} (match, match_any, wildcard, exists, list, nested)`;
+  }
+}
+
+function readEntries(obj: Json, range: Range, loc: Locator): ExceptionEntry[] | undefined {
+  if (!Array.isArray(obj.entries) || obj.entries.length === 0) {
+    loc.report(
+      ExceptionCodes.InvalidItem,
+      'error',
+      'An exception item needs "entries": a non-empty array',
+      loc.at(range, ['entries']),
+    );
+    return undefined;
+  }
+  const out: ExceptionEntry[] = [];
+  for (let k = 0; k < obj.entries.length; k++) {
+    const r = readEntry(obj.entries[k], false);
+    if (typeof r === 'string') {
+      loc.report(
+        ExceptionCodes.InvalidItem,
+        'error',
+        `Invalid entry: ${r}; the item is left out`,
+        loc.at(range, ['entries', k]),
+      );
+      return undefined;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function readOsTypes(obj: Json, range: Range, loc: Locator): OsType[] | undefined | false {
+  if (obj.os_types === undefined) return undefined;
+  if (!Array.isArray(obj.os_types) || !obj.os_types.every((o) => typeof o === 'string' && OS_TYPES.has(o))) {
+    loc.report(
+      ExceptionCodes.InvalidItem,
+      'error',
+      '"os_types" must be an array of "linux", "macos", "windows"',
+      loc.at(range, ['os_types']),
+    );
+    return false;
+  }
+  return obj.os_types as OsType[];
+}
+
+/** Read an item object; undefined (with an error) when it cannot be used. */
+export function readItem(
+  obj: Json,
+  range: Range,
+  loc: Locator,
+  fallbackListId: string | undefined,
+  ordinal: number,
+): ExceptionItem | undefined {
+  const entries = readEntries(obj, range, loc);
+  const os = readOsTypes(obj, range, loc);
+  if (!entries || os === false) return undefined;
+  const listId = nonEmpty(obj.list_id) ? obj.list_id : fallbackListId;
+  if (listId === undefined) {
+    loc.report(ExceptionCodes.InvalidItem, 'error', 'An exception item needs a "list_id"', range);
+    return undefined;
+  }
+  if (
+    obj.expire_time !== undefined &&
+    (typeof obj.expire_time !== 'string' || Number.isNaN(parseDateMillis(obj.expire_time)))
+  ) {
+    loc.report(
+      ExceptionCodes.InvalidItem,
+      'error',
+      '"expire_time" must be an ISO date',
+      loc.at(range, ['expire_time']),
+    );
+    return undefined;
+  }
+  const itemId = nonEmpty(obj.item_id) ? obj.item_id : `item-${ordinal + 1}`;
+  if (!nonEmpty(obj.item_id))
+    loc.report(
+      ExceptionCodes.InvalidItem,
+      'info',
+      `No "item_id": the item is called ${itemId} here (Kibana creates one; its import requires one)`,
+      range,
+    );
+  const name = nonEmpty(obj.name) ? obj.name : itemId;
+  if (!nonEmpty(obj.name))
+    loc.report(ExceptionCodes.InvalidItem, 'warning', 'Kibana requires a non-empty "name"', range);
+  if (typeof obj.description !== 'string')
+    loc.report(ExceptionCodes.InvalidItem, 'warning', 'Kibana requires a "description" (it may be empty)', range);
+  if (obj.type !== undefined && obj.type !== 'simple')
+    loc.report(
+      ExceptionCodes.InvalidItem,
+      'warning',
+      `Exception items have "type": "simple", not ${JSON.stringify(obj.type)}`,
+      loc.at(range, ['type']),
+    );
+  const ns = obj.namespace_type === 'agnostic' || obj.namespace_type === 'single' ? obj.namespace_type : undefined;
+  return {
+    item_id: itemId,
+    list_id: listId,
+    name,
+    entries,
+    ...(typeof obj.description === 'string' ? { description: obj.description } : {}),
+    ...(ns ? { namespace_type: ns } : {}),
+    ...(os ? { os_types: os } : {}),
+    ...(typeof obj.expire_time === 'string' ? { expire_time: obj.expire_time } : {}),
+    ...(Array.isArray(obj.tags) ? { tags: obj.tags.filter((t): t is string => typeof t === 'string') } : {}),
+    raw: obj,
+    origin: { range, ...(loc.file !== undefined ? { file: loc.file } : {}) },
+  };
+}
+
+/** Read a list container; undefined (with an error) when it is not one. */
+export function readContainer(obj: Json, range: Range, loc: Locator): ExceptionListContainer | undefined {
+  if (!nonEmpty(obj.list_id) || !nonEmpty(obj.name) || typeof obj.type !== 'string') {
+    loc.report(ExceptionCodes.InvalidItem, 'error', 'An exception list needs "list_id", "name" and "type"', range);
+    return undefined;
+  }
+  const ns = obj.namespace_type === 'agnostic' || obj.namespace_type === 'single' ? obj.namespace_type : undefined;
+  return {
+    list_id: obj.list_id,
+    name: obj.name,
+    type: obj.type,
+    ...(typeof obj.description === 'string' ? { description: obj.description } : {}),
+    ...(ns ? { namespace_type: ns } : {}),
+    raw: obj,
+    origin: { range, ...(loc.file !== undefined ? { file: loc.file } : {}) },
+  };
+}
