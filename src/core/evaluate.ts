@@ -162,11 +162,11 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   }
 
   // Rule exceptions are a filter before EQL: only the events they keep reach the query.
+  const t1 = now();
   const exc = applyExceptions(request.exceptions, schema, events, diagnostics);
   const eqlEvents = exc && exc.excepted.count > 0 ? events.filter((_, i) => exc.excepted.mask[i] === 0) : events;
 
   // The fast path: compiled evaluation without explanations.
-  const t1 = now();
   const matched: EventDoc[] = [];
   let errors = 0;
   let firstError: string | undefined;

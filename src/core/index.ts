@@ -53,3 +53,4 @@ export type {
 } from './exceptions/types';
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
 export { ExceptionCodes } from './diagnostics/codes';
+export { eqlSearchRequest, type RequestSettings } from './es-request';

@@ -6,14 +6,7 @@
 import type { Range } from '../core/ast/nodes';
 import { ExceptionCodes } from '../core/diagnostics/codes';
 import { makeDiagnostic, type Diagnostic, type Severity } from '../core/diagnostics/diagnostic';
-import { parseDateMillis } from '../core/compile/domain';
-import type {
-  ExceptionEntry,
-  ExceptionItem,
-  ExceptionListContainer,
-  NestedChildEntry,
-  OsType,
-} from '../core/exceptions/types';
+import type { ExceptionEntry, ExceptionItem, ExceptionListContainer, NestedChildEntry, OsType } from '../core/index';
 import type { JsonScanner } from './json-scan';
 
 type Json = Record<string, unknown>;
@@ -61,6 +54,9 @@ export class Locator {
     return { start, end: Math.max(start + 1, this.scanner.skipValue(start)) };
   }
 }
+
+/** An ISO 8601 date, as Kibana's `expire_time` takes it. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const OPERATORS = new Set(['included', 'excluded']);
 const OS_TYPES = new Set(['linux', 'macos', 'windows']);
@@ -171,7 +167,9 @@ export function readItem(
   }
   if (
     obj.expire_time !== undefined &&
-    (typeof obj.expire_time !== 'string' || Number.isNaN(parseDateMillis(obj.expire_time)))
+    (typeof obj.expire_time !== 'string' ||
+      !ISO_DATE.test(obj.expire_time) ||
+      Number.isNaN(Date.parse(obj.expire_time)))
   ) {
     loc.report(
       ExceptionCodes.InvalidItem,
@@ -201,17 +199,18 @@ export function readItem(
       `Exception items have "type": "simple", not ${JSON.stringify(obj.type)}`,
       loc.at(range, ['type']),
     );
-  const ns = obj.namespace_type === 'agnostic' || obj.namespace_type === 'single' ? obj.namespace_type : undefined;
+  // Kibana's defaults when a key is absent: namespace "single", no OS types, no tags.
+  const ns = obj.namespace_type === 'agnostic' ? 'agnostic' : 'single';
   return {
     item_id: itemId,
     list_id: listId,
     name,
     entries,
     ...(typeof obj.description === 'string' ? { description: obj.description } : {}),
-    ...(ns ? { namespace_type: ns } : {}),
-    ...(os ? { os_types: os } : {}),
+    namespace_type: ns,
+    os_types: os ?? [],
     ...(typeof obj.expire_time === 'string' ? { expire_time: obj.expire_time } : {}),
-    ...(Array.isArray(obj.tags) ? { tags: obj.tags.filter((t): t is string => typeof t === 'string') } : {}),
+    tags: Array.isArray(obj.tags) ? obj.tags.filter((t): t is string => typeof t === 'string') : [],
     raw: obj,
     origin: { range, ...(loc.file !== undefined ? { file: loc.file } : {}) },
   };
@@ -223,13 +222,12 @@ export function readContainer(obj: Json, range: Range, loc: Locator): ExceptionL
     loc.report(ExceptionCodes.InvalidItem, 'error', 'An exception list needs "list_id", "name" and "type"', range);
     return undefined;
   }
-  const ns = obj.namespace_type === 'agnostic' || obj.namespace_type === 'single' ? obj.namespace_type : undefined;
   return {
     list_id: obj.list_id,
     name: obj.name,
     type: obj.type,
     ...(typeof obj.description === 'string' ? { description: obj.description } : {}),
-    ...(ns ? { namespace_type: ns } : {}),
+    namespace_type: obj.namespace_type === 'agnostic' ? 'agnostic' : 'single',
     raw: obj,
     origin: { range, ...(loc.file !== undefined ? { file: loc.file } : {}) },
   };

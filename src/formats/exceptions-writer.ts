@@ -4,7 +4,7 @@
  * request body. The import checks keys exactly, so only the keys its schemas allow are written;
  * both outputs read back into the same items.
  */
-import type { ExceptionItem, ExceptionListContainer } from '../core/exceptions/types';
+import type { ExceptionItem, ExceptionListContainer } from '../core/index';
 
 type Json = Record<string, unknown>;
 

@@ -15,7 +15,7 @@ import type { Range } from '../core/ast/nodes';
 import { ExceptionCodes } from '../core/diagnostics/codes';
 import { findJsonError } from '../core/schema/json-syntax';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
-import type { ExceptionItem, ExceptionListContainer } from '../core/exceptions/types';
+import type { ExceptionItem, ExceptionListContainer } from '../core/index';
 import { isObject, Locator, readContainer, readItem } from './exception-items';
 import { JsonScanner } from './json-scan';
 

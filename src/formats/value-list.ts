@@ -3,7 +3,7 @@
  * skipped, repeated values kept once. The list takes the file's name as its id, as a list
  * created by importing a file does; entries refer to it by `list.id`.
  */
-import type { ValueList, ValueListValue } from '../core/exceptions/types';
+import type { ValueList, ValueListValue } from '../core/index';
 
 export interface ParseValueListOptions {
   /** The list id (default: the file name). */

@@ -124,11 +124,18 @@ function compileItem(
     entries.push(c);
   }
   const os = osCondition(item, local);
-  const allEntries = (doc: Doc) => {
-    for (let i = 0; i < entries.length; i++) if (!entries[i]!.holds(doc)) return false;
-    return true;
+  const allEntries =
+    entries.length === 1
+      ? entries[0]!.holds
+      : (doc: Doc) => {
+          for (let i = 0; i < entries.length; i++) if (!entries[i]!.holds(doc)) return false;
+          return true;
+        };
+  const anyOs = (doc: Doc) => {
+    for (let i = 0; i < os!.length; i++) if (os![i]!.holds(doc)) return true;
+    return false;
   };
-  const test = os ? (doc: Doc) => allEntries(doc) && os.some((o) => o.holds(doc)) : allEntries;
+  const test = os ? (doc: Doc) => allEntries(doc) && anyOs(doc) : allEntries;
   const explain = (doc: Doc): MatchedEntry[] => {
     const out: MatchedEntry[] = [];
     const o = os?.find((c) => c.holds(doc));

@@ -55,6 +55,16 @@ function unwrap(t: ValueTest, ctx: EntryContext, field: string): (v: unknown) =>
 }
 
 function anyValue(spec: FieldSpec, test: (v: unknown) => boolean): (doc: Doc) => boolean {
+  const raw = spec.raw;
+  if (raw) {
+    return (doc) => {
+      const v = raw(doc);
+      if (v === undefined || v === null) return false;
+      if (!Array.isArray(v)) return test(v);
+      for (let i = 0; i < v.length; i++) if (test(v[i])) return true;
+      return false;
+    };
+  }
   return (doc) => {
     const values = spec.read(doc);
     for (let i = 0; i < values.length; i++) if (test(values[i])) return true;

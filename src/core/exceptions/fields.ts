@@ -5,7 +5,7 @@
  * longer than a mapping's `ignore_above` are not indexed, and multi-fields (`x.caseless`,
  * `x.text`, `x.keyword`) read their parent's value.
  */
-import { parseDateMillis, parseDateRange, normaliseIp, toDomain } from '../compile/domain';
+import { parseDateMillis, parseDateRange, toDomain } from '../compile/domain';
 import { compileCidrs, parseIp } from '../runtime/cidr';
 import { compileFieldAccessor } from '../runtime/field-access';
 import type { FieldInfo, Schema } from '../schema/types';
@@ -26,6 +26,11 @@ export interface FieldSpec {
   readonly lowercase: boolean;
   /** The indexed values, flat, nulls dropped; empty when the field is missing. */
   readonly read: (doc: Record<string, unknown>) => readonly unknown[];
+  /**
+   * The same without allocating: a scalar, a flat array, or undefined. Only when `read` would
+   * not filter (no `ignore_above` from a mapping); otherwise undefined.
+   */
+  readonly raw: ((doc: Record<string, unknown>) => unknown) | undefined;
 }
 
 const MULTI_FIELD_SUFFIXES: Readonly<Record<string, FieldKind>> = {
@@ -110,15 +115,19 @@ export function fieldSpec(name: string, schema: Schema, path?: readonly string[]
   const ignoreAbove = info?.origin === 'mapping' ? info.ignoreAbove : undefined;
   const nullValue = info?.nullValue;
   const known = info !== undefined || schema.isMapped(name);
+  const raw =
+    !fallback && nullValue === undefined
+      ? own
+      : (doc: Record<string, unknown>): unknown => {
+          let v = own(doc);
+          if ((v === undefined || v === null) && fallback) v = fallback(doc);
+          return v === null ? nullValue : v;
+        };
   const read = (doc: Record<string, unknown>): readonly unknown[] => {
-    let v = own(doc);
-    if ((v === undefined || v === null) && fallback) v = fallback(doc);
-    if (v === null) return nullValue === undefined ? EMPTY : [nullValue];
-    let values = flat(v);
-    if (ignoreAbove !== undefined) values = values.filter((x) => typeof x !== 'string' || x.length <= ignoreAbove);
-    return values;
+    const values = flat(raw(doc));
+    return ignoreAbove === undefined ? values : values.filter((x) => typeof x !== 'string' || x.length <= ignoreAbove);
   };
-  return { name, kind, mappingType, known, lowercase, read };
+  return { name, kind, mappingType, known, lowercase, read, raw: ignoreAbove === undefined ? raw : undefined };
 }
 
 /** A test on one indexed value, or the error Elasticsearch would raise building the query. */
@@ -154,7 +163,8 @@ export function termTest(spec: FieldSpec, value: string): ValueTest {
   switch (spec.kind) {
     case 'keyword': {
       const want = spec.lowercase ? value.toLowerCase() : value;
-      return { ok: true, test: (v) => keywordOf(spec, v) === want };
+      if (spec.lowercase) return { ok: true, test: (v) => keywordOf(spec, v) === want };
+      return { ok: true, test: (v) => v === want || (typeof v !== 'string' && keywordOf(spec, v) === want) };
     }
     case 'text':
       // A term is not analyzed: it must equal one indexed token.
@@ -164,10 +174,7 @@ export function termTest(spec: FieldSpec, value: string): ValueTest {
       if (!cidr.ok) return { ok: false, message: cidr.message };
       return {
         ok: true,
-        test: (v) => {
-          const ip = normaliseIp(v);
-          return ip !== undefined && cidr.test(ip);
-        },
+        test: (v) => typeof v === 'string' && cidr.test(v),
       };
     }
     case 'long':
@@ -216,6 +223,7 @@ export function wildcardTest(spec: FieldSpec, pattern: string): ValueTest {
     return {
       ok: true,
       test: (v) => {
+        if (typeof v === 'string' && !spec.lowercase) return m(v);
         const s = keywordOf(spec, v);
         return s !== undefined && m(s);
       },

@@ -11,10 +11,14 @@
  *   token, all lower-cased. `match_phrase` wants the query's tokens consecutively in one value.
  */
 
+import { compileWildcard } from '../runtime/wildcard';
+
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
 
 /** A matcher for one Lucene wildcard pattern (whole value, code points). */
 export function luceneWildcard(pattern: string): (s: string) => boolean {
+  // Without escapes Lucene's patterns mean what EQL's do (case-sensitive): reuse its fast paths.
+  if (!pattern.includes('\\')) return compileWildcard([pattern], false);
   let source = '';
   let literal = '';
   let plain = true;
