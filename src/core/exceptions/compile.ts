@@ -7,7 +7,7 @@
  */
 import { ExceptionCodes } from '../diagnostics/codes';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { parseDateMillis } from '../compile/domain';
+import { parseDateWithFormat } from '../runtime/dates';
 import type { Schema } from '../schema/types';
 import { compileEntry, type CompiledEntry, type EntryContext, type EntryProblem } from './entries';
 import type { ExceptionInput, ExceptionItem, ExceptionRef, ExceptionStat, MatchedEntry, ValueList } from './types';
@@ -148,7 +148,7 @@ function compileItem(
 
 function expiredAt(item: ExceptionItem, at: number | undefined): number | undefined {
   if (at === undefined || item.expire_time === undefined) return undefined;
-  const t = parseDateMillis(item.expire_time);
+  const t = parseDateWithFormat(item.expire_time, undefined);
   return !Number.isNaN(t) && t < at ? t : undefined;
 }
 

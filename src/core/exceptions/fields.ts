@@ -5,7 +5,8 @@
  * longer than a mapping's `ignore_above` are not indexed, and multi-fields (`x.caseless`,
  * `x.text`, `x.keyword`) read their parent's value.
  */
-import { parseDateMillis, parseDateRange, toDomain } from '../compile/domain';
+import { toDomain } from '../compile/domain';
+import { parseDateWithFormat } from '../runtime/dates';
 import { compileCidrs, parseIp } from '../runtime/cidr';
 import { compileFieldAccessor } from '../runtime/field-access';
 import type { FieldInfo, Schema } from '../schema/types';
@@ -24,6 +25,8 @@ export interface FieldSpec {
   readonly known: boolean;
   /** Keyword normalizer that lower-cases (Elastic Defend's `.caseless` fields). */
   readonly lowercase: boolean;
+  /** Date `format` from the mapping. */
+  readonly format?: string;
   /** The indexed values, flat, nulls dropped; empty when the field is missing. */
   readonly read: (doc: Record<string, unknown>) => readonly unknown[];
   /**
@@ -127,7 +130,16 @@ export function fieldSpec(name: string, schema: Schema, path?: readonly string[]
     const values = flat(raw(doc));
     return ignoreAbove === undefined ? values : values.filter((x) => typeof x !== 'string' || x.length <= ignoreAbove);
   };
-  return { name, kind, mappingType, known, lowercase, read, raw: ignoreAbove === undefined ? raw : undefined };
+  return {
+    name,
+    kind,
+    mappingType,
+    known,
+    lowercase,
+    read,
+    raw: ignoreAbove === undefined ? raw : undefined,
+    ...(info?.format !== undefined ? { format: info.format } : {}),
+  };
 }
 
 /** A test on one indexed value, or the error Elasticsearch would raise building the query. */
@@ -158,6 +170,34 @@ function numberTest(spec: FieldSpec, value: string): ValueTest {
   };
 }
 
+/** ISO forms that stop before the millisecond, and how long the period they name lasts. */
+const PARTIAL_DATES: readonly [RegExp, number | 'month' | 'year'][] = [
+  [/^\d{4}$/, 'year'],
+  [/^\d{4}-\d{2}$/, 'month'],
+  [/^\d{4}-\d{2}-\d{2}$/, 86_400_000],
+  [/^\d{4}-\d{2}-\d{2}T\d{2}(?:Z|[+-]\d{2}:?\d{2})?$/, 3_600_000],
+  [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?:Z|[+-]\d{2}:?\d{2})?$/, 60_000],
+  [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:?\d{2})?$/, 1000],
+];
+
+/**
+ * The instants a date term names: a date given to the day (hour, minute, second) matches that
+ * whole period, as a term query on a date field rounds its upper bound up; a full time or epoch
+ * milliseconds name one millisecond. Undefined when the field's format does not read it.
+ */
+function dateTermRange(value: string, format: string | undefined): readonly [number, number] | undefined {
+  const lo = parseDateWithFormat(value, format);
+  if (Number.isNaN(lo)) return undefined;
+  const partial = format === undefined ? PARTIAL_DATES.find(([re]) => re.test(value.trim())) : undefined;
+  if (!partial) return [lo, lo];
+  const span = partial[1];
+  if (typeof span === 'number') return [lo, lo + span - 1];
+  const d = new Date(lo);
+  if (span === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+  else d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return [lo, d.getTime() - 1];
+}
+
 /** `term` semantics (also `match_phrase` on a non-text field, and each value of `terms`). */
 export function termTest(spec: FieldSpec, value: string): ValueTest {
   switch (spec.kind) {
@@ -181,7 +221,7 @@ export function termTest(spec: FieldSpec, value: string): ValueTest {
     case 'double':
       return numberTest(spec, value);
     case 'date': {
-      const range = parseDateRange(value);
+      const range = dateTermRange(value, spec.format);
       if (!range)
         return {
           ok: false,
@@ -190,7 +230,7 @@ export function termTest(spec: FieldSpec, value: string): ValueTest {
       return {
         ok: true,
         test: (v) => {
-          const t = parseDateMillis(v);
+          const t = parseDateWithFormat(v, spec.format);
           return t >= range[0] && t <= range[1];
         },
       };

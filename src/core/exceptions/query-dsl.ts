@@ -17,7 +17,7 @@
  * negates the whole `bool { should: items }` into the request filter's `must_not`.
  */
 import { MAX_IP_RANGE_DASH, MAX_SMALL_LIST, PROCESSABLE_LIST_TYPES } from './entries';
-import { parseDateMillis } from '../compile/domain';
+import { parseDateWithFormat } from '../runtime/dates';
 import { listReader } from './compile';
 import type { ExceptionEntry, ExceptionInput, ExceptionItem } from './types';
 
@@ -117,7 +117,7 @@ export function exceptionQuery(input: ExceptionInput): QueryDsl | undefined {
   const lists = listReader(input.valueLists, []);
   const live = input.items.filter((i) => {
     if (input.at === undefined || i.expire_time === undefined) return true;
-    const t = parseDateMillis(i.expire_time);
+    const t = parseDateWithFormat(i.expire_time, undefined);
     return Number.isNaN(t) || t >= input.at;
   });
   const ordered = [...live.filter((i) => !i.entries.some(hasList)), ...live.filter((i) => i.entries.some(hasList))];
