@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreDiagnosticTables } from '../src/core/diagnostics/codes';
 import type { CodeEntry, MessageText } from '../src/core/diagnostics/table';
-import { Events, Rules } from '../src/formats/diagnostics';
+import { Events, ExceptionFiles, Rules } from '../src/formats/diagnostics';
 import { ShareMessages } from '../src/share/messages';
 
 export const DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '../docs/diagnostics.md');
@@ -33,6 +33,12 @@ const SECTIONS: readonly Section[] = [
   { prefix: 'MAP6', title: 'Mapping: MAP6xxx', table: '`Input` in `src/core/diagnostics/input.ts`' },
   { prefix: 'RULE7', title: 'Rule files: RULE7xxx', table: '`Rules` in `src/formats/diagnostics.ts`' },
   { prefix: 'SHR8', title: 'Share links: SHR8xxx', table: '`ShareMessages` in `src/share/messages.ts`' },
+  {
+    prefix: 'EXC9',
+    title: 'Rule exceptions and value lists: EXC9xxx',
+    table:
+      '`ExceptionFiles` in `src/formats/diagnostics.ts` (reading), `Exceptions` in `src/core/diagnostics/exceptions.ts` (applying); sources `exceptions` and `value-list`, `file` names the file',
+  },
 ];
 
 /** The code families, in the order the document shows them. */
@@ -40,7 +46,7 @@ export const SECTION_PREFIXES: readonly string[] = SECTIONS.map((s) => s.prefix)
 
 /** Every code entry of every layer's table. */
 export function allEntries(): CodeEntry[] {
-  const tables = [...coreDiagnosticTables, Events, Rules];
+  const tables = [...coreDiagnosticTables, Events, Rules, ExceptionFiles];
   const entries: CodeEntry[] = tables.flatMap((t) => Object.values(t.entries));
   for (const e of Object.values(ShareMessages)) entries.push(e as unknown as CodeEntry);
   return entries;

@@ -52,5 +52,4 @@ export type {
   ExceptionOrigin,
 } from './exceptions/types';
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
-export { ExceptionCodes } from './diagnostics/codes';
 export { eqlSearchRequest, type RequestSettings } from './es-request';

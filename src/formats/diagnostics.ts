@@ -63,3 +63,57 @@ export const Rules = defineDiagnostics({
     examples: { toml: [] },
   }),
 });
+
+/** Exception files: Kibana's exception list and rule exports, item API bodies (source `exceptions`). */
+export const ExceptionFiles = defineDiagnostics({
+  ExceptionsSyntax: entry({
+    code: 'EXC9001',
+    severity: 'error',
+    when: 'a line or element of an exceptions file that is not valid JSON (the others still load)',
+    messages: {
+      notJson: (what: string, detail: string | undefined) => `${what} is not valid JSON: ${detail ?? 'syntax error'}`,
+      array: (detail: string) => detail,
+    },
+    examples: { notJson: ['Line 2', "Unexpected ']'"] },
+  }),
+  InvalidItem: entry({
+    code: 'EXC9002',
+    severity: 'error',
+    when: 'an item or list that does not fit Kibana’s schema: errors leave the item out; warnings name what Kibana’s API would refuse; info notes a defaulted `item_id`',
+    messages: {
+      notObject: (what: string) => `${what} is not an exception item object`,
+      notExceptions: () => 'Expected exception items: a JSON object, an array or NDJSON lines',
+      entries: () => 'An exception item needs "entries": a non-empty array',
+      entry: (detail: string) => `Invalid entry: ${detail}; the item is left out`,
+      osTypes: () => '"os_types" must be an array of "linux", "macos", "windows"',
+      listId: () => 'An exception item needs a "list_id"',
+      expireTime: () => '"expire_time" must be an ISO date',
+      list: () => 'An exception list needs "list_id", "name" and "type"',
+      noItemId: (id: string) => ({
+        message: `No "item_id": the item is called ${id} here (Kibana creates one; its import requires one)`,
+        severity: 'info',
+      }),
+      noName: () => ({ message: 'Kibana requires a non-empty "name"', severity: 'warning' }),
+      noDescription: () => ({ message: 'Kibana requires a "description" (it may be empty)', severity: 'warning' }),
+      itemType: (type: string) => ({
+        message: `Exception items have "type": "simple", not ${type}`,
+        severity: 'warning',
+      }),
+      summaryCount: (counted: number, loaded: number) => ({
+        message: `The export summary counts ${counted} exception item${counted === 1 ? '' : 's'}, but ${loaded} loaded`,
+        severity: 'warning',
+      }),
+    },
+    examples: { entry: ['entry user.name: "operator" must be "included" or "excluded"'] },
+  }),
+  IgnoredObject: entry({
+    code: 'EXC9003',
+    severity: 'info',
+    when: 'an object the reader does not use: an action connector (info), an unknown shape (warning)',
+    messages: {
+      connector: () => 'An action connector: not used here',
+      unknown: () => ({ message: 'Not an exception item, exception list or rule: left out', severity: 'warning' }),
+    },
+    examples: { connector: [] },
+  }),
+});

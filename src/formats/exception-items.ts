@@ -4,8 +4,9 @@
  * missing piece of metadata Kibana requires is a warning and the item still loads.
  */
 import type { Range } from '../core/ast/nodes';
-import { ExceptionCodes } from '../core/diagnostics/codes';
-import { makeDiagnostic, type Diagnostic, type Severity } from '../core/diagnostics/diagnostic';
+import type { Diagnostic } from '../core/diagnostics/diagnostic';
+import { diagnosticAt, type Message } from '../core/diagnostics/table';
+import { ExceptionFiles } from './diagnostics';
 import type { ExceptionEntry, ExceptionItem, ExceptionListContainer, NestedChildEntry, OsType } from '../core/index';
 import type { JsonScanner } from './json-scan';
 
@@ -24,14 +25,8 @@ export class Locator {
     readonly file: string | undefined,
   ) {}
 
-  report(code: string, severity: Severity, message: string, range: Range): void {
-    this.diagnostics.push(
-      makeDiagnostic(code, message, range, {
-        severity,
-        source: 'exceptions',
-        ...(this.file !== undefined ? { file: this.file } : {}),
-      }),
-    );
+  report(m: Message, range: Range): void {
+    this.diagnostics.push(diagnosticAt(m, range, 'exceptions', this.file));
   }
 
   /** The range of `path` (keys and array indices) inside the object at `range`, or `range`. */
@@ -57,6 +52,8 @@ export class Locator {
 
 /** An ISO 8601 date, as Kibana's `expire_time` takes it. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const I = ExceptionFiles.InvalidItem;
 
 const OPERATORS = new Set(['included', 'excluded']);
 const OS_TYPES = new Set(['linux', 'macos', 'windows']);
@@ -110,24 +107,14 @@ function readEntry(e: unknown, nested: boolean): ExceptionEntry | string {
 
 function readEntries(obj: Json, range: Range, loc: Locator): ExceptionEntry[] | undefined {
   if (!Array.isArray(obj.entries) || obj.entries.length === 0) {
-    loc.report(
-      ExceptionCodes.InvalidItem,
-      'error',
-      'An exception item needs "entries": a non-empty array',
-      loc.at(range, ['entries']),
-    );
+    loc.report(I.entries(), loc.at(range, ['entries']));
     return undefined;
   }
   const out: ExceptionEntry[] = [];
   for (let k = 0; k < obj.entries.length; k++) {
     const r = readEntry(obj.entries[k], false);
     if (typeof r === 'string') {
-      loc.report(
-        ExceptionCodes.InvalidItem,
-        'error',
-        `Invalid entry: ${r}; the item is left out`,
-        loc.at(range, ['entries', k]),
-      );
+      loc.report(I.entry(r), loc.at(range, ['entries', k]));
       return undefined;
     }
     out.push(r);
@@ -138,12 +125,7 @@ function readEntries(obj: Json, range: Range, loc: Locator): ExceptionEntry[] | 
 function readOsTypes(obj: Json, range: Range, loc: Locator): OsType[] | undefined | false {
   if (obj.os_types === undefined) return undefined;
   if (!Array.isArray(obj.os_types) || !obj.os_types.every((o) => typeof o === 'string' && OS_TYPES.has(o))) {
-    loc.report(
-      ExceptionCodes.InvalidItem,
-      'error',
-      '"os_types" must be an array of "linux", "macos", "windows"',
-      loc.at(range, ['os_types']),
-    );
+    loc.report(I.osTypes(), loc.at(range, ['os_types']));
     return false;
   }
   return obj.os_types as OsType[];
@@ -162,7 +144,7 @@ export function readItem(
   if (!entries || os === false) return undefined;
   const listId = nonEmpty(obj.list_id) ? obj.list_id : fallbackListId;
   if (listId === undefined) {
-    loc.report(ExceptionCodes.InvalidItem, 'error', 'An exception item needs a "list_id"', range);
+    loc.report(I.listId(), range);
     return undefined;
   }
   if (
@@ -171,34 +153,16 @@ export function readItem(
       !ISO_DATE.test(obj.expire_time) ||
       Number.isNaN(Date.parse(obj.expire_time)))
   ) {
-    loc.report(
-      ExceptionCodes.InvalidItem,
-      'error',
-      '"expire_time" must be an ISO date',
-      loc.at(range, ['expire_time']),
-    );
+    loc.report(I.expireTime(), loc.at(range, ['expire_time']));
     return undefined;
   }
   const itemId = nonEmpty(obj.item_id) ? obj.item_id : `item-${ordinal + 1}`;
-  if (!nonEmpty(obj.item_id))
-    loc.report(
-      ExceptionCodes.InvalidItem,
-      'info',
-      `No "item_id": the item is called ${itemId} here (Kibana creates one; its import requires one)`,
-      range,
-    );
+  if (!nonEmpty(obj.item_id)) loc.report(I.noItemId(itemId), range);
   const name = nonEmpty(obj.name) ? obj.name : itemId;
-  if (!nonEmpty(obj.name))
-    loc.report(ExceptionCodes.InvalidItem, 'warning', 'Kibana requires a non-empty "name"', range);
-  if (typeof obj.description !== 'string')
-    loc.report(ExceptionCodes.InvalidItem, 'warning', 'Kibana requires a "description" (it may be empty)', range);
+  if (!nonEmpty(obj.name)) loc.report(I.noName(), range);
+  if (typeof obj.description !== 'string') loc.report(I.noDescription(), range);
   if (obj.type !== undefined && obj.type !== 'simple')
-    loc.report(
-      ExceptionCodes.InvalidItem,
-      'warning',
-      `Exception items have "type": "simple", not ${JSON.stringify(obj.type)}`,
-      loc.at(range, ['type']),
-    );
+    loc.report(I.itemType(JSON.stringify(obj.type)), loc.at(range, ['type']));
   // Kibana's defaults when a key is absent: namespace "single", no OS types, no tags.
   const ns = obj.namespace_type === 'agnostic' ? 'agnostic' : 'single';
   return {
@@ -219,7 +183,7 @@ export function readItem(
 /** Read a list container; undefined (with an error) when it is not one. */
 export function readContainer(obj: Json, range: Range, loc: Locator): ExceptionListContainer | undefined {
   if (!nonEmpty(obj.list_id) || !nonEmpty(obj.name) || typeof obj.type !== 'string') {
-    loc.report(ExceptionCodes.InvalidItem, 'error', 'An exception list needs "list_id", "name" and "type"', range);
+    loc.report(I.list(), range);
     return undefined;
   }
   return {

@@ -12,10 +12,10 @@
  * others still load.
  */
 import type { Range } from '../core/ast/nodes';
-import { ExceptionCodes } from '../core/diagnostics/codes';
 import { findJsonError } from '../core/schema/json-syntax';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import type { ExceptionItem, ExceptionListContainer } from '../core/index';
+import { ExceptionFiles } from './diagnostics';
 import { isObject, Locator, readContainer, readItem } from './exception-items';
 import { JsonScanner } from './json-scan';
 
@@ -57,12 +57,7 @@ function parseAt(r: Reader, range: Range, what: string): unknown {
   } catch {
     const err = findJsonError(text, range.start, range.end);
     const at = err ? { start: err.offset, end: Math.max(err.end, err.offset + 1) } : range;
-    r.loc.report(
-      ExceptionCodes.ExceptionsSyntax,
-      'error',
-      `${what} is not valid JSON: ${err ? err.message : 'syntax error'}`,
-      at,
-    );
+    r.loc.report(ExceptionFiles.ExceptionsSyntax.notJson(what, err?.message), at);
     return undefined;
   }
 }
@@ -90,17 +85,12 @@ function readObject(r: Reader, o: Json, range: Range): void {
       }
     }
   } else if (o.type === 'action' && isObject(o.attributes)) {
-    r.loc.report(ExceptionCodes.IgnoredObject, 'info', 'An action connector: not used here', range);
+    r.loc.report(ExceptionFiles.IgnoredObject.connector(), range);
   } else if ('list_id' in o) {
     const list = readContainer(o, range, r.loc);
     if (list) r.lists.push(list);
   } else {
-    r.loc.report(
-      ExceptionCodes.IgnoredObject,
-      'warning',
-      'Not an exception item, exception list or rule: left out',
-      range,
-    );
+    r.loc.report(ExceptionFiles.IgnoredObject.unknown(), range);
   }
 }
 
@@ -119,7 +109,7 @@ function ndjson(r: Reader): void {
       const v = parseAt(r, range, `Line ${line}`);
       if (v !== undefined) {
         if (isObject(v)) readObject(r, v, range);
-        else r.loc.report(ExceptionCodes.InvalidItem, 'error', `Line ${line} is not a JSON object`, range);
+        else r.loc.report(ExceptionFiles.InvalidItem.notObject(`Line ${line}`), range);
       }
     }
     i = e + 1;
@@ -130,12 +120,12 @@ function ndjson(r: Reader): void {
 function itemArray(r: Reader, at: number): void {
   const split = r.loc.scanner.splitArray(at);
   for (const p of split.problems)
-    r.loc.report(ExceptionCodes.ExceptionsSyntax, 'error', p.message, { start: p.start, end: p.end });
+    r.loc.report(ExceptionFiles.ExceptionsSyntax.array(p.message), { start: p.start, end: p.end });
   split.elements.forEach((span, k) => {
     const v = parseAt(r, span, `Element ${k + 1}`);
     if (v === undefined) return;
     if (!isObject(v)) {
-      r.loc.report(ExceptionCodes.InvalidItem, 'error', `Element ${k + 1} is not an exception item object`, span);
+      r.loc.report(ExceptionFiles.InvalidItem.notObject(`Element ${k + 1}`), span);
       return;
     }
     const item = readItem(v, span, r.loc, undefined, r.items.length);
@@ -148,12 +138,7 @@ function checkSummary(r: Reader): void {
   for (const { value, range } of r.summaries) {
     const items = value.exported_exception_list_item_count;
     if (typeof items === 'number' && items !== r.items.length) {
-      r.loc.report(
-        ExceptionCodes.InvalidItem,
-        'warning',
-        `The export summary counts ${items} exception item${items === 1 ? '' : 's'}, but ${r.items.length} loaded`,
-        range,
-      );
+      r.loc.report(ExceptionFiles.InvalidItem.summaryCount(items, r.items.length), range);
     }
   }
 }
@@ -194,12 +179,7 @@ export function parseExceptions(text: string, options: { readonly file?: string 
       ndjson(r);
       format = r.rules > 0 ? 'rule-export' : 'exception-list-export';
     } else if (v !== undefined) {
-      r.loc.report(
-        ExceptionCodes.InvalidItem,
-        'error',
-        'Expected exception items: a JSON object, an array or NDJSON lines',
-        { start, end: first },
-      );
+      r.loc.report(ExceptionFiles.InvalidItem.notExceptions(), { start, end: first });
     }
   }
   checkSummary(r);

@@ -6,8 +6,10 @@
  *   EQL3xxx  runtime (evaluation)      EQL4xxx  warnings and notes about the query
  *   EVT5xxx  events input              MAP6xxx  index mapping input
  *   RULE7xxx rule formats (src/formats) SHR8xxx share links (src/share)
+ *   EXC9xxx  rule exceptions (EXC9001-9003 in src/formats)
  */
 import { Analysis, QueryNotes } from './analysis';
+import { Exceptions } from './exceptions';
 import { Input } from './input';
 import { Runtime } from './runtime';
 import { Syntax } from './syntax';
@@ -19,7 +21,8 @@ export const Codes = {
   ...codesOf(Runtime),
   ...codesOf(QueryNotes),
   ...codesOf(Input),
+  ...codesOf(Exceptions),
 };
 
 /** The core's tables, for the documentation and the consistency tests. */
-export const coreDiagnosticTables: readonly TableData[] = [Syntax, Analysis, Runtime, QueryNotes, Input];
+export const coreDiagnosticTables: readonly TableData[] = [Syntax, Analysis, Runtime, QueryNotes, Input, Exceptions];

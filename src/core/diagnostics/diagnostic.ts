@@ -3,7 +3,7 @@ import type { Range } from '../ast/nodes';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which text a diagnostic's range points into. */
-export type SourceName = 'rule' | 'events' | 'mapping' | 'settings' | 'share';
+export type SourceName = 'rule' | 'events' | 'mapping' | 'settings' | 'share' | 'exceptions' | 'value-list';
 
 /**
  * The one diagnostic shape used everywhere (parse, analysis, import, share decoding, runtime).
@@ -20,6 +20,8 @@ export interface Diagnostic {
   readonly notes?: readonly string[];
   /** Other places that explain the diagnostic (Monaco's related information). */
   readonly related?: readonly RelatedLocation[];
+  /** Which file (or pane) of the source, when there can be several (exception files, value lists). */
+  readonly file?: string;
 }
 
 /** A located note of a diagnostic. */

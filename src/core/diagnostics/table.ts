@@ -105,8 +105,8 @@ export function codesOf<B extends object>(
   return out as { readonly [N in Exclude<keyof B, 'entries'>]: string };
 }
 
-/** Places a message: the Diagnostic at `range` in `source`. */
-export function diagnosticAt(m: Message, range: Range, source: SourceName = 'rule'): Diagnostic {
+/** Places a message: the Diagnostic at `range` in `source` (in `file`, when the source has several). */
+export function diagnosticAt(m: Message, range: Range, source: SourceName = 'rule', file?: string): Diagnostic {
   const related: RelatedLocation[] | undefined = m.related?.map((r) => ({
     message: r.message,
     range: { start: r.range.start, end: r.range.end },
@@ -120,5 +120,6 @@ export function diagnosticAt(m: Message, range: Range, source: SourceName = 'rul
     source,
     ...(m.notes && m.notes.length > 0 ? { notes: m.notes } : {}),
     ...(related && related.length > 0 ? { related } : {}),
+    ...(file !== undefined ? { file } : {}),
   };
 }

@@ -5,8 +5,9 @@
  * applied; `os_types` adds "host.os.type or host.os.name.caseless is one of the OS types";
  * entries are ANDed, items ORed.
  */
-import { ExceptionCodes } from '../diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { Exceptions } from '../diagnostics/exceptions';
+import { diagnosticAt, type Message } from '../diagnostics/table';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parseDateWithFormat } from '../runtime/dates';
 import type { Schema } from '../schema/types';
 import { compileEntry, type CompiledEntry, type EntryContext, type EntryProblem } from './entries';
@@ -62,35 +63,22 @@ export function listReader(lists: readonly ValueList[] | undefined, diagnostics:
   };
 }
 
-const PROBLEM_CODES: Record<EntryProblem['kind'], { code: string; severity: 'warning' | 'info'; prefix: string }> = {
-  'search-fails': {
-    code: ExceptionCodes.SearchFails,
-    severity: 'warning',
-    prefix: 'Elasticsearch would reject the rule search because of this item',
-  },
-  'not-applied': { code: ExceptionCodes.NotApplied, severity: 'warning', prefix: 'Kibana would not apply this item' },
-  'unknown-field': { code: ExceptionCodes.UnknownField, severity: 'info', prefix: 'Unknown field' },
-  backslash: { code: ExceptionCodes.WildcardBackslash, severity: 'warning', prefix: 'Check the escaping' },
-};
+function problemMessage(item: ExceptionItem, p: EntryProblem): Message {
+  switch (p.kind) {
+    case 'search-fails':
+      return Exceptions.SearchFails.item(item.name, item.item_id, p.message);
+    case 'not-applied':
+      return Exceptions.NotApplied.item(item.name, item.item_id, p.message);
+    case 'unknown-field':
+      return Exceptions.UnknownField.field(item.name, item.item_id, p.field);
+    case 'backslash':
+      return Exceptions.WildcardBackslash.value(item.name, item.item_id, p.field, p.value, p.meaning);
+  }
+}
 
-function itemDiagnostic(
-  item: ExceptionItem,
-  code: string,
-  severity: 'warning' | 'info',
-  message: string,
-  notes?: string[],
-): Diagnostic {
-  return makeDiagnostic(
-    code,
-    `${JSON.stringify(item.name)} (${item.item_id}): ${message}`,
-    item.origin?.range ?? { start: 0, end: 0 },
-    {
-      severity,
-      source: 'exceptions',
-      ...(item.origin?.file !== undefined ? { file: item.origin.file } : {}),
-      ...(notes ? { notes } : {}),
-    },
-  );
+/** A message placed at the item in its exceptions file. */
+function itemDiagnostic(item: ExceptionItem, m: Message): Diagnostic {
+  return diagnosticAt(m, item.origin?.range ?? { start: 0, end: 0 }, 'exceptions', item.origin?.file);
 }
 
 const OS_NOTE = 'from os_types: the item applies where host.os.type or host.os.name.caseless is one of its OS types';
@@ -164,27 +152,14 @@ export function compileExceptions(input: ExceptionInput, schema: Schema): Compil
     if (expired !== undefined) {
       const when = new Date(expired).toISOString();
       stats.push({ exception: ref, status: 'expired', reason: `expired ${when}`, removed: 0, removedMatching: 0 });
-      diagnostics.push(
-        itemDiagnostic(
-          item,
-          ExceptionCodes.Expired,
-          'info',
-          `expired ${when}, before the evaluation time, so it does not apply`,
-        ),
-      );
+      diagnostics.push(itemDiagnostic(item, Exceptions.Expired.item(item.name, item.item_id, when)));
       return;
     }
     const r = compileItem(item, index, ctx);
-    for (const p of r.problems) {
-      const d = PROBLEM_CODES[p.kind];
-      const notes =
-        p.kind === 'not-applied'
-          ? [`Kibana warns: The following exceptions won't be applied to rule execution: ${item.name}`]
-          : undefined;
-      diagnostics.push(itemDiagnostic(item, d.code, d.severity, `${d.prefix}: ${p.message}`, notes));
-    }
+    for (const p of r.problems) diagnostics.push(itemDiagnostic(item, problemMessage(item, p)));
     if (!r.item) {
-      const reason = r.problems.find((p) => p.kind === 'not-applied')?.message ?? 'not applied';
+      const notApplied = r.problems.find((p) => p.kind === 'not-applied');
+      const reason = notApplied && 'message' in notApplied ? notApplied.message : 'not applied';
       stats.push({ exception: ref, status: 'not-applied', reason, removed: 0, removedMatching: 0 });
       return;
     }

@@ -27,10 +27,10 @@ export interface CompiledEntry {
 }
 
 /** A problem compiling an entry: Elasticsearch would reject the query, or Kibana skip the item. */
-export interface EntryProblem {
-  readonly kind: 'search-fails' | 'not-applied' | 'unknown-field' | 'backslash';
-  readonly message: string;
-}
+export type EntryProblem =
+  | { readonly kind: 'search-fails' | 'not-applied'; readonly message: string }
+  | { readonly kind: 'unknown-field'; readonly field: string }
+  | { readonly kind: 'backslash'; readonly field: string; readonly value: string; readonly meaning: string };
 
 export interface EntryContext {
   readonly schema: Schema;
@@ -107,10 +107,7 @@ function leafTest(entry: Exclude<ExceptionEntry, EntryNested | EntryList>, spec:
     case 'wildcard': {
       const plain = unescapeWildcard(entry.value);
       if (hasLoneBackslash(entry.value)) {
-        ctx.problems.push({
-          kind: 'backslash',
-          message: `${entry.field}: in a wildcard entry a backslash escapes the next character, so ${JSON.stringify(entry.value)} looks for ${JSON.stringify(plain.text)}; write \\\\ for each backslash of a Windows path`,
-        });
+        ctx.problems.push({ kind: 'backslash', field: entry.field, value: entry.value, meaning: plain.text });
       }
       return anyValue(spec, unwrap(wildcardTest(spec, entry.value), ctx, entry.field));
     }
@@ -200,8 +197,7 @@ function compileLeafEntry(
   path?: readonly string[],
 ): CompiledEntry | undefined {
   const spec = fieldSpec(name, ctx.schema, path);
-  if (!spec.known)
-    ctx.problems.push({ kind: 'unknown-field', message: `${name} is not mapped and no loaded event has it` });
+  if (!spec.known) ctx.problems.push({ kind: 'unknown-field', field: name });
   let positive: (doc: Doc) => boolean;
   if (entry.type === 'list') {
     const t = listTest(entry, spec, ctx);

@@ -3,8 +3,9 @@
  * line. An `ip` list takes IP addresses; an `ip_range` list takes CIDR blocks (`10.0.0.0/8`)
  * or two addresses joined by a dash (`10.0.0.1-10.0.0.9`); keyword lists take any text.
  */
-import { ExceptionCodes } from '../diagnostics/codes';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { Exceptions } from '../diagnostics/exceptions';
+import { diagnosticAt } from '../diagnostics/table';
 import { parseCidr, parseIp } from '../runtime/cidr';
 import type { ValueList } from './types';
 
@@ -37,15 +38,11 @@ export function validListValues(list: ValueList, type: string, diagnostics: Diag
       continue;
     }
     diagnostics.push(
-      makeDiagnostic(
-        ExceptionCodes.BadListValue,
-        `Value list ${list.id} (${type}): ${problem}; the line is left out`,
+      diagnosticAt(
+        Exceptions.BadListValue.value(list.id, type, problem),
         v.range ?? { start: 0, end: 0 },
-        {
-          severity: 'warning',
-          source: 'value-list',
-          file: list.file ?? list.id,
-        },
+        'value-list',
+        list.file ?? list.id,
       ),
     );
   }

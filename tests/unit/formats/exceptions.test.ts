@@ -1,6 +1,6 @@
 /** Reading Kibana's exception shapes, with broken lines; writing them back. */
 import { describe, expect, test } from 'vitest';
-import { ExceptionCodes } from '../../../src/core/index';
+import { ExceptionFiles } from '../../../src/formats/diagnostics';
 import { parseExceptions } from '../../../src/formats/exceptions';
 import { createItemBody, exceptionListNdjson } from '../../../src/formats/exceptions-writer';
 import { parseValueList } from '../../../src/formats/value-list';
@@ -97,7 +97,7 @@ describe('exception list export', () => {
     const r = parseExceptions(broken);
     expect(r.items.map((i) => i.item_id)).toEqual(['not-service-users']);
     const syntax = r.diagnostics.find(
-      (d) => d.code === ExceptionCodes.ExceptionsSyntax || d.code === ExceptionCodes.InvalidItem,
+      (d) => d.code === ExceptionFiles.ExceptionsSyntax.code || d.code === ExceptionFiles.InvalidItem.code,
     )!;
     expect(syntax.severity).toBe('error');
     expect(syntax.range.start).toBeGreaterThanOrEqual(lines[0]!.length + 1);
@@ -162,7 +162,7 @@ describe('other shapes', () => {
     expect(r.format).toBe('rule-export');
     expect(r.ruleLists).toEqual(rule.exceptions_list);
     expect(r.items.map((i) => i.item_id)).toEqual(['ansible-apt', 'not-service-users']);
-    expect(r.diagnostics.map((d) => d.code)).toEqual([ExceptionCodes.IgnoredObject]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([ExceptionFiles.IgnoredObject.code]);
   });
 
   test('one item, an array of items and a _find answer, as the items API takes and gives them', () => {

@@ -1,6 +1,6 @@
 /** Exception entries with Query DSL semantics: every entry type and operator, case, arrays, missing fields. */
 import { describe, expect, test } from 'vitest';
-import { ExceptionCodes } from '../../../../src/core/index';
+import { Codes } from '../../../../src/core/index';
 import { excepted, item, match, removedBy, run } from './helpers';
 
 const procs = [
@@ -38,7 +38,7 @@ describe('match (match_phrase: a term on keyword fields)', () => {
   test('a value that is no number on a long field would fail the search', () => {
     const r = run('any where true', procs, [item('x', [match('process.pid', 'eleven')])]);
     expect(excepted(r)).toEqual([]);
-    const d = r.diagnostics.find((x) => x.code === ExceptionCodes.SearchFails)!;
+    const d = r.diagnostics.find((x) => x.code === Codes.SearchFails)!;
     expect(d.message).toContain('For input string: "eleven"');
     expect(d.source).toBe('exceptions');
   });
@@ -115,7 +115,7 @@ describe('wildcard', () => {
       item('x', [{ type: 'wildcard', field: 'process.executable', operator: 'included', value: 'C:\\Windows\\*' }]),
     ]);
     expect(excepted(r)).toEqual([]);
-    expect(r.diagnostics.some((d) => d.code === ExceptionCodes.WildcardBackslash)).toBe(true);
+    expect(r.diagnostics.some((d) => d.code === Codes.WildcardBackslash)).toBe(true);
   });
   test('excluded holds on a missing field', () => {
     expect(
@@ -137,7 +137,7 @@ describe('wildcard', () => {
     const r = run('any where true', procs, [
       item('x', [{ type: 'wildcard', field: 'process.pid', operator: 'included', value: '1*' }]),
     ]);
-    expect(r.diagnostics.find((d) => d.code === ExceptionCodes.SearchFails)?.message).toContain(
+    expect(r.diagnostics.find((d) => d.code === Codes.SearchFails)?.message).toContain(
       'Can only use wildcard queries on keyword and text fields',
     );
   });
@@ -161,7 +161,7 @@ describe('exists', () => {
     const r = run('any where true', procs, [
       item('x', [{ type: 'exists', field: 'proces.name', operator: 'included' }]),
     ]);
-    expect(r.diagnostics.find((d) => d.code === ExceptionCodes.UnknownField)?.severity).toBe('info');
+    expect(r.diagnostics.find((d) => d.code === Codes.UnknownField)?.severity).toBe('info');
   });
 });
 

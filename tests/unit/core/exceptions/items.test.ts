@@ -1,6 +1,6 @@
 /** Value lists, nested entries, os_types, expiry, and exceptions before EQL: verdicts, sequences, samples. */
 import { describe, expect, test } from 'vitest';
-import { ExceptionCodes, type ValueList } from '../../../../src/core/index';
+import { Codes, type ValueList } from '../../../../src/core/index';
 import { parseValueList } from '../../../../src/formats/value-list';
 import { excepted, item, match, removedBy, run } from './helpers';
 
@@ -68,7 +68,7 @@ describe('list entries', () => {
       { valueLists },
     );
     expect(excepted(r)).toEqual(['a']);
-    const d = r.diagnostics.find((x) => x.code === ExceptionCodes.BadListValue)!;
+    const d = r.diagnostics.find((x) => x.code === Codes.BadListValue)!;
     expect(d).toMatchObject({ source: 'value-list', file: 'ips.txt', range: { start: 9, end: 18 } });
   });
 
@@ -88,7 +88,7 @@ describe('list entries', () => {
     );
     expect(excepted(r)).toEqual([]);
     expect(r.exceptionStats!.map((s) => s.status)).toEqual(['not-applied', 'not-applied']);
-    const notes = r.diagnostics.filter((d) => d.code === ExceptionCodes.NotApplied).map((d) => d.notes?.[0]);
+    const notes = r.diagnostics.filter((d) => d.code === Codes.NotApplied).map((d) => d.notes?.[0]);
     expect(notes).toEqual([
       "Kibana warns: The following exceptions won't be applied to rule execution: missing",
       "Kibana warns: The following exceptions won't be applied to rule execution: long list",
@@ -142,9 +142,7 @@ describe('nested entries', () => {
       [{ id: 'x', a: [{ b: 'c' }] }],
       [item('x', [{ type: 'nested', field: 'a', entries: [match('b', 'c')] } as never])],
     );
-    expect(r.diagnostics.find((d) => d.code === ExceptionCodes.SearchFails)?.message).toContain(
-      'is not of nested type',
-    );
+    expect(r.diagnostics.find((d) => d.code === Codes.SearchFails)?.message).toContain('is not of nested type');
   });
 });
 
@@ -177,7 +175,7 @@ describe('expiry', () => {
     const r = run('any where true', ev, [expiring], { at: Date.parse('2024-06-01T00:00:00.001Z') });
     expect(excepted(r)).toEqual([]);
     expect(r.exceptionStats![0]).toMatchObject({ status: 'expired', removed: 0 });
-    expect(r.diagnostics.find((d) => d.code === ExceptionCodes.Expired)?.severity).toBe('info');
+    expect(r.diagnostics.find((d) => d.code === Codes.Expired)?.severity).toBe('info');
   });
   test('it applies up to and at its expiry time, and without an evaluation time', () => {
     expect(excepted(run('any where true', ev, [expiring], { at: Date.parse('2024-06-01T00:00:00.000Z') }))).toEqual([
