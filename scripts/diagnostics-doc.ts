@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreDiagnosticTables } from '../src/core/diagnostics/codes';
 import type { CodeEntry, MessageText } from '../src/core/diagnostics/table';
-import { Events, ExceptionFiles, Rules } from '../src/formats/diagnostics';
+import { Events, ExceptionFiles, Responses, Rules } from '../src/formats/diagnostics';
 import { ShareMessages } from '../src/share/messages';
 
 export const DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '../docs/diagnostics.md');
@@ -28,7 +28,8 @@ const SECTIONS: readonly Section[] = [
   {
     prefix: 'EVT5',
     title: 'Events: EVT5xxx',
-    table: '`Events` in `src/formats/diagnostics.ts`; field types: `Input` in `src/core/diagnostics/input.ts`',
+    table:
+      '`Events` and `Responses` (a cluster response to compare with) in `src/formats/diagnostics.ts`; field types: `Input` in `src/core/diagnostics/input.ts`',
   },
   { prefix: 'MAP6', title: 'Mapping: MAP6xxx', table: '`Input` in `src/core/diagnostics/input.ts`' },
   { prefix: 'RULE7', title: 'Rule files: RULE7xxx', table: '`Rules` in `src/formats/diagnostics.ts`' },
@@ -46,7 +47,7 @@ export const SECTION_PREFIXES: readonly string[] = SECTIONS.map((s) => s.prefix)
 
 /** Every code entry of every layer's table. */
 export function allEntries(): CodeEntry[] {
-  const tables = [...coreDiagnosticTables, Events, Rules, ExceptionFiles];
+  const tables = [...coreDiagnosticTables, Events, Responses, Rules, ExceptionFiles];
   const entries: CodeEntry[] = tables.flatMap((t) => Object.values(t.entries));
   for (const e of Object.values(ShareMessages)) entries.push(e as unknown as CodeEntry);
   return entries;

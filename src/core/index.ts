@@ -53,3 +53,4 @@ export type {
 } from './exceptions/types';
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
 export { eqlSearchRequest, type RequestSettings } from './es-request';
+export { compareHits, type Comparison, type ResponseHits, type ResponseEvent } from './compare';

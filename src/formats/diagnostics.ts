@@ -33,6 +33,24 @@ export const Events = defineDiagnostics({
   }),
 });
 
+/** A cluster's `_eql/search` response given to compare against (source `events`, file `response`). */
+export const Responses = defineDiagnostics({
+  ResponseShape: entry({
+    code: 'EVT5007',
+    severity: 'error',
+    when: 'an `_eql/search` response to compare with that is not valid JSON, is an error answer, or holds no events or sequences',
+    messages: {
+      notJson: (detail: string | undefined) => `The response is not valid JSON: ${detail ?? 'syntax error'}`,
+      notObject: () => 'The response is not a JSON object',
+      error: (type: string, reason: string) => `Elasticsearch answered with an error: ${type}: ${reason}`,
+      noHits: () => 'Not an _eql/search response: expected "hits" with "events" or "sequences"',
+      badHit: (what: string) => `${what} is not a search hit with a "_source"`,
+      badSequence: (n: number) => `Sequence ${n} has no "events" array`,
+    },
+    examples: { error: ['verification_exception', 'Found 1 problem: line 1:15: Unknown column [proces.name]'] },
+  }),
+});
+
 export const Rules = defineDiagnostics({
   RuleFormat: entry({
     code: 'RULE7001',
