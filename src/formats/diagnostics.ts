@@ -16,6 +16,10 @@ export const Events = defineDiagnostics({
       array: (detail: string) => detail,
       trailingText: () => 'Unexpected text after the events',
       between: (char: string) => `Unexpected '${char}' between events`,
+      /** A file that ends inside the array of events or the response (`what`: "The array of events"). */
+      notClosed: (what: string) => `${what} is not closed`,
+      /** An edit of an event that is not there. */
+      noSuchEvent: (n: number) => `There is no event ${n}`,
     },
     examples: { notJson: ['Array element 2', "Unexpected '}': a value is missing (trailing comma?)"] },
   }),

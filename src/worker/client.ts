@@ -9,15 +9,21 @@
  *   worker takes the next request. The UI never waits on a runaway evaluation.
  */
 import type {
+  DatasetResponse,
   EvaluateInput,
   EvaluateResponse,
   LanguageResponse,
   ParseRuleResponse,
+  RunInput,
   TraceResponse,
   WorkerRequest,
   WorkerRequestBody,
   WorkerResponse,
 } from './protocol';
+
+type Reply<T extends DatasetResponse['type']> = Extract<DatasetResponse, { type: T }>;
+export type LoadedResponse = Reply<'loaded'>;
+export type ProgressMessage = Reply<'progress'>;
 
 /** The part of `Worker` the client uses (a fake one in unit tests). */
 export interface WorkerLike {
@@ -39,6 +45,8 @@ export interface ClientOptions {
   readonly timeoutMs?: number;
   /** A running request older than this is cancelled when a newer one of its kind waits (default 400 ms). */
   readonly preemptMs?: number;
+  /** Hard limit for an evaluation of the held events (`run`, default 10 s); loads have none. */
+  readonly runTimeoutMs?: number;
   readonly now?: () => number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
@@ -48,20 +56,54 @@ type Kind = WorkerRequest['type'];
 
 interface Entry {
   readonly kind: Kind;
+  /** Requests with the same key replace each other while queued (latest wins). */
+  readonly key: string;
   readonly body: WorkerRequestBody;
   readonly resolve: (o: Outcome<WorkerResponse>) => void;
+  readonly onProgress?: (p: ProgressMessage) => void;
   id?: number;
   startedAt?: number;
   timer?: unknown;
 }
 
-/** Order in which queued kinds are served. */
-const SERVE_ORDER: readonly Kind[] = ['language', 'parseRule', 'evaluate', 'trace'];
+/** Order in which queued kinds are served (a load before the edits and runs that follow it). */
+const SERVE_ORDER: readonly Kind[] = [
+  'language',
+  'parseRule',
+  'loadText',
+  'loadFile',
+  'editEvent',
+  'run',
+  'rows',
+  'sequences',
+  'search',
+  'exportEvents',
+  'traceAt',
+  'evaluate',
+  'trace',
+];
+const RANK = new Map(SERVE_ORDER.map((k, i) => [k, i]));
+
+/** Kinds that a newer request of the same kind may cancel while they run (they hold no state). */
+const PREEMPTIBLE: ReadonlySet<Kind> = new Set(['evaluate', 'trace']);
+
+function queueKey(body: WorkerRequestBody): string {
+  if (body.type === 'loadText' || body.type === 'loadFile') return 'load';
+  if (body.type === 'editEvent') return `editEvent:${body.position}`;
+  return body.type;
+}
+
+/** What a fresh worker needs to hold the same events: the last load and the edits since. */
+interface Replay {
+  readonly load: WorkerRequestBody;
+  readonly edits: WorkerRequestBody[];
+}
 
 export class EvalClient {
   private worker: WorkerLike | undefined;
   private running: Entry | undefined;
-  private readonly queued = new Map<Kind, Entry>();
+  private readonly queued = new Map<string, Entry>();
+  private replay: Replay | undefined;
   private nextId = 1;
   private disposed = false;
   /** How many workers were started (for diagnostics and tests). */
@@ -69,6 +111,7 @@ export class EvalClient {
 
   private readonly timeoutMs: number;
   private readonly preemptMs: number;
+  private readonly runTimeoutMs: number;
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -76,6 +119,7 @@ export class EvalClient {
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.preemptMs = options.preemptMs ?? 400;
+    this.runTimeoutMs = options.runTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => Date.now());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
@@ -100,6 +144,62 @@ export class EvalClient {
     >;
   }
 
+  /* ───── events held by the worker ───── */
+
+  /** Hold the events of a text (the events editor's, or a large one as a dataset). */
+  loadText(text: string, idField?: string, asDataset = false): Promise<Outcome<LoadedResponse>> {
+    return this.request({
+      type: 'loadText',
+      text,
+      ...(idField ? { idField } : {}),
+      ...(asDataset ? { asDataset } : {}),
+    }) as Promise<Outcome<LoadedResponse>>;
+  }
+
+  /** Read an events file in the worker, streaming, with progress messages. */
+  loadFile(
+    file: Blob,
+    name: string,
+    idField?: string,
+    onProgress?: (p: ProgressMessage) => void,
+  ): Promise<Outcome<LoadedResponse>> {
+    return this.request({ type: 'loadFile', file, name, ...(idField ? { idField } : {}) }, onProgress) as Promise<
+      Outcome<LoadedResponse>
+    >;
+  }
+
+  /** Evaluate the held events (latest wins while the worker is busy). */
+  run(input: RunInput, baseline?: RunInput): Promise<Outcome<Reply<'ran'>>> {
+    return this.request({ type: 'run', input, ...(baseline ? { baseline } : {}) }) as Promise<Outcome<Reply<'ran'>>>;
+  }
+
+  /** Events, verdicts and reasons of the rows shown, from the last run. */
+  rows(positions: readonly number[]): Promise<Outcome<Reply<'rows'>>> {
+    return this.request({ type: 'rows', positions }) as Promise<Outcome<Reply<'rows'>>>;
+  }
+
+  sequences(from: number, count: number): Promise<Outcome<Reply<'sequences'>>> {
+    return this.request({ type: 'sequences', from, count }) as Promise<Outcome<Reply<'sequences'>>>;
+  }
+
+  /** Replace one held event with the JSON object in `text`. */
+  editEvent(position: number, text: string): Promise<Outcome<Reply<'editEvent'>>> {
+    return this.request({ type: 'editEvent', position, text }) as Promise<Outcome<Reply<'editEvent'>>>;
+  }
+
+  search(query: string): Promise<Outcome<Reply<'search'>>> {
+    return this.request({ type: 'search', query }) as Promise<Outcome<Reply<'search'>>>;
+  }
+
+  /** The held events as NDJSON. */
+  exportEvents(): Promise<Outcome<Reply<'exportEvents'>>> {
+    return this.request({ type: 'exportEvents' }) as Promise<Outcome<Reply<'exportEvents'>>>;
+  }
+
+  traceAt(input: RunInput, position: number): Promise<Outcome<Reply<'traceAt'>>> {
+    return this.request({ type: 'traceAt', input, position }) as Promise<Outcome<Reply<'traceAt'>>>;
+  }
+
   /** True while a request runs or waits. */
   get busy(): boolean {
     return this.running !== undefined || this.queued.size > 0;
@@ -113,21 +213,32 @@ export class EvalClient {
     this.killWorker();
   }
 
-  private request(body: WorkerRequestBody): Promise<Outcome<WorkerResponse>> {
+  private request(
+    body: WorkerRequestBody,
+    onProgress?: (p: ProgressMessage) => void,
+  ): Promise<Outcome<WorkerResponse>> {
     if (this.disposed) return Promise.resolve({ status: 'failed', message: 'the evaluator was shut down' });
     return new Promise((resolve) => {
-      const entry: Entry = { kind: body.type, body, resolve };
-      const older = this.queued.get(entry.kind);
+      const entry: Entry = {
+        kind: body.type,
+        key: queueKey(body),
+        body,
+        resolve,
+        ...(onProgress ? { onProgress } : {}),
+      };
+      const older = this.queued.get(entry.key);
       if (older) older.resolve({ status: 'superseded' });
-      this.queued.set(entry.kind, entry);
+      if (entry.key === 'load') {
+        // New events: edits still waiting were for the old ones.
+        for (const [k, e] of this.queued)
+          if (e.kind === 'editEvent') {
+            e.resolve({ status: 'superseded' });
+            this.queued.delete(k);
+          }
+      }
+      this.queued.set(entry.key, entry);
       const r = this.running;
-      if (
-        r &&
-        r.kind === entry.kind &&
-        r.kind !== 'language' &&
-        r.kind !== 'parseRule' &&
-        this.now() - (r.startedAt ?? 0) >= this.preemptMs
-      ) {
+      if (r && r.key === entry.key && PREEMPTIBLE.has(r.kind) && this.now() - (r.startedAt ?? 0) >= this.preemptMs) {
         // The running request of this kind is slow and already outdated: kill it.
         this.finish(r, { status: 'superseded' });
         this.killWorker();
@@ -138,24 +249,29 @@ export class EvalClient {
 
   private pump(): void {
     if (this.running || this.disposed) return;
-    const kind = SERVE_ORDER.find((k) => this.queued.has(k));
-    if (!kind) return;
-    const entry = this.queued.get(kind)!;
-    this.queued.delete(kind);
+    let entry: Entry | undefined;
+    for (const e of this.queued.values()) if (!entry || RANK.get(e.kind)! < RANK.get(entry.kind)!) entry = e;
+    if (!entry) return;
+    this.queued.delete(entry.key);
     const id = this.nextId++;
     entry.id = id;
     entry.startedAt = this.now();
     this.running = entry;
     const worker = this.ensureWorker();
-    entry.timer = this.setTimer(() => {
-      if (this.running !== entry) return;
-      this.finish(entry, { status: 'timeout', ms: this.timeoutMs });
-      this.killWorker();
-      this.pump();
-    }, this.timeoutMs);
+    if (entry.kind === 'loadText' || entry.kind === 'loadFile') this.replay = { load: entry.body, edits: [] };
+    else if (entry.kind === 'editEvent') this.replay?.edits.push(entry.body);
+    const limit = this.timeoutFor(entry.kind);
+    const current = entry;
+    if (limit !== undefined)
+      entry.timer = this.setTimer(() => {
+        if (this.running !== current) return;
+        this.finish(current, { status: 'timeout', ms: limit });
+        this.killWorker();
+        this.pump();
+      }, limit);
     // If a newer request of this kind arrives before preemptMs, it simply waits its turn;
     // once the running one passes preemptMs, the check in request() and this timer cancel it.
-    if (entry.kind !== 'language' && entry.kind !== 'parseRule') {
+    if (PREEMPTIBLE.has(entry.kind)) {
       this.setTimer(() => {
         if (this.running === entry && this.queued.has(entry.kind)) {
           this.finish(entry, { status: 'superseded' });
@@ -167,10 +283,23 @@ export class EvalClient {
     worker.postMessage({ ...entry.body, id } as WorkerRequest);
   }
 
+  private timeoutFor(kind: Kind): number | undefined {
+    if (kind === 'loadText' || kind === 'loadFile') return undefined;
+    return kind === 'run' ? Math.max(this.runTimeoutMs, this.timeoutMs) : this.timeoutMs;
+  }
+
   private ensureWorker(): WorkerLike {
     if (this.worker) return this.worker;
     const w = this.options.createWorker();
     this.spawned++;
+    // A fresh worker after a cancelled or crashed one: give it the same events first (id 0
+    // answers are ignored). The request about to be sent is not replayed twice.
+    const replay = this.replay;
+    const next = this.running?.body;
+    if (replay && next !== replay.load) {
+      w.postMessage({ ...replay.load, id: 0 });
+      for (const e of replay.edits) if (e !== next) w.postMessage({ ...e, id: 0 });
+    }
     w.onmessage = (ev: MessageEvent) => this.onMessage(w, ev.data as WorkerResponse);
     w.onerror = (ev: ErrorEvent) => {
       if (this.worker !== w) return;
@@ -187,7 +316,11 @@ export class EvalClient {
   private onMessage(from: WorkerLike, msg: WorkerResponse): void {
     if (from !== this.worker) return;
     const r = this.running;
-    if (!r || msg.id !== r.id) return; // a late answer for a cancelled request
+    if (!r || msg.id !== r.id) return; // a late answer for a cancelled request, or a replay
+    if (msg.type === 'progress') {
+      r.onProgress?.(msg);
+      return;
+    }
     if (msg.type === 'failure') this.finish(r, { status: 'failed', message: msg.message });
     else this.finish(r, { status: 'ok', value: msg });
     this.pump();
@@ -196,6 +329,13 @@ export class EvalClient {
   private finish(entry: Entry, outcome: Outcome<WorkerResponse>): void {
     if (entry.timer !== undefined) this.clearTimer(entry.timer);
     if (this.running === entry) this.running = undefined;
+    // A load that failed leaves no events to restore; never replay it into a fresh worker.
+    if (
+      (entry.kind === 'loadText' || entry.kind === 'loadFile') &&
+      outcome.status !== 'ok' &&
+      outcome.status !== 'superseded'
+    )
+      this.replay = undefined;
     entry.resolve(outcome);
   }
 

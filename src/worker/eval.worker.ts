@@ -11,7 +11,16 @@ import { KEYWORDS } from '../core/ast/keywords';
 import { functionNames, lookupFunction } from '../core/runtime/functions/registry';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
 import { importRule } from './rule-import';
-import type { EvaluateInput, EventView, FieldView, LanguageInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type {
+  DatasetRequest,
+  EvaluateInput,
+  EventView,
+  FieldView,
+  LanguageInfo,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
+import { WorkerSession } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -58,7 +67,7 @@ function languageInfo(): LanguageInfo {
   };
 }
 
-function handle(msg: WorkerRequest): WorkerResponse {
+function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
   switch (msg.type) {
     case 'language':
       return { type: 'language', id: msg.id, info: languageInfo() };
@@ -100,6 +109,55 @@ function handle(msg: WorkerRequest): WorkerResponse {
       );
       return { type: 'trace', id: msg.id, entries };
     }
+    default:
+      return handleDataset(msg);
+  }
+}
+
+const session = new WorkerSession(() => performance.now());
+
+/** A file's text, chunk by chunk, as it is read. */
+async function* fileChunks(file: Blob): AsyncGenerator<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    yield decoder.decode(value, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function handleDataset(msg: DatasetRequest): WorkerResponse | Promise<WorkerResponse> {
+  switch (msg.type) {
+    case 'loadText':
+      return { type: 'loaded', id: msg.id, info: session.loadText(msg.text, msg.idField, msg.asDataset) };
+    case 'loadFile':
+      return session
+        .loadChunks(fileChunks(msg.file), msg.file.size, msg.name, msg.idField, (p) =>
+          self.postMessage({ type: 'progress', id: msg.id, ...p, total: msg.file.size } satisfies WorkerResponse),
+        )
+        .then((info) => ({ type: 'loaded', id: msg.id, info }));
+    case 'run':
+      return { type: 'ran', id: msg.id, result: session.run(msg.input, msg.baseline) };
+    case 'rows':
+      return { type: 'rows', id: msg.id, datasetVersion: session.dataset.version, rows: session.rows(msg.positions) };
+    case 'sequences':
+      return { type: 'sequences', id: msg.id, sequences: session.sequences(msg.from, msg.count) };
+    case 'editEvent':
+      return { type: 'editEvent', id: msg.id, ...session.edit(msg.position, msg.text) };
+    case 'search':
+      return {
+        type: 'search',
+        id: msg.id,
+        datasetVersion: session.dataset.version,
+        positions: session.search(msg.query),
+      };
+    case 'exportEvents':
+      return { type: 'exportEvents', id: msg.id, text: session.exportEvents() };
+    case 'traceAt':
+      return { type: 'traceAt', id: msg.id, entries: session.trace(msg.input, msg.position) };
     default: {
       const never: never = msg;
       return never;
@@ -107,13 +165,29 @@ function handle(msg: WorkerRequest): WorkerResponse {
   }
 }
 
-self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
-  const msg = ev.data;
+/** The typed arrays of a reply, moved to the page instead of copied. */
+function transferables(reply: WorkerResponse): Transferable[] {
+  if (reply.type === 'ran') {
+    const r = reply.result;
+    return [r.verdicts.buffer, r.groupOf.buffer, r.hitPositions.buffer, ...(r.baseline ? [r.baseline.buffer] : [])];
+  }
+  if (reply.type === 'search') return [reply.positions.buffer];
+  return [];
+}
+
+async function answer(msg: WorkerRequest): Promise<void> {
   let reply: WorkerResponse;
   try {
-    reply = handle(msg);
+    reply = await handle(msg);
   } catch (e) {
     reply = { type: 'failure', id: msg.id, message: e instanceof Error ? e.message : String(e) };
   }
-  self.postMessage(reply);
+  self.postMessage(reply, transferables(reply));
+}
+
+// One message at a time, in order: a file still loading finishes before the next request runs.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+  const msg = ev.data;
+  queue = queue.then(() => answer(msg));
 };

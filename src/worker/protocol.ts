@@ -2,7 +2,20 @@
  * Messages between the UI thread and the evaluation worker. Plain data only (structured clone).
  * Every request carries an `id`; the worker answers with the same id.
  */
-import type { Diagnostic, EvaluationResult, Range, Settings, TraceEntry } from '../core';
+import type {
+  ClauseStat,
+  Diagnostic,
+  EvaluationResult,
+  JoinEventExplanation,
+  Range,
+  Reason,
+  SequenceMatchExplanation,
+  SequenceHit,
+  Settings,
+  Stats,
+  TraceEntry,
+  VerdictKind,
+} from '../core';
 
 /** One input event as the UI needs it (the core's EventDoc without its expanded copy). */
 export interface EventView {
@@ -101,11 +114,164 @@ export interface ParsedRuleView {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/* ───────── datasets: events held by the worker, compact results ───────── */
+
+/** A problem in the events, located by line and column (and by range in the events text, for text). */
+export interface DatasetProblem {
+  readonly code: string;
+  readonly severity: Diagnostic['severity'];
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly range: Range;
+}
+
+/** What the page knows about the events the worker holds. */
+export interface DatasetInfo {
+  /** Changes on every load and edit; results name the version they describe. */
+  readonly version: number;
+  /** 'text': from the events editor (ranges point into its text); 'file': a file or a large text. */
+  readonly kind: 'text' | 'file';
+  readonly name?: string;
+  readonly format: string;
+  readonly count: number;
+  /** Characters read. */
+  readonly length: number;
+  /** The first problems (at most a thousand); `problemCount` says how many there are. */
+  readonly problems: readonly DatasetProblem[];
+  readonly problemCount: number;
+  /** Each event's id (the id field's value, else `_id`, else its position), by position. */
+  readonly ids: readonly string[];
+}
+
+/** Verdict codes in `CompactEvaluation.verdicts`. */
+export const VERDICT_CODE = { alert: 0, suppressed: 1, 'no-match': 2, error: 3 } as const;
+export const VERDICT_OF_CODE: readonly VerdictKind[] = ['alert', 'suppressed', 'no-match', 'error'];
+/** The code of an event that has no verdict (the rule has errors). */
+export const NO_VERDICT = 255;
+
+/** Events whose first reason is the same clause and part share a group. */
+export interface ReasonGroup {
+  readonly kind: Reason['kind'] | 'alert' | 'sequence' | 'none';
+  readonly clause?: string;
+  readonly match?: string;
+  readonly field?: string;
+  readonly clauseId?: number;
+  readonly matchId?: number;
+}
+
+/** The rule and settings to evaluate against the events the worker holds. */
+export interface RunInput {
+  readonly rule: string;
+  readonly settings: Partial<Settings>;
+  readonly mapping: string;
+}
+
+/**
+ * One evaluation of the held events, small enough to send on every keystroke: counts and one
+ * code per event in typed arrays (transferred, not copied); reasons stay in the worker until the
+ * page asks for the rows it shows.
+ */
+export interface CompactEvaluation {
+  readonly datasetVersion: number;
+  readonly ok: boolean;
+  readonly queryKind: EvaluationResult['queryKind'];
+  /** Problems of the rule, mapping and settings (the events' own are in DatasetInfo). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly counts: {
+    readonly alert: number;
+    readonly suppressed: number;
+    readonly 'no-match': number;
+    readonly error: number;
+    readonly total: number;
+  };
+  /** By position: a VERDICT_CODE, or NO_VERDICT. Sequences: alert when in a returned sequence or sample. */
+  readonly verdicts: Uint8Array;
+  /** By position: index into `groups`. */
+  readonly groupOf: Uint32Array;
+  readonly groups: readonly ReasonGroup[];
+  readonly clauseStats: readonly ClauseStat[];
+  /** `hits.total.value` of the Elasticsearch response. */
+  readonly hitsTotal: number;
+  /** Event queries: positions of the returned events, in response order. */
+  readonly hitPositions: Int32Array;
+  /** Sequences and samples: how many were returned. */
+  readonly sequenceCount: number;
+  /** By position: the baseline's verdict codes, when the request named a baseline. */
+  readonly baseline?: Uint8Array;
+  readonly stats: Stats;
+  readonly ms: number;
+}
+
+/** What a shown row needs: the event, its verdict and reasons (fetched for visible rows only). */
+export interface RowDetail {
+  readonly position: number;
+  readonly id: string;
+  readonly verdict: VerdictKind | undefined;
+  readonly reasons: readonly Reason[];
+  readonly source: Record<string, unknown>;
+  readonly index?: string;
+  /** Sequences and samples: the event's stage verdicts and candidates. */
+  readonly join?: JoinEventExplanation;
+}
+
+/** One returned sequence or sample with the hit Elasticsearch gives for it. */
+export interface SequenceDetail {
+  readonly explanation?: SequenceMatchExplanation;
+  readonly hit: SequenceHit;
+}
+
+export type DatasetRequest =
+  | {
+      readonly type: 'loadText';
+      readonly id: number;
+      readonly text: string;
+      readonly idField?: string;
+      readonly asDataset?: boolean;
+    }
+  | {
+      readonly type: 'loadFile';
+      readonly id: number;
+      readonly file: Blob;
+      readonly name: string;
+      readonly idField?: string;
+    }
+  | { readonly type: 'run'; readonly id: number; readonly input: RunInput; readonly baseline?: RunInput }
+  | { readonly type: 'rows'; readonly id: number; readonly positions: readonly number[] }
+  | { readonly type: 'sequences'; readonly id: number; readonly from: number; readonly count: number }
+  | { readonly type: 'editEvent'; readonly id: number; readonly position: number; readonly text: string }
+  | { readonly type: 'search'; readonly id: number; readonly query: string }
+  | { readonly type: 'exportEvents'; readonly id: number }
+  | { readonly type: 'traceAt'; readonly id: number; readonly input: RunInput; readonly position: number };
+
+export type DatasetResponse =
+  | { readonly type: 'loaded'; readonly id: number; readonly info: DatasetInfo }
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly read: number;
+      readonly total: number;
+      readonly events: number;
+    }
+  | { readonly type: 'ran'; readonly id: number; readonly result: CompactEvaluation }
+  | { readonly type: 'rows'; readonly id: number; readonly datasetVersion: number; readonly rows: readonly RowDetail[] }
+  | { readonly type: 'sequences'; readonly id: number; readonly sequences: readonly SequenceDetail[] }
+  | {
+      readonly type: 'editEvent';
+      readonly id: number;
+      readonly problem?: DatasetProblem;
+      readonly info: DatasetInfo;
+    }
+  | { readonly type: 'search'; readonly id: number; readonly datasetVersion: number; readonly positions: Int32Array }
+  | { readonly type: 'exportEvents'; readonly id: number; readonly text: string }
+  | { readonly type: 'traceAt'; readonly id: number; readonly entries: readonly TraceEntry[] };
+
 export type WorkerRequest =
   | { readonly type: 'evaluate'; readonly id: number; readonly input: EvaluateInput; readonly wantEvents: boolean }
   | { readonly type: 'trace'; readonly id: number; readonly input: EvaluateInput; readonly position: number }
   | { readonly type: 'language'; readonly id: number }
-  | { readonly type: 'parseRule'; readonly id: number; readonly text: string; readonly filename?: string };
+  | { readonly type: 'parseRule'; readonly id: number; readonly text: string; readonly filename?: string }
+  | DatasetRequest;
 
 export interface EvaluateResponse {
   readonly type: 'evaluate';
@@ -144,20 +310,32 @@ export interface FailureResponse {
   readonly message: string;
 }
 
-export type WorkerResponse = EvaluateResponse | TraceResponse | LanguageResponse | ParseRuleResponse | FailureResponse;
+export type WorkerResponse =
+  | EvaluateResponse
+  | TraceResponse
+  | LanguageResponse
+  | ParseRuleResponse
+  | FailureResponse
+  | DatasetResponse;
 
-/** The response type for each request type. */
+/** The response type for each request type (the final one: `progress` messages come before it). */
 export type ResponseFor<R extends WorkerRequest> = R extends { type: 'evaluate' }
   ? EvaluateResponse
   : R extends { type: 'trace' }
     ? TraceResponse
     : R extends { type: 'parseRule' }
       ? ParseRuleResponse
-      : LanguageResponse;
+      : R extends { type: 'language' }
+        ? LanguageResponse
+        : R extends { type: 'loadText' | 'loadFile' }
+          ? Extract<DatasetResponse, { type: 'loaded' }>
+          : R extends { type: 'run' }
+            ? Extract<DatasetResponse, { type: 'ran' }>
+            : Extract<DatasetResponse, { type: R['type'] }>;
 
 /** Requests without the id the client assigns. */
-export type WorkerRequestBody =
-  | Omit<Extract<WorkerRequest, { type: 'evaluate' }>, 'id'>
-  | Omit<Extract<WorkerRequest, { type: 'trace' }>, 'id'>
-  | Omit<Extract<WorkerRequest, { type: 'language' }>, 'id'>
-  | Omit<Extract<WorkerRequest, { type: 'parseRule' }>, 'id'>;
+export type WorkerRequestBody = WorkerRequest extends infer R
+  ? R extends WorkerRequest
+    ? Omit<R, 'id'>
+    : never
+  : never;

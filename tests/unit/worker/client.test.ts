@@ -48,6 +48,39 @@ function answerFor(m: WorkerRequest): WorkerResponse {
         id: m.id,
         rule: { format: 'eql', query: m.text, metadata: {}, settings: {}, diagnostics: [] },
       };
+    case 'loadText':
+    case 'loadFile':
+      return {
+        type: 'loaded',
+        id: m.id,
+        info: {
+          version: 1,
+          kind: 'text',
+          format: 'ndjson',
+          count: 0,
+          length: 0,
+          problems: [],
+          problemCount: 0,
+          ids: [],
+        },
+      };
+    case 'editEvent':
+      return {
+        type: 'editEvent',
+        id: m.id,
+        info: {
+          version: 2,
+          kind: 'text',
+          format: 'ndjson',
+          count: 0,
+          length: 0,
+          problems: [],
+          problemCount: 0,
+          ids: [],
+        },
+      };
+    default:
+      return { type: 'traceAt', id: m.id, entries: [] };
   }
 }
 
@@ -199,5 +232,67 @@ describe('EvalClient', () => {
     expect(await b).toEqual({ status: 'superseded' });
     expect(workers[0]!.terminated).toBe(true);
     expect((await client.evaluate(input('z'), false)).status).toBe('failed');
+  });
+
+  it('runs on held events are never preempted: the latest waits and the ones in between are skipped', async () => {
+    const { client, workers, advance } = harness({ preemptMs: 200, timeoutMs: 1000 });
+    const run = (rule: string) => client.run({ rule, settings: {}, mapping: '' });
+    const first = run('1');
+    advance(500);
+    const second = run('2');
+    const third = run('3');
+    advance(400);
+    expect(workers).toHaveLength(1);
+    expect(await second).toEqual({ status: 'superseded' });
+    const w = workers[0]!;
+    w.reply({ type: 'traceAt', id: w.received[0]!.id, entries: [] } as never);
+    expect((await first).status).toBe('ok');
+    expect(w.received.map((m) => (m.type === 'run' ? m.input.rule : m.type))).toEqual(['1', '3']);
+    void third;
+  });
+
+  it('a load has no time limit, passes on progress, and is replayed with its edits into a fresh worker', async () => {
+    const { client, workers, advance } = harness({ timeoutMs: 1000 });
+    const progress: number[] = [];
+    const file = new Blob(['{"a":1}']);
+    const loaded = client.loadFile(file, 'x.ndjson', undefined, (p) => progress.push(p.read));
+    const w = workers[0]!;
+    advance(60_000);
+    const loadId = w.received[0]!.id;
+    w.reply({ type: 'progress', id: loadId, read: 3, total: 7, events: 0 });
+    w.reply({ type: 'progress', id: 999, read: 5, total: 7, events: 0 }); // not ours
+    w.answerLast();
+    expect((await loaded).status).toBe('ok');
+    expect(progress).toEqual([3]);
+    const edit = client.editEvent(0, '{"a":2}');
+    w.answerLast();
+    expect((await edit).status).toBe('ok');
+    // a runaway run is killed; the next worker first gets the load and the edit again
+    const runaway = client.run({ rule: 'any where true', settings: {}, mapping: '' });
+    advance(10_000);
+    expect((await runaway).status).toBe('timeout');
+    const next = client.run({ rule: 'any where false', settings: {}, mapping: '' });
+    const w2 = workers[1]!;
+    expect(w2.received.map((m) => [m.type, m.id === 0])).toEqual([
+      ['loadFile', true],
+      ['editEvent', true],
+      ['run', false],
+    ]);
+    w2.reply({ type: 'traceAt', id: w2.received[2]!.id, entries: [] } as never);
+    expect((await next).status).toBe('ok');
+  });
+
+  it('a new load drops the edits still waiting for the old events', async () => {
+    const { client, workers } = harness();
+    const busy = client.language();
+    const edit = client.editEvent(3, '{}');
+    const load = client.loadText('{"b":1}');
+    expect(await edit).toEqual({ status: 'superseded' });
+    const w = workers[0]!;
+    w.answerLast();
+    await busy;
+    expect(w.received.map((m) => m.type)).toEqual(['language', 'loadText']);
+    w.answerLast();
+    expect((await load).status).toBe('ok');
   });
 });

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { NO_VERDICT, VERDICT_CODE, VERDICT_OF_CODE } from '../../../src/worker/protocol';
+import { WorkerSession } from '../../../src/worker/session';
+
+const lines = (n: number, f: (i: number) => object) =>
+  Array.from({ length: n }, (_, i) => JSON.stringify(f(i))).join('\n');
+const ev = (i: number) => ({
+  '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+  event: { category: 'process', id: `p-${i}` },
+  process: { name: i % 3 === 0 ? 'nc' : i % 3 === 1 ? 'bash' : 'sh' },
+});
+const rule = 'process where process.name in ("nc", "bash") and not process.name == "bash"';
+const run = (r = rule) => ({ rule: r, settings: {}, mapping: '' });
+
+async function* chunksOf(text: string, size: number) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+describe('WorkerSession: the held events', () => {
+  it('loads text with ids from the id field and problems with their lines', () => {
+    const s = new WorkerSession();
+    const text = `${lines(2, ev)}\n{"broken": }\n${JSON.stringify(ev(2))}`;
+    const info = s.loadText(text, 'event.id');
+    expect(info).toMatchObject({ kind: 'text', format: 'ndjson', count: 3, problemCount: 1 });
+    expect(info.ids).toEqual(['p-0', 'p-1', 'p-2']);
+    expect(info.problems[0]).toMatchObject({ line: 3, column: 12, code: 'EVT5001' });
+    expect(text.slice(info.problems[0]!.range.start).startsWith('}')).toBe(true);
+  });
+
+  it('streams a file in chunks with progress, the same events as the text', async () => {
+    const text = lines(500, ev);
+    const s = new WorkerSession(() => performance.now());
+    let t = 0;
+    const slow = new WorkerSession(() => (t += 60));
+    const reports: number[] = [];
+    const info = await slow.loadChunks(chunksOf(text, 997), text.length, 'e.ndjson', 'event.id', (p) =>
+      reports.push(p.events),
+    );
+    expect(info).toMatchObject({ kind: 'file', name: 'e.ndjson', count: 500, length: text.length, problemCount: 0 });
+    expect(reports.length).toBeGreaterThan(3);
+    expect(reports).toEqual([...reports].sort((a, b) => a - b));
+    expect(info.ids).toEqual(s.loadText(text, 'event.id').ids);
+    expect(slow.exportEvents()).toBe(`${text}\n`);
+  });
+
+  it('every load and edit gets a new version', () => {
+    const s = new WorkerSession();
+    const a = s.loadText(lines(3, ev));
+    const b = s.loadText(lines(3, ev));
+    expect(b.version).toBeGreaterThan(a.version);
+    const e = s.edit(1, '{"x": 1}');
+    expect(e.problem).toBeUndefined();
+    expect(e.info.version).toBeGreaterThan(b.version);
+  });
+});
+
+describe('WorkerSession: compact results and paging', () => {
+  it('sends counts and verdict codes by position; reasons come with the rows asked for', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(9, ev), 'event.id');
+    const r = s.run(run());
+    expect(r.ok).toBe(true);
+    expect(r.counts).toEqual({ alert: 3, suppressed: 3, 'no-match': 3, error: 0, total: 9 });
+    expect([...r.verdicts].map((c) => VERDICT_OF_CODE[c])).toEqual(
+      Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? 'alert' : i % 3 === 1 ? 'suppressed' : 'no-match')),
+    );
+    // one group per deciding clause: alert, the exclusion, the failing base conjunct
+    expect(r.groups.map((g) => g.kind).sort()).toEqual(['alert', 'base', 'exclusion']);
+    expect(r.groups[r.groupOf[1]!]).toMatchObject({ kind: 'exclusion', field: 'process.name' });
+    expect(r.hitsTotal).toBe(3);
+    expect([...r.hitPositions]).toEqual([0, 3, 6]);
+    const rows = s.rows([4, 0, 99]);
+    expect(rows.map((x) => [x.position, x.id, x.verdict])).toEqual([
+      [4, 'p-4', 'suppressed'],
+      [0, 'p-0', 'alert'],
+    ]);
+    expect(rows[0]!.reasons[0]).toMatchObject({ kind: 'exclusion', field: 'process.name', value: 'bash' });
+    expect(rows[0]!.source).toEqual(ev(4));
+  });
+
+  it('an edit goes back into the events: the next run and rows see it; a bad edit changes nothing', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(3, ev), 'event.id');
+    expect(s.run(run()).verdicts[1]).toBe(VERDICT_CODE.suppressed);
+    const edited = s.edit(1, JSON.stringify({ ...ev(1), process: { name: 'nc' } }));
+    expect(edited.problem).toBeUndefined();
+    const r = s.run(run());
+    expect(r.datasetVersion).toBe(edited.info.version);
+    expect(r.verdicts[1]).toBe(VERDICT_CODE.alert);
+    expect(s.rows([1])[0]).toMatchObject({ verdict: 'alert', id: 'p-1' });
+    const bad = s.edit(1, '{"a": }');
+    expect(bad.problem).toMatchObject({ code: 'EVT5001', line: 1, column: 7 });
+    expect(bad.info.version).toBe(edited.info.version);
+    expect(s.run(run()).verdicts[1]).toBe(VERDICT_CODE.alert);
+    expect(s.edit(1, '[1]').problem?.message).toBe(
+      'The event is an array, not a JSON object; each event must be an object',
+    );
+  });
+
+  it('a rule with errors gives no verdicts, and the baseline codes come along', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(6, ev));
+    const bad = s.run(run('process where ('));
+    expect(bad.ok).toBe(false);
+    expect([...bad.verdicts].every((c) => c === NO_VERDICT)).toBe(true);
+    const withBaseline = s.run(run('process where process.name == "nc"'), run());
+    expect([...withBaseline.baseline!]).toEqual([...s.run(run()).verdicts]);
+    expect([...withBaseline.verdicts].filter((c) => c === VERDICT_CODE.alert)).toHaveLength(2);
+  });
+
+  it('sequences: membership codes, and the returned sequences page by page', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(6, ev));
+    const r = s.run(run('sequence [process where process.name == "nc"] [process where process.name == "bash"]'));
+    expect(r.queryKind).toBe('sequence');
+    expect(r.sequenceCount).toBe(2);
+    expect([...r.verdicts].map((c) => VERDICT_OF_CODE[c])).toEqual([
+      'alert',
+      'alert',
+      'no-match',
+      'alert',
+      'alert',
+      'no-match',
+    ]);
+    const page = s.sequences(1, 5);
+    expect(page).toHaveLength(1);
+    expect(page[0]!.explanation?.stages.map((x) => x.position)).toEqual([3, 4]);
+    expect(s.rows([2])[0]!.join?.stages.length).toBe(2);
+  });
+
+  it('search finds ids and text, case-insensitively, in position order', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(7, ev), 'event.id');
+    expect([...s.search('NC')]).toEqual([0, 3, 6]);
+    expect([...s.search('p-5')]).toEqual([5]);
+    expect([...s.search('')]).toHaveLength(7);
+    s.edit(0, '{"process": {"name": "zsh"}}');
+    expect([...s.search('nc')]).toEqual([3, 6]);
+  });
+});
