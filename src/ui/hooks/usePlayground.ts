@@ -1,6 +1,6 @@
 /**
- * The app's state and effects: the document, live evaluation in the worker (debounced,
- * latest wins), drafts and share links, selection, and the automation hook.
+ * The app's state and effects: the document, live evaluation in the worker (at once when idle,
+ * coalesced while busy, latest wins), drafts and share links, selection, and the automation hook.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEntry } from '../../core';
@@ -14,6 +14,7 @@ import { clearHash, currentUrl, onHashChange, readHash, writeHash } from '../pla
 import { draftStorage } from '../platform/storage';
 import { installPlaygroundHook } from '../platform/test-hook';
 import { debounce } from '../platform/timers';
+import { coalesce } from '../state/coalesce';
 import { readFileText } from '../platform/files';
 import {
   FORMAT_LABEL,
@@ -35,8 +36,6 @@ import {
 } from '../state/doc-state';
 import { applyEvaluation, applyFailure, emptyResults, type ResultsState } from '../state/results';
 import { decideStartup, type Notice } from '../state/startup';
-
-export const EVAL_DEBOUNCE_MS = 150;
 
 export interface ShareInfo {
   readonly length: number;
@@ -90,13 +89,13 @@ export function usePlayground() {
 
   const runNow = useCallback(() => {
     const client = clientRef.current;
-    if (!client) return;
+    if (!client) return Promise.resolve();
     const current = docRef.current;
     const version = versionRef.current;
     const input = inputsOf(current);
     const wantEvents = resultsRef.current.latestEventsText !== input.events;
     inFlightRef.current++;
-    void client.evaluate(input, wantEvents).then((outcome) => {
+    return client.evaluate(input, wantEvents).then((outcome) => {
       inFlightRef.current--;
       if (outcome.status === 'superseded') {
         setResults((r) => ({ ...r })); // re-check readiness
@@ -114,7 +113,7 @@ export function usePlayground() {
     });
   }, []);
 
-  const scheduler = useMemo(() => debounce(runNow, EVAL_DEBOUNCE_MS), [runNow]);
+  const scheduler = useMemo(() => coalesce(runNow), [runNow]);
 
   useEffect(() => {
     const client = new EvalClient({ createWorker: createEvalWorker });
