@@ -21,6 +21,7 @@
  *   npm run bench:browser                    build, then all sizes
  *   BENCH_SIZES=1000,20000 npm run bench:browser
  *   BENCH_LOAD=setEvents npm run bench:browser     always load through the hook
+ *   BENCH_DIST=/path/to/other/dist npx tsx tests/bench/browser.ts   another build (e.g. an older one)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,7 +80,16 @@ async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      ...(process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : []),
+    ],
     { stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}/`;

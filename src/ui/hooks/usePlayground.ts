@@ -78,6 +78,8 @@ export function usePlayground() {
   const inFlightRef = useRef(0);
   const waitersRef = useRef<(() => void)[]>([]);
   const ruleEditorRef = useRef<IStandaloneCodeEditor | undefined>(undefined);
+  /** A rule file pasted over the whole rule text, until one of its reads answers. */
+  const pastedWholeRef = useRef<string | undefined>(undefined);
   const eventsEditorRef = useRef<IStandaloneCodeEditor | undefined>(undefined);
 
   // Keep the backup draft aside in storage as soon as a shared link replaced it.
@@ -278,6 +280,12 @@ export function usePlayground() {
       if (!live || o.status !== 'ok' || docRef.current.rule !== text) return;
       const parsed = o.value.rule;
       if (!isImportable(parsed)) return;
+      if (pastedWholeRef.current === text) {
+        // The paste handler's own read was superseded by this one: import, as a paste does.
+        pastedWholeRef.current = undefined;
+        applyImportRef.current(parsed);
+        return;
+      }
       setPendingImport({ text, parsed });
       setNotice({ kind: 'import-offer', format: parsed.format, name: parsed.metadata.name });
     });
@@ -428,9 +436,11 @@ export function usePlayground() {
       const full = model.getFullModelRange();
       if (!e.range.equalsRange(full) || text.trim() === '') return;
       if (looksLikeRuleFile(text)) {
+        pastedWholeRef.current = text;
         void clientRef.current?.parseRule(text).then((o) => {
-          if (o.status === 'ok' && isImportable(o.value.rule) && docRef.current.rule === text)
-            applyImportRef.current(o.value.rule);
+          if (o.status !== 'ok' || pastedWholeRef.current !== text) return;
+          pastedWholeRef.current = undefined;
+          if (isImportable(o.value.rule) && docRef.current.rule === text) applyImportRef.current(o.value.rule);
         });
       }
     });
