@@ -20,7 +20,7 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
-import { WorkerSession } from './session';
+import { WorkerSession, textChunks } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -132,7 +132,13 @@ async function* fileChunks(file: Blob): AsyncGenerator<string> {
 function handleDataset(msg: DatasetRequest): WorkerResponse | Promise<WorkerResponse> {
   switch (msg.type) {
     case 'loadText':
-      return { type: 'loaded', id: msg.id, info: session.loadText(msg.text, msg.idField, msg.asDataset) };
+      if (!msg.asDataset) return { type: 'loaded', id: msg.id, info: session.loadText(msg.text, msg.idField) };
+      // A large text is read like a file: in slices, with progress.
+      return session
+        .loadChunks(textChunks(msg.text), msg.text.length, 'events', msg.idField, (p) =>
+          self.postMessage({ type: 'progress', id: msg.id, ...p } satisfies WorkerResponse),
+        )
+        .then((info) => ({ type: 'loaded', id: msg.id, info }));
     case 'loadFile':
       return session
         .loadChunks(fileChunks(msg.file), msg.file.size, msg.name, msg.idField, (p) =>

@@ -107,6 +107,17 @@ function groupsOf(result: EvaluationResult, count: number, codes: Uint8Array, by
   return { groups, groupOf };
 }
 
+/** A text in slices (a million characters by default ; a slice never splits a surrogate pair). */
+export async function* textChunks(text: string, size = 1 << 20): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(i, end);
+    i = end;
+  }
+}
+
 export class WorkerSession {
   private datasetVersion = 0;
   dataset: Dataset = Dataset.fromText('', { kind: 'text' }, 0);
@@ -123,9 +134,9 @@ export class WorkerSession {
     return this.dataset.info();
   }
 
-  /** The events editor's text (kind 'text'), or a large text taken as a dataset (kind 'file'). */
-  loadText(text: string, idField?: string, asDataset = false): DatasetInfo {
-    const source = { kind: asDataset ? ('file' as const) : ('text' as const), ...(idField ? { idField } : {}) };
+  /** The events editor's text: ranges and problems point into it. */
+  loadText(text: string, idField?: string): DatasetInfo {
+    const source = { kind: 'text' as const, ...(idField ? { idField } : {}) };
     return this.replaceDataset((v) => Dataset.fromText(text, source, v));
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_VERDICT, VERDICT_CODE, VERDICT_OF_CODE } from '../../../src/worker/protocol';
-import { WorkerSession } from '../../../src/worker/session';
+import { WorkerSession, textChunks } from '../../../src/worker/session';
 
 const lines = (n: number, f: (i: number) => object) =>
   Array.from({ length: n }, (_, i) => JSON.stringify(f(i))).join('\n');
@@ -41,6 +41,16 @@ describe('WorkerSession: the held events', () => {
     expect(reports).toEqual([...reports].sort((a, b) => a - b));
     expect(info.ids).toEqual(s.loadText(text, 'event.id').ids);
     expect(slow.exportEvents()).toBe(`${text}\n`);
+  });
+
+  it('a large text is read in slices that never split a surrogate pair', async () => {
+    const text = `${'a'.repeat(9)}\u{1F600}${'b'.repeat(5)}`;
+    const parts: string[] = [];
+    for await (const c of textChunks(text, 10)) parts.push(c);
+    expect(parts).toEqual([`${'a'.repeat(9)}\u{1F600}`, 'b'.repeat(5)]);
+    const s = new WorkerSession();
+    const info = await s.loadChunks(textChunks(lines(30, ev), 64), 0, 'events', 'event.id', () => {});
+    expect(info.ids).toEqual(Array.from({ length: 30 }, (_, i) => `p-${i}`));
   });
 
   it('every load and edit gets a new version', () => {
