@@ -6,6 +6,7 @@ import type {
   ClauseStat,
   Diagnostic,
   EvaluationResult,
+  ExceptionInput,
   JoinEventExplanation,
   Range,
   Reason,
@@ -145,8 +146,8 @@ export interface DatasetInfo {
 }
 
 /** Verdict codes in `CompactEvaluation.verdicts`. */
-export const VERDICT_CODE = { alert: 0, suppressed: 1, 'no-match': 2, error: 3 } as const;
-export const VERDICT_OF_CODE: readonly VerdictKind[] = ['alert', 'suppressed', 'no-match', 'error'];
+export const VERDICT_CODE = { alert: 0, suppressed: 1, 'no-match': 2, error: 3, excepted: 4 } as const;
+export const VERDICT_OF_CODE: readonly VerdictKind[] = ['alert', 'suppressed', 'no-match', 'error', 'excepted'];
 /** The code of an event that has no verdict (the rule has errors). */
 export const NO_VERDICT = 255;
 
@@ -165,6 +166,8 @@ export interface RunInput {
   readonly rule: string;
   readonly settings: Partial<Settings>;
   readonly mapping: string;
+  /** Kibana rule exceptions, applied before EQL matching. */
+  readonly exceptions?: ExceptionInput;
 }
 
 /**
@@ -183,6 +186,7 @@ export interface CompactEvaluation {
     readonly suppressed: number;
     readonly 'no-match': number;
     readonly error: number;
+    readonly excepted: number;
     readonly total: number;
   };
   /** By position: a VERDICT_CODE, or NO_VERDICT. Sequences: alert when in a returned sequence or sample. */

@@ -35,7 +35,7 @@ interface LastRun {
 }
 
 const runKey = (input: RunInput, version: number) =>
-  `${version}\u0000${input.rule}\u0000${input.mapping}\u0000${JSON.stringify(input.settings)}`;
+  `${version}\u0000${input.rule}\u0000${input.mapping}\u0000${JSON.stringify(input.settings)}\u0000${JSON.stringify(input.exceptions ?? null)}`;
 
 function coreRun(input: RunInput, dataset: Dataset, now: () => number): EvaluationResult {
   return evaluate({
@@ -43,6 +43,7 @@ function coreRun(input: RunInput, dataset: Dataset, now: () => number): Evaluati
     events: dataset.events,
     settings: input.settings,
     ...(input.mapping.trim() ? { mapping: input.mapping } : {}),
+    ...(input.exceptions ? { exceptions: input.exceptions } : {}),
     now,
   });
 }
@@ -174,13 +175,10 @@ export class WorkerSession {
     const byPosition: (Verdict | undefined)[] = new Array(ds.count);
     const verdicts = codesOf(result, ds.count, byPosition);
     this.last = { key, result, byPosition, codes: verdicts };
-    const counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, total: ds.count };
+    const counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0, total: ds.count };
     for (let p = 0; p < verdicts.length; p++) {
       const c = verdicts[p]!;
-      if (c === 0) counts.alert++;
-      else if (c === 1) counts.suppressed++;
-      else if (c === 2) counts['no-match']++;
-      else if (c === 3) counts.error++;
+      if (c !== NO_VERDICT) counts[VERDICT_OF_CODE[c]!]++;
     }
     const { groups, groupOf } = groupsOf(result, ds.count, verdicts, byPosition);
     const hitPositions = this.hitPositions(result);

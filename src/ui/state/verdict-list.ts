@@ -48,11 +48,19 @@ export interface ListModel {
   readonly rows: number;
 }
 
-/** Alert, error, suppressed, no match, no verdict: what needs attention first. */
-const RANK_OF_CODE = [0, 2, 3, 1];
-const rankOf = (code: number) => (code === NO_VERDICT ? 4 : (RANK_OF_CODE[code] ?? 4));
-const RANK_LABEL = ['Alert', 'Error', 'Suppressed', 'No match', 'No verdict'];
-const RANK_VERDICT: readonly (VerdictKind | undefined)[] = ['alert', 'error', 'suppressed', 'no-match', undefined];
+/** Alert, error, suppressed, excepted, no match, no verdict: what needs attention first. */
+const RANK_OF_CODE = [0, 2, 4, 1, 3];
+const NO_RANK = 5;
+const rankOf = (code: number) => (code === NO_VERDICT ? NO_RANK : (RANK_OF_CODE[code] ?? NO_RANK));
+const RANK_LABEL = ['Alert', 'Error', 'Suppressed', 'Excepted', 'No match', 'No verdict'];
+const RANK_VERDICT: readonly (VerdictKind | undefined)[] = [
+  'alert',
+  'error',
+  'suppressed',
+  'excepted',
+  'no-match',
+  undefined,
+];
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const idOrders = new WeakMap<readonly string[], Int32Array>();
@@ -85,7 +93,7 @@ function sorted(cols: ListColumns, options: ListOptions): Int32Array {
   const out: number[] = [];
   if (options.sort === 'verdict') {
     // A stable counting sort by rank: position order within each verdict.
-    const buckets: number[][] = [[], [], [], [], []];
+    const buckets: number[][] = [[], [], [], [], [], []];
     for (let p = 0; p < n; p++) if (wanted(p)) buckets[rankOf(cols.verdicts[p]!)]!.push(p);
     for (const b of buckets) for (const p of b) out.push(p);
   } else {
@@ -111,6 +119,8 @@ export function reasonLabel(g: ReasonGroup | undefined, verdict: VerdictKind | u
       return 'No match: another event category';
     case 'error':
       return 'Error';
+    case 'exception':
+      return `Excepted by ${g.match ?? g.clause ?? 'a rule exception'}`;
     case 'sequence':
       return 'In a returned sequence or sample';
     default:

@@ -24,6 +24,16 @@ describe('verdict list model', () => {
     expect(list({ sort: 'position' })).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('events a rule exception removed come after the suppressed ones', () => {
+    const X = VERDICT_CODE.excepted;
+    const m = buildList(
+      { verdicts: Uint8Array.from([N, X, S, A]), ids: ['0', '1', '2', '3'] },
+      opts({ group: 'verdict' }),
+    );
+    expect([...m.entries]).toEqual([-1, 3, -2, 2, -3, 1, -4, 0]);
+    expect(m.headers.map((h) => h.label)).toEqual(['Alert', 'Suppressed', 'Excepted', 'No match']);
+  });
+
   it('sorts by id, numbers in ids compared as numbers', () => {
     expect(list({ sort: 'id' }).map((p) => ids[p])).toEqual(['a', 'b', 'ev-1', 'ev-2', 'ev-3', 'ev-9', 'ev-10', 'x']);
   });

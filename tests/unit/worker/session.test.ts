@@ -70,7 +70,7 @@ describe('WorkerSession: compact results and paging', () => {
     s.loadText(lines(9, ev), 'event.id');
     const r = s.run(run());
     expect(r.ok).toBe(true);
-    expect(r.counts).toEqual({ alert: 3, suppressed: 3, 'no-match': 3, error: 0, total: 9 });
+    expect(r.counts).toEqual({ alert: 3, suppressed: 3, 'no-match': 3, error: 0, excepted: 0, total: 9 });
     expect([...r.verdicts].map((c) => VERDICT_OF_CODE[c])).toEqual(
       Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? 'alert' : i % 3 === 1 ? 'suppressed' : 'no-match')),
     );
