@@ -1,4 +1,5 @@
-// Produces the build outputs every other script needs: the Peggy parser and the field schema.
+// Produces the build outputs every other script needs: the Peggy parser and the field schemas
+// (ECS, Elastic Defend).
 // Both are git-ignored; `npm run generate` (run first by build, test, start, bench) makes them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -28,5 +29,7 @@ execFileSync(
   { stdio: 'inherit' },
 );
 
-const schemaScript = join(root, 'scripts/generate-schema.mjs');
-if (existsSync(schemaScript)) execFileSync(process.execPath, [schemaScript], { stdio: 'inherit' });
+for (const script of ['scripts/generate-schema.mjs', 'scripts/generate-defend.mjs']) {
+  const path = join(root, script);
+  if (existsSync(path)) execFileSync(process.execPath, [path], { stdio: 'inherit' });
+}

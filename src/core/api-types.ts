@@ -261,5 +261,11 @@ export interface EvaluationResult {
   readonly join?: JoinExplanation;
   /** With rule exceptions: per item, its status and how many events it removed. */
   readonly exceptionStats?: readonly ExceptionStat[];
+  /**
+   * Fields no schema, mapping or loaded event knows (without a user mapping they are a warning,
+   * not an error): the hits and verdicts were computed with them absent. Elasticsearch rejects
+   * the query with `Unknown column [...]` unless the index maps them.
+   */
+  readonly assumedAbsent?: readonly string[];
   readonly stats: Stats;
 }

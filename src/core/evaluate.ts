@@ -12,7 +12,8 @@ import type { ValueType } from './runtime/values';
 import type { AnalysisContext } from './analysis/context';
 import type { CompileContext, Doc } from './compile/context';
 import { compileCategory, compileEventQuery } from './compile/query';
-import { compileFieldRead } from './compile/field';
+import { compileFieldRead, isKnown } from './compile/field';
+import { walk } from './ast/visit';
 import { unreadableDateWarnings } from './date-warnings';
 import { Runtime } from './diagnostics/runtime';
 import { Syntax } from './diagnostics/syntax';
@@ -112,7 +113,16 @@ function toHit(e: EventDoc): Hit {
 }
 
 /** Build the explanation plan of an event query. */
-function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext): VerdictPlan {
+/** Non-optional fields of the query that nothing knows (evaluated as absent). */
+function absentFields(ast: StatementNode, schema: Schema): string[] {
+  const out = new Set<string>();
+  walk(ast, (node) => {
+    if (node.kind === 'field' && !node.optional && !isKnown(node.name, schema)) out.add(node.name);
+  });
+  return [...out];
+}
+
+function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext, absent: readonly string[]): VerdictPlan {
   const category = q.category.any
     ? undefined
     : (() => {
@@ -120,7 +130,14 @@ function verdictPlan(rule: string, q: EventQueryNode, ctx: CompileContext): Verd
         return { node: q.category, field: ctx.settings.eventCategoryField, test: compileCategory(q, ctx)!, read };
       })();
   const conjuncts = planConjuncts(q.condition, ctx);
-  return { text: rule, category, conjuncts, batch: planBatches(conjuncts), interned: new ReasonTable() };
+  return {
+    text: rule,
+    ...(absent.length > 0 ? { absent: new Set(absent) } : {}),
+    category,
+    conjuncts,
+    batch: planBatches(conjuncts),
+    interned: new ReasonTable(),
+  };
 }
 
 function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
@@ -132,20 +149,25 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
     return { ok: false, queryKind: ast?.query.kind, diagnostics, stats: zeroStats(events.length, prep.parseMs) };
   }
   diagnostics.push(...unreadableDateWarnings(ast, events, schema, settings.timestampField));
+  const absent = absentFields(ast, schema);
+  const absentPart = absent.length > 0 ? { assumedAbsent: absent } : {};
   const q = ast.query;
   if (q.kind !== 'event') {
-    return evaluateJoin({
-      rule: request.rule,
-      statement: ast,
-      events,
-      schema,
-      settings,
-      diagnostics,
-      explain: request.explain !== false,
-      now,
-      parseMs: prep.parseMs,
-      ...(request.exceptions ? { exceptions: request.exceptions } : {}),
-    });
+    return {
+      ...evaluateJoin({
+        rule: request.rule,
+        statement: ast,
+        events,
+        schema,
+        settings,
+        diagnostics,
+        explain: request.explain !== false,
+        now,
+        parseMs: prep.parseMs,
+        ...(request.exceptions ? { exceptions: request.exceptions } : {}),
+      }),
+      ...absentPart,
+    };
   }
 
   const t0 = now();
@@ -202,7 +224,7 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   let explainMs = 0;
   if (request.explain !== false) {
     const t2 = now();
-    const plan = verdictPlan(request.rule, q, ctx);
+    const plan = verdictPlan(request.rule, q, ctx, absent);
     verdicts = eventVerdicts(plan, events, exc);
     stats = clauseStats(plan, verdicts.acc);
     explainMs = now() - t2;
@@ -216,6 +238,7 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
     ...(verdicts ? { verdicts: verdicts.list } : {}),
     ...(stats ? { clauseStats: stats } : {}),
     ...(exceptionStatsOut ? { exceptionStats: exceptionStatsOut } : {}),
+    ...absentPart,
     stats: { events: events.length, parseMs: prep.parseMs, compileMs, evalMs, explainMs },
   };
 }

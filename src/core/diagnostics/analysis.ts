@@ -194,16 +194,15 @@ export const QueryNotes = defineDiagnostics({
   UnknownFieldWarning: entry({
     code: 'EQL4001',
     severity: 'warning',
-    when: 'unknown field without a user mapping, with a note that Elasticsearch rejects it unless the index maps the field, and that it evaluates as missing',
+    when: 'a field unknown to ECS, Elastic Defend, the loaded events and the mapping (none pasted), with a note that Elasticsearch rejects the query with `Unknown column [x]` when the index does not map it; the hits and verdicts are computed with it absent (`assumedAbsent` in the result, a note on the reasons that read it)',
     messages: {
       column: (name: string, suggestions: readonly string[]) => ({
         message: `Unknown column [${name}]${didYouMean(suggestions)}`,
         notes: [
-          'No ECS or Elastic Defend field has this name and no loaded event has a value for it. ' +
-            'Elasticsearch rejects the query unless the searched index maps the field; here it is evaluated as missing. ' +
-            'Paste the index mapping in the settings to check exactly, or write ?' +
-            name +
-            ' to make it optional.',
+          'No ECS or Elastic Defend field has this name, no loaded event has a value for it and no mapping is pasted. ' +
+            `Elasticsearch rejects the query with Unknown column [${name}] when the searched index does not map the field; ` +
+            'here the hits and verdicts are computed with it absent. ' +
+            `Paste the index mapping in the settings to check exactly, or write ?${name} to make it optional.`,
         ],
       }),
     },

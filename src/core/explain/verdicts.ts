@@ -12,6 +12,8 @@ import { unwrapParens } from './plan';
 
 export interface VerdictPlan {
   readonly text: string;
+  /** Fields no schema, mapping or event knows: the verdicts are computed with them absent. */
+  readonly absent?: ReadonlySet<string>;
   /** The category test (undefined for `any`). */
   readonly category:
     | { readonly node: Node; readonly field: string; readonly test: CondFn; readonly read: (doc: Doc) => unknown }
@@ -113,13 +115,21 @@ function noteFor(part: Expr): NoteFn {
   return fn;
 }
 
+/** The note on reasons that read a field nobody knows. */
+export function absentNote(field: string): string {
+  return `computed with ${field} absent: no ECS or Elastic Defend field, mapping or loaded event has it, and Elasticsearch rejects the query with Unknown column [${field}] unless the index maps it`;
+}
+
 function partReason(plan: VerdictPlan, conjunct: Conjunct, part: Part, doc: Doc, fired: boolean): Reason {
   const narrowed: NarrowResult = {
     matchNode: fired ? part.find(doc) : undefined,
     field: part.field,
     value: part.field ? part.read(doc) : undefined,
   };
-  const note = noteFor(part.node)(narrowed, fired);
+  const note =
+    narrowed.field !== undefined && plan.absent?.has(narrowed.field)
+      ? absentNote(narrowed.field)
+      : noteFor(part.node)(narrowed, fired);
   const match = narrowed.matchNode && narrowed.matchNode !== part.node && fired ? narrowed.matchNode : undefined;
   const r: { -readonly [K in keyof Reason]: Reason[K] } = {
     kind: conjunct.kind,
@@ -264,7 +274,9 @@ function missingUnderNegation(plan: VerdictPlan, doc: Doc): readonly Reason[] {
       kind: 'base',
       clause: span(plan.text, c.node.range),
       field: part.field,
-      note: `${part.field} is missing from this event; Elasticsearch treats a negated comparison as the complement, so an event without the field passes this condition`,
+      note: plan.absent?.has(part.field)
+        ? absentNote(part.field)
+        : `${part.field} is missing from this event; Elasticsearch treats a negated comparison as the complement, so an event without the field passes this condition`,
       clauseId: c.node.id,
     });
   }

@@ -10,7 +10,7 @@
  * index is the truth and unmapped fields are dynamically mapped, as Elasticsearch does.
  */
 import type { EventDoc } from '../runtime/event';
-import { ENDPOINT_FIELDS } from './endpoint-fields';
+import { defendFields } from './endpoint-fields';
 import ecsData from './generated/ecs-fields.json';
 import { inferFields } from './infer';
 import type { FieldInfo, Schema } from './types';
@@ -41,7 +41,8 @@ export function baseFields(): BaseLayer {
     if (keywordSubfield) info.keywordSubfield = keywordSubfield;
     fields.set(name, info);
   }
-  for (const f of ENDPOINT_FIELDS) fields.set(f.name, f);
+  // Defend's own mapping wins over ECS for the fields it maps (and has no multi-fields).
+  for (const f of defendFields((name) => fields.get(name)?.description)) fields.set(f.name, f);
   base = { fields, names: [...fields.keys()].sort() };
   return base;
 }
@@ -80,6 +81,13 @@ export function buildSchema(options: BuildSchemaOptions = {}): Schema {
     const result = inferredFor(options.events);
     for (const f of result.fields) inferred.set(f.name, f);
     valued = result.valued;
+    // Dynamic mapping adds `x.keyword` only under a string it maps itself as text: not under
+    // a field the mapping or the built-in schema already types.
+    for (const name of inferred.keys()) {
+      if (!name.endsWith('.keyword')) continue;
+      const parent = name.slice(0, -'.keyword'.length);
+      if (mapping.has(parent) || baseMap.has(parent)) inferred.delete(name);
+    }
   }
 
   const lookup = hasUserMapping

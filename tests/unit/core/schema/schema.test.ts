@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventDoc } from '../../../../src/core/runtime/event';
-import { ENDPOINT_FIELDS } from '../../../../src/core/schema/endpoint-fields';
+import { DEFEND_DESCRIPTIONS } from '../../../../src/core/schema/endpoint-fields';
 import { parseMapping } from '../../../../src/core/schema/mapping';
 import { baseFields, buildSchema, ECS_VERSION } from '../../../../src/core/schema/schema';
 
@@ -12,7 +12,8 @@ describe('buildSchema', () => {
   it('knows ECS fields with types, array flags and descriptions', () => {
     const s = buildSchema();
     expect(ECS_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(s.get('process.name')).toMatchObject({ type: 'keyword', origin: 'ecs' });
+    expect(s.get('cloud.provider')).toMatchObject({ type: 'keyword', origin: 'ecs' });
+    expect(s.get('process.name')).toMatchObject({ type: 'keyword', origin: 'endpoint' });
     expect(s.get('event.category')).toMatchObject({ type: 'keyword', array: true });
     expect(s.get('host.ip')).toMatchObject({ type: 'ip', array: true });
     expect(s.get('@timestamp')?.type).toBe('date');
@@ -23,18 +24,29 @@ describe('buildSchema', () => {
     expect(s.names().length).toBeGreaterThan(2500);
   });
 
-  it('adds the Elastic Defend fields ECS lacks', () => {
+  it('adds the whole Elastic Defend event schema, with Defend types winning over ECS', () => {
     const s = buildSchema();
     expect(s.get('file.Ext.original.extension')).toMatchObject({ type: 'keyword', origin: 'endpoint' });
-    expect(s.get('process.Ext.ancestry')).toMatchObject({ type: 'keyword', array: true });
+    expect(s.get('process.Ext.ancestry')).toMatchObject({ type: 'keyword', origin: 'endpoint' });
     expect(s.get('host.os.Ext.variant')?.type).toBe('keyword');
-    expect(s.get('user.Ext.real.id')?.type).toBe('keyword');
     expect(s.get('Effective_process.executable')?.type).toBe('keyword');
     expect(s.get('process.Ext.relative_file_creation_time')?.type).toBe('double');
     expect(s.get('file.path.caseless')).toMatchObject({ normalizer: 'lowercase' });
     expect(s.get('elastic.agent.id')?.type).toBe('keyword');
-    for (const f of ENDPOINT_FIELDS) expect(f.description, f.name).toBeTruthy();
-    expect(new Set(ENDPOINT_FIELDS.map((f) => f.name)).size).toBe(ENDPOINT_FIELDS.length);
+    // Defend maps it keyword (it used to be typed long by hand).
+    expect(s.get('file.Ext.windows.zone_identifier')).toMatchObject({ type: 'keyword', origin: 'endpoint' });
+    expect(s.get('file.Ext.malware_signature.all_names')?.type).toBe('text');
+    expect(s.get('process.Ext.code_signature')?.type).toBe('nested');
+    // Fields only Defend knows get a description saying where Defend maps them.
+    expect(s.get('process.Ext.memory_region.region_protection')?.description).toBeTruthy();
+    for (const name of Object.keys(DEFEND_DESCRIPTIONS)) expect(s.get(name)?.origin, name).toBe('endpoint');
+  });
+
+  it('offers no inferred .keyword sub-field under a field the built-in schema knows', () => {
+    const s = buildSchema({ events: events({ file: { Ext: { windows: { zone_identifier: '3' } } }, custom: 'x' }) });
+    expect(s.get('file.Ext.windows.zone_identifier.keyword')).toBeUndefined();
+    expect(s.names()).not.toContain('file.Ext.windows.zone_identifier.keyword');
+    expect(s.get('custom.keyword')?.type).toBe('keyword');
   });
 
   it('without a mapping: known types win, events add unknown fields and decide isMapped', () => {
