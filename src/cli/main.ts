@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic, EvaluationResult, Settings } from '../core/index';
 import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
 import { parseEvents } from '../formats/events';
-import { parseRuleText, type RuleMetadata } from '../formats/rules';
+import { type ParsedRule, parseRuleText, type RuleMetadata } from '../formats/rules';
 import { parseArgs, UsageError } from './args';
 import {
   diagnosticJson,
@@ -69,10 +69,37 @@ function intOption(options: Map<string, string>, name: string): number | undefin
   return Number(v);
 }
 
+/**
+ * Diagnostics of a rule file, all located in the file: those of the file format as they are,
+ * those of the query moved from query offsets to file offsets. When the query cannot be
+ * placed in the file they stay relative to the query (then `text` is the query).
+ */
+function locateInFile(
+  rule: ParsedRule,
+  fileText: string,
+  queryDiagnostics: readonly Diagnostic[],
+): { diagnostics: Diagnostic[]; text: string } {
+  const at = (o: number): number | undefined =>
+    rule.queryOffset >= 0 ? rule.queryOffset + o : rule.queryOffsets?.[Math.min(o, rule.queryOffsets.length - 1)];
+  const placeable = rule.queryOffset >= 0 || rule.queryOffsets !== undefined;
+  if (!placeable) return { diagnostics: [...rule.diagnostics, ...queryDiagnostics], text: rule.query };
+  const moved = queryDiagnostics.map((d) =>
+    d.source === 'rule' ? { ...d, range: { start: at(d.range.start) ?? 0, end: at(d.range.end) ?? 0 } } : d,
+  );
+  return { diagnostics: [...rule.diagnostics, ...moved], text: fileText };
+}
+
+/** A broken rule file (TOML syntax, no query) has no query to check: its own error is the report. */
+function hasNoQuery(rule: ParsedRule): boolean {
+  return rule.query === '' && hasErrors(rule.diagnostics);
+}
+
 interface RuleInput {
   readonly query: string;
   readonly metadata: RuleMetadata;
   readonly diagnostics: readonly Diagnostic[];
+  /** The rule file as parsed, when the rule came from a file. */
+  readonly file?: { readonly parsed: ParsedRule; readonly text: string };
 }
 
 function loadRule(options: Map<string, string>): RuleInput {
@@ -83,7 +110,7 @@ function loadRule(options: Map<string, string>): RuleInput {
   if (inline !== undefined) return { query: inline, metadata: {}, diagnostics: [] };
   const text = readText(file!, 'rule file');
   const parsed = parseRuleText(text, file);
-  return { query: parsed.query, metadata: parsed.metadata, diagnostics: parsed.diagnostics };
+  return { query: parsed.query, metadata: parsed.metadata, diagnostics: parsed.diagnostics, file: { parsed, text } };
 }
 
 function settingsFrom(options: Map<string, string>, metadata: RuleMetadata): Partial<Settings> {
@@ -108,6 +135,13 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
   const eventsPath = options.get('events');
   if (eventsPath === undefined) throw new UsageError('run needs --events FILE');
   const rule = loadRule(options);
+  if (rule.file && hasNoQuery(rule.file.parsed)) {
+    const texts = { rule: rule.file.text, events: '', mapping: '' };
+    if (flags.has('json'))
+      out(`${JSON.stringify({ diagnostics: rule.diagnostics.map((d) => diagnosticJson(d, texts)) })}\n`);
+    else printDiagnostics(rule.diagnostics, texts, out);
+    return 1;
+  }
   const eventsText = readText(eventsPath, 'events file');
   const mappingPath = options.get('mapping');
   const mapping = mappingPath !== undefined ? readText(mappingPath, 'mapping file') : undefined;
@@ -121,8 +155,11 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
     explain: !flags.has('no-verdicts'),
     now: () => performance.now(),
   });
-  const texts = { rule: rule.query, events: eventsText, mapping: mapping ?? '' };
-  const diagnostics = [...rule.diagnostics, ...loaded.diagnostics, ...result.diagnostics];
+  const located = rule.file
+    ? locateInFile(rule.file.parsed, rule.file.text, result.diagnostics)
+    : { diagnostics: [...result.diagnostics], text: rule.query };
+  const texts = { rule: located.text, events: eventsText, mapping: mapping ?? '' };
+  const diagnostics = [...loaded.diagnostics, ...located.diagnostics];
   if (flags.has('json')) {
     const json: Record<string, unknown> = { diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) };
     if (result.hits) json.hits = result.hits;
@@ -150,6 +187,24 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
   return result.ok ? 0 : 1;
 }
 
+/** Check one query or rule file; diagnostics located in the file. */
+function checkOne(
+  input: { file: string; text: string },
+  inline: boolean,
+  mapping: string | undefined,
+): { diagnostics: Diagnostic[]; text: string } {
+  const check = (query: string, metadata: RuleMetadata) =>
+    checkQuery({
+      rule: query,
+      ...(mapping !== undefined ? { mapping } : {}),
+      settings: settingsFrom(new Map(), metadata),
+    });
+  if (inline) return { diagnostics: [...check(input.text, {})], text: input.text };
+  const rule = parseRuleText(input.text, input.file);
+  if (hasNoQuery(rule)) return { diagnostics: [...rule.diagnostics], text: input.text };
+  return locateInFile(rule, input.text, check(rule.query, rule.metadata));
+}
+
 function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
   const { options, flags, positionals } = args;
   const inline = options.get('query');
@@ -164,25 +219,14 @@ function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): nu
   let failed = false;
   const report: { file: string; diagnostics: unknown[] }[] = [];
   for (const input of inputs) {
-    const rule =
-      inline !== undefined
-        ? { query: input.text, metadata: {}, diagnostics: [] as Diagnostic[] }
-        : parseRuleText(input.text, input.file);
-    const diagnostics = [
-      ...rule.diagnostics,
-      ...checkQuery({
-        rule: rule.query,
-        ...(mapping !== undefined ? { mapping } : {}),
-        settings: settingsFrom(new Map(), rule.metadata),
-      }),
-    ];
-    if (hasErrors(diagnostics)) failed = true;
-    const texts = { rule: rule.query, events: '', mapping: mapping ?? '' };
+    const located = checkOne(input, inline !== undefined, mapping);
+    if (hasErrors(located.diagnostics)) failed = true;
+    const texts = { rule: located.text, events: '', mapping: mapping ?? '' };
     if (flags.has('json'))
-      report.push({ file: input.file, diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) });
+      report.push({ file: input.file, diagnostics: located.diagnostics.map((d) => diagnosticJson(d, texts)) });
     else {
-      printDiagnostics(diagnostics, texts, out, input.file);
-      if (diagnostics.length === 0) out(`${input.file}: ok\n`);
+      printDiagnostics(located.diagnostics, texts, out, input.file);
+      if (located.diagnostics.length === 0) out(`${input.file}: ok\n`);
     }
   }
   if (flags.has('json')) out(`${JSON.stringify(report)}\n`);
@@ -194,11 +238,20 @@ function format(args: ReturnType<typeof parseArgs>, out: (s: string) => void, er
   const inline = options.get('query');
   if ((inline === undefined) === (positionals.length !== 1))
     throw new UsageError('give --query TEXT or exactly one rule file');
-  const query =
-    inline !== undefined ? inline : parseRuleText(readText(positionals[0]!, 'rule file'), positionals[0]).query;
+  const fileText = inline === undefined ? readText(positionals[0]!, 'rule file') : undefined;
+  const rule = fileText !== undefined ? parseRuleText(fileText, positionals[0]) : undefined;
+  if (rule && hasNoQuery(rule)) {
+    printDiagnostics(rule.diagnostics, { rule: fileText!, events: '', mapping: '' }, err, positionals[0]);
+    return 1;
+  }
+  const query = rule ? rule.query : inline!;
   const result = formatQuery(query);
   if (result.text === undefined) {
-    printDiagnostics(result.diagnostics, { rule: query, events: '', mapping: '' }, err);
+    const located =
+      rule && fileText !== undefined
+        ? locateInFile(rule, fileText, result.diagnostics)
+        : { diagnostics: [...result.diagnostics], text: query };
+    printDiagnostics(located.diagnostics, { rule: located.text, events: '', mapping: '' }, err, positionals[0]);
     return 1;
   }
   out(`${result.text}\n`);

@@ -27,6 +27,7 @@ import { applyLimits, compareOrder, orderKeys } from './hits';
 import { parseQuery } from './parser/parse';
 import { evaluateJoin } from './sequence/index';
 import { printStatement } from './ast/printer';
+import { scanComments } from './ast/comments';
 import type { EventDoc } from './runtime/event';
 import { EqlRuntimeError } from './runtime/values';
 import { applyExceptions, exceptedVerdict, exceptionStats, type AppliedExceptions } from './exceptions/apply';
@@ -284,7 +285,10 @@ function formatQueryUnguarded(rule: string): {
 } {
   const parsed = parseQuery(rule);
   if (!parsed.ast || hasErrors(parsed.diagnostics)) return { text: undefined, diagnostics: parsed.diagnostics };
-  return { text: printStatement(parsed.ast), diagnostics: parsed.diagnostics };
+  return {
+    text: printStatement(parsed.ast, { comments: scanComments(rule), source: rule }),
+    diagnostics: parsed.diagnostics,
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { LineIndex, type Diagnostic } from '../core/diagnostics/diagnostic';
 import { diagnosticAt } from '../core/diagnostics/table';
 import { Rules } from './diagnostics';
 import { parseDocsPage } from './rule-docs-page';
+import { jsonQueryOffsets, tomlQueryOffsets } from './string-offsets';
 
 export { parseDocsPage } from './rule-docs-page';
 export { ruleToToml } from './rule-toml-writer';
@@ -75,6 +76,11 @@ export interface ParsedRule {
   readonly query: string;
   /** Offset of `query` inside the input when it appears there verbatim, else -1. */
   readonly queryOffset: number;
+  /**
+   * When the query is not verbatim in the input (escapes in a TOML basic string or a JSON
+   * string): the input offset of each query character, plus one for its end.
+   */
+  readonly queryOffsets?: readonly number[];
   readonly metadata: RuleMetadata;
   readonly diagnostics: Diagnostic[];
 }
@@ -231,7 +237,8 @@ function parseTomlRule(text: string): ParsedRule {
   }
   const key = /^[ \t]*query[ \t]*=/m.exec(text);
   const queryOffset = query === '' ? -1 : text.indexOf(query, key ? key.index : 0);
-  return { format: 'toml', query, queryOffset, metadata, diagnostics };
+  const offsets = queryOffset < 0 && query !== '' ? tomlQueryOffsets(text, query) : undefined;
+  return { format: 'toml', query, queryOffset, ...(offsets ? { queryOffsets: offsets } : {}), metadata, diagnostics };
 }
 
 /* ───────────── Kibana export NDJSON ───────────── */
@@ -278,7 +285,15 @@ function parseKibanaNdjson(text: string): ParsedRule {
     const query = rule.query as string;
     const encoded = JSON.stringify(query).slice(1, -1);
     const queryOffset = encoded === query && query !== '' ? text.indexOf(query, start) : -1;
-    return { format: 'kibana-ndjson', query, queryOffset, metadata: ruleObjectMetadata(rule), diagnostics: [] };
+    const offsets = queryOffset < 0 && query !== '' ? jsonQueryOffsets(text, start, query) : undefined;
+    return {
+      format: 'kibana-ndjson',
+      query,
+      queryOffset,
+      ...(offsets ? { queryOffsets: offsets } : {}),
+      metadata: ruleObjectMetadata(rule),
+      diagnostics: [],
+    };
   }
   diagnostics.push(diagnosticAt(Rules.RuleNoQuery.kibana(), { start: 0, end: Math.min(text.length, 1) }));
   return { format: 'kibana-ndjson', query: '', queryOffset: -1, metadata: {}, diagnostics };

@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { parseQuery } from '../../src/core/parser/parse';
 import { printStatement } from '../../src/core/ast/printer';
 import { stripPositions } from '../../src/core/ast/equal';
+import { scanComments } from '../../src/core/ast/comments';
+import { formatQuery } from '../../src/core/index';
 
 const CORPUS_DIR = join(process.cwd(), '..', 'shared', 'corpus');
 const FILES = ['detection-rules-eql.jsonl', 'detection-rules-hunting-eql.jsonl'];
@@ -52,5 +54,28 @@ suite(title, () => {
     const second = parseQuery(printed);
     expect(second.diagnostics, printed).toEqual([]);
     expect(stripPositions(second.ast)).toEqual(stripPositions(first.ast));
+  });
+
+  test('format keeps every comment of every rule, and the result parses to the same tree', () => {
+    let rulesWithComments = 0;
+    let comments = 0;
+    for (const r of rules) {
+      const before = scanComments(r.query).map((c) => c.text);
+      if (before.length === 0) continue;
+      rulesWithComments++;
+      comments += before.length;
+      const formatted = formatQuery(r.query);
+      expect(formatted.text, r.name).toBeDefined();
+      expect(
+        scanComments(formatted.text!).map((c) => c.text),
+        r.name,
+      ).toEqual(before);
+      const again = parseQuery(formatted.text!);
+      expect(again.diagnostics, r.name).toEqual([]);
+      expect(stripPositions(again.ast), r.name).toEqual(stripPositions(parseQuery(r.query).ast));
+      expect(formatQuery(formatted.text!).text, `${r.name} (idempotent)`).toBe(formatted.text);
+    }
+    expect(rulesWithComments).toBeGreaterThan(200);
+    expect(comments).toBeGreaterThan(700);
   });
 });

@@ -4,7 +4,7 @@
  * fits on the current line and breaks all its lines otherwise; a fill packs items per line.
  */
 
-export type Doc = string | Concat | Group | Indent | Line | Fill;
+export type Doc = string | Concat | Group | Indent | Line | Fill | Suffix | BreakParent;
 
 interface Concat {
   readonly t: 'concat';
@@ -22,6 +22,17 @@ interface Line {
   readonly t: 'line';
   /** Flat: nothing (soft) or one space. */
   readonly soft: boolean;
+  /** Always a line break; the enclosing groups break too. */
+  readonly hard?: boolean;
+}
+/** Text held back until the next line break (a trailing `//` comment). */
+interface Suffix {
+  readonly t: 'suffix';
+  readonly text: string;
+}
+/** Forces the enclosing groups to break. */
+interface BreakParent {
+  readonly t: 'breakParent';
 }
 interface Fill {
   readonly t: 'fill';
@@ -31,6 +42,11 @@ interface Fill {
 
 export const line: Doc = { t: 'line', soft: false };
 export const softline: Doc = { t: 'line', soft: true };
+export const hardline: Doc = { t: 'line', soft: false, hard: true };
+export const breakParent: Doc = { t: 'breakParent' };
+export function lineSuffix(text: string): Doc {
+  return { t: 'suffix', text };
+}
 
 export function concat(...parts: Doc[]): Doc {
   return { t: 'concat', parts };
@@ -85,8 +101,13 @@ function fits(next: Cmd, rest: readonly Cmd[], width: number): boolean {
         cmds.push([ind, mode, doc.doc]);
         break;
       case 'line':
-        if (mode === 'break') return true;
+        if (mode === 'break' || doc.hard) return mode === 'break';
         if (!doc.soft) remaining -= 1;
+        break;
+      case 'suffix':
+        break;
+      case 'breakParent':
+        if (mode === 'flat') return false;
         break;
     }
   }
@@ -97,6 +118,7 @@ function fits(next: Cmd, rest: readonly Cmd[], width: number): boolean {
 export function layout(doc: Doc, width = 100, tab = 2): string {
   const out: string[] = [];
   let pos = 0;
+  let suffixes: string[] = [];
   const cmds: Cmd[] = [[0, 'break', doc]];
   while (cmds.length > 0) {
     const [ind, mode, d] = cmds.pop()!;
@@ -117,13 +139,23 @@ export function layout(doc: Doc, width = 100, tab = 2): string {
         cmds.push(mode === 'flat' || fits(flat, cmds, width - pos) ? flat : [ind, 'break', d.doc]);
         break;
       }
+      case 'suffix':
+        suffixes.push(d.text);
+        break;
+      case 'breakParent':
+        break;
       case 'line':
-        if (mode === 'flat') {
+        if (mode === 'flat' && !d.hard) {
           if (!d.soft) {
             out.push(' ');
             pos += 1;
           }
         } else {
+          if (suffixes.length > 0) {
+            // Several held-back comments: one per line.
+            out.push(suffixes.join(`\n${' '.repeat(ind * tab)}`));
+            suffixes = [];
+          }
           // Trim trailing spaces before the break.
           while (out.length > 0 && / +$/.test(out[out.length - 1]!)) {
             out[out.length - 1] = out[out.length - 1]!.replace(/ +$/, '');
@@ -157,5 +189,6 @@ export function layout(doc: Doc, width = 100, tab = 2): string {
       }
     }
   }
+  if (suffixes.length > 0) out.push(suffixes.join('\n'));
   return out.join('');
 }

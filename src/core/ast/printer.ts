@@ -21,13 +21,61 @@ import {
   type StatementNode,
 } from './nodes';
 import { isKeyword } from './keywords';
-import { concat, fill, group, indent, join, layout, line, softline, type Doc } from './doc';
+import { type AttachedComments, attachComments, type Comment } from './comments';
+import {
+  breakParent,
+  concat,
+  type Doc,
+  fill,
+  group,
+  hardline,
+  indent,
+  join,
+  layout,
+  line,
+  lineSuffix,
+  softline,
+} from './doc';
+import type { Node } from './nodes';
 
 export interface PrintOptions {
   /** Target line width (default 100). */
   readonly width?: number;
   /** Spaces per indentation level (default 2). */
   readonly indent?: number;
+  /** Comments of the source text (scanComments), kept next to the nodes they belong to. */
+  readonly comments?: readonly Comment[];
+  /** The source text the comments and node ranges refer to. */
+  readonly source?: string;
+}
+
+/* ───────── comments ───────── */
+
+/** Comments attached to nodes, for the statement being printed (printing is synchronous). */
+let attached: Map<Node, AttachedComments> | undefined;
+
+const CHAIN_KINDS = new Set(['and', 'or']);
+const UNWRAPPED = new Set(['category', 'maxspan']);
+
+/** Nodes the printer wraps with their comments (a flattened `and`/`or` link is not one). */
+function printable(node: Node, parent: Node | undefined): boolean {
+  if (UNWRAPPED.has(node.kind)) return false;
+  if (CHAIN_KINDS.has(node.kind) && parent?.kind === node.kind && (parent as { left?: Node }).left === node)
+    return false;
+  return true;
+}
+
+function withComments(node: Node, doc: Doc): Doc {
+  const a = attached?.get(node);
+  if (!a) return doc;
+  const parts: Doc[] = [];
+  for (const c of a.leading) parts.push(c.text, c.line ? hardline : ' ');
+  parts.push(doc);
+  for (const c of a.trailing) {
+    if (!c.trailing) parts.push(hardline, c.text);
+    else parts.push(c.line ? concat(lineSuffix(` ${c.text}`), breakParent) : ` ${c.text}`);
+  }
+  return concat(...parts);
 }
 
 const IDENTIFIER = /^[A-Za-z_@][A-Za-z0-9_]*$/;
@@ -173,7 +221,7 @@ function list(items: readonly Doc[]): Doc {
 /** `e` printed so that it parses back at precedence level `min` or tighter. */
 function exprDoc(e: Expr, min: Prec): Doc {
   const d = rawExprDoc(e);
-  return precedence(e) < min ? parens(d) : d;
+  return withComments(e, precedence(e) < min ? parens(d) : d);
 }
 
 function chainDoc(e: Expr, kind: 'and' | 'or'): Doc {
@@ -242,7 +290,7 @@ function rawExprDoc(e: Expr): Doc {
     }
     case 'match': {
       const value = exprDoc(e.value, Prec.Primary);
-      const patterns = e.patterns.map(printLiteral);
+      const patterns = e.patterns.map((p) => withComments(p, printLiteral(p)));
       const rhs = e.list || patterns.length !== 1 ? list(patterns) : patterns[0]!;
       return concat(value, ` ${e.op} `, rhs);
     }
@@ -254,11 +302,16 @@ function rawExprDoc(e: Expr): Doc {
 /* ───────── queries ───────── */
 
 function eventDoc(q: EventQueryNode): Doc {
-  return group(printCategory(q.category), ' where', indent(line, exprDoc(q.condition, Prec.Or)));
+  return withComments(q, group(printCategory(q.category), ' where', indent(line, exprDoc(q.condition, Prec.Or))));
 }
 
-function keysText(keys: readonly FieldNode[]): string {
-  return keys.map(printField).join(', ');
+function keysDoc(keys: readonly FieldNode[]): Doc {
+  return concat(
+    ...join(
+      ', ',
+      keys.map((k) => withComments(k, printField(k))),
+    ),
+  );
 }
 
 function maxspanText(m: MaxspanNode): string {
@@ -267,9 +320,9 @@ function maxspanText(m: MaxspanNode): string {
 
 function termDoc(t: SequenceTermNode): Doc {
   const parts: Doc[] = [t.missing ? '![' : '[', eventDoc(t.query), ']'];
-  if (t.by.length > 0) parts.push(` by ${keysText(t.by)}`);
+  if (t.by.length > 0) parts.push(' by ', keysDoc(t.by));
   if (t.runs !== undefined) parts.push(` with runs=${t.runs}`);
-  return concat(...parts);
+  return withComments(t, concat(...parts));
 }
 
 function queryDoc(q: QueryNode): Doc {
@@ -277,17 +330,17 @@ function queryDoc(q: QueryNode): Doc {
     case 'event':
       return eventDoc(q);
     case 'sequence': {
-      let head = 'sequence';
-      if (q.by.length > 0) head += ` by ${keysText(q.by)}`;
-      if (q.maxspan) head += ` with ${maxspanText(q.maxspan)}`;
+      const head: Doc[] = ['sequence'];
+      if (q.by.length > 0) head.push(' by ', keysDoc(q.by));
+      if (q.maxspan) head.push(` with ${maxspanText(q.maxspan)}`);
       const body: Doc[] = q.terms.flatMap((t) => [line, termDoc(t)]);
       if (q.until) body.push(line, 'until ', termDoc(q.until));
-      return group(head, indent(...body));
+      return withComments(q, group(...head, indent(...body)));
     }
     case 'sample': {
-      let head = 'sample';
-      if (q.by.length > 0) head += ` by ${keysText(q.by)}`;
-      return group(head, indent(...q.terms.flatMap((t) => [line, termDoc(t)])));
+      const head: Doc[] = ['sample'];
+      if (q.by.length > 0) head.push(' by ', keysDoc(q.by));
+      return withComments(q, group(...head, indent(...q.terms.flatMap((t) => [line, termDoc(t)]))));
     }
     default:
       return assertNever(q);
@@ -299,12 +352,23 @@ function pipeText(p: PipeNode): string {
 }
 
 export function statementDoc(ast: StatementNode): Doc {
-  return group(queryDoc(ast.query), ...ast.pipes.flatMap((p) => [line, pipeText(p)]));
+  return withComments(
+    ast,
+    group(queryDoc(ast.query), ...ast.pipes.flatMap((p) => [line, withComments(p, pipeText(p))])),
+  );
 }
 
-/** The statement as canonical EQL text. */
+/** The statement as canonical EQL text (with the source's comments, when given). */
 export function printStatement(ast: StatementNode, options: PrintOptions = {}): string {
-  return layout(statementDoc(ast), options.width ?? 100, options.indent ?? 2);
+  attached =
+    options.comments && options.comments.length > 0
+      ? attachComments(options.source ?? '', ast, options.comments, printable)
+      : undefined;
+  try {
+    return layout(statementDoc(ast), options.width ?? 100, options.indent ?? 2);
+  } finally {
+    attached = undefined;
+  }
 }
 
 /** One expression as canonical EQL text. */

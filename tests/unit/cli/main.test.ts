@@ -1,6 +1,6 @@
 /** The command-line tool: its interface is stable (other checks drive the project through it). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -161,6 +161,53 @@ describe('check', () => {
         end: { line: 2, column: 28, offset: 36 },
       },
     ]);
+  });
+});
+
+describe('check: positions relative to the file', () => {
+  test('a TOML literal-string query: diagnostics point into the file', async () => {
+    const toml = write(
+      'pos.toml',
+      `[metadata]\nmaturity = "production"\n\n[rule]\nname = "x"\ntype = "eql"\nquery = \'\'\'\nprocess where process.name = "bash"\n\'\'\'\n`,
+    );
+    const r = await cli('check', toml, '--json');
+    const d = JSON.parse(r.out)[0].diagnostics[0];
+    expect(d.code).toBe('EQL1016');
+    expect(d.start).toMatchObject({ line: 8, column: 28 });
+    const text = await cli('check', toml);
+    expect(text.out).toContain(`${toml}:8:28: error EQL1016`);
+  });
+  test('a TOML basic string with escapes: the query is mapped through them', async () => {
+    const toml = write(
+      'esc.toml',
+      `[rule]\ntype = "eql"\nquery = "process where process.name : \\"a\\\\\\\\b\\" and x = 1"\n`,
+    );
+    const r = await cli('check', toml, '--json');
+    const d = JSON.parse(r.out)[0].diagnostics.find((x: { code: string }) => x.code === 'EQL1016');
+    const fileText = readFileSync(toml, 'utf8');
+    expect(d.start.offset).toBe(fileText.indexOf('x = 1') + 2);
+  });
+  test('a Kibana export: positions in the NDJSON line', async () => {
+    const nd = write('rule.ndjson', `${JSON.stringify({ type: 'eql', query: 'process where\n  a = 1' })}\n`);
+    const r = await cli('check', nd, '--json');
+    const d = JSON.parse(r.out)[0].diagnostics[0];
+    const fileText = readFileSync(nd, 'utf8');
+    expect(d.start.offset).toBe(fileText.indexOf('a = 1') + 2);
+  });
+  test('a docs page: positions in the page', async () => {
+    const md = write('rule.md', '# Rule\n\n## Rule query\n\n```js\nprocess where a = 1\n```\n');
+    const r = await cli('check', md, '--json');
+    expect(JSON.parse(r.out)[0].diagnostics[0].start).toMatchObject({ line: 6, column: 17 });
+  });
+  test("a broken TOML file gets TOML's own error at its location and no EQL error", async () => {
+    const toml = write('broken.toml', `[rule]\ntype = "eql"\nquery = """\nprocess where true\n`);
+    const r = await cli('check', toml, '--json');
+    expect(r.code).toBe(1);
+    const diags = JSON.parse(r.out)[0].diagnostics;
+    expect(diags.map((d: { code: string }) => d.code)).toEqual(['RULE7002']);
+    expect(diags[0].start.line).toBeGreaterThan(1);
+    const run = await cli('run', '--rule', toml, '--events', events, '--json');
+    expect(JSON.parse(run.out).diagnostics.map((d: { code: string }) => d.code)).toEqual(['RULE7002']);
   });
 });
 
