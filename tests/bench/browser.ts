@@ -30,6 +30,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { defaultQuery } from '../../src/examples/default-example';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { generateEvents } from './events';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000,100000').split(',').map(Number);
@@ -40,17 +41,6 @@ const LOAD_MODE = process.env.BENCH_LOAD ?? 'auto';
 
 /** The default rule with one more exclusion part at the end, where the keystrokes go. */
 const BENCH_RULE = defaultQuery.replace(/\n\)\n$/, ' or\n  process.name == "bash"\n)\n');
-
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 interface SizeResult {
   readonly events: number;
@@ -311,7 +301,7 @@ async function runSize(url: string, n: number, dir: string): Promise<SizeResult>
   const file = join(dir, `events-${n}.ndjson`);
   writeFileSync(file, text);
   const mb = Buffer.byteLength(text) / 1e6;
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   let peak: number | undefined;
   const partial: { loadMode: string; loadMs?: number } = { loadMode: '' };
   try {
