@@ -1,7 +1,8 @@
 /**
- * The only place where the core's UTF-16 offsets become Monaco line/column positions.
+ * The only place where the core's UTF-16 offsets become Monaco line/column positions. Types only
+ * from the core: its runtime stays in the worker (the problems list gets its line and column
+ * from there too).
  */
-import { LineIndex } from '../core';
 import type { Diagnostic, Range } from '../core';
 import type { ITextModel, Monaco } from './types';
 
@@ -23,24 +24,28 @@ export function toOffset(model: ITextModel, position: { lineNumber: number; colu
   return model.getOffsetAt(position);
 }
 
-/** Line and column (1-based) of an offset in a text, for messages outside an editor. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const p = new LineIndex(text).position(offset);
-  return { line: p.line, column: p.column };
-}
-
 /** A diagnostic range as Monaco line/column, widened so a zero-width squiggle shows. */
-function markerRange(index: LineIndex, model: ITextModel, range: Range): MonacoRange {
-  const s = index.position(range.start);
-  const e = index.position(Math.max(range.start, range.end));
-  if (e.line === s.line && e.column <= s.column) {
-    if (s.column > model.getLineMaxColumn(s.line) - 1 && s.column > 1) {
+function markerRange(model: ITextModel, range: Range): MonacoRange {
+  const s = model.getPositionAt(range.start);
+  const e = model.getPositionAt(Math.max(range.start, range.end));
+  if (e.lineNumber === s.lineNumber && e.column <= s.column) {
+    if (s.column > model.getLineMaxColumn(s.lineNumber) - 1 && s.column > 1) {
       // at the end of a line: underline the last character instead
-      return { startLineNumber: s.line, startColumn: s.column - 1, endLineNumber: s.line, endColumn: s.column };
+      return {
+        startLineNumber: s.lineNumber,
+        startColumn: s.column - 1,
+        endLineNumber: s.lineNumber,
+        endColumn: s.column,
+      };
     }
-    return { startLineNumber: s.line, startColumn: s.column, endLineNumber: s.line, endColumn: s.column + 1 };
+    return {
+      startLineNumber: s.lineNumber,
+      startColumn: s.column,
+      endLineNumber: s.lineNumber,
+      endColumn: s.column + 1,
+    };
   }
-  return { startLineNumber: s.line, startColumn: s.column, endLineNumber: e.line, endColumn: e.column };
+  return { startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
 }
 
 /**
@@ -53,7 +58,6 @@ export function setDiagnosticMarkers(
   owner: string,
   diagnostics: readonly Diagnostic[],
 ): void {
-  const index = new LineIndex(model.getValue());
   const markers = diagnostics.map((d) => {
     const severity =
       d.severity === 'error'
@@ -64,13 +68,13 @@ export function setDiagnosticMarkers(
     const notes = d.notes && d.notes.length > 0 ? `\n${d.notes.join('\n')}` : '';
     const related = (d.related ?? [])
       .filter((r) => r.source === d.source)
-      .map((r) => ({ resource: model.uri, message: r.message, ...markerRange(index, model, r.range) }));
+      .map((r) => ({ resource: model.uri, message: r.message, ...markerRange(model, r.range) }));
     return {
       severity,
       message: `${d.message}${notes}`,
       code: d.code,
       source: 'eql',
-      ...markerRange(index, model, d.range),
+      ...markerRange(model, d.range),
       ...(related.length > 0 ? { relatedInformation: related } : {}),
     };
   });

@@ -322,11 +322,7 @@ export function App() {
             onMount={pg.onEventsEditorMount}
             onChange={pg.onEventsChange}
           />
-          <ProblemsPanel
-            diagnostics={results.diagnostics}
-            texts={{ rule: doc.rule, events: doc.events, mapping: doc.mapping }}
-            onGoTo={goTo}
-          />
+          <ProblemsPanel diagnostics={results.diagnostics} onGoTo={goTo} />
         </div>
         <div className="column right">
           <div className="tabs" role="tablist">
@@ -401,8 +397,7 @@ export function App() {
               mapping={doc.mapping}
               onSettings={pg.setSettings}
               onMapping={pg.setMapping}
-              rule={doc.rule}
-              indices={doc.metadata?.indices}
+              request={results.request}
             />
           )}
         </div>

@@ -3,13 +3,14 @@
  * The evaluation worker: parses events, evaluates the rule with the core, and answers the UI.
  * Caches the parsed events and the field list between requests with the same events text.
  */
-import { evaluate, traceEvent } from '../core';
+import { eqlSearchRequest, evaluate, resolveSettings, traceEvent } from '../core';
 import type { EventDoc } from '../core';
 import { baseFields } from '../core/schema/schema';
 import { inferFields } from '../core/schema/infer';
 import { KEYWORDS } from '../core/ast/keywords';
 import { functionNames, lookupFunction } from '../core/runtime/functions/registry';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
+import { problemViews } from './problems';
 import { importRule } from './rule-import';
 import type {
   DatasetRequest,
@@ -90,6 +91,8 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
         id: msg.id,
         result,
         eventDiagnostics: loaded.parsed.diagnostics,
+        problems: problemViews(msg.input, [...loaded.parsed.diagnostics, ...result.diagnostics]),
+        request: eqlSearchRequest(msg.input.rule, resolveSettings(msg.input.settings), msg.input.indices),
         ...extra,
         ms: performance.now() - t0,
       };

@@ -56,6 +56,8 @@ export interface EvaluateInput {
   readonly mapping: string;
   /** Field whose value becomes the event id (optional). */
   readonly idField?: string;
+  /** The rule's index patterns, for the `_eql/search` request (optional). */
+  readonly indices?: readonly string[];
 }
 
 /* ───────────── rule import ───────────── */
@@ -277,12 +279,31 @@ export type WorkerRequest =
   | { readonly type: 'parseRule'; readonly id: number; readonly text: string; readonly filename?: string }
   | DatasetRequest;
 
+/** Where a problem starts in the text it points into (1-based line and UTF-16 column). */
+export interface ProblemPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A diagnostic as the problems list shows it: with its start position when it points into a text. */
+export interface ProblemView extends Diagnostic {
+  /** Absent for problems without a text (settings, share links). */
+  readonly at?: ProblemPosition;
+}
+
 export interface EvaluateResponse {
   readonly type: 'evaluate';
   readonly id: number;
   readonly result: EvaluationResult;
   /** Problems in the events text (parse errors at their line/column). */
   readonly eventDiagnostics: readonly Diagnostic[];
+  /**
+   * Every problem (the events' first, then the result's) with its position, computed here so the
+   * UI thread never scans the texts. Absent when the worker did not compute them.
+   */
+  readonly problems?: readonly ProblemView[];
+  /** The `_eql/search` request that runs these inputs on a cluster (the core builds it). */
+  readonly request?: string;
   /** The parsed events, when the request asked for them (the events text changed). */
   readonly events?: readonly EventView[];
   /** Fields that have a value in some loaded event, with a JSON-derived type. */

@@ -52,7 +52,9 @@ export async function waitReady(page: Page): Promise<void> {
 
 /** Put the cursor in a Monaco editor (click its text area). */
 export async function focusEditor(page: Page, testId: string): Promise<void> {
-  await page.locator(`[data-testid="${testId}"] .monaco-editor .view-lines`).click();
+  // The middle of the editor's visible area: the text lines can be taller than the editor, and
+  // clicking their middle scrolls it (under load the click then lands on a sticky line).
+  await page.locator(`[data-testid="${testId}"] .monaco-editor .overflow-guard`).click();
   // Keystrokes sent before Monaco has taken focus go nowhere (seen on a cold first load).
   await expect(page.locator(`[data-testid="${testId}"] .monaco-editor.focused`)).toBeVisible();
 }

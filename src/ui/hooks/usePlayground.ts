@@ -50,7 +50,14 @@ export interface TraceState {
 }
 
 function inputsOf(doc: DocState): EvaluateInput {
-  return { rule: doc.rule, events: doc.events, settings: toCoreSettings(doc.settings), mapping: doc.mapping };
+  const indices = doc.metadata?.indices;
+  return {
+    rule: doc.rule,
+    events: doc.events,
+    settings: toCoreSettings(doc.settings),
+    mapping: doc.mapping,
+    ...(indices ? { indices } : {}),
+  };
 }
 
 export function usePlayground() {
@@ -170,7 +177,8 @@ export function usePlayground() {
         next.rule !== prev.rule ||
         next.events !== prev.events ||
         next.mapping !== prev.mapping ||
-        next.settings !== prev.settings
+        next.settings !== prev.settings ||
+        next.metadata?.indices !== prev.metadata?.indices
       ) {
         versionRef.current++;
         scheduler.schedule();

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { Hits } from '../../core';
 import { copyText } from '../platform/clipboard';
 import type { UiSettings } from '../state/doc-state';
-import { eqlSearchRequest } from '../state/es-request';
 
 export interface EsResponsePanelProps {
   readonly hits: Hits | undefined;
@@ -11,9 +10,8 @@ export interface EsResponsePanelProps {
   readonly mapping: string;
   readonly onSettings: (s: UiSettings) => void;
   readonly onMapping: (m: string) => void;
-  /** The rule text and its index patterns, for the request a cluster would run. */
-  readonly rule: string;
-  readonly indices: readonly string[] | undefined;
+  /** The request a cluster would run (the worker builds it with each evaluation). */
+  readonly request: string | undefined;
 }
 
 export function EsResponsePanel({
@@ -23,11 +21,9 @@ export function EsResponsePanel({
   mapping,
   onSettings,
   onMapping,
-  rule,
-  indices,
+  request,
 }: EsResponsePanelProps) {
   const set = <K extends keyof UiSettings>(k: K, v: UiSettings[K]) => onSettings({ ...settings, [k]: v });
-  const request = eqlSearchRequest(rule, settings, indices);
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
   return (
     <div className="es-panel">
@@ -97,13 +93,16 @@ export function EsResponsePanel({
           type="button"
           className="copy-request"
           data-testid="copy-request"
-          onClick={() => void copyText(request).then((ok) => setCopied(ok ? 'copied' : 'failed'))}
+          disabled={request === undefined}
+          onClick={() =>
+            request !== undefined && void copyText(request).then((ok) => setCopied(ok ? 'copied' : 'failed'))
+          }
         >
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select and copy' : 'Copy request'}
         </button>
       </div>
       <pre className="es-request" data-testid="es-request">
-        {request}
+        {request ?? 'No request yet.'}
       </pre>
       <div className="es-response-title">
         <code>hits</code> of the <code>_eql/search</code> response

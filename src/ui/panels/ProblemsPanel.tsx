@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../../core';
-import { lineColumn } from '../../monaco/ranges';
+import type { ProblemView } from '../../worker/protocol';
 
 export interface ProblemsPanelProps {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly texts: { readonly rule: string; readonly events: string; readonly mapping: string };
+  /** With their line and column where they point into a text (the worker computes them). */
+  readonly diagnostics: readonly ProblemView[];
   readonly onGoTo: (d: Diagnostic) => void;
 }
 
@@ -17,7 +17,7 @@ const SOURCE_LABEL: Record<Diagnostic['source'], string> = {
   'value-list': 'value list',
 };
 
-export function ProblemsPanel({ diagnostics, texts, onGoTo }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, onGoTo }: ProblemsPanelProps) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
     <section className="pane problems-pane">
@@ -29,15 +29,7 @@ export function ProblemsPanel({ diagnostics, texts, onGoTo }: ProblemsPanelProps
       </div>
       <ul className="problems" data-testid="problems">
         {diagnostics.map((d, i) => {
-          const text =
-            d.source === 'rule'
-              ? texts.rule
-              : d.source === 'events'
-                ? texts.events
-                : d.source === 'mapping'
-                  ? texts.mapping
-                  : '';
-          const at = text ? lineColumn(text, d.range.start) : undefined;
+          const at = d.at;
           return (
             <li key={i} className={`problem severity-${d.severity}`} data-testid="problem" data-code={d.code}>
               <button type="button" onClick={() => onGoTo(d)} title="Go to the problem">

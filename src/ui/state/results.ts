@@ -3,7 +3,7 @@
  * events have errors, the last good verdicts stay and are marked stale.
  */
 import type { ClauseStat, Diagnostic, Hits, JoinExplanation, Verdict, VerdictKind } from '../../core';
-import type { EvaluateResponse, EventView, FieldView } from '../../worker/protocol';
+import type { EvaluateResponse, EventView, FieldView, ProblemView } from '../../worker/protocol';
 
 export interface ResultsState {
   /** The inputs version these results (or diagnostics) belong to. */
@@ -25,13 +25,15 @@ export interface ResultsState {
   readonly latestEvents: readonly EventView[];
   readonly latestEventsText: string | undefined;
   readonly fieldsSeen: readonly FieldView[];
-  /** Current problems (rule, mapping, settings, events). */
-  readonly diagnostics: readonly Diagnostic[];
+  /** Current problems (rule, mapping, settings, events), with their positions where known. */
+  readonly diagnostics: readonly ProblemView[];
   /** True when the verdicts on screen are not for the current inputs. */
   readonly stale: boolean;
   /** Why the results are stale or missing (timeout, crash), if not diagnostics. */
   readonly failure: string | undefined;
   readonly ms: number | undefined;
+  /** The `_eql/search` request for the latest inputs, to run on a cluster. */
+  readonly request: string | undefined;
   /** Whether any evaluation produced verdicts yet. */
   readonly hasGood: boolean;
 }
@@ -53,6 +55,7 @@ export const emptyResults: ResultsState = {
   stale: false,
   failure: undefined,
   ms: undefined,
+  request: undefined,
   hasGood: false,
 };
 
@@ -69,7 +72,7 @@ export function applyEvaluation(
   const events = response.events ?? (prev.latestEventsText === inputs.events ? prev.latestEvents : prev.latestEvents);
   const eventsTextOfEvents = response.events ? inputs.events : prev.latestEventsText;
   const fieldsSeen = response.fieldsSeen ?? prev.fieldsSeen;
-  const diagnostics = [...response.eventDiagnostics, ...response.result.diagnostics];
+  const diagnostics = response.problems ?? [...response.eventDiagnostics, ...response.result.diagnostics];
   const r = response.result;
   const eventErrors = hasErrorDiagnostics(response.eventDiagnostics);
   const good = r.ok && (r.verdicts !== undefined || r.join !== undefined) && (!eventErrors || !prev.hasGood);
@@ -82,6 +85,7 @@ export function applyEvaluation(
     diagnostics,
     failure: undefined,
     ms: response.ms,
+    request: response.request ?? prev.request,
   };
   if (good) {
     return {

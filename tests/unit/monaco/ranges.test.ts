@@ -6,7 +6,17 @@ import type { ITextModel, Monaco } from '../../../src/monaco/types';
 function fakes(text: string) {
   const lines = text.split('\n');
   const uri = { toString: () => 'inmemory://rule' };
-  const model = { uri, getValue: () => text, getLineMaxColumn: (l: number) => (lines[l - 1] ?? '').length + 1 };
+  /** Offset to 1-based line and column, as Monaco's model computes it. */
+  const getPositionAt = (offset: number) => {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length))).split('\n');
+    return { lineNumber: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+  };
+  const model = {
+    uri,
+    getValue: () => text,
+    getPositionAt,
+    getLineMaxColumn: (l: number) => (lines[l - 1] ?? '').length + 1,
+  };
   let set: unknown[] = [];
   const monaco = {
     MarkerSeverity: { Error: 8, Warning: 4, Info: 2, Hint: 1 },

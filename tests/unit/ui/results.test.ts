@@ -106,6 +106,24 @@ describe('results state', () => {
     expect(fromNothing.hasGood).toBe(false);
   });
 
+  test('problems with positions from the worker are what the list shows', () => {
+    const bad: EvaluationResult = { ok: false, queryKind: undefined, diagnostics: [ruleError], stats };
+    const located = [
+      { ...eventError, at: { line: 1, column: 1 } },
+      { ...ruleError, at: { line: 1, column: 4 } },
+    ];
+    const next = applyEvaluation(
+      first,
+      { ...response(bad, [eventError], false), problems: located },
+      {
+        version: 2,
+        rule: 'r1 broken',
+        events: 'e1',
+      },
+    );
+    expect(next.diagnostics).toBe(located);
+  });
+
   test('a timeout keeps the results and says why', () => {
     const next = applyFailure(first, 'took too long', 5);
     expect(next).toMatchObject({ stale: true, failure: 'took too long', version: 5, verdicts: first.verdicts });

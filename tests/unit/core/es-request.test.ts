@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eqlSearchRequest } from '../../../src/ui/state/es-request';
+import { eqlSearchRequest } from '../../../src/core';
 
 const defaults = {
   eventCategoryField: 'event.category',
