@@ -104,9 +104,20 @@ export function parseEvents(text: string, options: ParseEventsOptions = {}): Par
       stream(loader, start);
     } else {
       const span = { start, end: firstEnd };
-      const v = loader.parse(span, 'The event');
-      format = v === undefined ? 'single' : single(loader, v, span);
+      const v = tryParse(text.slice(start, firstEnd));
+      if (v === FAILED && laterLineStartsObject(text, start)) {
+        // Lines of objects whose first line is broken (its brackets swallowed the rest).
+        format = 'ndjson';
+        ndjson(loader, start);
+      } else {
+        const parsed = v === FAILED ? loader.parse(span, 'The event') : v;
+        format = parsed === undefined ? 'single' : single(loader, parsed, span);
+      }
     }
+  } else if (laterLineStartsObject(text, start)) {
+    // NDJSON whose first line is broken: report that line, keep the others.
+    format = 'ndjson';
+    ndjson(loader, start);
   } else {
     format = 'single';
     const end = sc.skipValue(start);
@@ -116,6 +127,26 @@ export function parseEvents(text: string, options: ParseEventsOptions = {}): Par
     trailing(loader, end);
   }
   return { events: loader.events, diagnostics: loader.diagnostics, format };
+}
+
+const FAILED = Symbol('not JSON');
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return FAILED;
+  }
+}
+
+/** Whether a line after the one holding `from` starts (after blanks) with `{`. */
+function laterLineStartsObject(text: string, from: number): boolean {
+  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 123) return true;
+  }
+  return false;
 }
 
 function trailing(loader: Loader, end: number): void {

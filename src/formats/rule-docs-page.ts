@@ -37,8 +37,16 @@ function linkText(s: string): string {
   return m ? m[1]! : s.trim();
 }
 
+/**
+ * The title without a trailing bracketed tag (`Rule name [Beta]` -> `Rule name`). Done by index,
+ * not by a regular expression, so a long title of brackets or spaces costs linear time.
+ */
 function cleanTitle(s: string): string {
-  return s.replace(/\s*\[[^\]]*\]\s*$/, '').trim();
+  const t = s.trimEnd();
+  if (!t.endsWith(']')) return t.trim();
+  const open = t.indexOf('[', t.lastIndexOf(']', t.length - 2) + 1);
+  if (open < 0 || open === t.length - 1) return t.trim();
+  return t.slice(0, open).trim();
 }
 
 export function parseDocsPage(text: string): ParsedRule {
@@ -144,7 +152,7 @@ export function parseDocsPage(text: string): ParsedRule {
 function parseFramework(lines: readonly Line[], framework: string | undefined): ThreatMapping[] {
   const start = lines.findIndex((l) => /^\*\*Framework\*\*:/.test(l.text));
   if (start < 0) return [];
-  const fw = framework?.replace(/TM$/, '').replace(/\s+$/, '');
+  const fw = framework?.replace(/TM$/, '').trimEnd();
   const out: { framework?: string; tactic?: MitreRef; techniques: Mutable<MitreTechnique>[] }[] = [];
   let kind: 'tactic' | 'technique' | 'sub' | undefined;
   let current: Mutable<MitreRef> | undefined;

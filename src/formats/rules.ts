@@ -243,13 +243,29 @@ function parseTomlRule(text: string): ParsedRule {
 
 /* ───────────── Kibana export NDJSON ───────────── */
 
+/** Whether some `}` is followed, across white space holding a line break, by `{` (linear scan). */
+function objectsOnSeparateLines(text: string): boolean {
+  for (let i = text.indexOf('}'); i >= 0; i = text.indexOf('}', i + 1)) {
+    let j = i + 1;
+    let newline = false;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10) newline = true;
+      else if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12 && !/\s/.test(text[j]!)) break;
+    }
+    if (newline && text.charCodeAt(j) === 123) return true;
+    i = j - 1;
+  }
+  return false;
+}
+
 function parseKibanaNdjson(text: string): ParsedRule {
   const diagnostics: Diagnostic[] = [];
   const objects: { value: Json; start: number }[] = [];
   const trimmed = text.trim();
   // A single pretty-printed rule object, or one object per line.
   const chunks: { s: number; e: number }[] = [];
-  if (trimmed.startsWith('{') && !/}\s*\r?\n\s*{/.test(trimmed)) {
+  if (trimmed.startsWith('{') && !objectsOnSeparateLines(trimmed)) {
     chunks.push({ s: text.indexOf('{'), e: text.length });
   } else {
     for (let i = 0; i < text.length; ) {

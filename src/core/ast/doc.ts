@@ -38,6 +38,8 @@ interface Fill {
   readonly t: 'fill';
   /** Alternating content and separator docs: [c0, sep, c1, sep, c2, ...]. */
   readonly parts: readonly Doc[];
+  /** Where the remaining items start (layout walks a long fill without copying it). */
+  readonly start?: number;
 }
 
 export const line: Doc = { t: 'line', soft: false };
@@ -73,41 +75,54 @@ export function join(sep: Doc, items: readonly Doc[]): Doc[] {
 type Mode = 'flat' | 'break';
 type Cmd = [indent: number, mode: Mode, doc: Doc];
 
-/** Whether `next` (then `rest`, up to its first break) fits in `width` columns. */
+/**
+ * Whether `next` (then `rest`, up to its first break) fits in `width` columns. Concatenations are
+ * walked part by part, so a long one costs only the parts read before the answer is known.
+ */
 function fits(next: Cmd, rest: readonly Cmd[], width: number): boolean {
-  const cmds: Cmd[] = [next];
+  const stack: [mode: Mode, doc: Doc, read: number][] = [[next[1], next[2], 0]];
   let restIdx = rest.length;
   let remaining = width;
   while (remaining >= 0) {
-    if (cmds.length === 0) {
+    const top = stack[stack.length - 1];
+    if (top === undefined) {
       if (restIdx === 0) return true;
-      cmds.push(rest[--restIdx]!);
+      const r = rest[--restIdx]!;
+      stack.push([r[1], r[2], 0]);
       continue;
     }
-    const [ind, mode, doc] = cmds.pop()!;
+    const [mode, doc, read] = top;
     if (typeof doc === 'string') {
+      stack.pop();
       remaining -= doc.length;
       continue;
     }
     switch (doc.t) {
       case 'concat':
-      case 'fill':
-        for (let i = doc.parts.length - 1; i >= 0; i--) cmds.push([ind, mode, doc.parts[i]!]);
+      case 'fill': {
+        const k = (doc.t === 'fill' ? (doc.start ?? 0) : 0) + read;
+        if (k >= doc.parts.length) stack.pop();
+        else {
+          top[2] = read + 1;
+          stack.push([mode, doc.parts[k]!, 0]);
+        }
         break;
+      }
       case 'indent':
-        cmds.push([ind + 1, mode, doc.doc]);
-        break;
       case 'group':
-        cmds.push([ind, mode, doc.doc]);
+        stack[stack.length - 1] = [mode, doc.doc, 0];
         break;
       case 'line':
         if (mode === 'break' || doc.hard) return mode === 'break';
+        stack.pop();
         if (!doc.soft) remaining -= 1;
         break;
       case 'suffix':
+        stack.pop();
         break;
       case 'breakParent':
         if (mode === 'flat') return false;
+        stack.pop();
         break;
     }
   }
@@ -168,11 +183,13 @@ export function layout(doc: Doc, width = 100, tab = 2): string {
         }
         break;
       case 'fill': {
+        const start = d.start ?? 0;
         if (mode === 'flat') {
-          for (let i = d.parts.length - 1; i >= 0; i--) cmds.push([ind, mode, d.parts[i]!]);
+          for (let i = d.parts.length - 1; i >= start; i--) cmds.push([ind, mode, d.parts[i]!]);
           break;
         }
-        const [content, sep, ...rest] = d.parts;
+        const content = d.parts[start];
+        const sep = d.parts[start + 1];
         if (content === undefined) break;
         const contentFlat: Cmd = [ind, 'flat', content];
         const contentFits = fits(contentFlat, [], width - pos);
@@ -180,8 +197,8 @@ export function layout(doc: Doc, width = 100, tab = 2): string {
           cmds.push(contentFits ? contentFlat : [ind, 'break', content]);
           break;
         }
-        const next = rest[0];
-        if (rest.length > 0) cmds.push([ind, mode, fill(rest)]);
+        const next = d.parts[start + 2];
+        if (next !== undefined) cmds.push([ind, mode, { t: 'fill', parts: d.parts, start: start + 2 }]);
         const pairFits = next !== undefined && fits([ind, 'flat', concat(content, sep, next)], [], width - pos);
         cmds.push(pairFits ? [ind, 'flat', sep] : [ind, 'break', sep]);
         cmds.push(contentFits ? contentFlat : [ind, 'break', content]);

@@ -91,7 +91,7 @@ function numberToKeyword(n: number): string {
   return String(n);
 }
 
-const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /** Integral mapping types: a fractional value is truncated when indexed (`coerce`, on by default). */
 export function isIntegralMappingType(type: string | undefined): boolean {

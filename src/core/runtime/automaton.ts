@@ -170,6 +170,10 @@ function tooComplex(nfa: Nfa): TooComplexError {
 class Determinizer {
   private readonly mark: Int32Array;
   private stamp = 0;
+  /** Per NFA state, its epsilon closure (memoised), keeping only the states that matter. */
+  private readonly closures: (Int32Array | undefined)[] = [];
+  private readonly seen: Int32Array;
+  private seenStamp = 0;
   private readonly ids = new Map<string, number>();
   readonly sets: Int32Array[] = [];
   readonly out = new DfaBuilder();
@@ -181,34 +185,52 @@ class Determinizer {
     private readonly final: number,
   ) {
     this.mark = new Int32Array(nfa.size);
+    this.seen = new Int32Array(nfa.size);
     this.maxStates = Math.max(DETERMINIZE_LIMIT, nfa.size);
+  }
+
+  /**
+   * The states reachable from `s` by epsilon moves, `s` included, that read a character or are the
+   * final state: only those tell two DFA states apart.
+   */
+  private closure(s: number): Int32Array {
+    const known = this.closures[s];
+    if (known) return known;
+    const stamp = ++this.seenStamp;
+    const stack = [s];
+    const out: number[] = [];
+    this.seen[s] = stamp;
+    while (stack.length > 0) {
+      const x = stack.pop() as number;
+      if ((this.nfa.sets[x] as CharSet[]).length > 0 || x === this.final) out.push(x);
+      this.effort++;
+      for (const t of this.nfa.eps[x] as number[]) {
+        if (this.seen[t] !== stamp) {
+          this.seen[t] = stamp;
+          stack.push(t);
+        }
+      }
+    }
+    const c = Int32Array.from(out);
+    this.closures[s] = c;
+    return c;
   }
 
   /** The DFA state for the epsilon closure of `seeds`, created (and queued) when new. */
   stateFor(seeds: Iterable<number>): number {
     const stamp = ++this.stamp;
-    const stack: number[] = [];
     const members: number[] = [];
-    let visited = 0;
     for (const s of seeds) {
-      if (this.mark[s] !== stamp) {
-        this.mark[s] = stamp;
-        stack.push(s);
-      }
-    }
-    while (stack.length > 0) {
-      const s = stack.pop() as number;
-      // Only states that read a character, or the final state, tell two closures apart.
-      if ((this.nfa.sets[s] as CharSet[]).length > 0 || s === this.final) members.push(s);
-      visited++;
-      for (const t of this.nfa.eps[s] as number[]) {
-        if (this.mark[t] !== stamp) {
-          this.mark[t] = stamp;
-          stack.push(t);
+      const closure = this.closure(s);
+      this.effort += closure.length;
+      for (let k = 0; k < closure.length; k++) {
+        const m = closure[k] as number;
+        if (this.mark[m] !== stamp) {
+          this.mark[m] = stamp;
+          members.push(m);
         }
       }
     }
-    this.effort += visited;
     if (this.effort > MAX_EFFORT) throw tooComplex(this.nfa);
     members.sort((a, b) => a - b);
     const key = members.join(',');

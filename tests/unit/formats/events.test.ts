@@ -69,6 +69,20 @@ describe('parseEvents', () => {
     expect(text.slice(r.events[1]!.range!.start, r.events[1]!.range!.end)).toBe('{"a":3}');
   });
 
+  it('loads NDJSON whose first line is broken, reporting that line', () => {
+    for (const first of ['garbage', '{garbage', '{"a": "unterminated']) {
+      const text = `${first}\n{"a":1}\n{"a":2}\n`;
+      const r = parseEvents(text);
+      expect(r.format, first).toBe('ndjson');
+      expect(r.events.map((e) => e.source)).toEqual([{ a: 1 }, { a: 2 }]);
+      expect(r.diagnostics).toHaveLength(1);
+      expect(r.diagnostics[0]!.message).toMatch(/^Line 1 is (not valid JSON|an array)/);
+      expect(at(text, r.diagnostics[0]!.range.start)[0]).toBe(1);
+    }
+    // A single broken object without a second line stays one (reported) event.
+    expect(parseEvents('{"a": 1,,}').format).toBe('single');
+  });
+
   it('takes ids from bulk action lines', () => {
     const r = parseEvents('{"index":{"_index":"logs","_id":"x1"}}\n{"a":1}\n{"create":{"_id":"x2"}}\n{"a":2}\n');
     expect(r.events.map((e) => [e.id, e.index, e.source])).toEqual([

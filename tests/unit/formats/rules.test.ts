@@ -215,6 +215,30 @@ describe('parseRuleText', () => {
     expect(parseRuleText('{"type":"query"}').diagnostics.map((d) => d.code)).toEqual(['RULE7003']);
   });
 
+  it('reads hostile layouts in linear time: long runs of newlines, brackets and spaces', () => {
+    // A pretty-printed object followed by 100,000 blank lines and a second object on its own line.
+    const pretty = JSON.stringify({ type: 'eql', query: 'process where true', name: 'A' }, null, 2);
+    const second = JSON.stringify({ type: 'eql', query: 'file where true', name: 'B' });
+    const many = parseRuleText(`${pretty}}${'\n'.repeat(100_000)}{`, 'x.ndjson');
+    expect(many.format).toBe('kibana-ndjson');
+    const lines = parseRuleText(
+      `${JSON.stringify({ type: 'eql', query: 'process where true' })}\n  \n${second}`,
+      'x.ndjson',
+    );
+    expect(lines.query).toBe('process where true');
+    const single = parseRuleText(`${pretty}${' \n'.repeat(50_000)}`, 'x.ndjson');
+    expect(single.query).toBe('process where true');
+    // A docs page whose title is 300,000 characters of brackets and spaces.
+    const page = (title: string) =>
+      `# ${title}\n\nSome rule.\n\n## Rule query\n\n\`\`\`js\nprocess where true\n\`\`\`\n`;
+    expect(parseRuleText(page('['.repeat(300_000))).metadata.name).toBe('['.repeat(300_000));
+    expect(parseRuleText(page(`Name${' '.repeat(300_000)}[x`)).metadata.name).toBe(`Name${' '.repeat(300_000)}[x`);
+    expect(parseRuleText(page('Rule name [Beta]')).metadata.name).toBe('Rule name');
+    expect(parseRuleText(page('Rule [a] name [b] ')).metadata.name).toBe('Rule [a] name');
+    expect(parseRuleText(page('Rule name []')).metadata.name).toBe('Rule name');
+    expect(parseRuleText(page('[only]')).metadata.name).toBe('');
+  });
+
   it('writes TOML that reads back to the same rule', () => {
     const r = parseRuleText(TOML_RULE);
     const toml = ruleToToml(r.metadata, r.query);

@@ -76,6 +76,22 @@ describe('long rules wrap', () => {
     roundTrips(out);
   });
 
+  test('a list of 50,000 items packs the same way as a short one (layout is linear)', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `"p${i}"`);
+    const out = reprint(`process where process.name in (${items.join(', ')})`, 80);
+    const lines = out.split('\n');
+    expect(lines[1]).toBe('  process.name in (');
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    expect(lines[2]).toMatch(/^ {4}"p0", "p1", "p2", /);
+    expect(out.match(/"p\d+"/g)).toHaveLength(50_000);
+    expect(lines[lines.length - 1]).toBe('  )');
+  });
+  test('a long or-chain of calls still fits its width', () => {
+    const items = Array.from({ length: 900 }, (_, i) => `length(f${i}) > ${i}`);
+    const out = reprint(`process where ${items.join(' or ')}`, 80);
+    expect(out.split('\n').every((l) => l.length <= 80)).toBe(true);
+    roundTrips(out);
+  });
   test('long sequences put each term on its own line', () => {
     const cond = 'process.name : "something-rather-long.exe" and process.args : "--flag"';
     const out = reprint(

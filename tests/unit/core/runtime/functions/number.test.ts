@@ -70,4 +70,10 @@ describe('Java parsers', () => {
     expect(parseJavaDouble('nan')).toBeUndefined();
     expect(parseJavaDouble('0x.8p1')).toBe(1);
   });
+  it('reads long digit runs in linear time (no backtracking between the digit groups)', () => {
+    const digits = '1'.repeat(100_000);
+    expect(parseJavaDouble(`${digits}x`)).toBeUndefined();
+    expect(parseJavaDouble(digits)).toBe(Infinity);
+    expect(parseJavaDouble(`${digits}.${digits}e-300000`)).toBe(0);
+  });
 });
