@@ -172,7 +172,7 @@ export function trimLine(t: string, from: number, to: number): Range | undefined
   return s < end && !comment ? { start: s, end } : undefined;
 }
 
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xfeff;
 }
 

@@ -9,7 +9,7 @@ import type { Range } from '../core/ast/nodes';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import type { EventDoc } from '../core/runtime/event';
 import { findJsonError } from '../core/schema/json-syntax';
-import { EventCollector, hitsOf, isObject, trimLine } from './event-collector';
+import { EventCollector, hitsOf, isBlank, isObject, trimLine } from './event-collector';
 import { Events } from './diagnostics';
 import { JsonScanner, type Span } from './json-scan';
 

@@ -300,7 +300,7 @@ export class EvalClient {
       w.postMessage({ ...replay.load, id: 0 });
       for (const e of replay.edits) if (e !== next) w.postMessage({ ...e, id: 0 });
     }
-    w.onmessage = (ev: MessageEvent) => this.onMessage(w, ev.data as WorkerResponse);
+    w.onmessage = (ev: MessageEvent) => this.onMessage(w, ev.data as unknown);
     w.onerror = (ev: ErrorEvent) => {
       if (this.worker !== w) return;
       ev.preventDefault?.();
@@ -313,16 +313,20 @@ export class EvalClient {
     return w;
   }
 
-  private onMessage(from: WorkerLike, msg: WorkerResponse): void {
+  private onMessage(from: WorkerLike, data: unknown): void {
     if (from !== this.worker) return;
     const r = this.running;
+    if (typeof data !== 'object' || data === null) return; // not an answer at all
+    const msg = data as Partial<WorkerResponse>;
     if (!r || msg.id !== r.id) return; // a late answer for a cancelled request, or a replay
     if (msg.type === 'progress') {
-      r.onProgress?.(msg);
+      r.onProgress?.(msg as Extract<WorkerResponse, { type: 'progress' }>);
       return;
     }
-    if (msg.type === 'failure') this.finish(r, { status: 'failed', message: msg.message });
-    else this.finish(r, { status: 'ok', value: msg });
+    if (msg.type === 'failure') {
+      this.finish(r, { status: 'failed', message: typeof msg.message === 'string' ? msg.message : 'unknown error' });
+    } else if (typeof msg.type === 'string') this.finish(r, { status: 'ok', value: msg as WorkerResponse });
+    else this.finish(r, { status: 'failed', message: 'the evaluator sent an answer without a type' });
     this.pump();
   }
 

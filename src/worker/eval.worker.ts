@@ -22,6 +22,7 @@ import type {
   WorkerResponse,
 } from './protocol';
 import { WorkerSession, textChunks } from './session';
+import { messageId, requestProblem } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -184,19 +185,32 @@ function transferables(reply: WorkerResponse): Transferable[] {
   return [];
 }
 
-async function answer(msg: WorkerRequest): Promise<void> {
+async function answer(msg: unknown): Promise<void> {
+  const id = messageId(msg);
   let reply: WorkerResponse;
   try {
-    reply = await handle(msg);
+    const problem = requestProblem(msg);
+    reply = problem
+      ? { type: 'failure', id, message: `malformed request: ${problem}` }
+      : await handle(msg as WorkerRequest);
   } catch (e) {
-    reply = { type: 'failure', id: msg.id, message: e instanceof Error ? e.message : String(e) };
+    reply = { type: 'failure', id, message: e instanceof Error ? e.message : String(e) };
   }
-  self.postMessage(reply, transferables(reply));
+  try {
+    self.postMessage(reply, transferables(reply));
+  } catch (e) {
+    // The answer cannot be copied to the page (e.g. too deep to clone): say so instead of going silent.
+    self.postMessage({
+      type: 'failure',
+      id,
+      message: `the answer could not be sent: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
 }
 
 // One message at a time, in order: a file still loading finishes before the next request runs.
 let queue: Promise<void> = Promise.resolve();
-self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+self.onmessage = (ev: MessageEvent<unknown>) => {
   const msg = ev.data;
-  queue = queue.then(() => answer(msg));
+  queue = queue.then(() => answer(msg)).catch(() => undefined);
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { EvalClient, type WorkerLike } from '../../../src/worker/client';
 import type { EvaluateInput, WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
 
@@ -294,5 +295,61 @@ describe('EvalClient', () => {
     expect(w.received.map((m) => m.type)).toEqual(['language', 'loadText']);
     w.answerLast();
     expect((await load).status).toBe('ok');
+  });
+});
+
+describe('EvalClient under arbitrary traffic (property)', () => {
+  type Step =
+    | { op: 'request'; kind: 'evaluate' | 'trace' | 'language' | 'parseRule' }
+    | { op: 'answer' }
+    | { op: 'garbage'; data: unknown }
+    | { op: 'wrongId'; delta: number }
+    | { op: 'crash' }
+    | { op: 'advance'; ms: number };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({
+      op: fc.constant('request' as const),
+      kind: fc.constantFrom('evaluate' as const, 'trace' as const, 'language' as const, 'parseRule' as const),
+    }),
+    fc.record({ op: fc.constant('answer' as const) }),
+    fc.record({ op: fc.constant('garbage' as const), data: fc.anything({ maxDepth: 2 }) }),
+    fc.record({ op: fc.constant('wrongId' as const), delta: fc.integer({ min: -3, max: 3 }) }),
+    fc.record({ op: fc.constant('crash' as const) }),
+    fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 1500 }) }),
+  );
+
+  it('never throws, and every request settles exactly once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+        const { client, workers, advance } = harness();
+        const settled: string[][] = [];
+        const pending: Promise<unknown>[] = [];
+        const track = (p: Promise<{ status: string }>) => {
+          const slot: string[] = [];
+          settled.push(slot);
+          pending.push(p.then((o) => slot.push(o.status)));
+        };
+        for (const s of steps) {
+          const w = workers[workers.length - 1];
+          const last = w?.received[w.received.length - 1];
+          if (s.op === 'request') {
+            if (s.kind === 'evaluate') track(client.evaluate(input('a'), false));
+            else if (s.kind === 'trace') track(client.trace(input('a'), 0));
+            else if (s.kind === 'language') track(client.language());
+            else track(client.parseRule('process where true'));
+          } else if (s.op === 'answer' && w && last) w.reply(answerFor(last));
+          else if (s.op === 'garbage') w?.onmessage?.({ data: s.data } as MessageEvent);
+          else if (s.op === 'wrongId' && last)
+            w?.reply({ ...answerFor(last), id: last.id + s.delta } as WorkerResponse);
+          else if (s.op === 'crash') w?.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+          else if (s.op === 'advance') advance(s.ms);
+        }
+        client.dispose();
+        await Promise.all(pending);
+        for (const slot of settled) expect(slot).toHaveLength(1);
+        expect(client.busy).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,173 @@
+/**
+ * The schema of a shared state (a link's payload, and a stored draft's): decoded JSON is checked
+ * against it, and whatever does not fit (an unknown key, a value of the wrong type) is dropped
+ * with a notice, so nothing the page renders ever sees a value of a type it does not expect.
+ * Pure: it only reads the value it is given.
+ */
+import type { SharePayload } from './codec';
+
+/** A value's expected shape. `open` objects keep unknown keys whose values are scalars. */
+type Shape =
+  | 'string'
+  | 'number'
+  | 'scalar'
+  | { readonly list: Shape }
+  | { readonly fields: { readonly [key: string]: Shape }; readonly open?: boolean };
+
+const REF: Shape = { fields: { id: 'string', name: 'string', reference: 'string' } };
+
+const THREAT: Shape = {
+  fields: {
+    framework: 'string',
+    tactic: REF,
+    techniques: {
+      list: { fields: { id: 'string', name: 'string', reference: 'string', subtechniques: { list: REF } } },
+    },
+  },
+};
+
+const STRINGS: Shape = { list: 'string' };
+
+/** Rule metadata as imported (src/formats RuleMetadata): every key optional. */
+const META: Shape = {
+  fields: {
+    ruleId: 'string',
+    name: 'string',
+    description: 'string',
+    type: 'string',
+    language: 'string',
+    severity: 'string',
+    riskScore: 'number',
+    indices: STRINGS,
+    interval: 'string',
+    from: 'string',
+    maxSignals: 'number',
+    references: STRINGS,
+    tags: STRINGS,
+    version: 'number',
+    authors: STRINGS,
+    license: 'string',
+    falsePositives: STRINGS,
+    note: 'string',
+    setup: 'string',
+    threat: { list: THREAT },
+    eventCategoryOverride: 'string',
+    timestampOverride: 'string',
+    tiebreakerField: 'string',
+    creationDate: 'string',
+    updatedDate: 'string',
+    maturity: 'string',
+    integrations: STRINGS,
+    minStackVersion: 'string',
+  },
+};
+
+/** Settings: known names and, for links from newer versions, unknown names with scalar values. */
+const SETTINGS: Shape = {
+  fields: {
+    eventCategoryField: 'string',
+    timestampField: 'string',
+    tiebreakerField: 'string',
+    size: 'number',
+    resultPosition: 'string',
+    maxSamplesPerKey: 'number',
+  },
+  open: true,
+};
+
+const PAYLOAD_FIELDS: { readonly [key: string]: Shape } = {
+  rule: 'string',
+  events: 'string',
+  settings: SETTINGS,
+  mapping: 'string',
+  selected: 'string',
+};
+
+function kind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'a non-finite number';
+  return `a ${typeof v}`;
+}
+
+function expected(shape: Shape): string {
+  if (shape === 'scalar') return 'text, a number, true/false or null';
+  if (typeof shape === 'string') return shape === 'string' ? 'text' : 'a number';
+  return 'list' in shape ? 'a list' : 'an object';
+}
+
+const isScalar = (v: unknown) =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/** The part of `v` that fits `shape`, or undefined (with a notice) when nothing does. */
+function fit(v: unknown, shape: Shape, path: string, notices: string[]): unknown {
+  const drop = () => {
+    notices.push(`${path} was dropped: expected ${expected(shape)}, found ${kind(v)}`);
+    return undefined;
+  };
+  if (shape === 'string') return typeof v === 'string' ? v : drop();
+  if (shape === 'number') return typeof v === 'number' && Number.isFinite(v) ? v : drop();
+  if (shape === 'scalar') return isScalar(v) ? v : drop();
+  if ('list' in shape) {
+    if (!Array.isArray(v)) return drop();
+    const out: unknown[] = [];
+    v.forEach((x, i) => {
+      const f = fit(x, shape.list, `${path}[${i}]`, notices);
+      if (f !== undefined) out.push(f);
+    });
+    return out;
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return drop();
+  return fitObject(v as Record<string, unknown>, shape.fields, shape.open === true, path, notices);
+}
+
+function fitObject(
+  v: Record<string, unknown>,
+  fields: { readonly [key: string]: Shape },
+  open: boolean,
+  path: string,
+  notices: string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const sub = path ? `${path}.${key}` : key;
+    const shape = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : open ? 'scalar' : undefined;
+    if (shape === undefined) {
+      notices.push(`${sub} was dropped: not a known field`);
+      continue;
+    }
+    const f = fit(v[key], shape, sub, notices);
+    if (f !== undefined)
+      Object.defineProperty(out, key, { value: f, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+export type PayloadCheck =
+  | { readonly ok: true; readonly payload: SharePayload; readonly notices: readonly string[] }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Checks a decoded share payload (or a stored draft's payload) against the schema. `rule` and
+ * `events` must be text; every other field that does not fit is dropped, with one notice per
+ * dropped field (`meta.threat[0].techniques was dropped: expected a list, found a string`).
+ * `meta` may be null (no metadata). Never throws.
+ */
+export function checkSharePayload(value: unknown): PayloadCheck {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'the state is not an object' };
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.rule !== 'string') return { ok: false, message: 'the rule is missing' };
+  if (typeof v.events !== 'string') return { ok: false, message: 'the events are missing' };
+  const notices: string[] = [];
+  const { meta, ...rest } = v;
+  const out = fitObject(rest, PAYLOAD_FIELDS, false, '', notices);
+  if (meta === null) out.meta = null;
+  else if (meta !== undefined) {
+    const m = fit(meta, META, 'meta', notices);
+    if (m !== undefined) out.meta = m;
+  }
+  return { ok: true, payload: out as unknown as SharePayload, notices };
+}

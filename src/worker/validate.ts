@@ -1,0 +1,50 @@
+/**
+ * The shape check the worker applies to every message before it handles it: a message that is not
+ * a well-formed request gets a `failure` answer (with its id when it has one), so a stray or
+ * damaged message can never throw inside the worker or stall its queue.
+ */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown) => typeof v === 'string';
+const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+
+/** What is wrong with an evaluate/trace/run input, or undefined when it is well formed. */
+function inputProblem(v: unknown, withEvents: boolean): string | undefined {
+  if (!isObject(v)) return 'the input is not an object';
+  if (!isText(v.rule)) return 'the rule is not text';
+  if (withEvents && !isText(v.events)) return 'the events are not text';
+  if (!isText(v.mapping)) return 'the mapping is not text';
+  if (v.settings !== undefined && !isObject(v.settings)) return 'the settings are not an object';
+  return optionalText(v.idField) ? undefined : 'the id field is not text';
+}
+
+const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | undefined>> = {
+  language: () => undefined,
+  exportEvents: () => undefined,
+  evaluate: (m) => inputProblem(m.input, true),
+  trace: (m) => inputProblem(m.input, true) ?? (isIndex(m.position) ? undefined : 'the position is not an index'),
+  parseRule: (m) => (isText(m.text) && optionalText(m.filename) ? undefined : 'the rule text is not text'),
+  loadText: (m) => (isText(m.text) && optionalText(m.idField) ? undefined : 'the events are not text'),
+  loadFile: (m) =>
+    typeof Blob !== 'undefined' && m.file instanceof Blob && isText(m.name) ? undefined : 'the file is not a file',
+  run: (m) => inputProblem(m.input, false) ?? (m.baseline === undefined ? undefined : inputProblem(m.baseline, false)),
+  rows: (m) => (Array.isArray(m.positions) && m.positions.every(isIndex) ? undefined : 'the positions are not indexes'),
+  sequences: (m) => (isIndex(m.from) && isIndex(m.count) ? undefined : 'the range is not two indexes'),
+  editEvent: (m) => (isIndex(m.position) && isText(m.text) ? undefined : 'the edit is not a position and text'),
+  search: (m) => (isText(m.query) ? undefined : 'the query is not text'),
+  traceAt: (m) => inputProblem(m.input, false) ?? (isIndex(m.position) ? undefined : 'the position is not an index'),
+};
+
+/** The id to answer a message with: its own when it has a numeric one, else -1. */
+export function messageId(msg: unknown): number {
+  return isObject(msg) && typeof msg.id === 'number' ? msg.id : -1;
+}
+
+/** What is wrong with a message, or undefined when it is a request the worker understands. */
+export function requestProblem(msg: unknown): string | undefined {
+  if (!isObject(msg)) return 'not an object';
+  if (typeof msg.id !== 'number') return 'the id is not a number';
+  const check = typeof msg.type === 'string' && Object.hasOwn(CHECKS, msg.type) ? CHECKS[msg.type] : undefined;
+  if (!check) return `unknown request type ${JSON.stringify(String(msg.type)).slice(0, 40)}`;
+  return check(msg);
+}
