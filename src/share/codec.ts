@@ -6,12 +6,13 @@
  * Format (version 1, documented in docs/share-links.md):
  *   v1.<base64url(deflate-raw(utf8(JSON payload)))>
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { ShareMessages } from './messages';
+import { checkSharePayload } from './schema';
 
 export { ShareErrorCodes } from './messages';
 
-const { ShareDecode, ShareVersion } = ShareMessages;
+const { ShareDecode, ShareVersion, ShareTooLarge } = ShareMessages;
 
 /** The state a link carries. Every field is plain text or plain JSON. */
 export interface SharePayload {
@@ -30,7 +31,13 @@ export interface SharePayload {
 export const CURRENT_VERSION = 1;
 
 export type DecodeResult =
-  | { readonly ok: true; readonly payload: SharePayload; readonly version: number }
+  | {
+      readonly ok: true;
+      readonly payload: SharePayload;
+      readonly version: number;
+      /** Fields of the link's state that did not fit the schema and were dropped (schema.ts). */
+      readonly notices?: readonly string[];
+    }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** True when the fragment looks like a share link at all (so an empty or foreign hash is not an error). */
@@ -48,61 +55,76 @@ export function encodeShareHash(payload: SharePayload): string {
   return `#v${CURRENT_VERSION}.${toBase64Url(bytes)}`;
 }
 
+/** The most a link's state may decompress to; past it the link is refused, unread. */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/** Input fed to the inflater per step: deflate expands at most about 1032:1, so one step stays small. */
+const INFLATE_STEP = 4096;
+
+/** Inflates raw DEFLATE data, giving up (returning 'too-large') once the output passes `limit`. */
+export function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array | 'too-large' {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > limit) over = true;
+    else chunks.push(chunk);
+    if (final) done = true;
+  });
+  for (let i = 0; i < bytes.length && !over; i += INFLATE_STEP) {
+    const end = Math.min(bytes.length, i + INFLATE_STEP);
+    inflater.push(bytes.subarray(i, end), end === bytes.length);
+  }
+  if (bytes.length === 0) inflater.push(bytes, true);
+  if (over) return 'too-large';
+  if (!done) throw new Error('unexpected end of data');
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
 export function decodeShareHash(hash: string): DecodeResult {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  const m = /^v(\d+)\.(.*)$/s.exec(text);
-  if (!m) return fail(ShareDecode.code, ShareDecode.messages.notAState());
-  const version = Number(m[1]);
-  if (version > CURRENT_VERSION || version < 1) {
-    return fail(ShareVersion.code, ShareVersion.messages.newer(version, CURRENT_VERSION));
-  }
-  const body = m[2] ?? '';
+  const dot = text.indexOf('.');
+  const digits = dot > 1 && text[0] === 'v' ? text.slice(1, dot) : '';
+  if (!/^\d+$/.test(digits)) return fail(ShareDecode.code, ShareDecode.messages.notAState());
+  const version = Number(digits);
+  if (version < 1) return fail(ShareDecode.code, ShareDecode.messages.noSuchVersion(digits));
+  if (version > CURRENT_VERSION) return fail(ShareVersion.code, ShareVersion.messages.newer(version, CURRENT_VERSION));
   let bytes: Uint8Array;
   try {
-    bytes = fromBase64Url(body);
+    bytes = fromBase64Url(text.slice(dot + 1));
   } catch {
     return fail(ShareDecode.code, ShareDecode.messages.notBase64());
   }
-  let json: string;
+  let inflated: Uint8Array | 'too-large';
   try {
-    json = strFromU8(inflateSync(bytes));
+    inflated = inflateCapped(bytes, MAX_INFLATED_BYTES);
   } catch {
     return fail(ShareDecode.code, ShareDecode.messages.notDeflate());
   }
+  if (inflated === 'too-large') {
+    return fail(ShareTooLarge.code, ShareTooLarge.messages.inflated(MAX_INFLATED_BYTES / 1024 / 1024));
+  }
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(strFromU8(inflated));
   } catch {
     return fail(ShareDecode.code, ShareDecode.messages.notJson());
   }
-  const payload = checkPayload(value);
-  if (typeof payload === 'string') return fail(ShareDecode.code, ShareDecode.messages.badState(payload));
-  return { ok: true, payload, version };
-}
-
-function checkPayload(value: unknown): SharePayload | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the state is not an object';
-  const v = value as Record<string, unknown>;
-  if (typeof v.rule !== 'string') return 'the rule is missing';
-  if (typeof v.events !== 'string') return 'the events are missing';
-  if (v.mapping !== undefined && typeof v.mapping !== 'string') return 'the mapping is not text';
-  if (v.selected !== undefined && typeof v.selected !== 'string') return 'the selected event id is not text';
-  let settings: Record<string, string | number | boolean | null> | undefined;
-  if (v.settings !== undefined) {
-    if (typeof v.settings !== 'object' || v.settings === null || Array.isArray(v.settings))
-      return 'the settings are not an object';
-    settings = {};
-    for (const [k, s] of Object.entries(v.settings as Record<string, unknown>)) {
-      if (s === null || typeof s === 'string' || typeof s === 'number' || typeof s === 'boolean') settings[k] = s;
-    }
-  }
+  const checked = checkSharePayload(value);
+  if (!checked.ok) return fail(ShareDecode.code, ShareDecode.messages.badState(checked.message));
   return {
-    rule: v.rule,
-    events: v.events,
-    ...(settings ? { settings } : {}),
-    ...(typeof v.mapping === 'string' ? { mapping: v.mapping } : {}),
-    ...(typeof v.selected === 'string' ? { selected: v.selected } : {}),
-    ...(v.meta !== undefined ? { meta: v.meta } : {}),
+    ok: true,
+    payload: checked.payload,
+    version,
+    ...(checked.notices.length > 0 ? { notices: checked.notices } : {}),
   };
 }
 
@@ -138,7 +160,9 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export function fromBase64Url(text: string): Uint8Array {
   // Tolerate standard base64 characters and padding (links pasted through other tools).
-  const s = text.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 61) end--; // '=' padding, trimmed without a regex
+  const s = text.slice(0, end).replace(/\+/g, '-').replace(/\//g, '_');
   if (s.length % 4 === 1) throw new Error('bad length');
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   let o = 0;

@@ -24,6 +24,9 @@ const decode = {
     notJson: () => 'This link is damaged: its content is not valid JSON.',
     /** `detail` says which part of the state is wrong, e.g. `the rule is missing`. */
     badState: (detail: string) => `This link is damaged: ${detail}.`,
+    /** A version number no playground ever wrote (`v0`). */
+    noSuchVersion: (linkVersion: string) =>
+      `This link is damaged: it names link format v${linkVersion}, which no version of the playground writes (formats start at v1).`,
   },
   examples: { notDeflate: [] },
 } as const satisfies ShareEntry;
@@ -39,8 +42,19 @@ const version = {
   examples: { newer: [2, 1] },
 } as const satisfies ShareEntry;
 
+const tooLarge = {
+  code: 'SHR8003',
+  severity: 'error',
+  when: 'the link’s state would decompress past the size limit (a decompression bomb, or a state too large for a link)',
+  messages: {
+    inflated: (limitMb: number) =>
+      `This link is too large to open: its state decompresses to more than ${limitMb} MB, the most a link may carry. Nothing was changed; share a workspace file for states this large.`,
+  },
+  examples: { inflated: [64] },
+} as const satisfies ShareEntry;
+
 /** The table: `ShareMessages.ShareDecode.messages.notJson()`. */
-export const ShareMessages = { ShareDecode: decode, ShareVersion: version } as const;
+export const ShareMessages = { ShareDecode: decode, ShareVersion: version, ShareTooLarge: tooLarge } as const;
 
 /** Stable error codes, by name. */
-export const ShareErrorCodes = { decode: decode.code, version: version.code } as const;
+export const ShareErrorCodes = { decode: decode.code, version: version.code, tooLarge: tooLarge.code } as const;

@@ -62,18 +62,11 @@ const META: Shape = {
   },
 };
 
-/** Settings: known names and, for links from newer versions, unknown names with scalar values. */
-const SETTINGS: Shape = {
-  fields: {
-    eventCategoryField: 'string',
-    timestampField: 'string',
-    tiebreakerField: 'string',
-    size: 'number',
-    resultPosition: 'string',
-    maxSamplesPerKey: 'number',
-  },
-  open: true,
-};
+/**
+ * Settings: names with scalar values (text, numbers, true/false, null), known or not, so links
+ * from newer versions keep theirs; the app reads the names it knows and checks their values.
+ */
+const SETTINGS: Shape = { fields: {}, open: true };
 
 const PAYLOAD_FIELDS: { readonly [key: string]: Shape } = {
   rule: 'string',

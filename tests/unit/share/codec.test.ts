@@ -1,14 +1,49 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import {
   decodeShareHash,
   encodeShareHash,
+  inflateCapped,
+  MAX_INFLATED_BYTES,
   fromBase64Url,
   looksLikeShareHash,
   toBase64Url,
   type SharePayload,
 } from '../../../src/share/codec';
 import { defaultExample } from '../../../src/examples/default-example';
+
+/**
+ * A raw DEFLATE stream of `size` spaces (rounded up to 1 + 258k), written directly with the fixed
+ * Huffman code: one literal, then copies of 258 bytes at distance 1 (13 bits each).
+ */
+function spaceBomb(size: number): Uint8Array {
+  const out: number[] = [];
+  let acc = 0;
+  let n = 0;
+  const bit = (b: number) => {
+    acc |= b << n;
+    if (++n === 8) {
+      out.push(acc);
+      acc = 0;
+      n = 0;
+    }
+  };
+  const code = (c: number, len: number) => {
+    for (let i = len - 1; i >= 0; i--) bit((c >> i) & 1);
+  };
+  bit(1); // last block
+  bit(1); // fixed Huffman codes (BTYPE 01, low bit first)
+  bit(0);
+  code(0x30 + 32, 8); // literal ' '
+  for (let k = 0; k < Math.ceil((size - 1) / 258); k++) {
+    code(0b11000101, 8); // length 258 (code 285)
+    code(0, 5); // distance 1
+  }
+  code(0, 7); // end of block
+  if (n > 0) out.push(acc);
+  return Uint8Array.from(out);
+}
 
 describe('share codec', () => {
   const payload: SharePayload = {
@@ -65,6 +100,66 @@ describe('share codec', () => {
   it('reports a link from a newer format version as SHR8002', () => {
     const r = decodeShareHash('#v9.AAAA');
     expect(r.ok === false && r.code).toBe('SHR8002');
+  });
+
+  it('calls v0 damaged, not newer', () => {
+    const r = decodeShareHash('#v0.AAAA');
+    expect(r.ok === false && r.code).toBe('SHR8001');
+    expect(r.ok === false && r.message).toBe(
+      'This link is damaged: it names link format v0, which no version of the playground writes (formats start at v1).',
+    );
+    expect(decodeShareHash('#v00.AAAA').ok === false).toBe(true);
+  });
+
+  it('refuses a link that inflates past the cap (SHR8003), inflating no further than the cap', () => {
+    const small = spaceBomb(1 + 258 * 3);
+    expect(inflateCapped(small, 10_000)).toEqual(new Uint8Array(1 + 258 * 3).fill(32));
+    // About 100 MB of spaces in a 600 KB deflate stream (the link would be 800 KB).
+    const bomb = spaceBomb(100 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(700_000);
+    const r = decodeShareHash(`#v1.${toBase64Url(bomb)}`);
+    expect(r.ok === false && r.code).toBe('SHR8003');
+    expect(r.ok === false && r.message).toMatch(/more than 64 MB/);
+    expect(inflateCapped(deflateSync(strToU8('abc')), 2)).toBe('too-large');
+    expect(Array.from(inflateCapped(deflateSync(strToU8('abc')), 3) as Uint8Array)).toEqual([97, 98, 99]);
+    expect(MAX_INFLATED_BYTES).toBe(64 * 1024 * 1024);
+  });
+
+  it('drops wrongly typed fields with notices instead of passing them on', () => {
+    const state = { rule: 'a', events: '', mapping: 5, meta: { name: 'n', threat: [{ techniques: 'oops' }] } };
+    const r = decodeShareHash(`#v1.${toBase64Url(deflateSync(strToU8(JSON.stringify(state))))}`);
+    expect(r).toEqual({
+      ok: true,
+      version: 1,
+      payload: { rule: 'a', events: '', meta: { name: 'n', threat: [{}] } },
+      notices: [
+        'mapping was dropped: expected text, found a number',
+        'meta.threat[0].techniques was dropped: expected a list, found a string',
+      ],
+    });
+  });
+
+  it('trims padding without backtracking (a run of = inside the data)', () => {
+    const r = decodeShareHash(`#v1.${'='.repeat(200_000)}A`);
+    expect(r.ok).toBe(false);
+  });
+
+  it('arbitrary fragments and bytes never throw (property)', () => {
+    const fragment = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.uint8Array({ maxLength: 300 }).map((b) => `#v1.${toBase64Url(b)}`),
+      fc.uint8Array({ maxLength: 300 }).map((b) => `#v1.${toBase64Url(deflateSync(b))}`),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => `#v1.${toBase64Url(deflateSync(strToU8(JSON.stringify(v))))}`),
+      fc.tuple(fc.nat(5), fc.stringMatching(/^[A-Za-z0-9_\-+/=]{0,80}$/)).map(([v, body]) => `#v${v}.${body}`),
+    );
+    fc.assert(
+      fc.property(fragment, (h) => {
+        const r = decodeShareHash(h);
+        if (r.ok) expect(typeof r.payload.rule).toBe('string');
+        else expect(['SHR8001', 'SHR8002', 'SHR8003']).toContain(r.code);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('recognises share fragments', () => {
