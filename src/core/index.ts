@@ -32,6 +32,7 @@ export type {
   JoinExplanation,
 } from './api-types';
 export { defaultSettings } from './api-types';
+export { displayValue } from './runtime/values';
 export { evaluate, traceEvent, checkQuery, formatQuery, foldExpression, resolveSettings } from './evaluate';
 export type { EvaluateRequest, CheckRequest } from './evaluate';
 export type {

@@ -35,6 +35,42 @@ export const Events = defineDiagnostics({
     },
     examples: { notObject: ['Array element 1', 'a number'] },
   }),
+  EventTooDeep: entry({
+    code: 'EVT5010',
+    severity: 'error',
+    when: 'an event nested deeper than the playground reads (it is not loaded; the others are)',
+    messages: {
+      tooDeep: (what: string, max: number) => ({
+        message: `${what} is nested more than ${max} levels deep; events this deep are not loaded`,
+        notes: ['Elasticsearch maps objects at most 20 levels deep by default (index.mapping.depth.limit).'],
+      }),
+    },
+    examples: { tooDeep: ['Line 3', 1000] },
+  }),
+  DuplicateKey: entry({
+    code: 'EVT5011',
+    severity: 'warning',
+    when: 'an object in an event has the same key twice',
+    messages: {
+      duplicate: (what: string, path: string, key: string) => ({
+        message: `${what} has the key [${path}] more than once; Elasticsearch keeps neither value: it rejects the document (Duplicate field '${key}')`,
+        notes: ['The playground uses the last value, as JSON.parse does.'],
+      }),
+    },
+    examples: { duplicate: ['Line 2', 'process.name', 'name'] },
+  }),
+  NumberOutOfRange: entry({
+    code: 'EVT5012',
+    severity: 'warning',
+    when: 'a number beyond the range of a double (`1e400`)',
+    messages: {
+      overflow: (what: string, text: string, value: number) => ({
+        message: `${what} has the number ${text}, beyond the range of a double: it is read as ${value}`,
+        notes: ['Elasticsearch numeric fields accept only finite values, so such a document is rejected.'],
+      }),
+    },
+    examples: { overflow: ['Line 1', '1e400', Infinity] },
+  }),
 });
 
 /** A cluster's `_eql/search` response given to compare against (source `events`, file `response`). */

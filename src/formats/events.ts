@@ -11,7 +11,13 @@ import type { EventDoc } from '../core/runtime/event';
 import { findJsonError } from '../core/schema/json-syntax';
 import { EventCollector, hitsOf, isBlank, isObject, trimLine } from './event-collector';
 import { Events } from './diagnostics';
-import { JsonScanner, type Span } from './json-scan';
+import { inspectJson, JsonScanner, type Span } from './json-scan';
+
+/**
+ * Deepest nesting of objects and arrays an event may have. Deeper events are reported and not
+ * loaded: printing, copying to the page and structured cloning all recurse.
+ */
+export const MAX_EVENT_DEPTH = 1000;
 
 export type EventsFormat = 'array' | 'ndjson' | 'search' | 'eql-search' | 'single' | 'empty';
 
@@ -39,16 +45,32 @@ class Loader extends EventCollector {
     this.scanner = new JsonScanner(text);
   }
 
-  /** Parse one element; reports and returns undefined when it is not valid JSON. */
+  /**
+   * Parse one element; reports and returns undefined when it is not valid JSON or nested too deep.
+   * Keys given twice and numbers out of a double's range are reported as warnings.
+   */
   parse(span: Span, what: string): unknown {
+    let value: unknown;
     try {
-      return JSON.parse(this.text.slice(span.start, span.end));
+      value = JSON.parse(this.text.slice(span.start, span.end));
     } catch {
       const err = findJsonError(this.text, span.start, span.end);
       const range = err ? { start: err.offset, end: Math.max(err.end, err.offset) } : span;
       this.error(Events.EventsSyntax.notJson(what, err?.message), range);
       return undefined;
     }
+    if (typeof value !== 'object' || value === null) return value;
+    const found = inspectJson(this.text, span.start, span.end, MAX_EVENT_DEPTH);
+    if (found.tooDeepAt >= 0) {
+      this.error(Events.EventTooDeep.tooDeep(what, MAX_EVENT_DEPTH), {
+        start: found.tooDeepAt,
+        end: found.tooDeepAt + 1,
+      });
+      return undefined;
+    }
+    for (const d of found.duplicates) this.error(Events.DuplicateKey.duplicate(what, d.path, d.key), d);
+    for (const o of found.overflows) this.error(Events.NumberOutOfRange.overflow(what, o.text, Number(o.text)), o);
+    return value;
   }
 
   /** An already-parsed search hit at `span`; its range narrows to its `_source`. */

@@ -252,3 +252,94 @@ function atLineStart(t: string, j: number): boolean {
   }
   return true;
 }
+
+/** What a valid JSON value's text says that `JSON.parse` does not: depth, repeated keys, huge numbers. */
+export interface JsonFindings {
+  /** Offset of the first bracket past `maxDepth`, or -1. */
+  readonly tooDeepAt: number;
+  /** Keys that appear more than once in one object: the dotted path and the offset of the repeat. */
+  readonly duplicates: readonly {
+    readonly path: string;
+    readonly key: string;
+    readonly start: number;
+    readonly end: number;
+  }[];
+  /** Numbers beyond the range of a double (`1e400`), which `JSON.parse` reads as Infinity. */
+  readonly overflows: readonly { readonly text: string; readonly start: number; readonly end: number }[];
+}
+
+const MAX_FINDINGS = 20;
+
+/**
+ * One linear pass over the text of a value that `JSON.parse` accepted (`start`..`end`). Keys are
+ * compared after unescaping, as `JSON.parse` does; at most 20 findings of each kind are kept.
+ */
+export function inspectJson(text: string, start: number, end: number, maxDepth: number): JsonFindings {
+  const keys: (Set<string> | null)[] = []; // per open container: the object's keys, or null for an array
+  const names: string[] = []; // per open container: the key it sits under ('' at the top)
+  let pendingKey = '';
+  let expectKey = false;
+  let depth = 0;
+  let tooDeepAt = -1;
+  const duplicates: { path: string; key: string; start: number; end: number }[] = [];
+  const overflows: { text: string; start: number; end: number }[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === Ch.Quote) {
+      let j = i + 1;
+      let escaped = false;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (d === Ch.Backslash) {
+          escaped = true;
+          j++;
+        } else if (d === Ch.Quote) break;
+      }
+      if (expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+        const own = keys[keys.length - 1];
+        if (own?.has(key)) {
+          if (duplicates.length < MAX_FINDINGS) {
+            const path = [...names.slice(1), key].filter((n) => n !== '').join('.');
+            duplicates.push({ path, key, start: i, end: j + 1 });
+          }
+        } else own?.add(key);
+        pendingKey = key;
+        expectKey = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === Ch.LBrace || c === Ch.LBracket) {
+      depth++;
+      if (depth > maxDepth && tooDeepAt < 0) tooDeepAt = i;
+      const inObject = keys.length > 0 && keys[keys.length - 1] !== null;
+      names.push(inObject ? pendingKey : ''); // an array's elements add nothing to the path
+      keys.push(c === Ch.LBrace ? new Set() : null);
+      expectKey = c === Ch.LBrace;
+    } else if (c === Ch.RBrace || c === Ch.RBracket) {
+      depth--;
+      keys.pop();
+      names.pop();
+    } else if (c === Ch.Comma) {
+      expectKey = keys.length > 0 && keys[keys.length - 1] !== null;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      let exponent = false;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 101 || d === 69) exponent = true;
+        else if (!((d >= 48 && d <= 57) || d === 46 || d === 43 || d === 45)) break;
+      }
+      // Only an exponent or more than 308 digits can leave the range of a double.
+      if ((exponent || j - i > 308) && overflows.length < MAX_FINDINGS && !Number.isFinite(Number(text.slice(i, j)))) {
+        overflows.push({ text: text.slice(i, j), start: i, end: j });
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return { tooDeepAt, duplicates, overflows };
+}

@@ -264,9 +264,10 @@ export const Syntax = defineDiagnostics({
         message: tooLarge(text),
         notes: [`Brackets nest more than ${max} levels deep.`],
       }),
-      treeTooDeep: (text: string, max: number) => ({
+      /** `what` names the construct, e.g. `a chain of [or]`; the range is where the depth passes `max`. */
+      treeTooDeep: (text: string, max: number, what = 'nested expressions') => ({
         message: tooLarge(text),
-        notes: [`The expression tree is more than ${max} levels deep.`],
+        notes: [`The expression tree is more than ${max} levels deep here: ${what}.`],
       }),
       tooDeepToEvaluate: () => ({
         message: 'The input is nested too deeply to evaluate: simplify the query or the events',

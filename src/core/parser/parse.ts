@@ -39,18 +39,44 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
  * Renumbers node ids 0..n-1 in source (pre-)order, so ids are dense whatever backtracking did,
  * and returns the depth of the tree. One iterative pass.
  */
-function numberAndMeasure(ast: StatementNode): number {
+function numberAndMeasure(ast: StatementNode): { depth: number; deepest: Node | undefined } {
   let next = 0;
   let max = 0;
+  let deepest: Node | undefined;
   const stack: [Node, number][] = [[ast, 1]];
   while (stack.length > 0) {
     const [node, d] = stack.pop()!;
     (node as { id: number }).id = next++;
-    if (d > max) max = d;
+    if (d > max) {
+      max = d;
+      // The first node found at the limit: where the nesting passes it.
+      if (d === MAX_AST_DEPTH + 1) deepest = node;
+    }
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, d + 1]);
   }
-  return max;
+  return { depth: max, deepest };
+}
+
+/** What makes a tree deep, in words: the operator of the node where it passes the limit. */
+function nestingName(node: Node | undefined): string {
+  const n = node as { kind?: string; op?: string } | undefined;
+  switch (n?.kind) {
+    case 'and':
+    case 'or':
+      return `a chain of [${n.kind}]`;
+    case 'not':
+      return 'nested [not]';
+    case 'arith':
+    case 'compare':
+      return `a chain of [${n.op}]`;
+    case 'unary':
+      return `repeated [${n.op}] signs`;
+    case 'call':
+      return 'nested function calls';
+    default:
+      return 'nested expressions';
+  }
 }
 
 export function parseQuery(text: string): ParseResult {
@@ -100,8 +126,11 @@ export function parseQuery(text: string): ParseResult {
   const diagnostics = [...built, ...fatal].sort(byPosition);
   if (!ast || ctx.dropAst || fatal.length > 0) return { ast: undefined, diagnostics };
 
-  if (numberAndMeasure(ast) > MAX_AST_DEPTH) {
-    diagnostics.push(diagnosticAt(Syntax.TooDeep.treeTooDeep(text, MAX_AST_DEPTH), ast.range));
+  const measured = numberAndMeasure(ast);
+  if (measured.depth > MAX_AST_DEPTH) {
+    const at = measured.deepest?.range ?? ast.range;
+    // The node's parent is the one at the limit; name the construct from the node itself.
+    diagnostics.push(diagnosticAt(Syntax.TooDeep.treeTooDeep(text, MAX_AST_DEPTH, nestingName(measured.deepest)), at));
     return { ast: undefined, diagnostics };
   }
   return { ast, diagnostics };

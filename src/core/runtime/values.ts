@@ -84,3 +84,27 @@ export class EqlRuntimeError extends Error {
     this.problem = problem;
   }
 }
+
+/**
+ * An event value as text for people to read: strings as they are, everything else as JSON, except
+ * that numbers JSON cannot hold (`1e400` read as Infinity, NaN) keep their name instead of `null`.
+ */
+export function displayValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? String(v);
+  const plain = JSON.stringify(v);
+  // Mark non-finite numbers with a tag the plain text does not contain, then unquote the tags.
+  let tag = 0;
+  while (plain.includes(`"\\u0000${tag}:`)) tag++;
+  let special = false;
+  const text = JSON.stringify(v, (_k, x: unknown) => {
+    if (typeof x !== 'number' || Number.isFinite(x)) return x;
+    special = true;
+    return `\u0000${tag}:${String(x)}`;
+  });
+  if (!special) return plain;
+  // Each piece after a tag starts with the number's name and the tag's closing quote.
+  const pieces = text.split(`"\\u0000${tag}:`);
+  return pieces.map((p, i) => (i === 0 ? p : p.replace('"', ''))).join('');
+}

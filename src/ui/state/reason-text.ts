@@ -3,6 +3,7 @@
  * e.g. suppressed by `process.executable in (...)` → `"/usr/bin/dpkg"` · process.executable = `/usr/bin/dpkg`
  */
 import type { Reason, Verdict } from '../../core';
+import { displayValue } from '../../core';
 
 export interface ReasonParts {
   readonly verb: string;
@@ -18,8 +19,7 @@ export interface ReasonParts {
 
 export function formatValue(v: unknown): string {
   if (v === undefined) return 'missing';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+  return displayValue(v);
 }
 
 export function reasonParts(verdict: Verdict['verdict'], r: Reason): ReasonParts {

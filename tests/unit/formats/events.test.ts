@@ -83,6 +83,58 @@ describe('parseEvents', () => {
     expect(parseEvents('{"a": 1,,}').format).toBe('single');
   });
 
+  it('warns about a key given twice, saying what Elasticsearch does with it', () => {
+    const text = '{"a":1}\n{"process":{"name":"x","pid":1,"name":"y"},"b":[{"c":1,"c":2}],"d\\u0041":1,"dA":2}\n';
+    const r = parseEvents(text);
+    expect(r.events).toHaveLength(2);
+    expect(r.events[1]!.source).toMatchObject({ process: { name: 'y' } });
+    const msgs = r.diagnostics.map((d) => [d.code, d.severity, d.message, text.slice(d.range.start, d.range.end)]);
+    expect(msgs).toEqual([
+      [
+        'EVT5011',
+        'warning',
+        "Line 2 has the key [process.name] more than once; Elasticsearch keeps neither value: it rejects the document (Duplicate field 'name')",
+        '"name"',
+      ],
+      ['EVT5011', 'warning', expect.stringContaining('[b.c]'), '"c"'],
+      ['EVT5011', 'warning', expect.stringContaining('[dA]'), '"dA"'],
+    ]);
+    // The same key in sibling objects is no repeat.
+    expect(parseEvents('[{"a":{"x":1},"b":{"x":2}}]').diagnostics).toEqual([]);
+  });
+
+  it('warns about numbers beyond a double and keeps the event', () => {
+    const text = '[{"big":1e400,"neg":-2E999,"fine":1e-400,"long":12345678901234567890}]';
+    const r = parseEvents(text);
+    expect(r.events[0]!.source).toMatchObject({ big: Infinity, neg: -Infinity, fine: 0 });
+    expect(r.diagnostics.map((d) => [d.code, d.message, text.slice(d.range.start, d.range.end)])).toEqual([
+      [
+        'EVT5012',
+        'Array element 1 has the number 1e400, beyond the range of a double: it is read as Infinity',
+        '1e400',
+      ],
+      [
+        'EVT5012',
+        'Array element 1 has the number -2E999, beyond the range of a double: it is read as -Infinity',
+        '-2E999',
+      ],
+    ]);
+  });
+
+  it('reports an event nested too deep at the bracket past the limit and loads the others', () => {
+    const deep = `${'{"a":'.repeat(1500)}1${'}'.repeat(1500)}`;
+    const text = `{"ok":1}\n${deep}\n{"ok":2}`;
+    const r = parseEvents(text);
+    expect(r.events.map((e) => e.source)).toEqual([{ ok: 1 }, { ok: 2 }]);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'EVT5010', severity: 'error' });
+    expect(r.diagnostics[0]!.message).toBe(
+      'Line 2 is nested more than 1000 levels deep; events this deep are not loaded',
+    );
+    expect(at(text, r.diagnostics[0]!.range.start)).toEqual([2, 1 + 5 * 1000]);
+    expect(parseEvents(`[{"a":${'['.repeat(999)}${']'.repeat(999)}}]`).diagnostics).toEqual([]);
+  });
+
   it('takes ids from bulk action lines', () => {
     const r = parseEvents('{"index":{"_index":"logs","_id":"x1"}}\n{"a":1}\n{"create":{"_id":"x2"}}\n{"a":2}\n');
     expect(r.events.map((e) => [e.id, e.index, e.source])).toEqual([
