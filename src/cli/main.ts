@@ -9,9 +9,9 @@
  *   eql-playground format (--query TEXT | FILE)
  *
  * Exit status: 0 when the query ran or everything checked clean, 1 when a query has errors,
- * 2 for usage errors or unreadable input.
+ * 2 for usage errors or unreadable input, 3 for an internal error (a bug).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, EvaluationResult, Settings } from '../core/index';
 import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
@@ -25,6 +25,7 @@ import {
   printJoinExplanation,
   printSequenceHits,
   printVerdictTable,
+  terminalSafe,
   verdictJson,
 } from './output';
 
@@ -54,11 +55,39 @@ const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats', 'help']);
 
 class InputError extends Error {}
 
+/** The most the CLI reads from one input file (also from a pipe or a device such as /dev/stdin). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a whole input file as UTF-8, in chunks, refusing it once it passes MAX_INPUT_BYTES (so
+ * `/dev/zero` or a runaway pipe ends with a message instead of filling the memory).
+ */
 function readText(path: string, what: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).isDirectory())
+      throw new InputError(`cannot read ${what} ${terminalSafe(path)}: it is a directory`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) {
+        throw new InputError(
+          `cannot read ${what} ${terminalSafe(path)}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, the most the command reads`,
+        );
+      }
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${what} ${path}: ${(e as Error).message}`);
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot read ${what} ${terminalSafe(path)}: ${(e as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -177,7 +206,7 @@ function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): numb
         printSequenceHits(result.hits.sequences, result.queryKind === 'sample' ? 'sample' : 'sequence', out);
       } else {
         out(`hits (what Elasticsearch returns): ${result.hits?.total.value ?? 0}\n`);
-        if (result.hits?.events) for (const h of result.hits.events) out(`  ${h._id}\n`);
+        if (result.hits?.events) for (const h of result.hits.events) out(`  ${terminalSafe(h._id)}\n`);
       }
     }
     if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);
@@ -226,7 +255,7 @@ function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): nu
       report.push({ file: input.file, diagnostics: located.diagnostics.map((d) => diagnosticJson(d, texts)) });
     else {
       printDiagnostics(located.diagnostics, texts, out, input.file);
-      if (located.diagnostics.length === 0) out(`${input.file}: ok\n`);
+      if (located.diagnostics.length === 0) out(`${terminalSafe(input.file)}: ok\n`);
     }
   }
   if (flags.has('json')) out(`${JSON.stringify(report)}\n`);
@@ -280,13 +309,16 @@ export async function main(
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`eql-playground: ${e.message}\n${USAGE}`);
+      io.err(`eql-playground: ${terminalSafe(e.message)}\n${USAGE}`);
       return 2;
     }
     if (e instanceof InputError) {
-      io.err(`eql-playground: ${e.message}\n`);
+      io.err(`eql-playground: ${terminalSafe(e.message)}\n`);
       return 2;
     }
-    throw e;
+    // A bug, not a problem with the input: say so plainly, without a stack trace.
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.err(`eql-playground: internal error (please report it): ${terminalSafe(message)}\n`);
+    return 3;
   }
 }

@@ -9,7 +9,27 @@ import type {
   StageVerdict,
   Verdict,
 } from '../core/index';
-import { LineIndex } from '../core/index';
+import { displayValue, LineIndex } from '../core/index';
+
+/**
+ * Text from the input (event ids, values, query excerpts, file names) made safe for a terminal:
+ * control characters (C0, C1, DEL), line breaks and the bidirectional overrides are shown as
+ * `\u{..}` escapes, so an event cannot move the cursor, set the title, recolour the screen or
+ * fake a line of output.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`,
+  );
+}
+
+/** The widest of `widths`, at least `min` and at most `max`, without spreading a huge array. */
+function columnWidth(widths: Iterable<number>, min: number, max: number): number {
+  let w = min;
+  for (const x of widths) if (x > w) w = x;
+  return Math.min(max, w);
+}
 
 export interface Texts {
   readonly rule: string;
@@ -96,9 +116,11 @@ export function printDiagnostics(
     return `${file && source === 'rule' ? file : source}:${p.line}:${p.column}`;
   };
   for (const d of diagnostics) {
-    out(`${place(d.source, d.range.start)}: ${d.severity} ${d.code}: ${d.message}\n`);
-    for (const n of d.notes ?? []) out(`    note: ${n}\n`);
-    for (const r of d.related ?? []) out(`    ${place(r.source, r.range.start)}: related: ${r.message}\n`);
+    out(`${terminalSafe(place(d.source, d.range.start))}: ${d.severity} ${d.code}: ${terminalSafe(d.message)}\n`);
+    for (const n of d.notes ?? []) out(`    note: ${terminalSafe(n)}\n`);
+    for (const r of d.related ?? []) {
+      out(`    ${terminalSafe(place(r.source, r.range.start))}: related: ${terminalSafe(r.message)}\n`);
+    }
   }
 }
 
@@ -111,25 +133,36 @@ export function shortClause(text: string, max = 60): string {
   return `${oneLine.slice(0, max - 3)}...`;
 }
 
+/** One reason on one line, safe for a terminal. */
 export function reasonLine(r: Reason): string {
   const clause = shortClause(r.clause.text);
   const parts = [r.kind === 'error' ? `error in ${clause}: ${r.message ?? ''}` : clause];
-  if (r.match) parts.push(`matched ${r.match.text}`);
-  if (r.field !== undefined)
-    parts.push(`${r.field} = ${r.value === undefined ? '(missing)' : JSON.stringify(r.value)}`);
+  if (r.match) parts.push(`matched ${shortClause(r.match.text)}`);
+  if (r.field !== undefined) parts.push(`${r.field} = ${r.value === undefined ? '(missing)' : valueText(r.value)}`);
   let line = parts.join('  ');
   if (r.note) line += `  (${r.note})`;
-  return line;
+  return terminalSafe(line);
+}
+
+/** A value in a table cell: JSON (numbers JSON cannot hold by name), cut short when long. */
+function valueText(v: unknown): string {
+  const text = displayValue(v);
+  const shown = typeof v === 'string' ? JSON.stringify(text) : text;
+  return shown.length > 200 ? `${shown.slice(0, 197)}...` : shown;
 }
 
 export function printVerdictTable(verdicts: readonly Verdict[], out: (s: string) => void): void {
-  const idWidth = Math.min(24, Math.max(5, ...verdicts.map((v) => v.id.length)));
+  const idWidth = columnWidth(
+    verdicts.map((v) => v.id.length),
+    5,
+    24,
+  );
   const counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0 };
   out(`${'EVENT'.padEnd(idWidth)}  ${'VERDICT'.padEnd(10)}  REASON\n`);
   for (const v of verdicts) {
     counts[v.verdict]++;
     const [first, ...rest] = v.reasons;
-    out(`${v.id.padEnd(idWidth)}  ${v.verdict.padEnd(10)}  ${first ? reasonLine(first) : ''}\n`);
+    out(`${terminalSafe(v.id).padEnd(idWidth)}  ${v.verdict.padEnd(10)}  ${first ? reasonLine(first) : ''}\n`);
     for (const r of rest) out(`${''.padEnd(idWidth)}  ${''.padEnd(10)}  ${reasonLine(r)}\n`);
   }
   out(
@@ -212,7 +245,8 @@ export function printSequenceHits(
   out(`${kind === 'sample' ? 'samples' : 'sequences'}: ${sequences.length}\n`);
   sequences.forEach((s, i) => {
     const ids = s.events.map((e) => ('missing' in e && e.missing ? '(missing)' : e._id)).join(', ');
-    out(`  ${String(i + 1).padStart(3)}  ${s.join_keys ? `${JSON.stringify(s.join_keys)}  ` : ''}${ids}\n`);
+    const keys = s.join_keys ? `${displayValue(s.join_keys)}  ` : '';
+    out(`  ${String(i + 1).padStart(3)}  ${terminalSafe(keys + ids)}\n`);
   });
 }
 
@@ -223,7 +257,7 @@ export function printJoinExplanation(join: JoinExplanation, out: (s: string) => 
     for (const s of join.sequences) {
       const fill = s.stages.map((st) => `${st.stage + 1}:${st.missing ? '(missing)' : st.id}`).join(' ');
       out(
-        `${String(s.sequence + 1).padEnd(8)}  ${s.spanMs} ms${s.maxspanMs !== undefined ? ` of maxspan ${s.maxspanMs} ms` : ''}  ${fill}\n`,
+        `${String(s.sequence + 1).padEnd(8)}  ${s.spanMs} ms${s.maxspanMs !== undefined ? ` of maxspan ${s.maxspanMs} ms` : ''}  ${terminalSafe(fill)}\n`,
       );
     }
   }
@@ -232,11 +266,15 @@ export function printJoinExplanation(join: JoinExplanation, out: (s: string) => 
     join.groups.forEach((g, i) => {
       const result = g.samples.length > 0 ? `samples ${g.samples.map((n) => n + 1).join(', ')}` : 'none';
       out(
-        `${String(i + 1).padEnd(5)}  ${JSON.stringify(g.joinKeys)}  ${g.candidates.join('/')}  ${result}${g.reason ? `  (${g.reason})` : ''}\n`,
+        `${String(i + 1).padEnd(5)}  ${terminalSafe(displayValue(g.joinKeys))}  ${g.candidates.join('/')}  ${result}${g.reason ? `  (${terminalSafe(g.reason)})` : ''}\n`,
       );
     });
   }
-  const idWidth = Math.min(24, Math.max(5, ...join.events.map((e) => e.id.length)));
+  const idWidth = columnWidth(
+    join.events.map((e) => e.id.length),
+    5,
+    24,
+  );
   out(`${'EVENT'.padEnd(idWidth)}  MATCHES  EXPLANATION\n`);
   for (const e of join.events) {
     const matched = e.stages.filter((s) => s.matched);
@@ -250,7 +288,7 @@ export function printJoinExplanation(join: JoinExplanation, out: (s: string) => 
       const first = e.stages.find((s) => s.reasons && s.reasons.length > 0);
       if (first) lines.push(`${stageLabel(first)}: ${reasonLine(first.reasons![0]!)}`);
     }
-    out(`${e.id.padEnd(idWidth)}  ${label.padEnd(7)}  ${lines[0] ?? ''}\n`);
-    for (const l of lines.slice(1)) out(`${''.padEnd(idWidth)}  ${''.padEnd(7)}  ${l}\n`);
+    out(`${terminalSafe(e.id).padEnd(idWidth)}  ${label.padEnd(7)}  ${terminalSafe(lines[0] ?? '')}\n`);
+    for (const l of lines.slice(1)) out(`${''.padEnd(idWidth)}  ${''.padEnd(7)}  ${terminalSafe(l)}\n`);
   }
 }

@@ -59,18 +59,26 @@ class Loader extends EventCollector {
       this.error(Events.EventsSyntax.notJson(what, err?.message), range);
       return undefined;
     }
-    if (typeof value !== 'object' || value === null) return value;
+    return this.inspect(value, span, what) ? value : undefined;
+  }
+
+  /**
+   * Checks a parsed value's text for what JSON.parse hides: reports keys given twice and numbers
+   * beyond a double (warnings), and returns false (with an error) when it is nested too deep.
+   */
+  inspect(value: unknown, span: Span, what: string): boolean {
+    if (typeof value !== 'object' || value === null) return true;
     const found = inspectJson(this.text, span.start, span.end, MAX_EVENT_DEPTH);
     if (found.tooDeepAt >= 0) {
       this.error(Events.EventTooDeep.tooDeep(what, MAX_EVENT_DEPTH), {
         start: found.tooDeepAt,
         end: found.tooDeepAt + 1,
       });
-      return undefined;
+      return false;
     }
     for (const d of found.duplicates) this.error(Events.DuplicateKey.duplicate(what, d.path, d.key), d);
     for (const o of found.overflows) this.error(Events.NumberOutOfRange.overflow(what, o.text, Number(o.text)), o);
-    return value;
+    return true;
   }
 
   /** An already-parsed search hit at `span`; its range narrows to its `_source`. */
@@ -132,7 +140,8 @@ export function parseEvents(text: string, options: ParseEventsOptions = {}): Par
         format = 'ndjson';
         ndjson(loader, start);
       } else {
-        const parsed = v === FAILED ? loader.parse(span, 'The event') : v;
+        const parsed =
+          v === FAILED ? loader.parse(span, 'The event') : loader.inspect(v, span, 'The event') ? v : undefined;
         format = parsed === undefined ? 'single' : single(loader, parsed, span);
       }
     }

@@ -1,5 +1,5 @@
 /** The command-line tool: its interface is stable (other checks drive the project through it). */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -230,5 +230,132 @@ describe.skipIf(!existsSync('build/cli/main.js'))('the built binary (after npm r
       { encoding: 'utf8' },
     );
     expect(JSON.parse(out).hits.total.value).toBe(4);
+  });
+
+  const binary = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/eql-playground.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  test('the process exits 2 with one line for /dev/zero, within a bounded time and memory', () => {
+    const r = binary('run', '--query', 'any where true', '--events', '/dev/zero');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'eql-playground: cannot read events file /dev/zero: it is larger than 256 MB, the most the command reads\n',
+    );
+  });
+
+  test('the process prints a deep event file without a stack trace; exit 0, 1 and 2 as documented', () => {
+    const file = write('deep-bin.ndjson', `{"event":{"category":"file"}}\n${'['.repeat(6000)}${']'.repeat(6000)}\n`);
+    for (const extra of [[], ['--json']]) {
+      const r = binary('run', '--query', 'file where true', '--events', file, ...extra);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+    expect(binary('run', '--query', 'file where (', '--events', file).status).toBe(1);
+    expect(binary('run', '--query', 'file where true', '--events', join(dir, 'missing.json')).status).toBe(2);
+    expect(binary('run', '--bogus').status).toBe(2);
+  });
+});
+
+describe('hostile input: no crash, the documented exit codes', () => {
+  const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+
+  test('an event nested 5,000 deep is reported at its line; --json and the table still print', async () => {
+    const file = write('deep.ndjson', `{"event":{"category":"file"},"n":1}\n${deep(5000)}\n`);
+    const json = await cli('run', '--query', 'file where true', '--events', file, '--json');
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.out);
+    expect(parsed.diagnostics.map((d: { code: string }) => d.code)).toEqual(['EVT5007']);
+    expect(parsed.diagnostics[0].start.line).toBe(2);
+    expect(parsed.hits.total.value).toBe(1);
+    const table = await cli('run', '--query', 'file where true', '--events', file);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^events:2:5001: error EVT5007: Line 2 is nested more than 1000 levels deep/);
+    // Only the deep event: unreadable input.
+    const only = write('deep-only.ndjson', deep(5000));
+    expect((await cli('run', '--query', 'file where true', '--events', only)).code).toBe(2);
+  });
+
+  test('an event nested 900 deep (under the limit) prints as JSON and in the table', async () => {
+    const file = write('deep900.json', `{"event":{"category":"file"},"x":${deep(900)}}`);
+    const json = await cli('run', '--query', 'file where x.a.a == 1', '--events', file, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).hits.total.value).toBe(0);
+    expect((await cli('run', '--query', 'file where x.a.a == 1', '--events', file)).code).toBe(0);
+  });
+
+  test('the table prints 150,000 events (no spread of every id into Math.max)', async () => {
+    const lines = Array.from({ length: 150_000 }, (_, i) => `{"event":{"category":"file"},"i":${i}}`).join('\n');
+    const file = write('many.ndjson', lines);
+    let count = 0;
+    const code = await main(['run', '--query', 'file where i < 3', '--events', file], {
+      out: (s) => void (count += s.split('\n').length - 1),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(count).toBeGreaterThan(150_000);
+  });
+
+  test('a file past the size cap, or a device that never ends, is refused with a message (exit 2)', async () => {
+    const r = await cli('run', '--query', 'any where true', '--events', '/dev/zero');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'eql-playground: cannot read events file /dev/zero: it is larger than 256 MB, the most the command reads\n',
+    );
+    const d = await cli('run', '--query', 'any where true', '--events', dir);
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(/it is a directory/);
+  });
+
+  test('NDJSON with a broken first line loads the rest and says which line', async () => {
+    const file = write(
+      'first-broken.ndjson',
+      'garbage\n{"event":{"category":"file"}}\n{"event":{"category":"file"}}\n',
+    );
+    const r = await cli('run', '--query', 'file where true', '--events', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^events:1:1: error EVT5001: Line 1 is not valid JSON/);
+    expect(r.out).toMatch(/hits \(what Elasticsearch returns\): 2/);
+  });
+
+  test('control characters from the input are escaped in readable output, not in --json', async () => {
+    const evil = '\u001b]0;pwned\u0007\u001b[31mred\u202e\nfake: ok';
+    const file = write('evil.json', JSON.stringify([{ _id: evil, event: { category: 'file' }, v: evil }]));
+    const r = await cli('run', '--query', 'file where v != "x"', '--events', file);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(r.out).toContain('\\u{1b}]0;pwned\\u{7}\\u{1b}[31mred\\u{202e}\\u{a}fake: ok');
+    const q = await cli('check', '--query', 'process where "\u001b[2J" == x');
+    expect(q.out).not.toContain('\u001b');
+    const json = await cli('run', '--query', 'file where true', '--events', file, '--json');
+    expect(JSON.parse(json.out).hits.events[0]._id).toBe(evil);
+  });
+
+  test('a number beyond a double is shown by name, and a key given twice is reported', async () => {
+    const file = write(
+      'odd.ndjson',
+      '{"event":{"category":"file"},"n":1e400,"n":2e400}\n{"event":{"category":"file"},"n":5}\n',
+    );
+    const r = await cli('run', '--query', 'file where n == 5', '--events', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('warning EVT5008: Line 1 has the key [n] more than once');
+    expect(r.out).toContain('warning EVT5009: Line 1 has the number 2e400');
+    expect(r.out).toContain('n = Infinity');
+  });
+
+  test('a too deep query is an error at the place, exit 1; an internal error is exit 3, never a trace', async () => {
+    const q = `process where ${Array.from({ length: 1500 }, (_, i) => `a == ${i}`).join(' or ')}`;
+    const r = await cli('check', '--query', q);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^<query>:1:15: error EQL1019: /);
+    expect(r.out).toContain('note: The expression tree is more than 1000 levels deep here: a chain of [or].');
+    const broken = {
+      out: () => {
+        throw new TypeError('stdout closed');
+      },
+      err: (s: string) => void (errText += s),
+    };
+    let errText = '';
+    expect(await main(['format', '--query', 'process where true'], broken)).toBe(3);
+    expect(errText).toBe('eql-playground: internal error (please report it): TypeError: stdout closed\n');
   });
 });
