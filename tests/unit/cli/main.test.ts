@@ -264,12 +264,12 @@ describe('hostile input: no crash, the documented exit codes', () => {
     const json = await cli('run', '--query', 'file where true', '--events', file, '--json');
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.out);
-    expect(parsed.diagnostics.map((d: { code: string }) => d.code)).toEqual(['EVT5007']);
+    expect(parsed.diagnostics.map((d: { code: string }) => d.code)).toEqual(['EVT5010']);
     expect(parsed.diagnostics[0].start.line).toBe(2);
     expect(parsed.hits.total.value).toBe(1);
     const table = await cli('run', '--query', 'file where true', '--events', file);
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^events:2:5001: error EVT5007: Line 2 is nested more than 1000 levels deep/);
+    expect(table.out).toMatch(/^events:2:5001: error EVT5010: Line 2 is nested more than 1000 levels deep/);
     // Only the deep event: unreadable input.
     const only = write('deep-only.ndjson', deep(5000));
     expect((await cli('run', '--query', 'file where true', '--events', only)).code).toBe(2);
@@ -337,8 +337,8 @@ describe('hostile input: no crash, the documented exit codes', () => {
     );
     const r = await cli('run', '--query', 'file where n == 5', '--events', file);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('warning EVT5008: Line 1 has the key [n] more than once');
-    expect(r.out).toContain('warning EVT5009: Line 1 has the number 2e400');
+    expect(r.out).toContain('warning EVT5011: Line 1 has the key [n] more than once');
+    expect(r.out).toContain('warning EVT5012: Line 1 has the number 2e400');
     expect(r.out).toContain('n = Infinity');
   });
 
