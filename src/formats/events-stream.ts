@@ -14,7 +14,8 @@ import type { EventDoc } from '../core/runtime/event';
 import { findJsonError } from '../core/schema/json-syntax';
 import { Events } from './diagnostics';
 import { EventCollector, trimLine, type CollectorOptions } from './event-collector';
-import type { EventsFormat } from './events';
+import { type EventsFormat, MAX_EVENT_DEPTH } from './events';
+import { inspectJson } from './json-scan';
 
 /** A problem in the file, with its 1-based line and column. */
 export interface LocatedDiagnostic {
@@ -218,7 +219,8 @@ export class EventsStream {
 
   private parse(text: string, s: number, what: string): unknown {
     try {
-      return JSON.parse(text);
+      const value: unknown = JSON.parse(text);
+      return this.inspect(value, text, s, what) ? value : undefined;
     } catch {
       const err = findJsonError(text, 0, text.length);
       const range = err
@@ -227,6 +229,27 @@ export class EventsStream {
       this.collector.error(Events.EventsSyntax.notJson(what, err?.message), range);
       return undefined;
     }
+  }
+
+  /** As parseEvents does: depth past the limit (not loaded), keys given twice, numbers past a double. */
+  private inspect(value: unknown, text: string, s: number, what: string): boolean {
+    if (typeof value !== 'object' || value === null) return true;
+    const found = inspectJson(text, 0, text.length, MAX_EVENT_DEPTH);
+    if (found.tooDeepAt >= 0) {
+      const at = s + found.tooDeepAt;
+      this.collector.error(Events.EventTooDeep.tooDeep(what, MAX_EVENT_DEPTH), this.range(at, at + 1));
+      return false;
+    }
+    for (const d of found.duplicates) {
+      this.collector.error(Events.DuplicateKey.duplicate(what, d.path, d.key), this.range(s + d.start, s + d.end));
+    }
+    for (const o of found.overflows) {
+      this.collector.error(
+        Events.NumberOutOfRange.overflow(what, o.text, Number(o.text)),
+        this.range(s + o.start, s + o.end),
+      );
+    }
+    return true;
   }
 
   private problem(s: number, e: number, m: Message): void {

@@ -169,3 +169,18 @@ describe('EventsStream problems', () => {
     expect(r.problems.map((p) => [p.line, p.column])).toEqual([[378, 9]]);
   });
 });
+
+describe('EventsStream checks what JSON.parse hides, as parseEvents does', () => {
+  it('reports a too deep event (not loaded), a key given twice and a number past a double', () => {
+    const deep = `${'{"a":'.repeat(1200)}1${'}'.repeat(1200)}`;
+    const text = `{"ok":1}\n${deep}\n{"n":1e400,"k":1,"k":2}\n`;
+    const whole = parseEvents(text);
+    for (const cuts of [[], [5, 4000, 6100]]) {
+      const r = streamed(text, cuts);
+      expect(view(r.events)).toEqual(view(whole.events));
+      expect(r.events).toHaveLength(2);
+      const codes = r.problems.map((p) => p.diagnostic.code);
+      expect(codes.sort()).toEqual(['EVT5010', 'EVT5011', 'EVT5012']);
+    }
+  });
+});
