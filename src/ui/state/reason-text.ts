@@ -3,7 +3,6 @@
  * e.g. suppressed by `process.executable in (...)` → `"/usr/bin/dpkg"` · process.executable = `/usr/bin/dpkg`
  */
 import type { Reason, Verdict } from '../../core';
-import { displayValue } from '../../core';
 
 export interface ReasonParts {
   readonly verb: string;
@@ -19,7 +18,10 @@ export interface ReasonParts {
 
 export function formatValue(v: unknown): string {
   if (v === undefined) return 'missing';
-  return displayValue(v);
+  if (typeof v === 'string') return v;
+  // `1e400` reads as Infinity, which JSON would print as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  return JSON.stringify(v);
 }
 
 export function reasonParts(verdict: Verdict['verdict'], r: Reason): ReasonParts {
