@@ -85,6 +85,7 @@ export function usePlayground() {
   const inFlightRef = useRef(0);
   const waitersRef = useRef<(() => void)[]>([]);
   const ruleEditorRef = useRef<IStandaloneCodeEditor | undefined>(undefined);
+  const saverRef = useRef<{ schedule(): void; flush(): void } | undefined>(undefined);
   /** A rule file pasted over the whole rule text, until one of its reads answers. */
   const pastedWholeRef = useRef<string | undefined>(undefined);
   const eventsEditorRef = useRef<IStandaloneCodeEditor | undefined>(undefined);
@@ -326,6 +327,9 @@ export function usePlayground() {
     fromHashRef.current = undefined;
     clearHash();
     loadDoc(saved);
+    // Store the restored draft at once: the backup is dropped next, and a reload must find it.
+    saverRef.current?.schedule();
+    saverRef.current?.flush();
     setBackup(undefined);
     draftStorage.saveBackup(null);
     setNotice({ kind: 'draft-restored' });
@@ -374,6 +378,7 @@ export function usePlayground() {
       ),
     [],
   );
+  saverRef.current = saver;
   useEffect(() => {
     saver.schedule();
   }, [doc, saver]);
