@@ -15,6 +15,7 @@ import { compileCategory, compileEventQuery } from './compile/query';
 import { compileFieldRead, isKnown } from './compile/field';
 import { walk } from './ast/visit';
 import { unreadableDateWarnings } from './date-warnings';
+import { Analysis } from './diagnostics/analysis';
 import { Runtime } from './diagnostics/runtime';
 import { Syntax } from './diagnostics/syntax';
 import { diagnosticAt } from './diagnostics/table';
@@ -76,6 +77,26 @@ interface Prepared {
   readonly parseMs: number;
 }
 
+/**
+ * The order Elasticsearch reports problems in: its parser (syntax errors, and the listener's
+ * `Process relationships are not supported` / `Array indexes are not supported` and Endpoint
+ * syntax) before the builder's checks (`Use [==] ...`, pipes, maxspan), then the verifier's
+ * resolution and type errors, and `Condition expression needs to be boolean` last.
+ */
+const PARSER_CODES = new Set([
+  Syntax.SyntaxError.code,
+  Syntax.ArrayIndex.code,
+  Syntax.ProcessRelationship.code,
+  Syntax.EndpointSyntax.code,
+]);
+const BUILDER_CODES = new Set(Object.values(Syntax).map((e) => e.code));
+function phase(code: string): number {
+  if (PARSER_CODES.has(code)) return 0;
+  if (BUILDER_CODES.has(code)) return 1;
+  if (code === Analysis.NonBooleanCondition.code) return 3;
+  return 2;
+}
+
 function mappingFields(text: string | undefined, diagnostics: Diagnostic[]): FieldInfo[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const m = parseMapping(text);
@@ -103,7 +124,9 @@ function prepare(
     const actx: AnalysisContext = { text: rule, schema, settings, diagnostics };
     analyse(actx, parsed.ast);
   }
-  diagnostics.sort((a, b) => (a.source === b.source ? a.range.start - b.range.start : 0));
+  diagnostics.sort((a, b) =>
+    a.source === b.source ? phase(a.code) - phase(b.code) || a.range.start - b.range.start : 0,
+  );
   return { ast: parsed.ast, diagnostics, schema, settings, parseMs };
 }
 

@@ -46,7 +46,7 @@ function fieldOperand(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   return f && f.optional && !isKnown(f.name, ctx.schema) ? undefined : f;
 }
 
-function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
+export function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   const u = unwrap(e);
   if (u.kind !== 'field') return undefined;
   const info = ctx.schema.get(u.name);
@@ -60,10 +60,53 @@ function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   return undefined;
 }
 
-/** Exact-match operators need a keyword: a text field without a keyword sub-field is rejected. */
-function reportTextField(ctx: AnalysisContext, node: Expr, text: FieldNode | undefined): void {
-  if (!text) return;
-  report(ctx, Analysis.TextField.text(sourceOf(ctx, node), text.name), text.range);
+/** A keyword field with a normalizer: exact-match operations are rejected on it. */
+export function isNormalized(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
+  const u = unwrap(e);
+  if (u.kind !== 'field') return undefined;
+  return ctx.schema.get(u.name)?.normalizer !== undefined ? u : undefined;
+}
+
+/** The field's own name, as Elasticsearch prints it in exact-match messages. */
+export function leafName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/**
+ * Exact-match operators need an exact value: a text field without a keyword sub-field, or a
+ * normalized keyword, is rejected (located on the whole expression, as Elasticsearch does).
+ */
+function reportInexact(ctx: AnalysisContext, node: Expr, operands: readonly Expr[]): void {
+  for (const e of operands) {
+    const text = isText(ctx, e);
+    if (text) {
+      report(ctx, Analysis.TextField.text(sourceOf(ctx, node), leafName(text.name)), node.range);
+      return;
+    }
+    if (isNormalized(ctx, e)) {
+      report(ctx, Analysis.TextField.normalized(sourceOf(ctx, node), 0), node.range);
+      return;
+    }
+  }
+}
+
+/** Nested fields and fields under a nested parent: Elasticsearch EQL does not support them. */
+function reportNested(ctx: AnalysisContext, node: FieldNode, t: ValueType): boolean {
+  const info = ctx.schema.get(node.name);
+  if (!info || info.origin === 'events') return false;
+  if (info.type === 'nested') {
+    report(ctx, Analysis.UnsupportedFieldType.nested(node.name), node.range);
+    return true;
+  }
+  const segments = node.name.split('.');
+  for (let i = 1; i < segments.length; i++) {
+    const parent = segments.slice(0, i).join('.');
+    if (ctx.schema.get(parent)?.type === 'nested') {
+      report(ctx, Analysis.UnsupportedFieldType.underNested(node.name, t, parent), node.range);
+      return true;
+    }
+  }
+  return false;
 }
 
 function compatible(a: ValueType, b: ValueType): boolean {
@@ -86,6 +129,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       return literalType(node);
     case 'field': {
       const t = resolveField(ctx, node);
+      if (reportNested(ctx, node, t)) return 'unknown';
       if (t === 'unsupported' || t === 'object') {
         const info = ctx.schema.get(node.name);
         if (info?.origin === 'mapping' || t === 'unsupported') {
@@ -119,7 +163,7 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
         const value = sourceOf(ctx, node.right);
         report(ctx, Analysis.ArgumentType.operand(1, expr, qlTypeName(lt), value, rt), node.right.range);
       }
-      reportTextField(ctx, node, isText(ctx, node.left) ?? isText(ctx, node.right));
+      if (!(lf && rf)) reportInexact(ctx, node, [node.left, node.right]);
       return 'boolean';
     }
     case 'arith': {
@@ -155,18 +199,9 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
       }
       return t;
     }
-    case 'in': {
-      const vt = checkExpression(ctx, node.value);
-      node.list.forEach((e, i) => {
-        const et = checkExpression(ctx, e);
-        if (et === 'null') return;
-        if (!inCompatible(vt, et)) {
-          report(ctx, Analysis.InListType.element(i, sourceOf(ctx, node), vt, sourceOf(ctx, e), et), e.range);
-        }
-      });
-      reportTextField(ctx, node, isText(ctx, node.value));
+    case 'in':
+      checkIn(ctx, node);
       return 'boolean';
-    }
     case 'match': {
       const vt = checkExpression(ctx, node.value);
       const valueOk = vt === 'null' || vt === 'unsupported' || isStringType(vt);
@@ -188,6 +223,29 @@ export function checkExpression(ctx: AnalysisContext, node: Expr): ValueType {
   }
 }
 
+/**
+ * `x in (...)`: like Elasticsearch, one error per list (the first element that is a field, or
+ * of the wrong type), located on the whole expression.
+ */
+function checkIn(ctx: AnalysisContext, node: Expr & { kind: 'in' }): void {
+  const vt = checkExpression(ctx, node.value);
+  const types = node.list.map((e) => checkExpression(ctx, e));
+  const valueField = fieldOperand(ctx, node.value);
+  for (let i = 0; i < node.list.length; i++) {
+    const e = node.list[i]!;
+    const et = types[i]!;
+    if (valueField && fieldOperand(ctx, e)) {
+      report(ctx, Analysis.FieldComparison.inList(sourceOf(ctx, e), sourceOf(ctx, node)), node.range);
+      return;
+    }
+    if (et !== 'null' && !inCompatible(vt, et)) {
+      report(ctx, Analysis.InListType.element(i, sourceOf(ctx, node), vt, sourceOf(ctx, e), et), node.range);
+      return;
+    }
+  }
+  reportInexact(ctx, node, [node.value]);
+}
+
 function inCompatible(vt: ValueType, et: ValueType): boolean {
   if (vt === 'unknown' || et === 'unknown' || vt === 'null') return true;
   if (isNumericType(vt)) return isNumericType(et);
@@ -203,8 +261,11 @@ function checkCall(ctx: AnalysisContext, node: CallNode): ValueType {
 
 /** A condition must be boolean: `Condition expression needs to be boolean, found [LONG]`. */
 export function checkCondition(ctx: AnalysisContext, node: Expr): void {
+  const before = ctx.diagnostics.filter((d) => d.severity === 'error').length;
   const t = checkExpression(ctx, node);
-  if (t !== 'boolean' && t !== 'null' && t !== 'unknown') {
+  // Elasticsearch checks condition types only once every field and function resolved.
+  const resolved = ctx.diagnostics.filter((d) => d.severity === 'error').length === before;
+  if (resolved && t !== 'boolean' && t !== 'null' && t !== 'unknown') {
     report(ctx, Analysis.NonBooleanCondition.condition(t), node.range);
   }
 }

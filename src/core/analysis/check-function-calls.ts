@@ -6,6 +6,8 @@ import type { CallNode } from '../ast/nodes';
 import { Analysis } from '../diagnostics/analysis';
 import { arityProblem, lookupFunction, suggestFunctions } from '../runtime/functions/registry';
 import type { Scalar, ValueType } from '../runtime/values';
+import type { EqlFunction } from '../runtime/functions/types';
+import { isNormalized, isText, leafName } from './check-expression';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
 
@@ -21,6 +23,33 @@ function constantOf(node: CallNode['args'][number]): Scalar | undefined {
     return -node.operand.value;
   }
   return undefined;
+}
+
+/**
+ * String arguments need an exact value (Elasticsearch's isStringAndExact): a text field without
+ * a keyword sub-field, or a normalized keyword, is rejected. One-parameter functions print no
+ * ordinal (`[length(f)] cannot operate on field ...`).
+ */
+function reportInexactArgument(ctx: AnalysisContext, node: CallNode, def: EqlFunction): void {
+  const single = def.params.length === 1;
+  for (let i = 0; i < node.args.length; i++) {
+    const param = def.params[Math.min(i, def.params.length - 1)];
+    if (!param || (param.kind !== 'string' && param.kind !== 'any')) continue;
+    const arg = node.args[i]!;
+    const text = isText(ctx, arg);
+    if (text) {
+      report(
+        ctx,
+        Analysis.TextField.functionText(sourceOf(ctx, node), single ? undefined : i, leafName(text.name)),
+        node.range,
+      );
+      return;
+    }
+    if (isNormalized(ctx, arg)) {
+      report(ctx, Analysis.TextField.normalized(sourceOf(ctx, node), single ? undefined : i), node.range);
+      return;
+    }
+  }
 }
 
 export function checkFunctionCall(ctx: AnalysisContext, node: CallNode, argTypes: readonly ValueType[]): ValueType {
@@ -51,7 +80,9 @@ export function checkFunctionCall(ctx: AnalysisContext, node: CallNode, argTypes
     if (problem) {
       const arg = node.args[problem.arg];
       report(ctx, Analysis.ArgumentType.checked(problem.message), arg ? arg.range : node.range);
+      return def.returnType(argTypes);
     }
   }
+  reportInexactArgument(ctx, node, def);
   return def.returnType(argTypes);
 }

@@ -40,7 +40,12 @@ function candidatesFor(ctx: AnalysisContext, name: string): readonly string[] {
 
 /** Did-you-mean suggestions for an unknown field. */
 export function unknownColumnSuggestions(ctx: AnalysisContext, name: string): readonly string[] {
-  return suggest(name, candidatesFor(ctx, name));
+  // As Elasticsearch: only fields it can query are offered (no objects, no unsupported types).
+  const usable = candidatesFor(ctx, name).filter((n) => {
+    const t = valueTypeOfMappingType(ctx.schema.get(n)?.type);
+    return t !== 'unsupported' && t !== 'object';
+  });
+  return suggest(name, usable);
 }
 
 /** Check one field reference and return its EQL data type. */

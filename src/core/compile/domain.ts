@@ -80,6 +80,8 @@ export function valueTypeOfMappingType(type: string | undefined): ValueType {
     case 'flattened':
       return 'object';
     case undefined:
+    // Elasticsearch's verifier accepts a binary field compared with any literal.
+    case 'binary':
       return 'unknown';
     default:
       return 'unsupported';

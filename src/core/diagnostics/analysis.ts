@@ -5,7 +5,7 @@
 import type { Range } from '../ast/nodes';
 import { typeDisplayName, type ValueType } from '../runtime/values';
 import { defineDiagnostics, entry } from './table';
-import { didYouMean, englishOrdinal, ordinalPrefix, ordinalWord, qlTypeName } from './wording';
+import { didYouMean, englishOrdinal, esTypeName, ordinalPrefix, ordinalWord, qlTypeName } from './wording';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
 
@@ -86,11 +86,11 @@ export const Analysis = defineDiagnostics({
   ColonNonString: entry({
     code: 'EQL2006',
     severity: 'error',
-    when: '`:` or a pattern operator on a non-string',
+    when: '`:` or a pattern operator (`like`, `regex`: no ordinal, as Elasticsearch) on a non-string',
     messages: {
       /** `op` is `:` or the whole predicate's text (`like`, `regex`). */
       notString: (op: string, value: string, type: ValueType, colon: boolean) =>
-        `first argument of [${op}] must be [string], found value [${value}] type [${qlTypeName(type)}]${colon ? '; consider using [==] instead' : ''}`,
+        `${colon ? 'first ' : ''}argument of [${op}] must be [string], found value [${value}] type [${qlTypeName(type)}]${colon ? '; consider using [==] instead' : ''}`,
     },
     examples: { notString: [':', 'pid', 'long', true] },
   }),
@@ -122,6 +122,9 @@ export const Analysis = defineDiagnostics({
         message: `Comparisons against fields are not (currently) supported; offender [${offender}] in [${op}]`,
         related: [{ message: `compared with the field [${other.name}]`, range: other.range }],
       }),
+      /** A field inside an `in (...)` list. */
+      inList: (offender: string, expr: string) =>
+        `Comparisons against fields are not (currently) supported; offender [${offender}] in [${expr}]`,
     },
     examples: { fields: ['ppid', '==', { name: 'pid', range: { start: 0, end: 0 } }] },
   }),
@@ -135,9 +138,9 @@ export const Analysis = defineDiagnostics({
         type: ValueType,
         first: { readonly name: string; readonly type: ValueType; readonly range: Range },
       ) => ({
-        message: `Sequence key [${key}] type [${qlTypeName(type)}] is incompatible with key [${first.name}] type [${qlTypeName(first.type)}]`,
+        message: `Sequence key [${key}] type [${esTypeName(type)}] is incompatible with key [${first.name}] type [${esTypeName(first.type)}]`,
         related: [
-          { message: `the first term's key [${first.name}] is [${qlTypeName(first.type)}]`, range: first.range },
+          { message: `the first term's key [${first.name}] is [${esTypeName(first.type)}]`, range: first.range },
         ],
       }),
     },
@@ -153,18 +156,29 @@ export const Analysis = defineDiagnostics({
   TextField: entry({
     code: 'EQL2012',
     severity: 'error',
-    when: 'text field without a keyword sub-field',
+    when: 'a text field without a keyword sub-field, or a normalized keyword, where an exact value is needed (comparisons, `in`, string functions)',
     messages: {
+      /** `field` is the field's own (last) name, as Elasticsearch prints it. */
       text: (expr: string, field: string) =>
         `[${expr}] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [${field}]; define one or use MATCH/QUERY instead`,
+      /** A function argument; `index` undefined for one-parameter functions (no ordinal). */
+      functionText: (call: string, index: number | undefined, field: string) =>
+        `[${call}] cannot operate on ${index === undefined ? '' : `${ordinalPrefix(index)}argument `}field of data type [text]: No keyword/multi-field defined exact matches for [${field}]; define one or use MATCH/QUERY instead`,
+      normalized: (expr: string, index: number | undefined) =>
+        `[${expr}] cannot operate on ${index === undefined ? '' : `${ordinalPrefix(index)}argument `}field of data type [keyword]: Normalized keyword field cannot be used for exact match operations`,
     },
     examples: { text: ['body == "bar"', 'body'] },
   }),
   UnsupportedFieldType: entry({
     code: 'EQL2013',
     severity: 'error',
-    when: 'unsupported field type',
-    messages: { field: (name: string, type: string) => `Cannot use field [${name}] with unsupported type [${type}]` },
+    when: 'unsupported field type; a `nested` field or a field under one',
+    messages: {
+      field: (name: string, type: string) => `Cannot use field [${name}] with unsupported type [${type}]`,
+      nested: (name: string) => `Cannot use field [${name}] type [nested] due to nested fields not being supported yet`,
+      underNested: (name: string, type: ValueType, parent: string) =>
+        `Cannot use field [${name}] type [${qlTypeName(type)}] with unsupported nested type in hierarchy (field [${parent}])`,
+    },
     examples: { field: ['location', 'geo_point'] },
   }),
   CaseInsensitiveNotSupported: entry({

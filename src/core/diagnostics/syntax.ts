@@ -20,6 +20,11 @@ function tooLarge(text: string): string {
   return `EQL statement is too large, causing stack overflow when generating the parsing tree: [${shown}]`;
 }
 
+/** The note that names Elastic Endpoint behavior-rule syntax. */
+function ENDPOINT_NOTE(what: string): string {
+  return `${what} Elastic Endpoint behavior-rule syntax; Elasticsearch EQL, and so Kibana detection rules, does not run it.`;
+}
+
 export const Syntax = defineDiagnostics({
   SyntaxError: entry({
     code: 'EQL1001',
@@ -115,7 +120,12 @@ export const Syntax = defineDiagnostics({
     code: 'EQL1007',
     severity: 'error',
     when: '`descendant of`, `child of`, `event of`',
-    messages: { relationship: () => 'Process relationships are not supported' },
+    messages: {
+      relationship: () => ({
+        message: 'Process relationships are not supported',
+        notes: [ENDPOINT_NOTE('`descendant of`, `child of` and `event of` are')],
+      }),
+    },
     examples: { relationship: [] },
   }),
   ByAfterWith: entry({
@@ -287,5 +297,28 @@ export const Syntax = defineDiagnostics({
       pipesOffender: (text: string) => `Pipes are not supported with samples; offender [${text}]`,
     },
     examples: { pipes: [] },
+  }),
+  EndpointSyntax: entry({
+    code: 'EQL1021',
+    severity: 'error',
+    when: 'Elastic Endpoint behavior-rule syntax: `_arraysearch(array, $entry, ...)`, `$` variables, stage aliases `[...] as event0`',
+    messages: {
+      arraySearch: () => ({
+        message:
+          '`_arraysearch` is Elastic Endpoint behavior-rule syntax, which Elasticsearch EQL (and so Kibana detection rules) does not run',
+        notes: [
+          'Elasticsearch stops at the `$` of the entry variable with a syntax error. A condition on the array field itself matches when any of its values does, but two conditions are not tied to the same entry.',
+        ],
+      }),
+      variable: (name: string) => ({
+        message: `[$${name}] is an Elastic Endpoint behavior-rule variable, which Elasticsearch EQL (and so Kibana detection rules) does not have`,
+        notes: ['Elasticsearch rejects the `$` with a syntax error.'],
+      }),
+      alias: (name: string) => ({
+        message: `Stage aliases ([...] as ${name}, read as ${name}.field) are Elastic Endpoint behavior-rule syntax, which Elasticsearch EQL (and so Kibana detection rules) does not run`,
+        notes: ['Tie the stages together with join keys (`by field`) instead.'],
+      }),
+    },
+    examples: { arraySearch: [], variable: ['entry'], alias: ['event0'] },
   }),
 });

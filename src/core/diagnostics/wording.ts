@@ -38,6 +38,11 @@ export function qlTypeName(t: ValueType): string {
   }
 }
 
+/** The Elasticsearch mapping type name (`date`, not QL's `datetime`), as sequence key messages print it. */
+export function esTypeName(t: ValueType): string {
+  return t === 'unknown' ? 'keyword' : t;
+}
+
 /** `, did you mean [x]?`, `, did you mean any of [x, y]?`, or nothing. */
 export function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return '';

@@ -82,6 +82,9 @@ export class ParseContext {
   dropAst = false;
   private nextId = 0;
   private readonly seen = new Set<string>();
+  /** Elastic Endpoint `$` variables and `_arraysearch` calls met while parsing. */
+  private readonly endpointVariables: { name: string; range: Range }[] = [];
+  private readonly arraySearches: Range[] = [];
 
   constructor(readonly text: string) {}
 
@@ -181,10 +184,18 @@ export class ParseContext {
     nameRange: PeggyRange,
     range: PeggyRange,
   ): CallNode {
+    if (name.toLowerCase() === '_arraysearch') {
+      this.arraySearches.push(r(range));
+      this.report(Syntax.EndpointSyntax.arraySearch(), nameRange);
+    }
     return { kind: 'call', id: this.id(), range: r(range), name, caseInsensitive, args, nameRange: r(nameRange) };
   }
 
-  compare(op: CompareOp, left: Expr, right: Expr, range: PeggyRange): Expr {
+  compare(op: CompareOp | '=', left: Expr, right: Expr, range: PeggyRange, opRange?: Range): Expr {
+    if (op === '=') {
+      this.report(Syntax.AssignmentNotEquality.assign(), opRange ?? r(range));
+      op = '==';
+    }
     return { kind: 'compare', id: this.id(), range: r(range), op, left, right };
   }
 
@@ -250,6 +261,28 @@ export class ParseContext {
       value: true,
       raw: this.sourceText(range),
     };
+  }
+
+  /** `$entry...`: reported at the end unless it sits inside an `_arraysearch` call (one error there). */
+  endpointVariable(name: string, range: PeggyRange): Expr {
+    this.endpointVariables.push({ name, range: r(range) });
+    return { kind: 'literal', id: this.id(), range: r(range), type: 'null', value: null, raw: 'null' };
+  }
+
+  /** `[...] as event0`. */
+  stageAlias(name: string, range: PeggyRange): void {
+    this.report(Syntax.EndpointSyntax.alias(name), range);
+  }
+
+  /** Report the `$` variables that no `_arraysearch` call covers, once per name. */
+  private reportEndpointVariables(): void {
+    const seen = new Set<string>();
+    for (const v of this.endpointVariables) {
+      if (this.arraySearches.some((a) => a.start <= v.range.start && v.range.end <= a.end)) continue;
+      if (seen.has(v.name)) continue;
+      seen.add(v.name);
+      this.report(Syntax.EndpointSyntax.variable(v.name), { start: v.range.start, end: v.range.end });
+    }
   }
 
   arrayIndex(range: PeggyRange): void {
@@ -439,6 +472,7 @@ export class ParseContext {
   }
 
   statement(query: QueryNode, pipes: readonly (PipeNode | undefined)[], range: PeggyRange): StatementNode {
+    this.reportEndpointVariables();
     const kept = pipes.filter((p): p is PipeNode => p !== undefined);
     if (query.kind === 'sample' && kept.length > 0) {
       this.report(Syntax.SampleNotSupported.pipes(), {

@@ -14,6 +14,8 @@ export interface ArgRule {
   readonly expect: Expect;
   /** The argument must be a constant (literal or folded). */
   readonly constant?: boolean;
+  /** Check that it is a constant before checking its type. */
+  readonly constantFirst?: boolean;
 }
 
 function accepts(expect: Expect, t: ValueType): boolean {
@@ -50,6 +52,9 @@ export function checkArgs(
     if (!rule) continue;
     const t = argTypes[i] as ValueType;
     const text = argTexts[i] ?? '';
+    if (rule.constant && rule.constantFirst && constArgs[i] === undefined) {
+      return { message: Analysis.ArgumentType.notConstant(i, callText, text).message, arg: i };
+    }
     if (!accepts(rule.expect, t)) {
       return { message: Analysis.ArgumentType.argument(i, callText, rule.expect, text, t).message, arg: i };
     }

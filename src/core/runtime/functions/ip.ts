@@ -18,8 +18,15 @@ export const cidrMatch: EqlFunction = {
   ],
   caseAware: false,
   returnType: () => 'boolean',
+  // The blocks must be constants, checked before their type (as Elasticsearch's CIDRMatch does).
   check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([{ expect: 'ip' }, { expect: 'string' }], argTypes, constArgs, callText, argTexts),
+    checkArgs(
+      [{ expect: 'ip' }, { expect: 'string', constant: true, constantFirst: true }],
+      argTypes,
+      constArgs,
+      callText,
+      argTexts,
+    ),
   make(ctx) {
     const blockArgs = ctx.constArgs.slice(1);
     const allConst = blockArgs.every((c) => typeof c === 'string');

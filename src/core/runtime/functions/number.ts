@@ -116,7 +116,7 @@ export const number: EqlFunction = {
   name: 'number',
   params: [
     { name: 'source', kind: 'string' },
-    { name: 'base', kind: 'integer-literal', optional: true },
+    { name: 'base', kind: 'number', optional: true },
   ],
   caseAware: false,
   // Elasticsearch declares the result as DOUBLE, but integral text yields a long value, which
@@ -124,7 +124,8 @@ export const number: EqlFunction = {
   // decided per value), so `number("7") / 2` is 3 and `string(number("5"))` is "5".
   returnType: () => 'unknown',
   check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([{ expect: 'string' }, { expect: 'integer', constant: true }], argTypes, constArgs, callText, argTexts),
+    // The base may be a field: Elasticsearch plans number(field, otherField) as a script.
+    checkArgs([{ expect: 'string' }, { expect: 'integer' }], argTypes, constArgs, callText, argTexts),
   make(ctx) {
     const c = ctx.constArgs[1];
     const constBase = typeof c === 'number' ? Math.trunc(c) : undefined;

@@ -88,7 +88,7 @@ describe('operators', () => {
     expect(one('process where long_field in (1, "string")')).toEqual({
       code: 'EQL2007',
       message: '2nd argument of [long_field in (1, "string")] must be [long], found value ["string"] type [keyword]',
-      text: '"string"',
+      text: 'long_field in (1, "string")',
       severity: 'error',
     });
   });

@@ -130,7 +130,7 @@ describe('argument type checks', () => {
     );
     expect(check('string', ['date'], ['@timestamp'])).toBeUndefined();
   });
-  it('requires constant greedy and base arguments', () => {
+  it('requires a constant greedy argument and constant CIDR blocks; the number base may be a field', () => {
     expect(
       check(
         'between',
@@ -147,8 +147,11 @@ describe('argument type checks', () => {
         [undefined, 'x', 'y', true],
       ),
     ).toBeUndefined();
-    expect(check('number', ['keyword', 'long'], ['f', 'base'], [undefined, undefined])?.message).toBe(
-      'second argument of [number(f, base)] must be a constant, received [base]',
+    // Elasticsearch plans number(field, otherField) as a script.
+    expect(check('number', ['keyword', 'long'], ['f', 'base'], [undefined, undefined])).toBeUndefined();
+    // QueryTranslatorFailTests: the constant check comes before the type check.
+    expect(check('cidrMatch', ['ip', 'text'], ['source_address', 'hostname'], [undefined, undefined])?.message).toBe(
+      'second argument of [cidrMatch(source_address, hostname)] must be a constant, received [hostname]',
     );
   });
   it('accepts null and unknown-typed arguments', () => {
