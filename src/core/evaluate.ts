@@ -55,6 +55,14 @@ export interface EvaluateRequest {
   readonly exceptions?: ExceptionInput;
 }
 
+/** Per event (by position): 1 when the query matches it. Events raising a runtime error are 0. */
+export interface MatchMask {
+  readonly ok: boolean;
+  readonly queryKind: 'event' | 'sequence' | 'sample' | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly matched?: Uint8Array;
+}
+
 export interface CheckRequest {
   readonly rule: string;
   readonly mapping?: string;
@@ -282,6 +290,35 @@ function eventVerdicts(plan: VerdictPlan, events: readonly EventDoc[], exc: Appl
   return { list, acc };
 }
 
+/** Which events match (every one, no `size` or pipes), on the fast path; event queries only. */
+function matchMaskUnguarded(request: EvaluateRequest): MatchMask {
+  const events = request.events;
+  const prep = prepare(request.rule, events, request.settings, request.mapping, () => 0);
+  const { ast, diagnostics } = prep;
+  if (!ast || hasErrors(diagnostics) || ast.query.kind !== 'event') {
+    return { ok: false, queryKind: ast?.query.kind, diagnostics };
+  }
+  const ctx: CompileContext = { text: request.rule, schema: prep.schema, settings: prep.settings, diagnostics };
+  const compiled = compileEventQuery(ast.query, ctx);
+  if (hasErrors(diagnostics)) return { ok: false, queryKind: 'event', diagnostics };
+  // Rule exceptions come first, as in evaluate: an excepted event never matches.
+  const excepted = applyExceptions(request.exceptions, prep.schema, events, diagnostics)?.excepted.mask;
+  const matched = new Uint8Array(events.length);
+  const matches = compiled.matches;
+  let i = 0;
+  while (i < events.length) {
+    try {
+      for (; i < events.length; i++) {
+        if ((!excepted || excepted[i] === 0) && matches(events[i]!.doc as Doc)) matched[i] = 1;
+      }
+    } catch (err) {
+      if (!(err instanceof EqlRuntimeError)) throw err;
+      i++;
+    }
+  }
+  return { ok: true, queryKind: 'event', diagnostics, matched };
+}
+
 function traceEventUnguarded(request: EvaluateRequest, eventPosition: number): readonly TraceEntry[] {
   const event = request.events[eventPosition];
   if (!event) return [];
@@ -388,6 +425,14 @@ export function traceEvent(request: EvaluateRequest, eventPosition: number): rea
   return guarded(
     () => traceEventUnguarded(request, eventPosition),
     () => [],
+  );
+}
+
+/** Which events an event query matches, ignoring `size` and pipes (the tuning previews). */
+export function matchMask(request: EvaluateRequest): MatchMask {
+  return guarded(
+    () => matchMaskUnguarded(request),
+    () => ({ ok: false, queryKind: undefined, diagnostics: [tooDeep(request.rule)] }),
   );
 }
 

@@ -33,8 +33,16 @@ export type {
 } from './api-types';
 export { defaultSettings } from './api-types';
 export { displayValue } from './runtime/values';
-export { evaluate, traceEvent, checkQuery, formatQuery, foldExpression, resolveSettings } from './evaluate';
-export type { EvaluateRequest, CheckRequest } from './evaluate';
+export {
+  evaluate,
+  traceEvent,
+  checkQuery,
+  formatQuery,
+  foldExpression,
+  resolveSettings,
+  matchMask,
+} from './evaluate';
+export type { EvaluateRequest, CheckRequest, MatchMask } from './evaluate';
 export type {
   ExceptionItem,
   ExceptionEntry,
@@ -55,3 +63,4 @@ export type {
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
 export { eqlSearchRequest, type RequestSettings } from './es-request';
 export { compareHits, type Comparison, type ResponseHits, type ResponseEvent } from './compare';
+export * from './tuning/index';

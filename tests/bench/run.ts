@@ -7,6 +7,7 @@
  *   npm run bench                 100k events
  *   BENCH_EVENTS=1000000 npm run bench
  *   BENCH_SEQ_SIZES=10000,100000 npm run bench    sizes of the sequence benchmark (sequence.ts)
+ *   tuning.ts: the baseline diff, clause impact and expectations at 20,000 events
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +19,7 @@ import { generateEvents } from './events';
 import { handWritten } from './hand-written';
 import { matchersBench } from './matchers';
 import { sequenceBench } from './sequence';
+import { tuningBench } from './tuning';
 
 const count = Number(process.env.BENCH_EVENTS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -144,6 +146,8 @@ function main(): void {
     `explanation path: ${fmt(explainRate)} events/s (best ${best(explainMs).toFixed(1)} ms, median ${median(explainMs).toFixed(1)} ms)`,
   );
   console.log(`ratio explanation / hand-written: ${(explainRate / handRate).toFixed(2)} (target >= 0.2)`);
+
+  tuningBench(events, Math.min(rounds, 7));
 
   // The whole corpus: parse and check every query.
   const corpusFiles = [

@@ -159,6 +159,14 @@ function printSegment(name: string, quoted: boolean): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
+/** A field name (dotted path) as EQL text, backquoting the segments that need it. */
+export function printFieldName(name: string): string {
+  return name
+    .split('.')
+    .map((s) => printSegment(s, false))
+    .join('.');
+}
+
 export function printField(node: FieldNode): string {
   const path = node.path.map((s, i) => printSegment(s, node.quoted[i] ?? false)).join('.');
   return node.optional ? `?${path}` : path;

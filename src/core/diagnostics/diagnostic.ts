@@ -3,7 +3,15 @@ import type { Range } from '../ast/nodes';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which text a diagnostic's range points into. */
-export type SourceName = 'rule' | 'events' | 'mapping' | 'settings' | 'share' | 'exceptions' | 'value-list';
+export type SourceName =
+  | 'rule'
+  | 'events'
+  | 'mapping'
+  | 'settings'
+  | 'share'
+  | 'exceptions'
+  | 'value-list'
+  | 'workspace';
 
 /**
  * The one diagnostic shape used everywhere (parse, analysis, import, share decoding, runtime).

@@ -64,7 +64,7 @@ export function flattenAnd(e: Expr): Expr[] {
   return [e];
 }
 
-function flattenOr(e: Expr): Expr[] {
+export function flattenOr(e: Expr): Expr[] {
   if (e.kind === 'or') return [...flattenOr(e.left), ...flattenOr(e.right)];
   if (e.kind === 'paren') {
     const inner = unwrapParens(e);

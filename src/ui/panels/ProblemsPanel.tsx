@@ -15,6 +15,7 @@ const SOURCE_LABEL: Record<Diagnostic['source'], string> = {
   share: 'link',
   exceptions: 'exceptions',
   'value-list': 'value list',
+  workspace: 'workspace file',
 };
 
 export function ProblemsPanel({ diagnostics, onGoTo }: ProblemsPanelProps) {
