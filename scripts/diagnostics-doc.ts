@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreDiagnosticTables } from '../src/core/diagnostics/codes';
 import type { CodeEntry, MessageText } from '../src/core/diagnostics/table';
-import { Events, ExceptionFiles, Responses, Rules } from '../src/formats/diagnostics';
+import { Events, ExceptionFiles, Responses, Rules, Workspace } from '../src/formats/diagnostics';
 import { ShareMessages } from '../src/share/messages';
 
 export const DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '../docs/diagnostics.md');
@@ -40,6 +40,11 @@ const SECTIONS: readonly Section[] = [
     table:
       '`ExceptionFiles` in `src/formats/diagnostics.ts` (reading), `Exceptions` in `src/core/diagnostics/exceptions.ts` (applying); sources `exceptions` and `value-list`, `file` names the file',
   },
+  {
+    prefix: 'WSP9',
+    title: 'Workspace files: WSP9xxx',
+    table: '`Workspace` in `src/formats/diagnostics.ts`; the format: docs/workspace-format.md',
+  },
 ];
 
 /** The code families, in the order the document shows them. */
@@ -47,7 +52,7 @@ export const SECTION_PREFIXES: readonly string[] = SECTIONS.map((s) => s.prefix)
 
 /** Every code entry of every layer's table. */
 export function allEntries(): CodeEntry[] {
-  const tables = [...coreDiagnosticTables, Events, Responses, Rules, ExceptionFiles];
+  const tables = [...coreDiagnosticTables, Events, Responses, Rules, ExceptionFiles, Workspace];
   const entries: CodeEntry[] = tables.flatMap((t) => Object.values(t.entries));
   for (const e of Object.values(ShareMessages)) entries.push(e as unknown as CodeEntry);
   return entries;

@@ -175,3 +175,43 @@ export const ExceptionFiles = defineDiagnostics({
     examples: { connector: [] },
   }),
 });
+
+/** Workspace files (docs/workspace-format.md). Source: `workspace`. */
+export const Workspace = defineDiagnostics({
+  WorkspaceSyntax: entry({
+    code: 'WSP9001',
+    severity: 'error',
+    when: 'the workspace file is not valid JSON',
+    messages: { json: (detail: string) => `Invalid workspace JSON: ${detail}` },
+    examples: { json: ['Unexpected end of input: a value is missing'] },
+  }),
+  WorkspaceShape: entry({
+    code: 'WSP9002',
+    severity: 'error',
+    when: 'not a workspace file, or a key holds the wrong kind of value',
+    messages: {
+      notWorkspace: (kind: string) => `Not a workspace file (expected "kind": "${kind}")`,
+      badVersion: () => '"version" must be a positive whole number',
+      /** `what` says what the key must hold: `"rule" must be a string`. */
+      key: (what: string) => what,
+    },
+    examples: { notWorkspace: ['eql-playground-workspace'], key: ['a workspace needs a "rule" string'] },
+  }),
+  WorkspaceVersion: entry({
+    code: 'WSP9003',
+    severity: 'error',
+    when: 'the file was written by a newer version of the playground',
+    messages: {
+      newer: (version: number, current: number) =>
+        `This workspace was written by a newer version of the playground (format ${version}; this one reads up to ${current})`,
+    },
+    examples: { newer: [2, 1] },
+  }),
+  WorkspaceExpectation: entry({
+    code: 'WSP9004',
+    severity: 'warning',
+    when: 'an expectation entry is wrong: it is left out and the others are kept (an error when `expectations` is not an object)',
+    messages: { entry: (detail: string, severity: 'warning' | 'error') => ({ message: detail, severity }) },
+    examples: { entry: ['expectation for "apt-01": "alerts" is not one of alert, suppressed, no-match', 'warning'] },
+  }),
+});

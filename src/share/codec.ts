@@ -3,8 +3,10 @@
  * fragment. Pure: it knows nothing about EQL or `window`; the caller passes the fragment text
  * (with or without the leading `#`) and gets plain data back.
  *
- * Format (version 1, documented in docs/share-links.md):
- *   v1.<base64url(deflate-raw(utf8(JSON payload)))>
+ * Format (documented in docs/share-links.md):
+ *   v<N>.<base64url(deflate-raw(utf8(JSON payload)))>
+ * Version 2 adds expected verdicts and the baseline; a link without them is written as
+ * version 1, so older builds keep opening it.
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { ShareMessages } from './messages';
@@ -26,9 +28,23 @@ export interface SharePayload {
   readonly selected?: string;
   /** Optional extra data (rule metadata); carried as is. */
   readonly meta?: unknown;
+  /** Version 2: expected verdicts by event id. */
+  readonly expectations?: Readonly<Record<string, ShareExpectation>>;
+  /** Version 2: the baseline rule and settings, when they differ from the rule's. */
+  readonly baseline?: ShareBaseline;
 }
 
-export const CURRENT_VERSION = 1;
+export interface ShareExpectation {
+  readonly verdict: 'alert' | 'suppressed' | 'no-match';
+  readonly clause?: string;
+}
+
+export interface ShareBaseline {
+  readonly rule: string;
+  readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export const CURRENT_VERSION = 2;
 
 export type DecodeResult =
   | {
@@ -51,8 +67,20 @@ export function encodeShareHash(payload: SharePayload): string {
   if (payload.mapping) clean.mapping = payload.mapping;
   if (payload.selected !== undefined) clean.selected = payload.selected;
   if (payload.meta !== undefined) clean.meta = payload.meta;
+  const expectations = payload.expectations && Object.keys(payload.expectations).length > 0;
+  if (expectations) clean.expectations = expectationsJson(payload.expectations!);
+  if (payload.baseline) clean.baseline = payload.baseline;
+  // The lowest version that carries the state, so links without tuning data open in older builds.
+  const version = expectations || payload.baseline ? 2 : 1;
   const bytes = deflateSync(strToU8(JSON.stringify(clean)), { level: 9 });
-  return `#v${CURRENT_VERSION}.${toBase64Url(bytes)}`;
+  return `#v${version}.${toBase64Url(bytes)}`;
+}
+
+/** Compact form: a bare verdict unless a clause is named. */
+function expectationsJson(e: Readonly<Record<string, ShareExpectation>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, x] of Object.entries(e)) out[id] = x.clause !== undefined ? { ...x } : x.verdict;
+  return out;
 }
 
 /** The most a link's state may decompress to; past it the link is refused, unread. */

@@ -39,7 +39,7 @@ const version = {
     newer: (linkVersion: number, current: number) =>
       `This link was made by a newer version of the playground (link format v${linkVersion}; this one reads up to v${current}).`,
   },
-  examples: { newer: [2, 1] },
+  examples: { newer: [3, 2] },
 } as const satisfies ShareEntry;
 
 const tooLarge = {

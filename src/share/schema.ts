@@ -4,7 +4,7 @@
  * with a notice, so nothing the page renders ever sees a value of a type it does not expect.
  * Pure: it only reads the value it is given.
  */
-import type { SharePayload } from './codec';
+import type { ShareBaseline, ShareExpectation, SharePayload } from './codec';
 
 /** A value's expected shape. `open` objects keep unknown keys whose values are scalars. */
 type Shape =
@@ -155,12 +155,62 @@ export function checkSharePayload(value: unknown): PayloadCheck {
   if (typeof v.rule !== 'string') return { ok: false, message: 'the rule is missing' };
   if (typeof v.events !== 'string') return { ok: false, message: 'the events are missing' };
   const notices: string[] = [];
-  const { meta, ...rest } = v;
+  const { meta, expectations, baseline, ...rest } = v;
   const out = fitObject(rest, PAYLOAD_FIELDS, false, '', notices);
   if (meta === null) out.meta = null;
   else if (meta !== undefined) {
     const m = fit(meta, META, 'meta', notices);
     if (m !== undefined) out.meta = m;
   }
+  if (expectations !== undefined) {
+    const e = fitExpectations(expectations, notices);
+    if (e) out.expectations = e;
+  }
+  if (baseline !== undefined) {
+    const b = fitBaseline(baseline, notices);
+    if (b) out.baseline = b;
+  }
   return { ok: true, payload: out as unknown as SharePayload, notices };
+}
+
+const VERDICTS = new Set(['alert', 'suppressed', 'no-match']);
+
+/**
+ * Version 2 expectations: event id -> verdict, or `{verdict, clause}` (a clause only for
+ * `suppressed`). Entries of another shape are dropped, one notice each.
+ */
+function fitExpectations(v: unknown, notices: string[]): Record<string, ShareExpectation> | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    notices.push(`expectations was dropped: expected an object, found ${kind(v)}`);
+    return undefined;
+  }
+  const out: Record<string, ShareExpectation> = {};
+  for (const [id, e] of Object.entries(v as Record<string, unknown>)) {
+    const x = typeof e === 'string' ? { verdict: e } : (e as { verdict?: unknown; clause?: unknown } | null);
+    const verdict = x && typeof x === 'object' && typeof x.verdict === 'string' ? x.verdict : undefined;
+    if (verdict === undefined || !VERDICTS.has(verdict)) {
+      notices.push(`expectations.${id} was dropped: expected alert, suppressed or no-match`);
+      continue;
+    }
+    if (x!.clause !== undefined && (typeof x!.clause !== 'string' || verdict !== 'suppressed')) {
+      notices.push(`expectations.${id} was dropped: only a suppressed expectation names a clause, as text`);
+      continue;
+    }
+    const entry: ShareExpectation =
+      typeof x!.clause === 'string'
+        ? { verdict: verdict as ShareExpectation['verdict'], clause: x!.clause }
+        : { verdict: verdict as ShareExpectation['verdict'] };
+    Object.defineProperty(out, id, { value: entry, enumerable: true, writable: true, configurable: true });
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Version 2 baseline: its rule text and settings (the settings' shape as the payload's). */
+function fitBaseline(v: unknown, notices: string[]): ShareBaseline | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof (v as { rule?: unknown }).rule !== 'string') {
+    notices.push(`baseline was dropped: expected an object with the rule's text`);
+    return undefined;
+  }
+  const b = fitObject(v as Record<string, unknown>, { rule: 'string', settings: SETTINGS }, false, 'baseline', notices);
+  return b as unknown as ShareBaseline;
 }

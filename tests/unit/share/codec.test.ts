@@ -174,4 +174,74 @@ describe('share codec', () => {
       expect(Array.from(fromBase64Url(toBase64Url(bytes)))).toEqual(Array.from(bytes));
     }
   });
+
+  describe('version 2: expectations and the baseline', () => {
+    const tuned: SharePayload = {
+      rule: 'process where not (process.name == "x")',
+      events: '[]',
+      expectations: { 'apt-01': { verdict: 'suppressed', clause: '"/usr/bin/dpkg"' }, 'apt-14': { verdict: 'alert' } },
+      baseline: { rule: 'process where true', settings: { size: 5 } },
+    };
+
+    it('round-trips expectations and the baseline under #v2.', () => {
+      const hash = encodeShareHash(tuned);
+      expect(hash).toMatch(/^#v2\.[A-Za-z0-9_-]+$/);
+      expect(decodeShareHash(hash)).toEqual({ ok: true, version: 2, payload: tuned });
+    });
+
+    it('a state without them is still written as version 1, for older builds', () => {
+      expect(encodeShareHash({ rule: 'a', events: '', expectations: {} }).startsWith('#v1.')).toBe(true);
+      expect(encodeShareHash({ ...payload, expectations: { a: { verdict: 'alert' } } }).startsWith('#v2.')).toBe(true);
+      expect(encodeShareHash({ rule: 'a', events: '', baseline: { rule: 'b' } }).startsWith('#v2.')).toBe(true);
+    });
+
+    it('stores a bare verdict compactly and drops malformed entries', () => {
+      const json = {
+        rule: 'r',
+        events: '',
+        expectations: {
+          a: 'alert',
+          b: { verdict: 'no-match' },
+          c: 'maybe',
+          d: { verdict: 'alert', clause: 'x' },
+          e: 4,
+        },
+        baseline: { rule: 3 },
+      };
+      const hash = `#v2.${toBase64Url(deflateSync(strToU8(JSON.stringify(json))))}`;
+      expect(decodeShareHash(hash)).toEqual({
+        ok: true,
+        version: 2,
+        payload: { rule: 'r', events: '', expectations: { a: { verdict: 'alert' }, b: { verdict: 'no-match' } } },
+        notices: [
+          'expectations.c was dropped: expected alert, suppressed or no-match',
+          'expectations.d was dropped: only a suppressed expectation names a clause, as text',
+          'expectations.e was dropped: expected alert, suppressed or no-match',
+          "baseline was dropped: expected an object with the rule's text",
+        ],
+      });
+    });
+
+    it('a link written by the version 1 encoder still opens', () => {
+      // Written by the version 1 encoder before version 2 existed; kept verbatim.
+      const v1 =
+        '#v1.NY1LCoQwEESvEmo9DG7cCN6kN34KFTRKOioYcndb0F1X815VQthnosIW1o6q7hwZ6N70981CV9dO0DY6CvADD_qoZiT5JEFl4WHt-tCcxRuujHHygwkJOl02VebnO7OL7K2mQL4B';
+      expect(decodeShareHash(v1)).toEqual({
+        ok: true,
+        version: 1,
+        payload: {
+          rule: 'process where process.name == "bash"',
+          events: '{"process":{"name":"bash"}}\n',
+          settings: { size: 5 },
+          selected: '0',
+        },
+      });
+    });
+
+    it('a version 3 link is from a newer build (SHR8002)', () => {
+      const r = decodeShareHash('#v3.AAAA');
+      expect(r.ok === false && r.code).toBe('SHR8002');
+      expect(r.ok === false && r.message).toMatch(/reads up to v2/);
+    });
+  });
 });
