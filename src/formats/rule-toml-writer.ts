@@ -16,9 +16,13 @@ function basic(s: string): string {
   return out + '"';
 }
 
-/** Multi-line strings for long prose; literal ''' when possible so backslashes stay readable. */
+/**
+ * Multi-line strings for long prose; literal ''' when possible so backslashes stay readable. The
+ * text reads back exactly: the closing quotes follow its last character (a text that ends with a
+ * line break puts them on a line of their own).
+ */
 function multiline(s: string): string {
-  const body = s.endsWith('\n') ? s : `${s}\n`;
+  const body = s;
   const literalOk = !s.includes("'''") && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s) && !s.endsWith("'");
   if (literalOk) return `'''\n${body}'''`;
   const escaped = body

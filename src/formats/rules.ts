@@ -15,6 +15,7 @@ import { jsonQueryOffsets, tomlQueryOffsets } from './string-offsets';
 
 export { parseDocsPage } from './rule-docs-page';
 export { ruleToToml } from './rule-toml-writer';
+export { ruleToKibanaNdjson, derivedRuleId } from './rule-kibana-writer';
 
 export type RuleFormat = 'eql' | 'docs-page' | 'toml' | 'kibana-ndjson';
 

@@ -248,7 +248,7 @@ describe('parseRuleText', () => {
     expect(back.metadata).toEqual({ ...r.metadata, type: 'eql', language: 'eql' });
     const tricky = ruleToToml({ name: 'q"\\' }, "x where a == '''\\n'''");
     expect(parseRuleText(tricky, 'x.toml')).toMatchObject({
-      query: "x where a == '''\\n'''\n",
+      query: "x where a == '''\\n'''",
       metadata: { name: 'q"\\' },
     });
   });
