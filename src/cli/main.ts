@@ -7,17 +7,20 @@
  *       [--no-verdicts] [--stats]
  *   eql-playground check (--query TEXT | FILE...) [--mapping FILE] [--json]
  *   eql-playground format (--query TEXT | FILE)
+ *   eql-playground test WORKSPACE.json... | (--rule FILE | --query TEXT) --events FILE --expect FILE
+ *       [--id-field F] [--mapping FILE] [--json] [--junit FILE]
  *
  * Exit status: 0 when the query ran or everything checked clean, 1 when a query has errors,
  * 2 for usage errors or unreadable input, 3 for an internal error (a bug).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, EvaluationResult, Settings } from '../core/index';
 import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
 import { parseEvents } from '../formats/events';
 import { type ParsedRule, parseRuleText, type RuleMetadata } from '../formats/rules';
 import { parseArgs, UsageError } from './args';
+import { InputError, loadRule, readText, settingsFrom } from './inputs';
+import { testCommand } from './test-command';
 import {
   diagnosticJson,
   joinJson,
@@ -36,6 +39,9 @@ const USAGE = `usage:
       [--no-verdicts] [--stats]
   eql-playground check (--query TEXT | FILE...) [--mapping FILE] [--json]
   eql-playground format (--query TEXT | FILE)
+  eql-playground test WORKSPACE.json... [--json] [--junit FILE]
+  eql-playground test (--rule FILE | --query TEXT) --events FILE --expect FILE [--id-field F]
+      [--mapping FILE] [--json] [--junit FILE]
 `;
 
 const VALUE_OPTIONS = new Set([
@@ -50,53 +56,10 @@ const VALUE_OPTIONS = new Set([
   'result-position',
   'max-samples-per-key',
   'id-field',
+  'expect',
+  'junit',
 ]);
 const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats', 'help']);
-
-class InputError extends Error {}
-
-/** The most the CLI reads from one input file (also from a pipe or a device such as /dev/stdin). */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
-
-/**
- * Reads a whole input file as UTF-8, in chunks, refusing it once it passes MAX_INPUT_BYTES (so
- * `/dev/zero` or a runaway pipe ends with a message instead of filling the memory).
- */
-function readText(path: string, what: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (fstatSync(fd).isDirectory())
-      throw new InputError(`cannot read ${what} ${terminalSafe(path)}: it is a directory`);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > MAX_INPUT_BYTES) {
-        throw new InputError(
-          `cannot read ${what} ${terminalSafe(path)}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, the most the command reads`,
-        );
-      }
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, total).toString('utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`cannot read ${what} ${terminalSafe(path)}: ${(e as Error).message}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function intOption(options: Map<string, string>, name: string): number | undefined {
-  const v = options.get(name);
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects a non-negative integer, got ${v}`);
-  return Number(v);
-}
 
 /**
  * Diagnostics of a rule file, all located in the file: those of the file format as they are,
@@ -121,42 +84,6 @@ function locateInFile(
 /** A broken rule file (TOML syntax, no query) has no query to check: its own error is the report. */
 function hasNoQuery(rule: ParsedRule): boolean {
   return rule.query === '' && hasErrors(rule.diagnostics);
-}
-
-interface RuleInput {
-  readonly query: string;
-  readonly metadata: RuleMetadata;
-  readonly diagnostics: readonly Diagnostic[];
-  /** The rule file as parsed, when the rule came from a file. */
-  readonly file?: { readonly parsed: ParsedRule; readonly text: string };
-}
-
-function loadRule(options: Map<string, string>): RuleInput {
-  const inline = options.get('query');
-  const file = options.get('rule');
-  if ((inline === undefined) === (file === undefined))
-    throw new UsageError('give exactly one of --rule FILE or --query TEXT');
-  if (inline !== undefined) return { query: inline, metadata: {}, diagnostics: [] };
-  const text = readText(file!, 'rule file');
-  const parsed = parseRuleText(text, file);
-  return { query: parsed.query, metadata: parsed.metadata, diagnostics: parsed.diagnostics, file: { parsed, text } };
-}
-
-function settingsFrom(options: Map<string, string>, metadata: RuleMetadata): Partial<Settings> {
-  const position = options.get('result-position');
-  if (position !== undefined && position !== 'head' && position !== 'tail') {
-    throw new UsageError(`--result-position must be head or tail, got ${position}`);
-  }
-  const s: Record<string, unknown> = {
-    eventCategoryField: options.get('event-category-field') ?? metadata.eventCategoryOverride,
-    timestampField: options.get('timestamp-field') ?? metadata.timestampOverride,
-    tiebreakerField: options.get('tiebreaker-field') ?? metadata.tiebreakerField,
-    size: intOption(options, 'size'),
-    resultPosition: position,
-    maxSamplesPerKey: intOption(options, 'max-samples-per-key'),
-  };
-  for (const k of Object.keys(s)) if (s[k] === undefined) delete s[k];
-  return s as Partial<Settings>;
 }
 
 function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
@@ -304,6 +231,8 @@ export async function main(
         return check(args, io.out);
       case 'format':
         return format(args, io.out, io.err);
+      case 'test':
+        return testCommand(args, io);
       default:
         throw new UsageError(`unknown command ${args.command}`);
     }

@@ -113,7 +113,7 @@ export function printDiagnostics(
 ): void {
   const place = (source: Diagnostic['source'], offset: number): string => {
     const p = indexFor(textOf({ source }, texts)).position(offset);
-    return `${file && source === 'rule' ? file : source}:${p.line}:${p.column}`;
+    return `${file && (source === 'rule' || source === 'workspace') ? file : source}:${p.line}:${p.column}`;
   };
   for (const d of diagnostics) {
     out(`${terminalSafe(place(d.source, d.range.start))}: ${d.severity} ${d.code}: ${terminalSafe(d.message)}\n`);

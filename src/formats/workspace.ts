@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import { diagnosticAt, type Message } from '../core/diagnostics/table';
 import { Workspace as W } from './diagnostics';
 import { findJsonError } from '../core/schema/json-syntax';
-import { expectationsToJson, parseExpectations, type Expectations } from '../core/index';
+import { expectationsToJson, parseExpectations, type Expectations, type Settings } from '../core/index';
 import { JsonScanner } from './json-scan';
 
 export const WORKSPACE_VERSION = 1;
@@ -211,4 +211,25 @@ export function serializeWorkspace(w: Omit<Workspace, 'version'>): string {
   if (w.expectations && Object.keys(w.expectations).length > 0) out.expectations = expectationsToJson(w.expectations);
   if (w.baseline) out.baseline = w.baseline;
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Request settings from a workspace's (or share link's) plain settings object; wrong types are ignored. */
+export function settingsFromWorkspace(s: Readonly<Record<string, SettingValue>> | undefined): Partial<Settings> {
+  const out: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  if (!s) return out;
+  const text = (k: string) => (typeof s[k] === 'string' && s[k] !== '' ? (s[k] as string) : undefined);
+  const count = (k: string) =>
+    typeof s[k] === 'number' && Number.isInteger(s[k]) && (s[k] as number) >= 0 ? (s[k] as number) : undefined;
+  const eventCategoryField = text('eventCategoryField');
+  const timestampField = text('timestampField');
+  const tiebreakerField = text('tiebreakerField');
+  const size = count('size');
+  const maxSamplesPerKey = count('maxSamplesPerKey');
+  if (eventCategoryField) out.eventCategoryField = eventCategoryField;
+  if (timestampField) out.timestampField = timestampField;
+  if (tiebreakerField) out.tiebreakerField = tiebreakerField;
+  if (size !== undefined) out.size = size;
+  if (maxSamplesPerKey !== undefined) out.maxSamplesPerKey = maxSamplesPerKey;
+  if (s.resultPosition === 'head' || s.resultPosition === 'tail') out.resultPosition = s.resultPosition;
+  return out;
 }

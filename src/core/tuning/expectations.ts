@@ -89,15 +89,16 @@ function outcomeText(o: EventOutcome, join: boolean): string {
   if (join) return o.verdict === 'alert' ? 'part of a returned sequence' : 'in no returned sequence';
   switch (o.verdict) {
     case 'alert':
-      return 'alert: no exclusion fired';
+      return 'no exclusion fired';
     case 'suppressed':
-      return `suppressed by ${describeReasons(o.reasons)}`;
+      return `by ${describeReasons(o.reasons)}`;
     case 'no-match':
-      return o.reasons.length > 0 ? `no match: ${describeReasons(o.reasons)} failed` : 'no match';
+      if (o.reasons[0]?.kind === 'category') return o.reasons[0].note ?? 'the event category does not match';
+      return o.reasons.length > 0 ? `${describeReasons(o.reasons)} failed` : 'no match';
     case 'error':
-      return `error: ${o.reasons[0]?.message ?? 'runtime error'}`;
+      return o.reasons[0]?.message ?? 'runtime error';
     case 'excepted':
-      return `excepted by ${describeReasons(o.reasons.filter((r) => r.kind === 'exception'))}`;
+      return `by ${describeReasons(o.reasons.filter((r) => r.kind === 'exception'))}`;
   }
 }
 

@@ -49,7 +49,7 @@ describe('checkExpectations', () => {
     expect(r.unmet).toBe(1);
     const bad = r.results.find((x) => !x.met)!;
     expect(bad).toMatchObject({ id: 'apt-01', expected: { verdict: 'suppressed' }, got: 'alert' });
-    expect(bad.reason).toBe('alert: no exclusion fired');
+    expect(bad.reason).toBe('no exclusion fired');
   });
 
   test('a named clause must be among the suppressing reasons (element or part, whitespace ignored)', () => {
@@ -59,7 +59,7 @@ describe('checkExpectations', () => {
     const r = checkExpectations(base, defaultEvents, wrong);
     expect(r.unmet).toBe(1);
     expect(r.results[0]!.reason).toBe(
-      'suppressed by `process.executable in (...)` ("/usr/bin/dpkg"), not by `process.executable == null`',
+      'by `process.executable in (...)` ("/usr/bin/dpkg"), not by `process.executable == null`',
     );
     const part = base.verdicts!.find((v) => v.verdict === 'suppressed' && !v.reasons[0]!.match)!;
     const clause = part.reasons[0]!.clause.text.replace(/\s+/g, '  ');
@@ -79,10 +79,18 @@ describe('checkExpectations', () => {
     expect(r.results[0]!.reason).toMatch(/^the rule has errors: /);
   });
 
-  test('no-match reasons name the failing condition', () => {
-    const r = checkExpectations(base, defaultEvents, { 'apt-10': { verdict: 'alert' } });
-    expect(r.results[0]!.got).toBe('no-match');
-    expect(r.results[0]!.reason).toMatch(/^no match: `.+` failed$/);
+  test('no-match reasons name the failing condition, or say what the category needs', () => {
+    const noMatch = base.verdicts!.filter((v) => v.verdict === 'no-match');
+    const byBase = noMatch.find((v) => v.reasons[0]!.kind === 'base')!;
+    const byCategory = noMatch.find((v) => v.reasons[0]!.kind === 'category')!;
+    const id = (p: number) => defaultEvents[p]!.id;
+    const r = checkExpectations(base, defaultEvents, {
+      [id(byBase.position)]: { verdict: 'alert' },
+      [id(byCategory.position)]: { verdict: 'alert' },
+    });
+    expect(r.results.map((x) => x.got)).toEqual(['no-match', 'no-match']);
+    expect(r.results[0]!.reason).toMatch(/^`.+` failed$/);
+    expect(r.results[1]!.reason).toMatch(/^`file where` needs event.category to contain "file"/);
   });
 
   test('sequences: alert means part of a returned sequence', () => {
