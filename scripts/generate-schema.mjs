@@ -45,5 +45,5 @@ for (const name of Object.keys(EcsFlat).sort()) {
 const outDir = join(root, 'src/core/schema/generated');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'ecs-fields.json');
-writeFileSync(out, JSON.stringify({ version: EcsVersion, fields }) + '\n');
+writeFileSync(out, `${JSON.stringify({ version: EcsVersion, fields })}\n`);
 console.log(`ecs-fields.json: ${Object.keys(fields).length} ECS ${EcsVersion} fields`);

@@ -25,6 +25,11 @@ echo "== format check (biome)"
 format_ok=1
 npm run --silent format:check >reports/format.log 2>&1 || { format_ok=0; tail -40 reports/format.log; }
 
+echo "== lint (biome)"
+lint_ok=1
+npm run --silent lint >reports/lint.log 2>&1 || { lint_ok=0; tail -60 reports/lint.log; }
+grep -E "^Found [0-9]+ (errors?|warnings?)" reports/lint.log || true
+
 echo "== build"
 build_ok=1
 npm run build || build_ok=0
@@ -42,9 +47,9 @@ else
   echo "== browser tests skipped: the build failed"
 fi
 
-node - "$build_ok" "$unit_rc" "$e2e_rc" "$format_ok" <<'NODE'
+node - "$build_ok" "$unit_rc" "$e2e_rc" "$format_ok" "$lint_ok" <<'NODE'
 const fs = require('node:fs');
-const [buildOk, unitRc, e2eRc, formatOk] = process.argv.slice(2).map(Number);
+const [buildOk, unitRc, e2eRc, formatOk, lintOk] = process.argv.slice(2).map(Number);
 function read(file) {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
 }
@@ -87,6 +92,8 @@ if (e2e) {
 if (!buildOk) { lines.push('build: failed'); failed++; }
 lines.push(`format: ${formatOk ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
 if (formatOk) passed++; else failed++;
+lines.push(`lint: ${lintOk ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+if (lintOk) passed++; else failed++;
 for (const l of lines) console.log(l);
 console.log(`skipped: ${skipped}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -3,7 +3,7 @@
  * throws on user input; every problem is a Diagnostic.
  */
 import type { EventQueryNode, StatementNode } from './ast/nodes';
-import type { EvaluationResult, Hit, Hits, Settings, TraceEntry, Verdict } from './api-types';
+import type { ClauseStat, EvaluationResult, Hit, Hits, Settings, TraceEntry, Verdict } from './api-types';
 import { defaultSettings } from './api-types';
 import { analyse } from './analysis/analyse';
 import { checkExpression } from './analysis/check-expression';
@@ -252,7 +252,7 @@ function evaluateUnguarded(request: EvaluateRequest): EvaluationResult {
   const hits: Hits = { total: { value: limited.length, relation: 'eq' }, events: limited.map((x) => toHit(x.e)) };
 
   let verdicts: { list: Verdict[]; acc: ReturnType<typeof newStats> } | undefined;
-  let stats;
+  let stats: ClauseStat[] | undefined;
   let explainMs = 0;
   if (request.explain !== false) {
     const t2 = now();

@@ -193,13 +193,17 @@ function single(loader: Loader, v: unknown, span: Span): EventsFormat {
     const hits = hitsOf(v);
     if (hits && Array.isArray(hits.hits)) {
       const spans = loader.arrayAt(span.start, ['hits', 'hits']);
-      hits.hits.forEach((h, k) => loader.hitAt(h, spans?.[k] ?? span, `Hit ${k + 1}`));
+      hits.hits.forEach((h, k) => {
+        loader.hitAt(h, spans?.[k] ?? span, `Hit ${k + 1}`);
+      });
       return 'search';
     }
     if (hits && (Array.isArray(hits.events) || Array.isArray(hits.sequences))) {
       if (Array.isArray(hits.events)) {
         const spans = loader.arrayAt(span.start, ['hits', 'events']);
-        hits.events.forEach((h, k) => loader.hitAt(h, spans?.[k] ?? span, `Event hit ${k + 1}`));
+        hits.events.forEach((h, k) => {
+          loader.hitAt(h, spans?.[k] ?? span, `Event hit ${k + 1}`);
+        });
       }
       if (Array.isArray(hits.sequences)) {
         const seqSpans = loader.arrayAt(span.start, ['hits', 'sequences']);
@@ -210,7 +214,9 @@ function single(loader: Loader, v: unknown, span: Span): EventsFormat {
             return;
           }
           const spans = seqSpans ? loader.arrayAt(seqSpan.start, ['events']) : undefined;
-          seq.events.forEach((h, k) => loader.hitAt(h, spans?.[k] ?? seqSpan, `Event ${k + 1} of sequence ${s + 1}`));
+          seq.events.forEach((h, k) => {
+            loader.hitAt(h, spans?.[k] ?? seqSpan, `Event ${k + 1} of sequence ${s + 1}`);
+          });
         });
       }
       return 'eql-search';

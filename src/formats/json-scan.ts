@@ -25,24 +25,24 @@ export interface ArraySplit {
   readonly problems: ScanProblem[];
 }
 
-const enum Ch {
-  Tab = 9,
-  Lf = 10,
-  Cr = 13,
-  Space = 32,
-  Quote = 34,
-  Hash = 35,
-  Star = 42,
-  Comma = 44,
-  Slash = 47,
-  Colon = 58,
-  LBracket = 91,
-  Backslash = 92,
-  RBracket = 93,
-  LBrace = 123,
-  RBrace = 125,
-  Bom = 0xfeff,
-}
+const Ch = {
+  Tab: 9,
+  Lf: 10,
+  Cr: 13,
+  Space: 32,
+  Quote: 34,
+  Hash: 35,
+  Star: 42,
+  Comma: 44,
+  Slash: 47,
+  Colon: 58,
+  LBracket: 91,
+  Backslash: 92,
+  RBracket: 93,
+  LBrace: 123,
+  RBrace: 125,
+  Bom: 0xfeff,
+} as const;
 
 export class JsonScanner {
   readonly length: number;

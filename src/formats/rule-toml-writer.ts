@@ -13,7 +13,7 @@ function basic(s: string): string {
     else if (c < 0x20 || c === 0x7f) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
-  return out + '"';
+  return `${out}"`;
 }
 
 /**
@@ -23,11 +23,13 @@ function basic(s: string): string {
  */
 function multiline(s: string): string {
   const body = s;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: TOML requires control characters to be escaped
   const literalOk = !s.includes("'''") && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s) && !s.endsWith("'");
   if (literalOk) return `'''\n${body}'''`;
   const escaped = body
     .replace(/\\/g, '\\\\')
     .replace(/"""/g, '""\\"')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: TOML requires control characters to be escaped
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"""\n${escaped}"""`;
 }
@@ -112,5 +114,5 @@ export function ruleToToml(metadata: RuleMetadata, query: string): string {
       ref(lines, t.tactic);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

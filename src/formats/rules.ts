@@ -110,9 +110,10 @@ function strList(v: unknown): string[] | undefined {
 }
 
 /** Drop undefined entries so metadata objects compare cleanly. */
-function clean<T extends object>(o: T): T {
+/** The object without its undefined properties (so optional properties are absent, not undefined). */
+function clean<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  return o as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 /** Decide the format of `text` (the file name helps when given). */

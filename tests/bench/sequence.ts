@@ -69,7 +69,6 @@ export function sequenceBench(): void {
   const { name } = rule();
   console.log(`\nsequence rule: ${name} (three stages, sequence by host.id, user.id with maxspan=1m)`);
   console.log('     events     total ms   events/s   sequences   rss with events   peak rss   peak - events');
-  let first: number | undefined;
   for (const n of sizes) {
     const p = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
       env: { ...process.env, BENCH_SEQ_CHILD: String(n) },
@@ -85,7 +84,6 @@ export function sequenceBench(): void {
     }
     const m = JSON.parse(line) as { count: number; ms: number; sequences: number; loadedRss: number; peakRss: number };
     const rate = m.count / (m.ms / 1000);
-    first ??= rate;
     console.log(
       `${m.count.toLocaleString('en-US').padStart(11)}   ${m.ms.toFixed(0).padStart(8)}   ${Math.round(rate).toLocaleString('en-US').padStart(9)}   ${String(m.sequences).padStart(9)}   ${mb(m.loadedRss).padStart(12)} MB   ${mb(m.peakRss).padStart(5)} MB   ${mb(m.peakRss - m.loadedRss).padStart(8)} MB`,
     );

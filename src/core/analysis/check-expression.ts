@@ -43,7 +43,7 @@ function fieldIn(e: Expr): FieldNode | undefined {
 /** The field an operand reads; an optional field nothing maps is the literal null, not a field. */
 function fieldOperand(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   const f = fieldIn(e);
-  return f && f.optional && !isKnown(f.name, ctx.schema) ? undefined : f;
+  return f?.optional && !isKnown(f.name, ctx.schema) ? undefined : f;
 }
 
 export function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {

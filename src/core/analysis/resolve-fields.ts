@@ -26,7 +26,10 @@ function candidatesFor(ctx: AnalysisContext, name: string): readonly string[] {
     for (const n of all) {
       const head = n.split('.', 1)[0]!;
       let list = bySet.get(head);
-      if (!list) bySet.set(head, (list = []));
+      if (!list) {
+        list = [];
+        bySet.set(head, list);
+      }
       list.push(n);
     }
     sameFieldSet.set(all, bySet);

@@ -178,7 +178,7 @@ export function layout(doc: Doc, width = 100, tab = 2): string {
             else break;
           }
           const pad = ' '.repeat(ind * tab);
-          out.push('\n' + pad);
+          out.push(`\n${pad}`);
           pos = pad.length;
         }
         break;

@@ -122,6 +122,7 @@ function escapeChar(c: string): string {
 export function printString(value: string): string {
   if (value.includes('\\') && rawRoundTrips(value)) return `"""${value}"""`;
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are escaped on purpose
   return `"${value.replace(/[\\"\u0000-\u001f\u007f]/g, escapeChar)}"`;
 }
 
@@ -179,17 +180,18 @@ function printCategory(node: CategoryNode): string {
 
 /* ───────── expressions ───────── */
 
-const enum Prec {
-  Or = 1,
-  And = 2,
-  Not = 3,
-  Compare = 4,
-  Add = 5,
-  Mul = 6,
-  Unary = 7,
-  Suffix = 8,
-  Primary = 9,
-}
+const Prec = {
+  Or: 1,
+  And: 2,
+  Not: 3,
+  Compare: 4,
+  Add: 5,
+  Mul: 6,
+  Unary: 7,
+  Suffix: 8,
+  Primary: 9,
+} as const;
+type Prec = (typeof Prec)[keyof typeof Prec];
 
 function precedence(e: Expr): Prec {
   switch (e.kind) {

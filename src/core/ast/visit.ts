@@ -51,7 +51,7 @@ export function children(node: Node): Node[] {
 
 export interface Visitor {
   /** Called before the children. Return false to skip this node's children. */
-  enter?(node: Node, parent: Node | undefined): boolean | void;
+  enter?(node: Node, parent: Node | undefined): boolean | undefined;
   /** Called after the children. */
   leave?(node: Node, parent: Node | undefined): void;
 }
@@ -60,7 +60,10 @@ export interface Visitor {
  * Depth-first, source-order walk. `visitor` is a Visitor or a plain `enter` function.
  * Iterative, so deep left-nested chains cannot overflow the stack.
  */
-export function walk(root: Node, visitor: Visitor | ((node: Node, parent: Node | undefined) => boolean | void)): void {
+export function walk(
+  root: Node,
+  visitor: Visitor | ((node: Node, parent: Node | undefined) => boolean | undefined),
+): void {
   const v: Visitor = typeof visitor === 'function' ? { enter: visitor } : visitor;
   const stack: { node: Node; parent: Node | undefined; leaving: boolean }[] = [
     { node: root, parent: undefined, leaving: false },

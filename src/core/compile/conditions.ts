@@ -19,7 +19,7 @@ import { compileError } from './context';
 import { toDomain } from './domain';
 import { compileValue } from './values';
 import { andAll, constCond, dyn, flattenLogical, negateCond, orAll, type CompiledCondition } from './condition';
-import { anyLeaf, compareOrNull, equalsLeaf, flip, holds, opTest, setLeaf, type Test } from './leaves';
+import { anyLeaf, equalsLeaf, flip, holds, opTest, setLeaf, type Test } from './leaves';
 
 export type { CompiledCondition, Shape } from './condition';
 export { negateCond } from './condition';

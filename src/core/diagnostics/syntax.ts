@@ -35,7 +35,7 @@ export const Syntax = defineDiagnostics({
         message: `Expected ${joinOr(expected)} but found ${found}`,
         notes: hint === undefined ? undefined : [hint],
       }),
-      useInstead: (use: string, written: string, hint?: string) => ({
+      replaceWith: (use: string, written: string, hint?: string) => ({
         message: `Use [${use}] instead of [${written}]`,
         notes: hint === undefined ? undefined : [hint],
       }),
@@ -64,7 +64,7 @@ export const Syntax = defineDiagnostics({
       sequenceTooShort: (stages: number) => `A sequence requires a minimum of 2 queries, found [${stages}]`,
       internal: (detail: string) => `Internal parser error: ${detail}`,
     },
-    examples: { expected: [['expression'], "')'"], useInstead: ['and', '&&'] },
+    examples: { expected: [['expression'], "')'"], replaceWith: ['and', '&&'] },
   }),
   SingleQuotes: entry({
     code: 'EQL1002',

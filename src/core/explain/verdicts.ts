@@ -189,9 +189,15 @@ export class ReasonTable {
     const frozen = Object.freeze(reasons);
     if (this.size >= 100_000 || !ReasonTable.shareable(value)) return frozen;
     let bySub = this.byOwner.get(owner);
-    if (!bySub) this.byOwner.set(owner, (bySub = new Map()));
+    if (!bySub) {
+      bySub = new Map();
+      this.byOwner.set(owner, bySub);
+    }
     let byValue = bySub.get(sub);
-    if (!byValue) bySub.set(sub, (byValue = new Map()));
+    if (!byValue) {
+      byValue = new Map();
+      bySub.set(sub, byValue);
+    }
     byValue.set(value, frozen);
     this.size++;
     return frozen;
@@ -270,7 +276,8 @@ function missingUnderNegation(plan: VerdictPlan, doc: Doc): readonly Reason[] {
     if (!part.field) continue;
     const v = part.read(doc);
     if (v !== undefined && v !== null) continue;
-    (out ??= []).push({
+    out ??= [];
+    out.push({
       kind: 'base',
       clause: span(plan.text, c.node.range),
       field: part.field,

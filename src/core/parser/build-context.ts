@@ -336,7 +336,7 @@ export class ParseContext {
       this.report(Syntax.Maxspan.noUnit(number.raw), number.range);
       return undefined;
     }
-    if (!Object.prototype.hasOwnProperty.call(TIME_UNITS, unit.name)) {
+    if (!Object.hasOwn(TIME_UNITS, unit.name)) {
       this.report(Syntax.Maxspan.unknownUnit(unit.name, written), unit.range);
       return undefined;
     }

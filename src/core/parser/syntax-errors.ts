@@ -66,6 +66,7 @@ const OPERATORS_AFTER_OPERAND = new Set([
 /** Expectations that only add noise when a real continuation is also expected. */
 const NOISE = new Set(["'('", "'.'", "'~'", "'of'", 'array index', 'letter']);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stray control and invisible characters are what this recognises
 const INVISIBLE_WHITESPACE = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 function describe(e: PeggyExpectation): string {
@@ -177,7 +178,10 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
     };
     const use = replacements[cluster.text];
     if (use) {
-      return diagnosticAt(Syntax.SyntaxError.useInstead(use, cluster.text), { start: cluster.start, end: cluster.end });
+      return diagnosticAt(Syntax.SyntaxError.replaceWith(use, cluster.text), {
+        start: cluster.start,
+        end: cluster.end,
+      });
     }
   }
   if (token) {
@@ -191,6 +195,7 @@ export function syntaxErrorDiagnostic(text: string, error: PeggyError): Diagnost
     if (t === '~') {
       return generic(SyntaxHints.tildeSpace);
     }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stray control and invisible characters are what this recognises
     if (INVISIBLE_WHITESPACE.test(t) || /^[\u0000-\u0008\u000e-\u001f\u007f]$/.test(t)) {
       return diagnosticAt(Syntax.SyntaxError.invisibleCharacter(t.codePointAt(0)!), range);
     }

@@ -25,6 +25,8 @@ const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const SAFE = 9007199254740992; // 2^53
 const LONG_MIN = -(2n ** 63n);
+/** -2^63 as a double (exactly representable). */
+const LONG_MIN_DOUBLE = -(2 ** 63);
 const LONG_MAX = 2n ** 63n - 1n;
 
 function kindOf(t: ValueType): Kind {
@@ -213,7 +215,7 @@ function negInt(a: number): number {
 
 function negLong(a: number): number {
   a = integral(a);
-  if (a <= -9223372036854775808) throw overflow('long');
+  if (a <= LONG_MIN_DOUBLE) throw overflow('long');
   return -a + 0;
 }
 

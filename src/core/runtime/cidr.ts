@@ -185,7 +185,7 @@ export function formatIp(w: Uint32Array): string {
   }
   const hex = g.map((x) => x.toString(16));
   if (bestStart === -1) return hex.join(':');
-  return hex.slice(0, bestStart).join(':') + '::' + hex.slice(bestStart + bestLen).join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
 const scratchA = new Uint32Array(4);

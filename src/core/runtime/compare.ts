@@ -58,7 +58,7 @@ export function eqScalar(a: Scalar, b: Scalar, ci = false): boolean | null {
   if (typeof a === 'number') {
     if (typeof b !== 'number') return null;
     if (a === b) return a !== 0 || Object.is(a, -0) === Object.is(b, -0);
-    return a !== a && b !== b; // NaN equals NaN under Double.compare
+    return Number.isNaN(a) && Number.isNaN(b); // NaN equals NaN under Double.compare
   }
   if (typeof b !== 'boolean') return null;
   return a === b;

@@ -349,28 +349,31 @@ function matchItems(items: readonly Item[], s: string, pos: number, f: DateField
 const pad = (n: number, w: number): string => (n < 0 ? `-${String(-n).padStart(w, '0')}` : String(n).padStart(w, '0'));
 
 function printItems(items: readonly Item[], d: Date): string {
-  return items
-    .map((it) => {
-      switch (it.kind) {
-        case 'lit':
-          return it.text;
-        case 'opt':
-          return printItems(it.items, d);
-        case 'frac':
-          return String(d.getUTCMilliseconds()).padStart(3, '0').padEnd(9, '0').slice(0, it.count);
-        case 'text':
-          return printText(it, d);
-        case 'offset':
-          return it.zero;
-        case 'gmt':
-          return 'GMT';
-        case 'zone':
-          return it.ids ? 'Z' : 'UTC';
-        case 'num':
-          return printNum(it, d);
-      }
-    })
-    .join('');
+  return (
+    items
+      // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every Item kind (tsc checks it)
+      .map((it) => {
+        switch (it.kind) {
+          case 'lit':
+            return it.text;
+          case 'opt':
+            return printItems(it.items, d);
+          case 'frac':
+            return String(d.getUTCMilliseconds()).padStart(3, '0').padEnd(9, '0').slice(0, it.count);
+          case 'text':
+            return printText(it, d);
+          case 'offset':
+            return it.zero;
+          case 'gmt':
+            return 'GMT';
+          case 'zone':
+            return it.ids ? 'Z' : 'UTC';
+          case 'num':
+            return printNum(it, d);
+        }
+      })
+      .join('')
+  );
 }
 
 function printText(it: Item & { kind: 'text' }, d: Date): string {
@@ -419,7 +422,7 @@ export function compilePattern(
   resolve: (f: DateFields) => Instant | undefined,
 ): CompiledPattern | undefined {
   const items = tokenize(text);
-  if (!items || !items.some((i) => i.kind !== 'lit')) return undefined;
+  if (!items?.some((i) => i.kind !== 'lit')) return undefined;
   return {
     parse: (s) => {
       const f: DateFields = {};

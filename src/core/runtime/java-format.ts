@@ -39,14 +39,14 @@ export function formatJavaDouble(d: number): string {
     if (exponent >= 0) {
       const intLen = exponent + 1;
       if (digits.length <= intLen) {
-        return sign + digits + '0'.repeat(intLen - digits.length) + '.0';
+        return `${sign}${digits}${'0'.repeat(intLen - digits.length)}.0`;
       }
-      return sign + digits.slice(0, intLen) + '.' + digits.slice(intLen);
+      return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
     }
-    return sign + '0.' + '0'.repeat(-exponent - 1) + digits;
+    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
   }
   const frac = digits.length > 1 ? digits.slice(1) : '0';
-  return sign + digits[0] + '.' + frac + 'E' + exponent;
+  return `${sign}${digits[0]}.${frac}E${exponent}`;
 }
 
 /** Java `Long.toString` / `Integer.toString` of an integral value: plain digits, no exponent. */

@@ -298,7 +298,7 @@ function intervalNode(min: number, max: number, digits: number): Node {
   const smax = String(max);
   const parts: Node[] = [];
   for (let len = smin.length; len <= smax.length; len++) {
-    const lo = len === smin.length ? smin : '1' + '0'.repeat(len - 1);
+    const lo = len === smin.length ? smin : `1${'0'.repeat(len - 1)}`;
     const hi = len === smax.length ? smax : '9'.repeat(len);
     parts.push(sameLengthRange(lo, hi));
   }

@@ -90,9 +90,10 @@ class Inferrer {
   private object(node: Node, obj: Record<string, unknown>, prefix: string, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
     let any = false;
-    const children = node.children ?? (node.children = new Map());
+    node.children ??= new Map();
+    const children = node.children;
     for (const key in obj) {
-      if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+      if (!Object.hasOwn(obj, key)) continue;
       let child = children.get(key);
       if (!child) {
         child = { kind: undefined, valued: false, conflictReported: false, children: undefined };

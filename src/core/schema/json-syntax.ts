@@ -23,169 +23,200 @@ function describe(text: string, i: number, end: number): string {
   return `'${ch}'`;
 }
 
+const OBJECT = 1;
+const ARRAY = 2;
+
+/** A single pass over text[start, end): `i` moves forward, `stack` holds the open containers. */
+class JsonChecker {
+  private readonly stack: number[] = [];
+  private i: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly end: number,
+  ) {
+    this.i = start;
+  }
+
+  private fail(at: number, message: string): JsonSyntaxError {
+    return { offset: Math.min(at, this.end), end: Math.min(at + 1, this.end), message };
+  }
+
+  private at(): string {
+    return describe(this.text, this.i, this.end);
+  }
+
+  private code(k = 0): number {
+    return this.text.charCodeAt(this.i + k);
+  }
+
+  private skipWs(): void {
+    while (this.i < this.end && WS(this.code())) this.i++;
+  }
+
+  private digits(): void {
+    while (this.i < this.end && DIGIT(this.code())) this.i++;
+  }
+
+  /** The string whose opening quote is at `i`. */
+  private string(): JsonSyntaxError | undefined {
+    const open = this.i;
+    this.i++;
+    while (this.i < this.end) {
+      const c = this.code();
+      if (c === 34) {
+        this.i++;
+        return undefined;
+      }
+      if (c === 92) {
+        const e = this.code(1);
+        if (this.i + 1 >= this.end) break;
+        if (e === 117) {
+          for (let k = 2; k < 6; k++) {
+            if (this.i + k >= this.end || !HEX(this.code(k)))
+              return this.fail(this.i, 'Invalid \\u escape: four hex digits must follow');
+          }
+          this.i += 6;
+          continue;
+        }
+        if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+          this.i += 2;
+          continue;
+        }
+        return this.fail(this.i, `Invalid escape '\\${String.fromCharCode(e)}' in a string`);
+      }
+      if (c < 32) {
+        return c === 10 || c === 13
+          ? this.fail(open, 'Unterminated string: a line break before the closing quote')
+          : this.fail(this.i, 'Control character inside a string (escape it)');
+      }
+      this.i++;
+    }
+    return this.fail(open, 'Unterminated string');
+  }
+
+  private number(): JsonSyntaxError | undefined {
+    const s = this.i;
+    if (this.code() === 45) this.i++;
+    if (this.i < this.end && this.code() === 48) this.i++;
+    else if (this.i < this.end && DIGIT(this.code())) this.digits();
+    else return this.fail(s, 'Invalid number');
+    if (this.i < this.end && this.code() === 46) {
+      this.i++;
+      if (!(this.i < this.end && DIGIT(this.code())))
+        return this.fail(this.i, 'Invalid number: digits must follow the decimal point');
+      this.digits();
+    }
+    const e = this.code();
+    if (this.i < this.end && (e === 101 || e === 69)) {
+      this.i++;
+      const sgn = this.code();
+      if (this.i < this.end && (sgn === 43 || sgn === 45)) this.i++;
+      if (!(this.i < this.end && DIGIT(this.code())))
+        return this.fail(this.i, 'Invalid number: digits must follow the exponent');
+      this.digits();
+    }
+    return undefined;
+  }
+
+  /** `{` or `[` at `i`: an empty container is a whole value, else it is opened. */
+  private open(kind: number, close: number): State {
+    this.i++;
+    this.skipWs();
+    if (this.code() === close && this.i < this.end) {
+      this.i++;
+      return 'after-value';
+    }
+    this.stack.push(kind);
+    return kind === OBJECT ? 'key' : 'value';
+  }
+
+  private literal(word: string): boolean {
+    if (!this.text.startsWith(word, this.i) || this.i + word.length > this.end) return false;
+    this.i += word.length;
+    return true;
+  }
+
+  /** A value is expected at `i`. */
+  private value(): State | JsonSyntaxError {
+    if (this.i >= this.end) return this.fail(this.end, 'Unexpected end of input: a value is missing');
+    const c = this.code();
+    if (c === 123) return this.open(OBJECT, 125);
+    if (c === 91) return this.open(ARRAY, 93);
+    if (c === 34 || c === 45 || DIGIT(c)) return (c === 34 ? this.string() : this.number()) ?? 'after-value';
+    if (this.literal('true') || this.literal('false') || this.literal('null')) return 'after-value';
+    if (c === 93 || c === 125)
+      return this.fail(this.i, `Unexpected ${this.at()}: a value is missing (trailing comma?)`);
+    return this.fail(this.i, `Unexpected ${this.at()}: expected a JSON value`);
+  }
+
+  /** A property name and its colon are expected at `i`. */
+  private key(): State | JsonSyntaxError {
+    if (this.i >= this.end) return this.fail(this.end, "Unexpected end of input: expected a property name or '}'");
+    if (this.code() !== 34) {
+      if (this.code() === 125) return this.fail(this.i, "Unexpected '}': a property is missing (trailing comma?)");
+      return this.fail(this.i, `Unexpected ${this.at()}: expected a property name in double quotes`);
+    }
+    const err = this.string();
+    if (err) return err;
+    this.skipWs();
+    if (this.i >= this.end || this.code() !== 58)
+      return this.fail(this.i, `Expected ':' after the property name, found ${this.at()}`);
+    this.i++;
+    return 'value';
+  }
+
+  /** After a value: a separator, the end of its container, or the end of the text. */
+  private afterValue(): State | JsonSyntaxError | undefined {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) {
+      return this.i < this.end
+        ? this.fail(this.i, `Unexpected ${this.at()} after the end of the JSON value`)
+        : undefined;
+    }
+    if (this.i >= this.end)
+      return this.fail(this.end, `Unexpected end of input: expected ',' or '${top === OBJECT ? '}' : ']'}'`);
+    const c = this.code();
+    if (c === 44) {
+      this.i++;
+      return top === OBJECT ? 'key' : 'value';
+    }
+    if ((top === OBJECT && c === 125) || (top === ARRAY && c === 93)) {
+      this.i++;
+      this.stack.pop();
+      return 'after-value';
+    }
+    return this.fail(
+      this.i,
+      top === OBJECT
+        ? `Expected ',' or '}' after a property value, found ${this.at()}`
+        : `Expected ',' or ']' after an array element, found ${this.at()}`,
+    );
+  }
+
+  run(): JsonSyntaxError | undefined {
+    this.skipWs();
+    if (this.i >= this.end) return this.fail(this.end, 'No JSON value: the text is empty');
+    let state: State = 'value';
+    for (;;) {
+      this.skipWs();
+      const next: State | JsonSyntaxError | undefined =
+        state === 'value' ? this.value() : state === 'key' ? this.key() : this.afterValue();
+      if (typeof next !== 'string') return next;
+      state = next;
+    }
+  }
+}
+
+type State = 'value' | 'key' | 'after-value';
+
 /**
  * Check that text[start, end) holds exactly one JSON value (with optional surrounding whitespace).
  * Returns undefined when it does, else the first error. Iterative: deep nesting cannot overflow.
  */
 export function findJsonError(text: string, start = 0, end = text.length): JsonSyntaxError | undefined {
-  const stack: number[] = []; // 1 = object, 2 = array
-  let i = start;
-  const fail = (at: number, message: string): JsonSyntaxError => ({
-    offset: Math.min(at, end),
-    end: Math.min(at + 1, end),
-    message,
-  });
-  const skipWs = (): void => {
-    while (i < end && WS(text.charCodeAt(i))) i++;
-  };
-  const string = (): JsonSyntaxError | undefined => {
-    // text[i] is the opening quote
-    const open = i;
-    i++;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return undefined;
-      }
-      if (c === 92) {
-        const e = text.charCodeAt(i + 1);
-        if (i + 1 >= end) break;
-        if (e === 117) {
-          for (let k = 2; k < 6; k++) {
-            if (i + k >= end || !HEX(text.charCodeAt(i + k)))
-              return fail(i, 'Invalid \\u escape: four hex digits must follow');
-          }
-          i += 6;
-          continue;
-        }
-        if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
-          i += 2;
-          continue;
-        }
-        return fail(i, `Invalid escape '\\${String.fromCharCode(e)}' in a string`);
-      }
-      if (c < 32) {
-        return c === 10 || c === 13
-          ? fail(open, 'Unterminated string: a line break before the closing quote')
-          : fail(i, 'Control character inside a string (escape it)');
-      }
-      i++;
-    }
-    return fail(open, 'Unterminated string');
-  };
-  const number = (): JsonSyntaxError | undefined => {
-    const s = i;
-    if (text.charCodeAt(i) === 45) i++;
-    if (i < end && text.charCodeAt(i) === 48) i++;
-    else if (i < end && DIGIT(text.charCodeAt(i))) while (i < end && DIGIT(text.charCodeAt(i))) i++;
-    else return fail(s, 'Invalid number');
-    if (i < end && text.charCodeAt(i) === 46) {
-      i++;
-      if (!(i < end && DIGIT(text.charCodeAt(i))))
-        return fail(i, 'Invalid number: digits must follow the decimal point');
-      while (i < end && DIGIT(text.charCodeAt(i))) i++;
-    }
-    const e = text.charCodeAt(i);
-    if (i < end && (e === 101 || e === 69)) {
-      i++;
-      const sgn = text.charCodeAt(i);
-      if (i < end && (sgn === 43 || sgn === 45)) i++;
-      if (!(i < end && DIGIT(text.charCodeAt(i)))) return fail(i, 'Invalid number: digits must follow the exponent');
-      while (i < end && DIGIT(text.charCodeAt(i))) i++;
-    }
-    return undefined;
-  };
-
-  // States: 0 expect value, 1 after value, 2 expect key
-  let state = 0;
-  skipWs();
-  if (i >= end) return fail(end, 'No JSON value: the text is empty');
-  for (;;) {
-    skipWs();
-    if (state === 0) {
-      if (i >= end) return fail(end, 'Unexpected end of input: a value is missing');
-      const c = text.charCodeAt(i);
-      if (c === 123) {
-        i++;
-        skipWs();
-        if (text.charCodeAt(i) === 125 && i < end) {
-          i++;
-          state = 1;
-        } else {
-          stack.push(1);
-          state = 2;
-        }
-      } else if (c === 91) {
-        i++;
-        skipWs();
-        if (text.charCodeAt(i) === 93 && i < end) {
-          i++;
-          state = 1;
-        } else {
-          stack.push(2);
-          state = 0;
-        }
-      } else if (c === 34) {
-        const err = string();
-        if (err) return err;
-        state = 1;
-      } else if (c === 45 || DIGIT(c)) {
-        const err = number();
-        if (err) return err;
-        state = 1;
-      } else if (text.startsWith('true', i) && i + 4 <= end) {
-        i += 4;
-        state = 1;
-      } else if (text.startsWith('false', i) && i + 5 <= end) {
-        i += 5;
-        state = 1;
-      } else if (text.startsWith('null', i) && i + 4 <= end) {
-        i += 4;
-        state = 1;
-      } else if (c === 93 || c === 125) {
-        return fail(i, `Unexpected ${describe(text, i, end)}: a value is missing (trailing comma?)`);
-      } else {
-        return fail(i, `Unexpected ${describe(text, i, end)}: expected a JSON value`);
-      }
-    } else if (state === 2) {
-      if (i >= end) return fail(end, "Unexpected end of input: expected a property name or '}'");
-      if (text.charCodeAt(i) !== 34) {
-        const c = text.charCodeAt(i);
-        if (c === 125) return fail(i, "Unexpected '}': a property is missing (trailing comma?)");
-        return fail(i, `Unexpected ${describe(text, i, end)}: expected a property name in double quotes`);
-      }
-      const err = string();
-      if (err) return err;
-      skipWs();
-      if (i >= end || text.charCodeAt(i) !== 58)
-        return fail(i, `Expected ':' after the property name, found ${describe(text, i, end)}`);
-      i++;
-      state = 0;
-    } else {
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
-        if (i < end) return fail(i, `Unexpected ${describe(text, i, end)} after the end of the JSON value`);
-        return undefined;
-      }
-      if (i >= end) return fail(end, `Unexpected end of input: expected ',' or '${top === 1 ? '}' : ']'}'`);
-      const c = text.charCodeAt(i);
-      if (c === 44) {
-        i++;
-        state = top === 1 ? 2 : 0;
-      } else if ((top === 1 && c === 125) || (top === 2 && c === 93)) {
-        i++;
-        stack.pop();
-      } else {
-        return fail(
-          i,
-          top === 1
-            ? `Expected ',' or '}' after a property value, found ${describe(text, i, end)}`
-            : `Expected ',' or ']' after an array element, found ${describe(text, i, end)}`,
-        );
-      }
-    }
-  }
+  return new JsonChecker(text, start, end).run();
 }
 
 /**

@@ -109,11 +109,14 @@ export function buildSchema(options: BuildSchemaOptions = {}): Schema {
     },
     names(): readonly string[] {
       if (names) return names;
-      if (mapping.size === 0 && inferred.size === 0) return (names = baseNames);
-      const all = new Set(baseNames);
-      for (const n of inferred.keys()) all.add(n);
-      for (const n of mapping.keys()) all.add(n);
-      return (names = [...all].sort());
+      if (mapping.size === 0 && inferred.size === 0) names = baseNames;
+      else {
+        const all = new Set(baseNames);
+        for (const n of inferred.keys()) all.add(n);
+        for (const n of mapping.keys()) all.add(n);
+        names = [...all].sort();
+      }
+      return names;
     },
     isMapped(name: string): boolean {
       return mapping.has(name) || valued.has(name);

@@ -34,7 +34,7 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
       const del = prev[j]! + 1;
       const ins = cur[j - 1]! + 1;
       const sub = prev[j - 1]! + cost;
-      const v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+      const v = Math.min(del, ins, sub);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -78,7 +78,7 @@ export function suggest(name: string, candidates: readonly string[]): string[] {
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
     if (c === name) continue;
-    const maxLen = ln > c.length ? ln : c.length;
+    const maxLen = Math.max(ln, c.length);
     if (maxLen === 0) continue;
     const limit = Math.floor(maxLen * (1 - MIN_SIMILARITY));
     if (Math.abs(ln - c.length) > limit) continue;

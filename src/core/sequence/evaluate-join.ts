@@ -130,8 +130,10 @@ function stageInfos(rule: string, join: CompiledJoin): JoinStageInfo[] {
 /** Per event, per term: reasons for failing, computed once per term. */
 function reasonCache(join: CompiledJoin, ctx: CompileContext) {
   const plans: (VerdictPlan | undefined)[] = join.terms.map(() => undefined);
-  return (t: CompiledTerm, e: EventDoc): readonly Reason[] =>
-    failureReasons((plans[t.index] ??= termPlan(t.node.query, ctx)), e);
+  return (t: CompiledTerm, e: EventDoc): readonly Reason[] => {
+    plans[t.index] ??= termPlan(t.node.query, ctx);
+    return failureReasons(plans[t.index]!, e);
+  };
 }
 
 function keyTuples(t: CompiledTerm, e: EventDoc): { joinKeys?: unknown[][]; note?: string } {
@@ -205,49 +207,49 @@ function sequenceHit(c: Candidate, run: SequenceRun, join: CompiledJoin): Sequen
   return c.key.parts.length > 0 ? { join_keys: keyValues(c.key), events: out } : { events: out };
 }
 
-function explainSequences(
-  req: JoinRequest,
-  q: SequenceNode,
-  join: CompiledJoin,
-  ctx: CompileContext,
-  run: SequenceRun,
-  limited: readonly Candidate[],
-  exc: AppliedExceptions | undefined,
-): JoinExplanation {
-  const { events } = req;
+/** What the candidate notes of one sequence run need to know. */
+interface NoteContext {
+  readonly req: JoinRequest;
+  readonly q: SequenceNode;
+  readonly run: SequenceRun;
+  readonly limited: readonly Candidate[];
+  readonly idOf: (i: number) => string;
+}
+
+/** The sentence that says what became of a candidate. */
+function candidateMessage(nc: NoteContext, c: Candidate): CandidateNote['message'] {
+  const { req, q, run, limited, idOf } = nc;
   const maxspan = q.maxspan?.millis;
+  const keyText = JSON.stringify(keyValues(c.key));
+  const f = c.fate!;
+  switch (f.kind) {
+    case 'returned':
+      return `part of returned sequence ${f.sequence + 1}`;
+    case 'outside-size':
+      return `the sequence completed, but size = ${req.settings.size}, result_position and the pipes keep ${limited.length} of ${run.accepted.length} sequences, and not this one`;
+    case 'overwritten':
+      return `a newer candidate with join key ${keyText} reached stage ${f.stage + 1} (event ${idOf(f.by)}) and replaced this one: only the latest candidate waits at each stage`;
+    case 'maxspan':
+      return `event ${idOf(f.by)} matched stage ${f.stage + 1}, but ${f.spanMs} ms after the first event: maxspan ${q.maxspan ? `${q.maxspan.value}${q.maxspan.unit}` : ''} (${maxspan} ms) exceeded by ${f.spanMs - (maxspan ?? 0)} ms, so the candidate was dropped`;
+    case 'until':
+      return `until event ${idOf(f.until)} came between the candidate's last event and event ${idOf(f.by)} (stage ${f.stage + 1}), which ends the candidate`;
+    case 'missing-event':
+      return `missing-event stage ${f.stage + 1} found event ${idOf(f.event)}: ${f.detail}, so the sequence is discarded`;
+    case 'incomplete':
+      return `no later event matched stage ${f.stage + 1} with join key ${keyText}`;
+  }
+}
+
+/** Every candidate's note, filed under the input position of each of its events. */
+function candidateNotes(nc: NoteContext, join: CompiledJoin): Map<number, CandidateNote[]> {
+  const { run, idOf } = nc;
+  const maxspan = nc.q.maxspan?.millis;
   const positives = join.stages.filter((s) => !s.missing);
-  const returned = new Map<number, number>(limited.map((c, i) => [c.id, i]));
-  for (const c of run.accepted)
-    c.fate = returned.has(c.id) ? { kind: 'returned', sequence: returned.get(c.id)! } : { kind: 'outside-size' };
-  const idOf = (i: number) => run.ordered[i]!.id;
-  const keyText = (c: Candidate) => JSON.stringify(keyValues(c.key));
-
-  const message = (c: Candidate): CandidateNote['message'] => {
-    const f = c.fate!;
-    switch (f.kind) {
-      case 'returned':
-        return `part of returned sequence ${f.sequence + 1}`;
-      case 'outside-size':
-        return `the sequence completed, but size = ${req.settings.size}, result_position and the pipes keep ${limited.length} of ${run.accepted.length} sequences, and not this one`;
-      case 'overwritten':
-        return `a newer candidate with join key ${keyText(c)} reached stage ${f.stage + 1} (event ${idOf(f.by)}) and replaced this one: only the latest candidate waits at each stage`;
-      case 'maxspan':
-        return `event ${idOf(f.by)} matched stage ${f.stage + 1}, but ${f.spanMs} ms after the first event: maxspan ${q.maxspan ? `${q.maxspan.value}${q.maxspan.unit}` : ''} (${maxspan} ms) exceeded by ${f.spanMs - (maxspan ?? 0)} ms, so the candidate was dropped`;
-      case 'until':
-        return `until event ${idOf(f.until)} came between the candidate's last event and event ${idOf(f.by)} (stage ${f.stage + 1}), which ends the candidate`;
-      case 'missing-event':
-        return `missing-event stage ${f.stage + 1} found event ${idOf(f.event)}: ${f.detail}, so the sequence is discarded`;
-      case 'incomplete':
-        return `no later event matched stage ${f.stage + 1} with join key ${keyText(c)}`;
-    }
-  };
-
   const notes = new Map<number, CandidateNote[]>();
   for (const c of run.candidates) {
     if (!c.fate) continue;
     const f = c.fate;
-    const text = message(c);
+    const text = candidateMessage(nc, c);
     const ids = c.events.map(idOf);
     const joinKeys = keyValues(c.key);
     c.events.forEach((i, k) => {
@@ -270,10 +272,30 @@ function explainSequences(
       };
       const pos = run.ordered[i]!.position;
       let list = notes.get(pos);
-      if (!list) notes.set(pos, (list = []));
+      if (!list) {
+        list = [];
+        notes.set(pos, list);
+      }
       list.push(note);
     });
   }
+  return notes;
+}
+
+function explainSequences(
+  req: JoinRequest,
+  q: SequenceNode,
+  join: CompiledJoin,
+  ctx: CompileContext,
+  run: SequenceRun,
+  limited: readonly Candidate[],
+  exc: AppliedExceptions | undefined,
+): JoinExplanation {
+  const { events } = req;
+  const returned = new Map<number, number>(limited.map((c, i) => [c.id, i]));
+  for (const c of run.accepted)
+    c.fate = returned.has(c.id) ? { kind: 'returned', sequence: returned.get(c.id)! } : { kind: 'outside-size' };
+  const notes = candidateNotes({ req, q, run, limited, idOf: (i) => run.ordered[i]!.id }, join);
 
   const reasons = reasonCache(join, ctx);
   const nTerms = join.terms.length;
@@ -336,7 +358,7 @@ function explainSequences(
       joinKeys: keyValues(c.key),
       stages,
       spanMs: run.ts[c.events[c.events.length - 1]!]! - run.ts[c.events[0]!]!,
-      ...(maxspan !== undefined ? { maxspanMs: maxspan } : {}),
+      ...(q.maxspan !== undefined ? { maxspanMs: q.maxspan.millis } : {}),
     };
   });
   return { kind: 'sequence', stages: stageInfos(req.rule, join), sequences, events: eventsOut };
@@ -376,14 +398,14 @@ function explainSamples(
   const reasons = reasonCache(join, ctx);
   const nTerms = join.terms.length;
   const filled = new Map<string, number[]>();
-  run.samples.forEach((s, n) =>
+  run.samples.forEach((s, n) => {
     s.events.forEach((p, f) => {
       const k = `${p}:${f}`;
       const list = filled.get(k);
       if (list) list.push(n);
       else filled.set(k, [n]);
-    }),
-  );
+    });
+  });
   // The groups each event qualifies for, to say why an unused candidate gave no sample.
   const groupsOf = new Map<number, SampleGroup[]>();
   for (const g of run.groups) {

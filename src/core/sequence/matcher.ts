@@ -23,7 +23,7 @@ import { compareOrder } from '../hits';
 import type { EventDoc } from '../runtime/event';
 import { EqlRuntimeError } from '../runtime/values';
 import type { JoinKey, StageKeys } from './keys';
-import type { CompiledJoin } from './terms';
+import type { CompiledJoin, CompiledTerm, Stage } from './terms';
 
 export type Fate =
   | { readonly kind: 'returned'; readonly sequence: number }
@@ -74,22 +74,31 @@ function describeKey(key: JoinKey): string {
   return JSON.stringify(key.parts.map((p) => p.value));
 }
 
-/** Run the state machine over the events. */
-export function runSequence(
+/** Step 1's output: which event satisfies which term, and the relevant events in order. */
+interface Filtered {
+  readonly matchBits: Uint8Array;
+  readonly timestamps: Float64Array;
+  readonly ordered: readonly EventDoc[];
+  readonly ts: Float64Array;
+  readonly orderedIndex: Int32Array;
+  readonly errors: number;
+  readonly firstError: string | undefined;
+}
+
+/** Step 1: every term's filter on every event, and the events that satisfy one, in order. */
+function filterAndOrder(
   join: CompiledJoin,
   events: readonly EventDoc[],
   order: (e: EventDoc) => OrderKey | undefined,
-  opts: SequenceOptions,
-): SequenceRun {
+  record: boolean,
+  skip: Uint8Array | undefined,
+): Filtered {
   const nTerms = join.terms.length;
   const matchBits = new Uint8Array(events.length * nTerms);
   const timestamps = new Float64Array(events.length).fill(Number.NaN);
   let errors = 0;
   let firstError: string | undefined;
-
-  // 1. Filters and ordering keys.
   const relevant: { e: EventDoc; k: OrderKey }[] = [];
-  const skip = opts.skip;
   for (let i = 0; i < events.length; i++) {
     if (skip && skip[i] === 1) continue;
     const e = events[i]!;
@@ -108,7 +117,7 @@ export function runSequence(
         any = true;
       }
     }
-    if (!any && !opts.record) continue;
+    if (!any && !record) continue;
     const k = order(e);
     if (k) timestamps[i] = k.ts;
     if (any && k) relevant.push({ e, k });
@@ -117,51 +126,239 @@ export function runSequence(
   const ordered = relevant.map((r) => r.e);
   const ts = Float64Array.from(relevant, (r) => r.k.ts);
   const orderedIndex = new Int32Array(events.length).fill(-1);
-  ordered.forEach((e, i) => (orderedIndex[e.position] = i));
+  ordered.forEach((e, i) => {
+    orderedIndex[e.position] = i;
+  });
+  return { matchBits, timestamps, ordered, ts, orderedIndex, errors, firstError };
+}
 
-  // 2. The state machine.
-  const stages = join.stages;
-  const positives = stages.filter((s) => !s.missing);
-  const P = positives.length;
-  const slots: Map<string, Candidate>[] = positives.map(() => new Map());
-  const untilLatest = new Map<string, number>();
-  const missingTerms = join.terms.filter((t) => t.role === 'missing');
-  const missingIndex = new Map<number, Map<string, number[]>>(missingTerms.map((t) => [t.index, new Map()]));
-  const completed: Candidate[] = [];
-  const candidates: Candidate[] = [];
-  const stageNotes = new Map<number, Map<number, string>>();
-  const record = opts.record;
-  const maxspan = opts.maxspan;
-  let nextId = 0;
+/**
+ * Binary search over ordered-event indices sorted by timestamp: the first k with
+ * `ts[list[k]] > t` (list.length when none).
+ */
+export function firstAfter(ts: Float64Array, list: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ts[list[mid]!]! > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
-  const note = (i: number, stage: number, text: string) => {
-    let m = stageNotes.get(i);
-    if (!m) stageNotes.set(i, (m = new Map()));
+/** The last k with `ts[list[k]] < t` (-1 when none); `list` as for `firstAfter`. */
+export function lastBefore(ts: Float64Array, list: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ts[list[mid]!]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Around a completed sequence: the nearest missing-stage events before and after it. */
+export interface MissingWindow {
+  /** The sequence has missing stages before its first positive stage / after its last. */
+  readonly leading: boolean;
+  readonly trailing: boolean;
+  /** Timestamp of the latest leading missing-stage event before the first event, if any. */
+  readonly leadingTs: number | undefined;
+  /** Timestamp of the earliest trailing missing-stage event after the last event, if any. */
+  readonly trailingTs: number | undefined;
+  readonly firstTs: number;
+  readonly lastTs: number;
+}
+
+/**
+ * Elasticsearch's rule for leading and trailing missing events (eql-semantics.md section 9.3):
+ * the sequence stands when no such event exists, or when even the nearest ones cannot share a
+ * maxspan window with it.
+ */
+export function missingWindowAllows(w: MissingWindow, maxspan: number | undefined): boolean {
+  const exceeds = (d: number) => maxspan !== undefined && d > maxspan;
+  const { leading, trailing, leadingTs: l, trailingTs: t } = w;
+  return (
+    (l === undefined && t === undefined) ||
+    (leading && l === undefined) ||
+    (trailing && t === undefined) ||
+    (leading && trailing && exceeds(t! - l!)) ||
+    (leading && !trailing && exceeds(w.lastTs - l!)) ||
+    (!leading && trailing && exceeds(t! - w.firstTs))
+  );
+}
+
+/** Ordered events of each missing-event term, by join key, in timestamp order. */
+type MissingIndex = Map<number, Map<string, number[]>>;
+
+/** Step 3: the missing-event terms of one completed candidate. */
+class MissingEventCheck {
+  private readonly positives: readonly Stage[];
+
+  constructor(
+    private readonly stages: readonly Stage[],
+    private readonly index: MissingIndex,
+    private readonly ts: Float64Array,
+    private readonly maxspan: number | undefined,
+    private readonly record: boolean,
+  ) {
+    this.positives = stages.filter((s) => !s.missing);
+  }
+
+  /** True when the candidate survives; otherwise (recording) its fate says why not. */
+  accepts(c: Candidate): boolean {
+    const { ts, positives } = this;
+    const firstPos = positives[0]!.position;
+    const lastPos = positives[positives.length - 1]!.position;
+    const firstTs = ts[c.events[0]!]!;
+    const lastTs = ts[c.events[positives.length - 1]!]!;
+    let leading = false;
+    let trailing = false;
+    let leadingTs: number | undefined;
+    let leadingEvent = -1;
+    let trailingTs: number | undefined;
+    let trailingEvent = -1;
+    let passed = 0; // positive stages passed so far
+    for (const s of this.stages) {
+      if (!s.missing) {
+        passed++;
+        continue;
+      }
+      const list = this.index.get(s.term.index)!.get(c.key.id);
+      if (s.position < firstPos) {
+        leading = true;
+        if (!list) continue;
+        const k = lastBefore(ts, list, firstTs);
+        if (k >= 0 && (leadingTs === undefined || ts[list[k]!]! > leadingTs)) {
+          leadingTs = ts[list[k]!]!;
+          leadingEvent = list[k]!;
+        }
+      } else if (s.position > lastPos) {
+        trailing = true;
+        if (!list) continue;
+        const k = firstAfter(ts, list, lastTs);
+        if (k < list.length && (trailingTs === undefined || ts[list[k]!]! < trailingTs)) {
+          trailingTs = ts[list[k]!]!;
+          trailingEvent = list[k]!;
+        }
+      } else if (list && this.between(c, s, list, passed)) return false;
+    }
+    const window: MissingWindow = { leading, trailing, leadingTs, trailingTs, firstTs, lastTs };
+    const ok = missingWindowAllows(window, this.maxspan);
+    if (!ok && this.record) this.reject(c, window, leadingEvent, trailingEvent, firstPos, lastPos);
+    return ok;
+  }
+
+  /** A missing-stage event strictly between the events around stage `s` rejects the candidate. */
+  private between(c: Candidate, s: Stage, list: readonly number[], passed: number): boolean {
+    const { ts } = this;
+    const from = ts[c.events[passed - 1]!]!;
+    const to = ts[c.events[passed]!]!;
+    const k = firstAfter(ts, list, from);
+    if (!(k < list.length && ts[list[k]!]! < to)) return false;
+    if (this.record) {
+      c.fate = {
+        kind: 'missing-event',
+        stage: s.position,
+        event: list[k]!,
+        detail: 'it lies strictly between the events around this missing-event stage',
+      };
+    }
+    return true;
+  }
+
+  private reject(
+    c: Candidate,
+    w: MissingWindow,
+    leadingEvent: number,
+    trailingEvent: number,
+    firstPos: number,
+    lastPos: number,
+  ): void {
+    const { leading, trailing, leadingTs: l, trailingTs: t } = w;
+    const useLeading = l !== undefined && (!trailing || t !== undefined) && leadingEvent >= 0;
+    const event = useLeading ? leadingEvent : trailingEvent;
+    const stage = this.stages.find(
+      (s) => s.missing && (useLeading ? s.position < firstPos : s.position > lastPos),
+    )!.position;
+    const detail =
+      leading && trailing
+        ? `a window of maxspan cannot hold the sequence without a missing-stage event: the latest one before it and the earliest one after it are ${t! - l!} ms apart`
+        : useLeading
+          ? `it comes ${w.lastTs - l!} ms before the sequence's last event, within maxspan`
+          : `it comes ${t! - w.firstTs} ms after the sequence's first event, within maxspan`;
+    c.fate = { kind: 'missing-event', stage, event, detail };
+  }
+}
+
+/** Step 2: the per-key state machine over the ordered events. */
+class StateMachine {
+  readonly completed: Candidate[] = [];
+  readonly candidates: Candidate[] = [];
+  readonly stageNotes = new Map<number, Map<number, string>>();
+  readonly missingIndex: MissingIndex;
+  private readonly positives: readonly Stage[];
+  private readonly missingTerms: readonly CompiledTerm[];
+  /** One slot per positive stage and key: the candidate waiting there. */
+  private readonly slots: Map<string, Candidate>[];
+  /** Per key, the latest ordered event that satisfied the `until` term. */
+  private readonly untilLatest = new Map<string, number>();
+  private readonly keyCache: (StageKeys | undefined)[];
+  private nextId = 0;
+
+  constructor(
+    private readonly join: CompiledJoin,
+    private readonly f: Filtered,
+    private readonly maxspan: number | undefined,
+    private readonly record: boolean,
+  ) {
+    this.positives = join.stages.filter((s) => !s.missing);
+    this.slots = this.positives.map(() => new Map());
+    this.missingTerms = join.terms.filter((t) => t.role === 'missing');
+    this.missingIndex = new Map(this.missingTerms.map((t) => [t.index, new Map()]));
+    this.keyCache = new Array<StageKeys | undefined>(join.terms.length);
+  }
+
+  private note(i: number, stage: number, text: string): void {
+    let m = this.stageNotes.get(i);
+    if (!m) {
+      m = new Map();
+      this.stageNotes.set(i, m);
+    }
     if (!m.has(stage)) m.set(stage, text);
-  };
-  const put = (p: number, c: Candidate, by: number) => {
-    const slot = slots[p]!;
-    if (record) {
+  }
+
+  private put(p: number, c: Candidate, by: number): void {
+    const slot = this.slots[p]!;
+    if (this.record) {
       const old = slot.get(c.key.id);
-      if (old) old.fate = { kind: 'overwritten', by, stage: positives[p]!.position };
+      if (old) old.fate = { kind: 'overwritten', by, stage: this.positives[p]!.position };
     }
     slot.set(c.key.id, c);
-  };
+  }
 
-  const keyCache: (StageKeys | undefined)[] = new Array<StageKeys | undefined>(nTerms);
-  for (let i = 0; i < ordered.length; i++) {
-    const e = ordered[i]!;
-    const base = e.position * nTerms;
-    keyCache.fill(undefined);
-    const keysOf = (t: number): StageKeys => (keyCache[t] ??= join.terms[t]!.keys(e.doc));
-    for (let p = P - 1; p >= 0; p--) {
-      const stage = positives[p]!;
-      const t = stage.term.index;
-      if (matchBits[base + t] !== 1) continue;
-      const keys = keysOf(t);
+  private keysOf(e: EventDoc, t: number): StageKeys {
+    this.keyCache[t] ??= this.join.terms[t]!.keys(e.doc);
+    return this.keyCache[t]!;
+  }
+
+  private matched(e: EventDoc, t: number): boolean {
+    return this.f.matchBits[e.position * this.join.terms.length + t] === 1;
+  }
+
+  /** Ordered event `i`: every positive stage it satisfies (last first), then until and missing terms. */
+  step(i: number): void {
+    const e = this.f.ordered[i]!;
+    this.keyCache.fill(undefined);
+    for (let p = this.positives.length - 1; p >= 0; p--) {
+      const stage = this.positives[p]!;
+      if (!this.matched(e, stage.term.index)) continue;
+      const keys = this.keysOf(e, stage.term.index);
       if (!Array.isArray(keys)) {
-        if (record)
-          note(
+        if (this.record)
+          this.note(
             i,
             stage.position,
             `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event cannot fill this stage`,
@@ -169,175 +366,110 @@ export function runSequence(
         continue;
       }
       for (const key of keys as readonly JoinKey[]) {
-        if (p === 0) {
-          const c: Candidate = { id: nextId++, key, events: [i], fate: undefined };
-          if (record) candidates.push(c);
-          if (P === 1) completed.push(c);
-          else put(0, c, i);
-          continue;
-        }
-        const prev = slots[p - 1]!.get(key.id);
-        if (!prev) {
-          if (record)
-            note(i, stage.position, `no pending candidate with join key ${describeKey(key)} waiting for this stage`);
-          continue;
-        }
-        slots[p - 1]!.delete(key.id);
-        if (maxspan !== undefined) {
-          const span = ts[i]! - ts[prev.events[0]!]!;
-          if (span > maxspan) {
-            if (record) {
-              prev.fate = { kind: 'maxspan', by: i, stage: stage.position, spanMs: span };
-              note(
-                i,
-                stage.position,
-                `took the pending candidate with join key ${describeKey(key)}, but ${span} ms after its first event: maxspan (${maxspan} ms) exceeded by ${span - maxspan} ms, so the candidate was dropped`,
-              );
-            }
-            continue;
-          }
-        }
-        if (join.until) {
-          const u = untilLatest.get(key.id);
-          if (u !== undefined && u >= prev.events[prev.events.length - 1]!) {
-            if (record) {
-              prev.fate = { kind: 'until', by: i, until: u, stage: stage.position };
-              note(
-                i,
-                stage.position,
-                `took the pending candidate with join key ${describeKey(key)}, but until event ${ordered[u]!.id} came between its last event and this one, which ends it`,
-              );
-            }
-            continue;
-          }
-        }
-        prev.events.push(i);
-        if (p === P - 1) completed.push(prev);
-        else put(p, prev, i);
+        if (p === 0) this.start(i, key);
+        else this.extend(i, p, stage, key);
       }
     }
-    if (join.until && matchBits[base + join.until.index] === 1) {
-      const keys = keysOf(join.until.index);
-      if (Array.isArray(keys)) for (const key of keys as readonly JoinKey[]) untilLatest.set(key.id, i);
+    this.index(e, i);
+  }
+
+  private start(i: number, key: JoinKey): void {
+    const c: Candidate = { id: this.nextId++, key, events: [i], fate: undefined };
+    if (this.record) this.candidates.push(c);
+    if (this.positives.length === 1) this.completed.push(c);
+    else this.put(0, c, i);
+  }
+
+  /** Stage p > 0: take the candidate waiting at stage p - 1, unless maxspan or until ends it. */
+  private extend(i: number, p: number, stage: Stage, key: JoinKey): void {
+    const prev = this.slots[p - 1]!.get(key.id);
+    if (!prev) {
+      if (this.record)
+        this.note(i, stage.position, `no pending candidate with join key ${describeKey(key)} waiting for this stage`);
+      return;
     }
-    for (const mt of missingTerms) {
-      if (matchBits[base + mt.index] !== 1) continue;
-      const keys = keysOf(mt.index);
+    this.slots[p - 1]!.delete(key.id);
+    const { ts } = this.f;
+    if (this.maxspan !== undefined) {
+      const span = ts[i]! - ts[prev.events[0]!]!;
+      if (span > this.maxspan) {
+        if (this.record) {
+          prev.fate = { kind: 'maxspan', by: i, stage: stage.position, spanMs: span };
+          this.note(
+            i,
+            stage.position,
+            `took the pending candidate with join key ${describeKey(key)}, but ${span} ms after its first event: maxspan (${this.maxspan} ms) exceeded by ${span - this.maxspan} ms, so the candidate was dropped`,
+          );
+        }
+        return;
+      }
+    }
+    if (this.join.until) {
+      const u = this.untilLatest.get(key.id);
+      if (u !== undefined && u >= prev.events[prev.events.length - 1]!) {
+        if (this.record) {
+          prev.fate = { kind: 'until', by: i, until: u, stage: stage.position };
+          this.note(
+            i,
+            stage.position,
+            `took the pending candidate with join key ${describeKey(key)}, but until event ${this.f.ordered[u]!.id} came between its last event and this one, which ends it`,
+          );
+        }
+        return;
+      }
+    }
+    prev.events.push(i);
+    if (p === this.positives.length - 1) this.completed.push(prev);
+    else this.put(p, prev, i);
+  }
+
+  /** Remember the event for the until term and the missing-event terms it satisfies. */
+  private index(e: EventDoc, i: number): void {
+    const until = this.join.until;
+    if (until && this.matched(e, until.index)) {
+      const keys = this.keysOf(e, until.index);
+      if (Array.isArray(keys)) for (const key of keys as readonly JoinKey[]) this.untilLatest.set(key.id, i);
+    }
+    for (const mt of this.missingTerms) {
+      if (!this.matched(e, mt.index)) continue;
+      const keys = this.keysOf(e, mt.index);
       if (!Array.isArray(keys)) continue;
-      const idx = missingIndex.get(mt.index)!;
+      const idx = this.missingIndex.get(mt.index)!;
       for (const key of keys as readonly JoinKey[]) {
         let list = idx.get(key.id);
-        if (!list) idx.set(key.id, (list = []));
+        if (!list) {
+          list = [];
+          idx.set(key.id, list);
+        }
         list.push(i);
       }
     }
   }
-  if (record) {
-    slots.forEach((slot, p) => {
-      for (const c of slot.values()) c.fate ??= { kind: 'incomplete', stage: positives[p + 1]!.position };
+
+  /** When recording: candidates still waiting at the end are incomplete. */
+  finish(): void {
+    if (!this.record) return;
+    this.slots.forEach((slot, p) => {
+      for (const c of slot.values()) c.fate ??= { kind: 'incomplete', stage: this.positives[p + 1]!.position };
     });
   }
+}
 
-  // 3. Missing-event terms.
-  const accepted = missingTerms.length === 0 ? completed : completed.filter((c) => missingCheck(c));
-
-  function firstAfter(list: readonly number[], t: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ts[list[mid]!]! > t) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  }
-  function lastBefore(list: readonly number[], t: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ts[list[mid]!]! < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  }
-
-  function missingCheck(c: Candidate): boolean {
-    const firstPos = positives[0]!.position;
-    const lastPos = positives[P - 1]!.position;
-    const tsFirst = ts[c.events[0]!]!;
-    const tsLast = ts[c.events[P - 1]!]!;
-    let leading = false;
-    let trailing = false;
-    let L: number | undefined;
-    let Lev = -1;
-    let T: number | undefined;
-    let Tev = -1;
-    let pi = 0; // positives passed so far
-    for (const s of stages) {
-      if (!s.missing) {
-        pi++;
-        continue;
-      }
-      const list = missingIndex.get(s.term.index)!.get(c.key.id);
-      if (s.position < firstPos) {
-        leading = true;
-        if (!list) continue;
-        const k = lastBefore(list, tsFirst);
-        if (k >= 0 && (L === undefined || ts[list[k]!]! > L)) {
-          L = ts[list[k]!]!;
-          Lev = list[k]!;
-        }
-      } else if (s.position > lastPos) {
-        trailing = true;
-        if (!list) continue;
-        const k = firstAfter(list, tsLast);
-        if (k < list.length && (T === undefined || ts[list[k]!]! < T)) {
-          T = ts[list[k]!]!;
-          Tev = list[k]!;
-        }
-      } else {
-        if (!list) continue;
-        const from = ts[c.events[pi - 1]!]!;
-        const to = ts[c.events[pi]!]!;
-        const k = firstAfter(list, from);
-        if (k < list.length && ts[list[k]!]! < to) {
-          if (record) {
-            c.fate = {
-              kind: 'missing-event',
-              stage: s.position,
-              event: list[k]!,
-              detail: 'it lies strictly between the events around this missing-event stage',
-            };
-          }
-          return false;
-        }
-      }
-    }
-    const exceeds = (d: number) => maxspan !== undefined && d > maxspan;
-    const ok =
-      (L === undefined && T === undefined) ||
-      (leading && L === undefined) ||
-      (trailing && T === undefined) ||
-      (leading && trailing && exceeds(T! - L!)) ||
-      (leading && !trailing && exceeds(tsLast - L!)) ||
-      (!leading && trailing && exceeds(T! - tsFirst));
-    if (!ok && record) {
-      const useLeading = L !== undefined && (!trailing || T !== undefined) && Lev >= 0;
-      const ev = useLeading ? Lev : Tev;
-      const stage = stages.find(
-        (s) => s.missing && (useLeading ? s.position < firstPos : s.position > lastPos),
-      )!.position;
-      const detail =
-        leading && trailing
-          ? `a window of maxspan cannot hold the sequence without a missing-stage event: the latest one before it and the earliest one after it are ${T! - L!} ms apart`
-          : useLeading
-            ? `it comes ${tsLast - L!} ms before the sequence's last event, within maxspan`
-            : `it comes ${T! - tsFirst} ms after the sequence's first event, within maxspan`;
-      c.fate = { kind: 'missing-event', stage, event: ev, detail };
-    }
-    return ok;
-  }
-
+/** Run the state machine over the events. */
+export function runSequence(
+  join: CompiledJoin,
+  events: readonly EventDoc[],
+  order: (e: EventDoc) => OrderKey | undefined,
+  opts: SequenceOptions,
+): SequenceRun {
+  const f = filterAndOrder(join, events, order, opts.record, opts.skip);
+  const machine = new StateMachine(join, f, opts.maxspan, opts.record);
+  for (let i = 0; i < f.ordered.length; i++) machine.step(i);
+  machine.finish();
+  const hasMissing = join.terms.some((t) => t.role === 'missing');
+  const check = new MissingEventCheck(join.stages, machine.missingIndex, f.ts, opts.maxspan, opts.record);
+  const accepted = hasMissing ? machine.completed.filter((c) => check.accepts(c)) : machine.completed;
+  const { ordered, ts, matchBits, orderedIndex, timestamps, errors, firstError } = f;
+  const { candidates, stageNotes } = machine;
   return { ordered, ts, accepted, candidates, stageNotes, matchBits, orderedIndex, timestamps, errors, firstError };
 }

@@ -99,7 +99,10 @@ export function runSample(
       if (!Array.isArray(keys)) {
         if (record) {
           let n = keyNotes.get(i);
-          if (!n) keyNotes.set(i, (n = new Map()));
+          if (!n) {
+            n = new Map();
+            keyNotes.set(i, n);
+          }
           n.set(
             f,
             `join key ${(keys as { missingField: string }).missingField} is missing or null and not optional (\`?\`), so the event belongs to no group`,

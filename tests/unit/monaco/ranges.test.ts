@@ -20,7 +20,11 @@ function fakes(text: string) {
   let set: unknown[] = [];
   const monaco = {
     MarkerSeverity: { Error: 8, Warning: 4, Info: 2, Hint: 1 },
-    editor: { setModelMarkers: (_m: unknown, _o: string, markers: unknown[]) => void (set = markers) },
+    editor: {
+      setModelMarkers: (_m: unknown, _o: string, markers: unknown[]) => {
+        set = markers;
+      },
+    },
   };
   return { model: model as unknown as ITextModel, monaco: monaco as unknown as Monaco, markers: () => set, uri };
 }

@@ -69,7 +69,7 @@ describe('reason wording', () => {
   });
   test('long clauses are shortened in the middle', () => {
     expect(abbreviate('abcdefghij', 20)).toBe('abcdefghij');
-    const s = abbreviate('x'.repeat(50) + 'END', 20);
+    const s = abbreviate(`${'x'.repeat(50)}END`, 20);
     expect(s.length).toBeLessThanOrEqual(21);
     expect(s.endsWith('END')).toBe(true);
     expect(s).toContain(' … ');

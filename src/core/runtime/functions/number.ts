@@ -85,7 +85,7 @@ export function parseJavaDouble(text: string): number | undefined {
     let mantissa = 0;
     for (const ch of intPart + fracPart) mantissa = mantissa * 16 + parseInt(ch, 16);
     const exp = Number(m[4]) - 4 * fracPart.length;
-    const v = mantissa * Math.pow(2, exp);
+    const v = mantissa * 2 ** exp;
     return m[1] === '-' ? -v : v;
   }
   return undefined;

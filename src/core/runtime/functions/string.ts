@@ -163,10 +163,7 @@ export const indexOf: EqlFunction = {
       if (s === null || sub === null) return null;
       const startArg = args[2] ?? null;
       const start = startArg === null ? 0 : toJavaInt(requireNumber(startArg));
-      const r = lowerIf(ci, requireString(s)).indexOf(
-        constSub ?? lowerIf(ci, requireString(sub)),
-        start < 0 ? 0 : start,
-      );
+      const r = lowerIf(ci, requireString(s)).indexOf(constSub ?? lowerIf(ci, requireString(sub)), Math.max(start, 0));
       return r < 0 ? null : r;
     };
   },

@@ -2,7 +2,6 @@
 import { describe, expect, test } from 'vitest';
 import { dateFormat, dateNanosKey, formatDate, parseDateWithFormat } from '../../../../src/core/runtime/dates';
 
-const NaN_ = Number.NaN;
 const parse = parseDateWithFormat;
 
 describe('the default format, strict_date_optional_time||epoch_millis', () => {

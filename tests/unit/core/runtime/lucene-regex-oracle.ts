@@ -51,7 +51,7 @@ function sameLengthRange(lo: string, hi: string): string {
   if (a === b) return lo[0] + sameLengthRange(restLo, restHi);
   const rest = lo.length - 1;
   const parts = [lo[0] + sameLengthRange(restLo, '9'.repeat(rest))];
-  if (b - a > 1) parts.push(`[${a + 1}-${b - 1}]` + (rest === 0 ? '' : rest === 1 ? '[0-9]' : `[0-9]{${rest}}`));
+  if (b - a > 1) parts.push(`[${a + 1}-${b - 1}]${rest === 0 ? '' : rest === 1 ? '[0-9]' : `[0-9]{${rest}}`}`);
   parts.push(hi[0] + sameLengthRange('0'.repeat(rest), restHi));
   return `(?:${parts.join('|')})`;
 }
@@ -65,7 +65,7 @@ function intervalRegex(min: number, max: number, digits: number): string {
   const smax = String(max);
   const parts: string[] = [];
   for (let len = smin.length; len <= smax.length; len++) {
-    const lo = len === smin.length ? smin : '1' + '0'.repeat(len - 1);
+    const lo = len === smin.length ? smin : `1${'0'.repeat(len - 1)}`;
     const hi = len === smax.length ? smax : '9'.repeat(len);
     parts.push(sameLengthRange(lo, hi));
   }

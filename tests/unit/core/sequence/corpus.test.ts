@@ -61,7 +61,10 @@ function assignments(e: Node, out: Map<string, unknown>): void {
   if (e.kind === 'in' && !e.negated && e.value.kind === 'field' && e.list[0]) out.set(e.value.name, lit(e.list[0]));
   if (e.kind === 'match' && e.value.kind === 'field' && typeof e.patterns[0]?.value === 'string')
     out.set(e.value.name, e.patterns[0].value.replace(/[*?]/g, 'x'));
-  if (e.kind === 'or') return assignments(e.left, out);
+  if (e.kind === 'or') {
+    assignments(e.left, out);
+    return;
+  }
   for (const c of children(e)) assignments(c, out);
 }
 

@@ -56,7 +56,7 @@ describe('registry', () => {
   it('every function documents itself', () => {
     for (const n of functionNames()) {
       const f = fn(n);
-      expect(f.signature.startsWith(n + '(')).toBe(true);
+      expect(f.signature.startsWith(`${n}(`)).toBe(true);
       expect(f.doc.length).toBeGreaterThan(10);
       expect(f.nulls.length).toBeGreaterThan(5);
     }
