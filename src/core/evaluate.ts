@@ -7,7 +7,7 @@ import type { ClauseStat, EvaluationResult, Hit, Hits, Settings, TraceEntry, Ver
 import { defaultSettings } from './api-types';
 import { analyse } from './analysis/analyse';
 import { checkExpression } from './analysis/check-expression';
-import { compileValue } from './compile/values';
+import { compileValue } from './compile/conditions';
 import type { ValueType } from './runtime/values';
 import type { AnalysisContext } from './analysis/context';
 import type { CompileContext, Doc } from './compile/context';

@@ -64,3 +64,7 @@ export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './excepti
 export { eqlSearchRequest, type RequestSettings } from './es-request';
 export { compareHits, type Comparison, type ResponseHits, type ResponseEvent } from './compare';
 export * from './tuning/index';
+export { KEYWORDS } from './ast/keywords';
+export { languageInfo, fieldsSeen } from './language';
+export type { FieldView, FunctionView, LanguageInfo } from './language';
+export type { RuleFormat, RuleMetadata, MitreRef, MitreTechnique, ThreatMapping } from './rule-metadata';

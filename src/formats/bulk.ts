@@ -8,6 +8,7 @@
 import type { Diagnostic, EventDoc, FieldInfo, Schema } from '../core/index';
 import { parseMapping } from '../core/schema/mapping';
 import { buildSchema } from '../core/schema/schema';
+import { isObject } from '../core/runtime/values';
 
 type Json = Record<string, unknown>;
 
@@ -19,10 +20,6 @@ export function bulkNdjson(events: readonly EventDoc[], index?: string): string 
     out += `${JSON.stringify({ index: action })}\n${JSON.stringify(e.source)}\n`;
   }
   return out;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Leaf field paths of the events, with a sample value each. */

@@ -8,10 +8,9 @@ import type { Diagnostic, ResponseEvent, ResponseHits } from '../core/index';
 import { diagnosticAt, type Message } from '../core/diagnostics/table';
 import { Responses } from './diagnostics';
 import { findJsonError } from '../core/schema/json-syntax';
+import { isObject } from '../core/runtime/values';
 
 type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface ParsedResponse {
   readonly hits: ResponseHits | undefined;

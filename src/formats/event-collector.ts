@@ -10,6 +10,7 @@ import { diagnosticAt, type Message } from '../core/diagnostics/table';
 import type { EventDoc } from '../core/runtime/event';
 import { compileFieldAccessor, expandDottedKeys } from '../core/runtime/field-access';
 import { Events } from './diagnostics';
+import { isObject } from '../core/runtime/values';
 
 export interface CollectorOptions {
   /** Field whose value becomes each event's `_id` (e.g. "serial_event_id"). */
@@ -18,9 +19,7 @@ export interface CollectorOptions {
 
 type Json = Record<string, unknown>;
 
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject } from '../core/runtime/values';
 
 export function kindName(v: unknown): string {
   if (v === null) return 'null';

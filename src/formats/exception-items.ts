@@ -9,12 +9,11 @@ import { diagnosticAt, type Message } from '../core/diagnostics/table';
 import { ExceptionFiles } from './diagnostics';
 import type { ExceptionEntry, ExceptionItem, ExceptionListContainer, NestedChildEntry, OsType } from '../core/index';
 import type { JsonScanner } from './json-scan';
+import { isObject } from '../core/runtime/values';
 
 type Json = Record<string, unknown>;
 
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject } from '../core/runtime/values';
 
 /** Reports problems at a value's place in the text. */
 export class Locator {

@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import { diagnosticAt } from '../core/diagnostics/table';
 import { Rules } from './diagnostics';
-import type { MitreRef, MitreTechnique, ParsedRule, RuleMetadata, ThreatMapping } from './rules';
+import type { MitreRef, MitreTechnique, RuleMetadata, ThreatMapping } from '../core/rule-metadata';
+import type { ParsedRule } from './parsed-rule';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -1,5 +1,5 @@
 /** Writing a rule as detection-rules TOML ([metadata], [rule], [[rule.threat]]). */
-import type { MitreRef, RuleMetadata } from './rules';
+import type { MitreRef, RuleMetadata } from '../core/rule-metadata';
 
 function basic(s: string): string {
   let out = '"';

@@ -8,90 +8,31 @@
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex, type Diagnostic } from '../core/diagnostics/diagnostic';
+import type { MitreRef, MitreTechnique, RuleFormat, RuleMetadata, ThreatMapping } from '../core/rule-metadata';
+import type { ParsedRule } from './parsed-rule';
 import { diagnosticAt } from '../core/diagnostics/table';
 import { Rules } from './diagnostics';
 import { parseDocsPage } from './rule-docs-page';
 import { jsonQueryOffsets, tomlQueryOffsets } from './string-offsets';
+import { isObject } from '../core/runtime/values';
 
 export { parseDocsPage } from './rule-docs-page';
 export { ruleToToml } from './rule-toml-writer';
 export { ruleToKibanaNdjson, derivedRuleId } from './rule-kibana-writer';
 
-export type RuleFormat = 'eql' | 'docs-page' | 'toml' | 'kibana-ndjson';
+export type { RuleFormat } from '../core/rule-metadata';
 
-/** A MITRE ATT&CK tactic, technique or sub-technique. */
-export interface MitreRef {
-  readonly id?: string;
-  readonly name?: string;
-  readonly reference?: string;
-}
+export type {
+  MitreRef,
+  MitreTechnique,
+  RuleMetadata,
+  ThreatMapping,
+} from '../core/rule-metadata';
 
-export interface MitreTechnique extends MitreRef {
-  readonly subtechniques?: readonly MitreRef[];
-}
-
-export interface ThreatMapping {
-  readonly framework?: string;
-  readonly tactic?: MitreRef;
-  readonly techniques?: readonly MitreTechnique[];
-}
-
-/** What a rule says about itself besides its query. Every field is optional. */
-export interface RuleMetadata {
-  readonly ruleId?: string;
-  readonly name?: string;
-  readonly description?: string;
-  readonly type?: string;
-  readonly language?: string;
-  readonly severity?: string;
-  readonly riskScore?: number;
-  readonly indices?: readonly string[];
-  /** How often the rule runs, e.g. "5m". */
-  readonly interval?: string;
-  /** Look-back start, e.g. "now-9m". */
-  readonly from?: string;
-  readonly maxSignals?: number;
-  readonly references?: readonly string[];
-  readonly tags?: readonly string[];
-  readonly version?: number;
-  readonly authors?: readonly string[];
-  readonly license?: string;
-  readonly falsePositives?: readonly string[];
-  readonly note?: string;
-  readonly setup?: string;
-  readonly threat?: readonly ThreatMapping[];
-  /** Evaluation settings the rule carries; the UI applies them. */
-  readonly eventCategoryOverride?: string;
-  readonly timestampOverride?: string;
-  readonly tiebreakerField?: string;
-  /** detection-rules [metadata] */
-  readonly creationDate?: string;
-  readonly updatedDate?: string;
-  readonly maturity?: string;
-  readonly integrations?: readonly string[];
-  readonly minStackVersion?: string;
-}
-
-export interface ParsedRule {
-  readonly format: RuleFormat;
-  readonly query: string;
-  /** Offset of `query` inside the input when it appears there verbatim, else -1. */
-  readonly queryOffset: number;
-  /**
-   * When the query is not verbatim in the input (escapes in a TOML basic string or a JSON
-   * string): the input offset of each query character, plus one for its end.
-   */
-  readonly queryOffsets?: readonly number[];
-  readonly metadata: RuleMetadata;
-  readonly diagnostics: Diagnostic[];
-}
+export type { ParsedRule } from './parsed-rule';
 
 type Json = Record<string, unknown>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

@@ -3,24 +3,15 @@
  * fields and functions, hover docs, and the themes. Data (keywords, functions, fields, the
  * selected event) is pushed in by the app through `setEqlLanguageData`.
  */
+import type { FieldView, FunctionView } from '../core';
+import { KEYWORDS } from '../core/ast/keywords';
 import { fieldValue } from './field-value';
 import type { Monaco } from './types';
 
 export const EQL_LANGUAGE_ID = 'eql';
 
-export interface EqlField {
-  readonly name: string;
-  readonly type: string;
-  readonly description?: string;
-}
-
-export interface EqlFunction {
-  readonly name: string;
-  readonly signature: string;
-  readonly doc: string;
-  readonly nulls: string;
-  readonly caseAware: boolean;
-}
+export type EqlField = FieldView;
+export type EqlFunction = FunctionView;
 
 export interface EqlLanguageData {
   readonly keywords: readonly string[];
@@ -40,25 +31,8 @@ let functionIndex = new Map<string, EqlFunction>();
 let monacoRef: Monaco | undefined;
 let tokenKeywords = '';
 
-const BASE_KEYWORDS = [
-  'and',
-  'or',
-  'not',
-  'in',
-  'where',
-  'sequence',
-  'sample',
-  'by',
-  'with',
-  'maxspan',
-  'until',
-  'any',
-  'true',
-  'false',
-  'null',
-  'like',
-  'regex',
-];
+/** The core's keyword list, until the worker sends the language data (words only, no `in~`). */
+const BASE_KEYWORDS = KEYWORDS.filter((k) => /^[a-z]+$/.test(k));
 
 export function setEqlLanguageData(next: Partial<EqlLanguageData>): void {
   data = { ...data, ...next };

@@ -3,24 +3,12 @@
  * The evaluation worker: parses events, evaluates the rule with the core, and answers the UI.
  * Caches the parsed events and the field list between requests with the same events text.
  */
-import { eqlSearchRequest, evaluate, resolveSettings, traceEvent } from '../core';
-import type { EventDoc } from '../core';
-import { baseFields } from '../core/schema/schema';
-import { inferFields } from '../core/schema/infer';
-import { KEYWORDS } from '../core/ast/keywords';
-import { functionNames, lookupFunction } from '../core/runtime/functions/registry';
+import { eqlSearchRequest, evaluate, fieldsSeen, languageInfo, resolveSettings, traceEvent } from '../core';
+import type { EventDoc, FieldView } from '../core';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
 import { problemViews } from './problems';
 import { importRule } from './rule-import';
-import type {
-  DatasetRequest,
-  EvaluateInput,
-  EventView,
-  FieldView,
-  LanguageInfo,
-  WorkerRequest,
-  WorkerResponse,
-} from './protocol';
+import type { DatasetRequest, EvaluateInput, EventView, WorkerRequest, WorkerResponse } from './protocol';
 import { WorkerSession, textChunks } from './session';
 import { messageId, requestProblem } from './validate';
 
@@ -35,14 +23,6 @@ function loadEvents(input: EvaluateInput): { key: string; parsed: ParseEventsRes
   return cache;
 }
 
-function fieldsSeen(events: readonly EventDoc[]): FieldView[] {
-  try {
-    return inferFields(events).fields.map((f) => ({ name: f.name, type: f.type }));
-  } catch {
-    return [];
-  }
-}
-
 function view(e: EventDoc): EventView {
   return {
     id: e.id,
@@ -50,22 +30,6 @@ function view(e: EventDoc): EventView {
     source: e.source,
     ...(e.range ? { range: e.range } : {}),
     ...(e.index !== undefined ? { index: e.index } : {}),
-  };
-}
-
-function languageInfo(): LanguageInfo {
-  const { fields } = baseFields();
-  return {
-    keywords: [...KEYWORDS],
-    functions: functionNames().flatMap((n) => {
-      const f = lookupFunction(n);
-      return f ? [{ name: f.name, signature: f.signature, doc: f.doc, nulls: f.nulls, caseAware: f.caseAware }] : [];
-    }),
-    fields: [...fields.values()].map((f) => ({
-      name: f.name,
-      type: f.type,
-      ...(f.description ? { description: f.description } : {}),
-    })),
   };
 }
 

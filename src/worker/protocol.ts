@@ -7,16 +7,25 @@ import type {
   Diagnostic,
   EvaluationResult,
   ExceptionInput,
+  FieldView,
   JoinEventExplanation,
+  LanguageInfo,
+  MitreRef,
+  MitreTechnique,
   Range,
   Reason,
+  RuleFormat,
+  RuleMetadata,
   SequenceMatchExplanation,
   SequenceHit,
   Settings,
   Stats,
+  ThreatMapping,
   TraceEntry,
   VerdictKind,
 } from '../core';
+
+export type { FieldView, FunctionView, LanguageInfo } from '../core';
 
 /** One input event as the UI needs it (the core's EventDoc without its expanded copy). */
 export interface EventView {
@@ -25,28 +34,6 @@ export interface EventView {
   readonly source: Record<string, unknown>;
   readonly range?: Range;
   readonly index?: string;
-}
-
-export interface FieldView {
-  readonly name: string;
-  readonly type: string;
-  readonly description?: string;
-}
-
-export interface FunctionView {
-  readonly name: string;
-  readonly signature: string;
-  readonly doc: string;
-  readonly nulls: string;
-  readonly caseAware: boolean;
-}
-
-/** What the editor needs to know about the language (sent once at start). */
-export interface LanguageInfo {
-  readonly keywords: readonly string[];
-  readonly functions: readonly FunctionView[];
-  /** ECS + Elastic Defend fields. */
-  readonly fields: readonly FieldView[];
 }
 
 export interface EvaluateInput {
@@ -63,42 +50,30 @@ export interface EvaluateInput {
 /* ───────────── rule import ───────────── */
 
 /** Rule formats the importer recognises (`eql`: plain EQL, nothing to import). */
-export type RuleFormatName = 'eql' | 'docs-page' | 'toml' | 'kibana-ndjson';
+export type RuleFormatName = RuleFormat;
 
-export interface MitreRefView {
-  readonly id?: string;
-  readonly name?: string;
-  readonly reference?: string;
-}
+export type MitreRefView = MitreRef;
+export type MitreTechniqueView = MitreTechnique;
+export type ThreatView = ThreatMapping;
 
-export interface MitreTechniqueView extends MitreRefView {
-  readonly subtechniques?: readonly MitreRefView[];
-}
-
-export interface ThreatView {
-  readonly framework?: string;
-  readonly tactic?: MitreRefView;
-  readonly techniques?: readonly MitreTechniqueView[];
-}
+/** The metadata keys the header shows and share links carry (with `threat`). */
+export const SHOWN_METADATA_KEYS = [
+  'name',
+  'ruleId',
+  'description',
+  'severity',
+  'riskScore',
+  'indices',
+  'interval',
+  'from',
+  'maxSignals',
+  'references',
+  'tags',
+  'version',
+] as const;
 
 /** What a rule says about itself, as the header shows it. Every field is optional. */
-export interface RuleMetadataView {
-  readonly name?: string;
-  readonly ruleId?: string;
-  readonly description?: string;
-  readonly severity?: string;
-  readonly riskScore?: number;
-  readonly indices?: readonly string[];
-  /** How often the rule runs, e.g. "5m". */
-  readonly interval?: string;
-  /** Look-back start, e.g. "now-9m". */
-  readonly from?: string;
-  readonly maxSignals?: number;
-  readonly references?: readonly string[];
-  readonly tags?: readonly string[];
-  readonly version?: number;
-  readonly threat?: readonly ThreatView[];
-}
+export type RuleMetadataView = Pick<RuleMetadata, (typeof SHOWN_METADATA_KEYS)[number] | 'threat'>;
 
 /** Request settings a rule carries (`event_category_override`, `timestamp_override`, `tiebreaker_field`). */
 export interface RuleSettingsView {

@@ -3,7 +3,13 @@
  * view the header, the editor and the settings need (see ParsedRuleView in protocol.ts).
  */
 import { parseRuleText, type ParsedRule, type RuleMetadata, type ThreatMapping } from '../formats/rules';
-import type { ParsedRuleView, RuleMetadataView, RuleSettingsView, ThreatView } from './protocol';
+import {
+  SHOWN_METADATA_KEYS,
+  type ParsedRuleView,
+  type RuleMetadataView,
+  type RuleSettingsView,
+  type ThreatView,
+} from './protocol';
 
 function threatView(t: ThreatMapping): ThreatView {
   return {
@@ -25,21 +31,7 @@ function threatView(t: ThreatMapping): ThreatView {
 /** The header's metadata: only the keys the UI shows or shares. */
 export function metadataView(m: RuleMetadata): RuleMetadataView {
   const out: Record<string, unknown> = {};
-  const keys = [
-    'name',
-    'ruleId',
-    'description',
-    'severity',
-    'riskScore',
-    'indices',
-    'interval',
-    'from',
-    'maxSignals',
-    'references',
-    'tags',
-    'version',
-  ] as const;
-  for (const k of keys) {
+  for (const k of SHOWN_METADATA_KEYS) {
     const v = m[k];
     if (v !== undefined) out[k] = Array.isArray(v) ? [...v] : v;
   }

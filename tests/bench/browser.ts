@@ -52,7 +52,7 @@ interface SizeResult {
   readonly burstMs: number | undefined;
   readonly longestTaskMs: number | undefined;
   readonly rendererMb: number | undefined;
-  readonly note?: string;
+  readonly note?: string | undefined;
 }
 
 function freePort(): Promise<number> {

@@ -1,12 +1,20 @@
 /**
- * The import rules of docs/architecture.md, checked on every source file: each layer may only
- * import what its row of the table allows.
+ * The import rules of docs/architecture.md, checked on the real module graph
+ * (scripts/module-graph.ts: every import parsed with oxc and resolved with oxc-resolver).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { buildGraph, CORE_ENTRY, CORE_VOCABULARY, checkModuleGraph, cycles, RULES } from '../../scripts/module-graph';
 
 const root = resolve(__dirname, '../..');
+
+let cached: ReturnType<typeof checkModuleGraph> | undefined;
+const report = () => {
+  cached ??= checkModuleGraph();
+  return cached;
+};
 
 function walk(dir: string, out: string[] = []): string[] {
   let names: string[];
@@ -24,144 +32,51 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Import specifiers of a file: static imports, re-exports, dynamic import() and import.meta.glob. */
-function importSpecifiers(source: string): string[] {
-  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const specs: string[] = [];
-  const patterns = [
-    /\bimport\s+(?:type\s+)?(?:[\w*{}\s,]+\s+from\s+)?['"]([^'"]+)['"]/g,
-    /\bexport\s+(?:type\s+)?(?:\*|\{[^}]*\})\s+from\s+['"]([^'"]+)['"]/g,
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /import\.meta\.glob(?:<[^>]*>)?\(\s*['"]([^'"]+)['"]/g,
-    /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g,
-  ];
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) specs.push(m[1]!);
+function fixture(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eql-graph-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
   }
-  return specs;
-}
-
-type Target =
-  | { kind: 'src'; layer: string; path: string }
-  | { kind: 'package'; name: string }
-  | { kind: 'node' }
-  | { kind: 'other'; path: string };
-
-function classify(file: string, spec: string): Target {
-  if (spec.startsWith('node:')) return { kind: 'node' };
-  if (spec.startsWith('.')) {
-    const abs = resolve(dirname(file), spec.replace(/\?.*$/, ''));
-    const rel = relative(root, abs).split('\\').join('/');
-    const m = /^src\/([^/.]+)/.exec(rel);
-    if (m) return { kind: 'src', layer: m[1]!, path: rel };
-    return { kind: 'other', path: rel };
-  }
-  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-  const builtins = [
-    'fs',
-    'path',
-    'os',
-    'url',
-    'child_process',
-    'net',
-    'crypto',
-    'util',
-    'stream',
-    'process',
-    'module',
-    'events',
-    'assert',
-  ];
-  if (builtins.includes(name)) return { kind: 'node' };
-  return { kind: 'package', name };
-}
-
-interface Rule {
-  /** Layers under src/ this layer may import (itself is always allowed). */
-  readonly layers: readonly string[];
-  /** npm packages it may import; '*' for any. */
-  readonly packages: readonly string[] | '*';
-  readonly node: boolean;
-  /** Extra check on src imports (e.g. only the public API of core). */
-  readonly srcCheck?: (t: { layer: string; path: string }) => string | undefined;
-}
-
-const coreTypesOrPure = (t: { layer: string; path: string }) =>
-  t.layer === 'worker' && !/^src\/worker\/(client|protocol)(\.ts)?$/.test(t.path)
-    ? 'worker internals (only client and protocol)'
-    : undefined;
-
-const RULES: Record<string, Rule> = {
-  core: { layers: [], packages: [], node: false },
-  formats: {
-    layers: ['core'],
-    packages: ['smol-toml'],
-    node: false,
-    srcCheck: (t) =>
-      t.layer === 'core' &&
-      !/^src\/core\/(index|api-types|diagnostics\/|ast\/|runtime\/(event|field-access|values)|schema\/)/.test(t.path)
-        ? `core internals (${t.path})`
-        : undefined,
-  },
-  share: { layers: [], packages: ['fflate'], node: false },
-  worker: { layers: ['core', 'formats'], packages: [], node: false },
-  monaco: { layers: ['core'], packages: ['monaco-editor', '@monaco-editor/react'], node: false },
-  ui: {
-    layers: ['share', 'worker', 'monaco', 'examples', 'core'],
-    packages: ['react', 'react-dom', '@monaco-editor/react', 'monaco-editor'],
-    node: false,
-    srcCheck: coreTypesOrPure,
-  },
-  examples: { layers: [], packages: [], node: false },
-  cli: { layers: ['core', 'formats', 'examples'], packages: '*', node: true },
-};
-
-const FORBIDDEN_PACKAGES_FOR_CLI = ['react', 'react-dom', 'monaco-editor', '@monaco-editor/react'];
-
-function violations(): string[] {
-  const out: string[] = [];
-  for (const file of walk(join(root, 'src'))) {
-    const rel = relative(root, file).split('\\').join('/');
-    const layer = /^src\/([^/.]+)\//.exec(rel)?.[1];
-    if (!layer) continue; // src/main.tsx: the app entry wires everything
-    const rule = RULES[layer];
-    if (!rule) {
-      out.push(`${rel}: layer "${layer}" is not in the architecture table`);
-      continue;
-    }
-    for (const spec of importSpecifiers(readFileSync(file, 'utf8'))) {
-      const t = classify(file, spec);
-      if (t.kind === 'node' && !rule.node) out.push(`${rel}: imports ${spec} (no node:* in ${layer})`);
-      if (t.kind === 'package') {
-        if (layer === 'cli' && FORBIDDEN_PACKAGES_FOR_CLI.includes(t.name))
-          out.push(`${rel}: imports ${spec} (cli must not use ui libraries)`);
-        else if (rule.packages !== '*' && !rule.packages.includes(t.name))
-          out.push(`${rel}: imports package ${spec} (not allowed in ${layer})`);
-      }
-      if (t.kind === 'other') out.push(`${rel}: imports ${spec} outside src/`);
-      if (t.kind === 'src' && t.layer !== layer) {
-        if (!rule.layers.includes(t.layer)) out.push(`${rel}: imports ${spec} (${layer} may not import ${t.layer})`);
-        else {
-          const why = rule.srcCheck?.(t);
-          if (why) out.push(`${rel}: imports ${spec}: ${why}`);
-        }
-      }
-    }
-  }
-  for (const file of walk(join(root, 'tests/e2e'))) {
-    const rel = relative(root, file).split('\\').join('/');
-    for (const spec of importSpecifiers(readFileSync(file, 'utf8'))) {
-      const t = classify(file, spec);
-      if (t.kind === 'src' || (t.kind === 'other' && t.path.startsWith('src')))
-        out.push(`${rel}: end-to-end tests must not import src/ (${spec})`);
-    }
-  }
-  return out;
+  return dir;
 }
 
 describe('architecture', () => {
-  test('no layer imports what the architecture table forbids', () => {
-    expect(violations()).toEqual([]);
+  test('the module graph follows the layer table and has no cycles', () => {
+    const r = report();
+    expect(r.violations).toEqual([]);
+    expect(r.cycles).toEqual([]);
+    expect(r.graph.files.length).toBeGreaterThan(100);
+    // The worker is part of the graph, reached from its client through `new URL(..., import.meta.url)`.
+    expect(r.graph.edges).toContainEqual(
+      expect.objectContaining({ from: 'src/worker/client.ts', kind: 'worker', to: 'src/worker/eval.worker.ts' }),
+    );
+  });
+
+  test('the shells reach the core through its public entries only', () => {
+    const shells = ['worker', 'ui', 'monaco', 'cli'];
+    const { graph } = report();
+    const used = new Set<string>();
+    for (const e of graph.edges) {
+      const layer = /^src\/([^/]+)\//.exec(e.from)?.[1];
+      if (layer && shells.includes(layer) && e.to?.startsWith('src/core/')) used.add(e.to);
+    }
+    expect([...used].sort()).toEqual([CORE_VOCABULARY, CORE_ENTRY].filter((p) => used.has(p)).sort());
+    expect(used.has(CORE_ENTRY)).toBe(true);
+  });
+
+  test('docs/architecture.md names every layer and what it may import', () => {
+    const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
+    for (const [layer, rule] of Object.entries(RULES)) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| src/${layer} |`));
+      if (layer === 'examples') continue; // data only: not a row of the table
+      expect(row, `no row for src/${layer}`).toBeDefined();
+      const mayImport = row!.split('|')[2]!;
+      for (const l of rule.layers) if (l !== 'examples') expect(mayImport, `${layer} -> ${l}`).toContain(l);
+      if (rule.packages !== '*') for (const p of rule.packages) expect(row, `${layer} -> ${p}`).toContain(p);
+    }
+    expect(doc).toContain(CORE_ENTRY);
+    expect(doc).toContain(CORE_VOCABULARY);
   });
 
   test('only src/ui/platform touches location, history, clipboard, storage or window', () => {
@@ -180,18 +95,45 @@ describe('architecture', () => {
     expect(out).toEqual([]);
   });
 
-  test('the scanner sees every kind of import', () => {
-    const specs = importSpecifiers(`
-      import a from './a';
-      import type { B } from "../b";
-      import './side-effect';
-      export * from './c';
-      export { d } from './d';
-      const e = await import('./e');
-      const f = import.meta.glob('./f/*.ts');
-      new Worker(new URL('./g.ts', import.meta.url));
-      // import x from './commented-out';
-    `);
-    expect(specs.sort()).toEqual(['../b', './a', './c', './d', './e', './f/*.ts', './g.ts', './side-effect']);
+  test('the checker sees every kind of import, resolves it, and finds cycles', () => {
+    const dir = fixture({
+      'src/core/a.ts': `import type { B } from './b';\nexport * as c from './c';\nexport const a = 1;\nexport type X = B;`,
+      'src/core/b.ts': `import { a } from './a';\nexport type B = typeof a;`,
+      'src/core/c.ts': `export const c = () => import('./d');\ntype T = import('./e').E;\nexport type { T };`,
+      'src/core/d.ts': `export const d = new URL('./w.ts', import.meta.url);`,
+      'src/core/e.ts': `export interface E { readonly e: number }\n// import x from './commented-out';`,
+      'src/core/w.ts': `import './side-effect';`,
+      'src/core/side-effect.ts': `import { missing } from './nowhere';\nexport { missing };`,
+    });
+    const g = buildGraph(dir, ['src']);
+    const seen = g.edges
+      .map((e) => `${e.from} ${e.kind} ${(e.to ?? e.unresolved) ? (e.to ?? 'unresolved') : ''}`)
+      .sort();
+    expect(seen).toEqual([
+      'src/core/a.ts static src/core/c.ts',
+      'src/core/a.ts type src/core/b.ts',
+      'src/core/b.ts static src/core/a.ts',
+      'src/core/c.ts dynamic src/core/d.ts',
+      'src/core/c.ts type src/core/e.ts',
+      'src/core/d.ts worker src/core/w.ts',
+      'src/core/side-effect.ts static unresolved',
+      'src/core/w.ts static src/core/side-effect.ts',
+    ]);
+    expect(cycles(g.edges)).toEqual([['src/core/a.ts', 'src/core/b.ts']]);
+  });
+
+  test('a forbidden import and a shell reaching into the core are violations', () => {
+    const dir = fixture({
+      'src/core/index.ts': `export * from './inner';`,
+      'src/core/inner.ts': `import { readFileSync } from 'node:fs';\nexport const inner = readFileSync;`,
+      'src/ui/app.ts': `import { inner } from '../core/inner';\nimport { x } from '../formats/x';\nexport const app = [inner, x];`,
+      'src/formats/x.ts': `export const x = 1;`,
+    });
+    const r = checkModuleGraph(dir);
+    expect(r.violations).toEqual([
+      'src/core/inner.ts: imports node:fs (no node:* in core)',
+      'src/ui/app.ts: imports src/core/inner.ts (ui uses core only through src/core/index.ts, src/core/ast/keywords.ts)',
+      'src/ui/app.ts: imports ../formats/x (ui may not import formats)',
+    ]);
   });
 });

@@ -17,7 +17,7 @@ import { compileWildcard } from '../runtime/wildcard';
 import type { CompileContext, CompiledValue, CondFn, Doc } from './context';
 import { compileError } from './context';
 import { toDomain } from './domain';
-import { compileValue } from './values';
+import { compileOperand } from './values';
 import { andAll, constCond, dyn, flattenLogical, negateCond, orAll, type CompiledCondition } from './condition';
 import { anyLeaf, equalsLeaf, flip, holds, opTest, setLeaf, type Test } from './leaves';
 
@@ -302,4 +302,13 @@ export function compileCondition(node: Expr, ctx: CompileContext, valueMode = fa
     default:
       return assertNever(node);
   }
+}
+
+/** Compile an expression used as a value (conditions among it are three-valued). */
+export function compileValue(node: Expr, ctx: CompileContext): CompiledValue {
+  return compileOperand(node, ctx, conditionAsValue);
+}
+
+function conditionAsValue(node: Expr, ctx: CompileContext): CompiledCondition {
+  return compileCondition(node, ctx, true);
 }

@@ -11,8 +11,15 @@ import { lookupFunction } from '../runtime/functions/registry';
 import { EqlRuntimeError, type Scalar, type ValueType } from '../runtime/values';
 import type { CompileContext, CompiledValue, Doc } from './context';
 import { compileError, constantValue } from './context';
+import type { CompiledCondition } from './condition';
 import { compileField } from './field';
-import { compileCondition } from './conditions';
+
+/**
+ * Compiles a condition used as a value (compileCondition in value mode, compile/conditions.ts).
+ * Values and conditions recurse into each other; conditions.ts passes this in, so the two
+ * modules do not import each other.
+ */
+export type ConditionAsValue = (node: Expr, ctx: CompileContext) => CompiledCondition;
 
 export function literalType(node: Expr & { kind: 'literal' }): ValueType {
   switch (node.type) {
@@ -74,9 +81,9 @@ function fold(ctx: CompileContext, node: Expr, type: ValueType, compute: () => u
   }
 }
 
-function compileCall(node: CallNode, ctx: CompileContext): CompiledValue {
+function compileCall(node: CallNode, ctx: CompileContext, cond: ConditionAsValue): CompiledValue {
   const def = lookupFunction(node.name);
-  const args = node.args.map((a) => compileValue(a, ctx));
+  const args = node.args.map((a) => compileOperand(a, ctx, cond));
   if (!def) {
     // The analysis pass reports unknown functions; evaluate as null so nothing crashes.
     return constantValue('unknown', null);
@@ -133,20 +140,23 @@ function compileCall(node: CallNode, ctx: CompileContext): CompiledValue {
   return { type, domain: undefined, constant: false, value: undefined, fn, field: undefined };
 }
 
-/** Compile an expression used as a value. */
-export function compileValue(node: Expr, ctx: CompileContext): CompiledValue {
+/**
+ * Compile an expression used as a value; `cond` compiles the conditions among it. Callers use
+ * `compileValue` (compile/conditions.ts), which passes it.
+ */
+export function compileOperand(node: Expr, ctx: CompileContext, cond: ConditionAsValue): CompiledValue {
   switch (node.kind) {
     case 'literal':
       return constantValue(literalType(node), node.value);
     case 'field':
       return compileField(node, ctx.schema);
     case 'paren':
-      return compileValue(node.expr, ctx);
+      return compileOperand(node.expr, ctx, cond);
     case 'call':
-      return compileCall(node, ctx);
+      return compileCall(node, ctx, cond);
     case 'arith': {
-      const l = compileValue(node.left, ctx);
-      const r = compileValue(node.right, ctx);
+      const l = compileOperand(node.left, ctx, cond);
+      const r = compileOperand(node.right, ctx, cond);
       const { type, fn: op } = makeArith(node.op, l.type, r.type);
       const impl = (v: readonly Scalar[]) => op(v[0]!, v[1]!);
       if (l.constant && r.constant) return fold(ctx, node, type, () => expand([l.value, r.value], impl));
@@ -167,7 +177,7 @@ export function compileValue(node: Expr, ctx: CompileContext): CompiledValue {
       };
     }
     case 'unary': {
-      const o = compileValue(node.operand, ctx);
+      const o = compileOperand(node.operand, ctx, cond);
       if (node.op === '+') return o;
       const { type, fn: neg } = negate(o.type);
       const impl = (v: readonly Scalar[]) => neg(v[0]!);
@@ -189,9 +199,9 @@ export function compileValue(node: Expr, ctx: CompileContext): CompiledValue {
     case 'in':
     case 'match': {
       // A condition used as a value: three-valued, null when an operand is missing.
-      const cond = compileCondition(node, ctx, true);
-      if (cond.constant) return constantValue('boolean', cond.value);
-      const f = cond.fn;
+      const c = cond(node, ctx);
+      if (c.constant) return constantValue('boolean', c.value);
+      const f = c.fn;
       return { type: 'boolean', domain: undefined, constant: false, value: undefined, field: undefined, fn: f };
     }
     default:

@@ -15,7 +15,7 @@ import {
 } from '../compile/conditions';
 import { generateBatch } from '../compile/codegen';
 import { fieldPath } from '../compile/field';
-import { compileValue } from '../compile/values';
+import { compileValue } from '../compile/conditions';
 import { fastPredicate } from '../compile/query';
 import { compileFieldAccessor } from '../runtime/field-access';
 

@@ -7,7 +7,7 @@ import type { TraceEntry } from '../api-types';
 import type { CompileContext, Doc } from '../compile/context';
 import { compileCondition } from '../compile/conditions';
 import { compileFieldRead } from '../compile/field';
-import { compileValue } from '../compile/values';
+import { compileValue } from '../compile/conditions';
 import { EqlRuntimeError } from '../runtime/values';
 import { firstField } from './plan';
 

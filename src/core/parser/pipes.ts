@@ -6,6 +6,8 @@ import type { Expr, Range } from '../ast/nodes';
 import { Syntax } from '../diagnostics/syntax';
 import type { Message } from '../diagnostics/table';
 import { PIPE_NAMES, SUPPORTED_PIPES, UNSUPPORTED_PIPES } from '../ast/keywords';
+import { makeArith, negate } from '../runtime/arithmetic';
+import { EqlRuntimeError, type ValueType } from '../runtime/values';
 import { findSimilar } from './similar';
 
 export type Report = (message: Message, range: Range) => void;
@@ -42,34 +44,44 @@ export function checkPipe(
   return { name: pipeName as 'head' | 'tail', count };
 }
 
-/** Constant-folds an integer expression the way Elasticsearch folds a pipe argument. */
+/** An integral constant and its type, while folding. */
+interface Folded {
+  readonly value: number;
+  readonly type: ValueType;
+}
+
+/**
+ * Constant-folds an integer expression the way Elasticsearch folds a pipe argument: with Java
+ * int/long arithmetic (runtime/arithmetic.ts), so an overflow or a division by zero is no count.
+ */
 function foldInteger(e: Expr): number | undefined {
+  try {
+    const f = fold(e);
+    return f && (f.type === 'integer' || f.type === 'long') ? f.value : undefined;
+  } catch (err) {
+    if (err instanceof EqlRuntimeError) return undefined;
+    throw err;
+  }
+}
+
+function fold(e: Expr): Folded | undefined {
   switch (e.kind) {
     case 'literal':
-      return e.type === 'integer' || e.type === 'long' ? (e.value as number) : undefined;
+      return e.type === 'integer' || e.type === 'long' ? { value: e.value as number, type: e.type } : undefined;
     case 'paren':
-      return foldInteger(e.expr);
+      return fold(e.expr);
     case 'unary': {
-      const v = foldInteger(e.operand);
-      return v === undefined ? undefined : e.op === '-' ? -v : v;
+      const v = fold(e.operand);
+      if (!v || e.op === '+') return v;
+      const neg = negate(v.type);
+      return { value: neg.fn(v.value) as number, type: neg.type };
     }
     case 'arith': {
-      const a = foldInteger(e.left);
-      const b = foldInteger(e.right);
-      if (a === undefined || b === undefined) return undefined;
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return b === 0 ? undefined : Math.trunc(a / b);
-        case '%':
-          return b === 0 ? undefined : a % b;
-      }
-      return undefined;
+      const a = fold(e.left);
+      const b = fold(e.right);
+      if (!a || !b) return undefined;
+      const op = makeArith(e.op, a.type, b.type);
+      return { value: op.fn(a.value, b.value) as number, type: op.type };
     }
     default:
       return undefined;

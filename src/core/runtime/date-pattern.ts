@@ -3,7 +3,7 @@
  * mapping `format` (English text as `Locale.ROOT`, case-sensitive, strict resolving). See
  * dates.ts for what is supported; anything else makes `compilePattern` return undefined.
  */
-import type { DateFields, Instant } from './dates';
+import type { Fields as DateFields, Instant } from './date-fields';
 
 type NumField = 'year' | 'yearOfEra' | 'month' | 'day' | 'dayOfYear' | 'hour' | 'hourOfAmPm' | 'minute' | 'second';
 

@@ -15,12 +15,9 @@
  * - A format the playground cannot read falls back to the default.
  */
 import { compilePattern } from './date-pattern';
+import type { Fields, Instant } from './date-fields';
 
-/** An instant: epoch milliseconds plus the nanoseconds within that millisecond (0..999999). */
-export interface Instant {
-  readonly ms: number;
-  readonly nanos: number;
-}
+export type { Instant } from './date-fields';
 
 /** One parsed mapping format. */
 export interface DateFormat {
@@ -33,26 +30,6 @@ export interface DateFormat {
 }
 
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis';
-
-/** Date and time fields collected while parsing, before they are resolved to an instant. */
-interface Fields {
-  year?: number;
-  yearOfEra?: number;
-  era?: number;
-  month?: number | undefined;
-  day?: number | undefined;
-  dayOfYear?: number;
-  dayOfWeek?: number;
-  hour?: number | undefined;
-  hourOfAmPm?: number;
-  amPm?: number;
-  minute?: number | undefined;
-  second?: number | undefined;
-  nanos?: number;
-  milliOfDay?: number;
-  offsetSec?: number;
-  zone?: string;
-}
 
 type Parser = (s: string) => Instant | undefined;
 type Printer = (ms: number) => string;
@@ -377,4 +354,4 @@ export function dateNanosKey(v: unknown, format?: string): string | undefined {
   return (BigInt(r.ms) * 1_000_000n + BigInt(r.nanos) + NANOS_OFFSET).toString().padStart(24, '0');
 }
 
-export type { Fields as DateFields };
+export type { Fields as DateFields } from './date-fields';

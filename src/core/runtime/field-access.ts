@@ -10,6 +10,8 @@
  *   array      several values, flat, without nulls (may be the document's own array: read-only)
  */
 
+import { isObject } from './values';
+
 export type FieldAccessor = (doc: Record<string, unknown>) => unknown;
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -84,10 +86,6 @@ function slowAccessor(path: readonly string[], safe: boolean): FieldAccessor {
   };
 }
 
-function step(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Build a fast reader for one field path (already split into segments, e.g. ["process", "name"]).
  * Paths of 1 to 4 segments get a specialised closure that allocates nothing for scalars; paths
@@ -106,15 +104,15 @@ export function compileFieldAccessor(path: readonly string[]): FieldAccessor {
     case 2:
       return (doc) => {
         const a = doc[k0];
-        if (step(a)) return leaf(a[k1]);
+        if (isObject(a)) return leaf(a[k1]);
         return Array.isArray(a) ? slow(doc) : undefined;
       };
     case 3:
       return (doc) => {
         const a = doc[k0];
-        if (step(a)) {
+        if (isObject(a)) {
           const b = a[k1];
-          if (step(b)) return leaf(b[k2]);
+          if (isObject(b)) return leaf(b[k2]);
           if (!Array.isArray(b)) return undefined;
         } else if (!Array.isArray(a)) return undefined;
         return slow(doc);
@@ -122,11 +120,11 @@ export function compileFieldAccessor(path: readonly string[]): FieldAccessor {
     default:
       return (doc) => {
         const a = doc[k0];
-        if (step(a)) {
+        if (isObject(a)) {
           const b = a[k1];
-          if (step(b)) {
+          if (isObject(b)) {
             const c = b[k2];
-            if (step(c)) return leaf(c[k3]);
+            if (isObject(c)) return leaf(c[k3]);
             if (!Array.isArray(c)) return undefined;
           } else if (!Array.isArray(b)) return undefined;
         } else if (!Array.isArray(a)) return undefined;
@@ -161,10 +159,6 @@ function splittable(k: string): boolean {
   return k.length > 0 && k[0] !== '.' && k[k.length - 1] !== '.' && k.indexOf('..') < 0;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -195,7 +189,7 @@ class Expander {
           if (existing === undefined) {
             next = this.fresh();
             setOwn(target, part, next);
-          } else if (isPlainObject(existing)) {
+          } else if (isObject(existing)) {
             next = this.ownCopy(existing);
             if (next !== existing) setOwn(target, part, next);
           } else {
@@ -231,7 +225,7 @@ class Expander {
       setOwn(target, key, val);
       return;
     }
-    if (isPlainObject(existing) && isPlainObject(val)) {
+    if (isObject(existing) && isObject(val)) {
       const merged = this.ownCopy(existing);
       for (const k of Object.keys(val)) this.put(merged, k, val[k]);
       if (merged !== existing) setOwn(target, key, merged);

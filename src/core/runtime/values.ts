@@ -25,6 +25,11 @@ export type ValueType =
   | 'unsupported'
   | 'unknown';
 
+/** A JSON object: not null, not an array. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export function isStringType(t: ValueType): boolean {
   return t === 'keyword' || t === 'text' || t === 'unknown';
 }

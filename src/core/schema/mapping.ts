@@ -9,6 +9,7 @@ import { Input } from '../diagnostics/input';
 import { diagnosticAt, type Message } from '../diagnostics/table';
 import { blankCommentLines, findJsonError } from './json-syntax';
 import type { FieldInfo } from './types';
+import { isObject } from '../runtime/values';
 
 export interface MappingResult {
   readonly fields: FieldInfo[];
@@ -22,10 +23,6 @@ const KEYWORD_FAMILY = new Set(['keyword', 'constant_keyword', 'wildcard']);
 const TEXT_FAMILY = new Set(['text', 'match_only_text']);
 
 type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function normaliseType(t: unknown): string | undefined {
   if (typeof t !== 'string') return undefined;

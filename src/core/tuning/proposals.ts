@@ -188,10 +188,10 @@ export function proposeExclusions(req: ProposeRequest): ProposalResult {
   }
   const base = {
     events: req.events,
-    settings: req.settings,
-    mapping: req.mapping,
-    exceptions: req.exceptions,
-  } as const;
+    ...(req.settings !== undefined ? { settings: req.settings } : {}),
+    ...(req.mapping !== undefined ? { mapping: req.mapping } : {}),
+    ...(req.exceptions !== undefined ? { exceptions: req.exceptions } : {}),
+  };
   const before = matchMask({ ...base, rule: req.rule });
   if (!before.ok || !before.matched) return { proposals: [], notes: ['the rule has errors'] };
   if (before.matched[req.position] !== 1) {

@@ -6,6 +6,7 @@
 import { Analysis } from '../../diagnostics/analysis';
 import { Runtime } from '../../diagnostics/runtime';
 import { EqlRuntimeError, isNumericType, isStringType, type Scalar, type ValueType } from '../values';
+import type { EqlFunction } from './types';
 
 /** What an argument must be; the word is the one ES prints in `must be [...]`. */
 export type Expect = 'string' | 'numeric' | 'integer' | 'boolean' | 'ip' | 'any';
@@ -63,6 +64,11 @@ export function checkArgs(
     }
   }
   return undefined;
+}
+
+/** The `check` of a function whose arguments follow `rules` (the shape every family uses). */
+export function argsChecker(rules: readonly ArgRule[]): NonNullable<EqlFunction['check']> {
+  return (argTypes, constArgs, callText, argTexts) => checkArgs(rules, argTypes, constArgs, callText, argTexts);
 }
 
 /** Runtime check that a value is a string (ES: `A string/char is required; received [5]`). */

@@ -6,7 +6,7 @@
 import { compileCidrsOrThrow } from '../cidr';
 import type { Scalar } from '../values';
 import type { EqlFunction } from './types';
-import { checkArgs, requireString } from './common';
+import { argsChecker, requireString } from './common';
 
 type Test = (ip: string) => boolean;
 
@@ -19,14 +19,7 @@ export const cidrMatch: EqlFunction = {
   caseAware: false,
   returnType: () => 'boolean',
   // The blocks must be constants, checked before their type (as Elasticsearch's CIDRMatch does).
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs(
-      [{ expect: 'ip' }, { expect: 'string', constant: true, constantFirst: true }],
-      argTypes,
-      constArgs,
-      callText,
-      argTexts,
-    ),
+  check: argsChecker([{ expect: 'ip' }, { expect: 'string', constant: true, constantFirst: true }]),
   make(ctx) {
     const blockArgs = ctx.constArgs.slice(1);
     const allConst = blockArgs.every((c) => typeof c === 'string');

@@ -5,7 +5,7 @@
 
 import { arithmeticResultType, makeArith, type ArithOp } from '../arithmetic';
 import type { EqlFunction } from './types';
-import { checkArgs } from './common';
+import { argsChecker } from './common';
 
 function arith(name: string, op: ArithOp, a: string, b: string, doc: string): EqlFunction {
   return {
@@ -16,8 +16,7 @@ function arith(name: string, op: ArithOp, a: string, b: string, doc: string): Eq
     ],
     caseAware: false,
     returnType: (t) => arithmeticResultType(t[0] ?? 'unknown', t[1] ?? 'unknown'),
-    check: (argTypes, constArgs, callText, argTexts) =>
-      checkArgs([{ expect: 'numeric' }, { expect: 'numeric' }], argTypes, constArgs, callText, argTexts),
+    check: argsChecker([{ expect: 'numeric' }, { expect: 'numeric' }]),
     make(ctx) {
       const { fn } = makeArith(op, ctx.argTypes[0] ?? 'unknown', ctx.argTypes[1] ?? 'unknown');
       return (args) => fn(args[0] ?? null, args[1] ?? null);

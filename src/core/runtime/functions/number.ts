@@ -14,7 +14,7 @@
 import { Runtime } from '../../diagnostics/runtime';
 import { EqlRuntimeError, type Scalar } from '../values';
 import type { EqlFunction } from './types';
-import { checkArgs, requireString } from './common';
+import { argsChecker, requireString } from './common';
 
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
@@ -123,9 +123,8 @@ export const number: EqlFunction = {
   // then divides and prints as a long. The static type stays open ('unknown': integral or not,
   // decided per value), so `number("7") / 2` is 3 and `string(number("5"))` is "5".
   returnType: () => 'unknown',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    // The base may be a field: Elasticsearch plans number(field, otherField) as a script.
-    checkArgs([{ expect: 'string' }, { expect: 'integer' }], argTypes, constArgs, callText, argTexts),
+  // The base may be a field: Elasticsearch plans number(field, otherField) as a script.
+  check: argsChecker([{ expect: 'string' }, { expect: 'integer' }]),
   make(ctx) {
     const c = ctx.constArgs[1];
     const constBase = typeof c === 'number' ? Math.trunc(c) : undefined;

@@ -7,8 +7,8 @@
 import { Runtime } from '../../diagnostics/runtime';
 import { javaToString } from '../java-format';
 import { EqlRuntimeError, type Scalar, type ValueType } from '../values';
-import type { EqlFunction } from './types';
-import { checkArgs, requireNumber, requireString, toJavaInt, type ArgRule } from './common';
+import type { CallContext, EqlFunction } from './types';
+import { argsChecker, requireNumber, requireString, toJavaInt, type ArgRule } from './common';
 
 type Impl = (args: readonly Scalar[]) => Scalar;
 
@@ -17,6 +17,26 @@ const STRING2: readonly ArgRule[] = [{ expect: 'string' }, { expect: 'string' }]
 /** Lower-cases a constant once at compile time, or a runtime value per call. */
 function lowerIf(ci: boolean, s: string): string {
   return ci ? s.toLowerCase() : s;
+}
+
+/**
+ * The shared prologue of the functions over a source and a search text (startsWith, endsWith,
+ * indexOf, stringContains): null when either is null, both must be strings, `~` lower-cases
+ * both, and a constant search text is lowered once at compile time.
+ */
+function sourceAndSearch(
+  ctx: CallContext,
+  body: (source: string, search: string, args: readonly Scalar[]) => Scalar,
+): Impl {
+  const ci = ctx.caseInsensitive;
+  const c = ctx.constArgs[1];
+  const constSearch = typeof c === 'string' ? lowerIf(ci, c) : undefined;
+  return (args) => {
+    const s = args[0] ?? null;
+    const search = args[1] ?? null;
+    if (s === null || search === null) return null;
+    return body(lowerIf(ci, requireString(s)), constSearch ?? lowerIf(ci, requireString(search)), args);
+  };
 }
 
 /**
@@ -51,14 +71,7 @@ export const between: EqlFunction = {
   ],
   caseAware: true,
   returnType: () => 'keyword',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs(
-      [...STRING2, { expect: 'string' }, { expect: 'boolean', constant: true }],
-      argTypes,
-      constArgs,
-      callText,
-      argTexts,
-    ),
+  check: argsChecker([...STRING2, { expect: 'string' }, { expect: 'boolean', constant: true }]),
   make(ctx) {
     const ci = ctx.caseInsensitive;
     const constGreedy = ctx.constArgs[3];
@@ -86,8 +99,7 @@ export const concat: EqlFunction = {
   params: [{ name: 'value', kind: 'any', variadic: true }],
   caseAware: false,
   returnType: () => 'keyword',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([{ expect: 'any' }], argTypes, constArgs, callText, argTexts),
+  check: argsChecker([{ expect: 'any' }]),
   make(ctx) {
     const types = ctx.argTypes;
     return (args) => {
@@ -117,20 +129,8 @@ function prefixSuffix(name: 'startsWith' | 'endsWith'): EqlFunction {
     ],
     caseAware: true,
     returnType: () => 'boolean',
-    check: (argTypes, constArgs, callText, argTexts) => checkArgs(STRING2, argTypes, constArgs, callText, argTexts),
-    make(ctx) {
-      const ci = ctx.caseInsensitive;
-      const c = ctx.constArgs[1];
-      const constSub = typeof c === 'string' ? lowerIf(ci, c) : undefined;
-      return (args) => {
-        const s = args[0] ?? null;
-        const sub = args[1] ?? null;
-        if (s === null || sub === null) return null;
-        const a = lowerIf(ci, requireString(s));
-        const b = constSub ?? lowerIf(ci, requireString(sub));
-        return isStart ? a.startsWith(b) : a.endsWith(b);
-      };
-    },
+    check: argsChecker(STRING2),
+    make: (ctx) => sourceAndSearch(ctx, isStart ? (a, b) => a.startsWith(b) : (a, b) => a.endsWith(b)),
     signature: `${name}(source, ${isStart ? 'prefix' : 'suffix'}) → boolean`,
     doc: isStart
       ? 'True when `source` begins with `prefix`. Case-sensitive; `startsWith~` ignores case.\n\n`startsWith("regsvr32.exe", "regsvr")` → `true`'
@@ -151,22 +151,14 @@ export const indexOf: EqlFunction = {
   ],
   caseAware: true,
   returnType: () => 'integer',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([...STRING2, { expect: 'integer' }], argTypes, constArgs, callText, argTexts),
-  make(ctx) {
-    const ci = ctx.caseInsensitive;
-    const c = ctx.constArgs[1];
-    const constSub = typeof c === 'string' ? lowerIf(ci, c) : undefined;
-    return (args) => {
-      const s = args[0] ?? null;
-      const sub = args[1] ?? null;
-      if (s === null || sub === null) return null;
+  check: argsChecker([...STRING2, { expect: 'integer' }]),
+  make: (ctx) =>
+    sourceAndSearch(ctx, (a, b, args) => {
       const startArg = args[2] ?? null;
       const start = startArg === null ? 0 : toJavaInt(requireNumber(startArg));
-      const r = lowerIf(ci, requireString(s)).indexOf(constSub ?? lowerIf(ci, requireString(sub)), Math.max(start, 0));
+      const r = a.indexOf(b, Math.max(start, 0));
       return r < 0 ? null : r;
-    };
-  },
+    }),
   signature: 'indexOf(source, substring[, start]) → integer',
   doc:
     'Position (0-based, in UTF-16 units) of the first `substring` at or after `start`; a negative `start` counts as 0. ' +
@@ -179,8 +171,7 @@ export const length: EqlFunction = {
   params: [{ name: 'source', kind: 'string' }],
   caseAware: false,
   returnType: () => 'integer',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([{ expect: 'string' }], argTypes, constArgs, callText, argTexts),
+  check: argsChecker([{ expect: 'string' }]),
   make() {
     return (args) => {
       const s = args[0] ?? null;
@@ -197,8 +188,7 @@ export const string: EqlFunction = {
   params: [{ name: 'value', kind: 'any' }],
   caseAware: false,
   returnType: () => 'keyword',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs([{ expect: 'any' }], argTypes, constArgs, callText, argTexts),
+  check: argsChecker([{ expect: 'any' }]),
   make(ctx) {
     const type: ValueType = ctx.argTypes[0] ?? 'unknown';
     return (args) => javaToString(args[0] ?? null, type);
@@ -216,21 +206,8 @@ export const stringContains: EqlFunction = {
   ],
   caseAware: true,
   returnType: () => 'boolean',
-  check: (argTypes, constArgs, callText, argTexts) => checkArgs(STRING2, argTypes, constArgs, callText, argTexts),
-  make(ctx) {
-    const ci = ctx.caseInsensitive;
-    const c = ctx.constArgs[1];
-    const constSub = typeof c === 'string' ? lowerIf(ci, c) : undefined;
-    return (args) => {
-      const s = args[0] ?? null;
-      const sub = args[1] ?? null;
-      if (s === null || sub === null) return null;
-      const a = requireString(s);
-      const b = constSub ?? lowerIf(ci, requireString(sub));
-      if (a.length === 0 || b.length === 0) return false;
-      return lowerIf(ci, a).includes(b);
-    };
-  },
+  check: argsChecker(STRING2),
+  make: (ctx) => sourceAndSearch(ctx, (a, b) => a.length > 0 && b.length > 0 && a.includes(b)),
   signature: 'stringContains(source, substring) → boolean',
   doc:
     'True when `substring` occurs in `source`. An empty source or substring gives false. ' +
@@ -260,14 +237,7 @@ export const substring: EqlFunction = {
   ],
   caseAware: false,
   returnType: () => 'keyword',
-  check: (argTypes, constArgs, callText, argTexts) =>
-    checkArgs(
-      [{ expect: 'string' }, { expect: 'integer' }, { expect: 'integer' }],
-      argTypes,
-      constArgs,
-      callText,
-      argTexts,
-    ),
+  check: argsChecker([{ expect: 'string' }, { expect: 'integer' }, { expect: 'integer' }]),
   make() {
     const impl: Impl = (args) => {
       const s = args[0] ?? null;
