@@ -30,7 +30,10 @@ export function matchExceptions(compiled: CompiledExceptions, events: readonly E
     let hit: CompiledItem[] | undefined;
     for (let k = 0; k < items.length; k++) {
       const item = items[k]!;
-      if (item.test(doc)) (hit ??= []).push(item);
+      if (item.test(doc)) {
+        hit ??= [];
+        hit.push(item);
+      }
     }
     if (hit) {
       byPosition[i] = hit;

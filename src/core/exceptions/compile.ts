@@ -58,7 +58,10 @@ export function listReader(lists: readonly ValueList[] | undefined, diagnostics:
     if (!list) return undefined;
     const key = `${list.id}\u0000${list.type ?? type}`;
     let values = cache.get(key);
-    if (!values) cache.set(key, (values = validListValues(list, list.type ?? type, diagnostics)));
+    if (!values) {
+      values = validListValues(list, list.type ?? type, diagnostics);
+      cache.set(key, values);
+    }
     return values;
   };
 }

@@ -66,7 +66,7 @@ const summary = {
   missing_exception_lists: [],
   missing_exception_lists_count: 0,
 };
-const exportText = [container, itemA, itemB, summary].map((o) => JSON.stringify(o)).join('\n') + '\n';
+const exportText = `${[container, itemA, itemB, summary].map((o) => JSON.stringify(o)).join('\n')}\n`;
 
 describe('exception list export', () => {
   test('container, items and summary', () => {
