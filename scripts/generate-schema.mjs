@@ -7,7 +7,7 @@
 // arrayFlag is 1 when ECS normalizes the field to an array, else 0. ignoreAbove is 0 when the
 // field has none; trailing empty entries are dropped.
 import { createRequire } from 'node:module';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,5 +45,8 @@ for (const name of Object.keys(EcsFlat).sort()) {
 const outDir = join(root, 'src/core/schema/generated');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'ecs-fields.json');
-writeFileSync(out, `${JSON.stringify({ version: EcsVersion, fields })}\n`);
-console.log(`ecs-fields.json: ${Object.keys(fields).length} ECS ${EcsVersion} fields`);
+const text = `${JSON.stringify({ version: EcsVersion, fields })}\n`;
+// Unchanged content is not rewritten, so the file's timestamp says when it last changed.
+const changed = !existsSync(out) || readFileSync(out, 'utf8') !== text;
+if (changed) writeFileSync(out, text);
+console.log(`ecs-fields.json: ${Object.keys(fields).length} ECS ${EcsVersion} fields${changed ? '' : ' (unchanged)'}`);

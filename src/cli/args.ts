@@ -1,45 +1,56 @@
-/** A small argument parser for the CLI: `--flag`, `--option value`, `--option=value`, positionals. */
+/**
+ * The CLI's argument parser: `node:util` parseArgs (strict), with the first positional as the
+ * command and messages in the tool's own words.
+ */
+import { parseArgs as parseNodeArgs } from 'node:util';
 
 export interface ParsedArgs {
   readonly command: string | undefined;
   readonly options: Map<string, string>;
   readonly flags: Set<string>;
   readonly positionals: string[];
+  /** `--help` or `-h` was given. */
+  readonly help: boolean;
 }
 
 export class UsageError extends Error {}
+
+type OptionSpec = { type: 'string' } | { type: 'boolean'; short?: string };
+
+/** parseArgs' error, as one short sentence naming the option. */
+function usageMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(err.message ?? '')?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(err.message ?? '') ? `${option} needs a value` : `${option} takes no value`;
+    default:
+      return err.message ?? String(e);
+  }
+}
 
 export function parseArgs(
   argv: readonly string[],
   valueOptions: ReadonlySet<string>,
   flagOptions: ReadonlySet<string>,
 ): ParsedArgs {
-  const [command, ...rest] = argv;
+  const spec: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of valueOptions) spec[name] = { type: 'string' };
+  for (const name of flagOptions) if (name !== 'help') spec[name] = { type: 'boolean' };
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({ args: [...argv], options: spec, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(usageMessage(e));
+  }
   const options = new Map<string, string>();
   const flags = new Set<string>();
-  const positionals: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--') {
-      positionals.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('--')) {
-      positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
-    if (flagOptions.has(name)) {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-      flags.add(name);
-    } else if (valueOptions.has(name)) {
-      const value = eq >= 0 ? a.slice(eq + 1) : rest[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
-    } else {
-      throw new UsageError(`unknown option --${name}`);
-    }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') options.set(name, value);
+    else if (value === true && name !== 'help') flags.add(name);
   }
-  return { command, options, flags, positionals };
+  const [command, ...positionals] = parsed.positionals;
+  return { command, options, flags, positionals, help: parsed.values.help === true };
 }

@@ -1,14 +1,7 @@
 /**
- * eql-playground: the command-line shell over the core.
- *
- *   eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
- *       [--event-category-field F] [--timestamp-field F] [--tiebreaker-field F] [--size N]
- *       [--result-position head|tail] [--max-samples-per-key N] [--id-field F]
- *       [--no-verdicts] [--stats]
- *   eql-playground check (--query TEXT | FILE...) [--mapping FILE] [--json]
- *   eql-playground format (--query TEXT | FILE)
- *   eql-playground test WORKSPACE.json... | (--rule FILE | --query TEXT) --events FILE --expect FILE
- *       [--id-field F] [--mapping FILE] [--json] [--junit FILE]
+ * eql-playground: the command-line shell over the core. The commands and options are in
+ * USAGE below, the one copy of the usage text: `eql-playground --help` prints it and the
+ * README shows it (a unit test keeps the two identical).
  *
  * Exit status: 0 when the query ran or everything checked clean, 1 when a query has errors,
  * 2 for usage errors or unreadable input, 3 for an internal error (a bug).
@@ -32,7 +25,7 @@ import {
   verdictJson,
 } from './output';
 
-const USAGE = `usage:
+export const USAGE = `usage:
   eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
       [--event-category-field F] [--timestamp-field F] [--tiebreaker-field F] [--size N]
       [--result-position head|tail] [--max-samples-per-key N] [--id-field F]
@@ -59,7 +52,7 @@ const VALUE_OPTIONS = new Set([
   'expect',
   'junit',
 ]);
-const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats', 'help']);
+const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats']);
 
 /**
  * Diagnostics of a rule file, all located in the file: those of the file format as they are,
@@ -220,9 +213,13 @@ export async function main(
 ): Promise<number> {
   try {
     const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS);
-    if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
+    if (args.help || args.command === 'help') {
       io.out(USAGE);
-      return args.command === undefined ? 2 : 0;
+      return 0;
+    }
+    if (args.command === undefined) {
+      io.out(USAGE);
+      return 2;
     }
     switch (args.command) {
       case 'run':

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { main, USAGE } from '../../../src/cli/main';
 import { defaultExample } from '../../../src/examples/default-example';
 
 const dir = mkdtempSync(join(tmpdir(), 'eql-cli-'));
@@ -364,5 +364,41 @@ describe('hostile input: no crash, the documented exit codes', () => {
     let errText = '';
     expect(await main(['format', '--query', 'process where true'], broken)).toBe(3);
     expect(errText).toBe('eql-playground: internal error (please report it): TypeError: stdout closed\n');
+  });
+});
+
+describe('help and arguments', () => {
+  test('--help, -h and help print the usage and exit 0; the README shows the same text', async () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['run', '--help'], ['check', '-h']]) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.out).toBe(USAGE);
+    }
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const block = USAGE.trimEnd()
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
+    expect(readme).toContain(block);
+  });
+
+  test('option errors name the option and print the usage, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['run', '--frobnicate'], 'unknown option --frobnicate'],
+      [['run', '--events'], '--events needs a value'],
+      [['check', '--json=yes', 'x.eql'], '--json takes no value'],
+      [['check', '-x'], 'unknown option -x'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toBe(`eql-playground: ${message}\n${USAGE}`);
+    }
+  });
+
+  test('options may come before the command, and --opt=value works', async () => {
+    const r = await cli('--json', 'check', '--query=process where true');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([{ file: '<query>', diagnostics: [] }]);
   });
 });
