@@ -3,11 +3,8 @@
  * position, with their ids (the id field's value) and their problems (with line and column).
  * The page never holds more than the rows it shows; it asks the worker for those.
  */
-import { LineIndex, type Diagnostic } from '../core/diagnostics/diagnostic';
-import type { EventDoc } from '../core/runtime/event';
-import { expandDottedKeys } from '../core/runtime/field-access';
-import { findJsonError } from '../core/schema/json-syntax';
-import type { Message } from '../core/diagnostics/table';
+import { expandDottedKeys, findJsonError, LineIndex } from '../core';
+import type { Diagnostic, EventDoc, Message } from '../core';
 import { Events } from '../formats/diagnostics';
 import { eventId, idAccessor, isObject, kindName } from '../formats/event-collector';
 import { parseEvents, type EventsFormat } from '../formats/events';
