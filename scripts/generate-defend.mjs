@@ -80,7 +80,10 @@ if (existsSync(tsvPath)) {
   summary = JSON.parse(readFileSync(summaryPath, 'utf8'));
 }
 mkdirSync(outDir, { recursive: true });
-writeFileSync(outPath, `${JSON.stringify(summary)}\n`);
+const outText = `${JSON.stringify(summary)}\n`;
+// Unchanged content is not rewritten, so the file's timestamp says when it last changed.
+const outChanged = !existsSync(outPath) || readFileSync(outPath, 'utf8') !== outText;
+if (outChanged) writeFileSync(outPath, outText);
 console.log(
-  `defend-fields.json: ${Object.keys(summary.fields).length} Elastic Defend event fields (${summary.streams.length} data streams)`,
+  `defend-fields.json: ${Object.keys(summary.fields).length} Elastic Defend event fields (${summary.streams.length} data streams)${outChanged ? '' : ' (unchanged)'}`,
 );

@@ -11,13 +11,15 @@ fi
 # Everything the generated sources and the built site are made from. The build records this
 # hash in dist/.inputs; when it still matches, there is nothing to generate or build.
 inputs_hash() {
-  find src index.html public grammar scripts/generate.mjs scripts/generate-schema.mjs vite.config.ts \
+  { find src index.html public grammar scripts/generate.mjs scripts/generate-schema.mjs scripts/generate-defend.mjs \
+    scripts/generated ../shared/data/defend-fields.tsv vite.config.ts \
     package-lock.json tsconfig.json tsconfig.base.json tsconfig.app.json tsconfig.worker.json \
-    -type f -not -path '*/generated/*' -print0 2>/dev/null | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1
+    -type f -not -path 'src/*/generated/*' -print0 2>/dev/null || true; } | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1
 }
 
 hash="$(inputs_hash)"
 if [ -f dist/index.html ] && [ -f src/core/parser/generated/eql.js ] && [ -f src/core/schema/generated/ecs-fields.json ] \
+  && [ -f src/core/schema/generated/defend-fields.json ] \
   && [ "$(cat dist/.inputs 2>/dev/null)" = "$hash" ]; then
   echo "Nothing changed since the last build: serving dist/ as it is."
 else

@@ -4,7 +4,6 @@
  * selected event) is pushed in by the app through `setEqlLanguageData`.
  */
 import type { FieldView, FunctionView } from '../core';
-import { KEYWORDS } from '../core/ast/keywords';
 import { fieldValue } from './field-value';
 import type { Monaco } from './types';
 
@@ -31,9 +30,6 @@ let functionIndex = new Map<string, EqlFunction>();
 let monacoRef: Monaco | undefined;
 let tokenKeywords = '';
 
-/** The core's keyword list, until the worker sends the language data (words only, no `in~`). */
-const BASE_KEYWORDS = KEYWORDS.filter((k) => /^[a-z]+$/.test(k));
-
 export function setEqlLanguageData(next: Partial<EqlLanguageData>): void {
   data = { ...data, ...next };
   if (next.fields) fieldIndex = new Map(next.fields.map((f) => [f.name, f]));
@@ -47,7 +43,8 @@ export function getEqlLanguageData(): EqlLanguageData {
 }
 
 function setTokens(monaco: Monaco, keywords: readonly string[]): void {
-  const list = (keywords.length > 0 ? keywords : BASE_KEYWORDS).filter((k) => /^[a-z]+$/.test(k));
+  // The core's keyword list, as the worker sends it (words only: `in~` and the like are operators).
+  const list = keywords.filter((k) => /^[a-z]+$/.test(k));
   const key = list.join(' ');
   if (key === tokenKeywords) return;
   tokenKeywords = key;
@@ -201,7 +198,7 @@ export function registerEqlLanguage(monaco: Monaco): void {
           });
         }
       }
-      for (const k of data.keywords.length > 0 ? data.keywords : BASE_KEYWORDS) {
+      for (const k of data.keywords) {
         suggestions.push({ label: k, kind: K.Keyword, insertText: k, range, sortText: `3${k}` });
       }
       return { suggestions };
