@@ -104,7 +104,10 @@ export function attachComments(
   const map = new Map<Node, AttachedComments>();
   const slot = (node: Node): AttachedComments => {
     let a = map.get(node);
-    if (!a) map.set(node, (a = { leading: [], trailing: [] }));
+    if (!a) {
+      a = { leading: [], trailing: [] };
+      map.set(node, a);
+    }
     return a;
   };
   const nextAfter = (c: Comment): Node | undefined => {

@@ -34,7 +34,12 @@ describe.skipIf(!available)(
         return p;
       });
       let out = '';
-      const code = await main(['check', '--json', ...files], { out: (s) => void (out += s), err: () => {} });
+      const code = await main(['check', '--json', ...files], {
+        out: (s) => {
+          out += s;
+        },
+        err: () => {},
+      });
       const results = JSON.parse(out) as { file: string; diagnostics: { code: string; message: string }[] }[];
       expect(results).toHaveLength(fields.length);
       const unknown = results.flatMap((r) =>
