@@ -47,12 +47,7 @@ export interface Rule {
 
 /** The public entry of the core: the API every shell uses. */
 export const CORE_ENTRY = 'src/core/index.ts';
-/**
- * The second public entry: the vocabulary (keywords, operators, pipes), a module without
- * imports, so an editor can highlight EQL without loading the engine.
- */
-export const CORE_VOCABULARY = 'src/core/ast/keywords.ts';
-const CORE_PUBLIC = [CORE_ENTRY, CORE_VOCABULARY];
+const CORE_PUBLIC = [CORE_ENTRY];
 
 /**
  * Building blocks of the core that src/formats (a pure layer over the core, not a shell) may
@@ -323,8 +318,6 @@ export function checkModuleGraph(root = ROOT): Report {
   const graph = buildGraph(root);
   const violations: string[] = [...graph.parseErrors];
   for (const e of graph.edges) {
-    if (e.from === CORE_VOCABULARY)
-      violations.push(`${e.from}: imports ${e.specifier} (the vocabulary entry imports nothing)`);
     if (e.unresolved) violations.push(`${e.from}: cannot resolve ${e.specifier} (${e.unresolved})`);
     const v = e.from.startsWith('tests/e2e/')
       ? e.to?.startsWith('src/')
