@@ -10,39 +10,13 @@
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { ShareMessages } from './messages';
-import { checkSharePayload } from './schema';
+import { checkSharePayload, type SharePayload } from './schema';
 
 export { ShareErrorCodes } from './messages';
 
 const { ShareDecode, ShareVersion, ShareTooLarge } = ShareMessages;
 
-/** The state a link carries. Every field is plain text or plain JSON. */
-export interface SharePayload {
-  readonly rule: string;
-  readonly events: string;
-  /** Evaluation settings, by name. Unknown names are kept so newer links still open. */
-  readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
-  /** Optional index mapping text. */
-  readonly mapping?: string;
-  /** The selected event's id. */
-  readonly selected?: string;
-  /** Optional extra data (rule metadata); carried as is. */
-  readonly meta?: unknown;
-  /** Version 2: expected verdicts by event id. */
-  readonly expectations?: Readonly<Record<string, ShareExpectation>>;
-  /** Version 2: the baseline rule and settings, when they differ from the rule's. */
-  readonly baseline?: ShareBaseline;
-}
-
-export interface ShareExpectation {
-  readonly verdict: 'alert' | 'suppressed' | 'no-match';
-  readonly clause?: string;
-}
-
-export interface ShareBaseline {
-  readonly rule: string;
-  readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
-}
+export type { ShareBaseline, ShareExpectation, SharePayload } from './schema';
 
 export const CURRENT_VERSION = 2;
 

@@ -4,7 +4,34 @@
  * with a notice, so nothing the page renders ever sees a value of a type it does not expect.
  * Pure: it only reads the value it is given.
  */
-import type { ShareBaseline, ShareExpectation, SharePayload } from './codec';
+
+/** The state a link carries. Every field is plain text or plain JSON. */
+export interface SharePayload {
+  readonly rule: string;
+  readonly events: string;
+  /** Evaluation settings, by name. Unknown names are kept so newer links still open. */
+  readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
+  /** Optional index mapping text. */
+  readonly mapping?: string;
+  /** The selected event's id. */
+  readonly selected?: string;
+  /** Optional extra data (rule metadata); carried as is. */
+  readonly meta?: unknown;
+  /** Version 2: expected verdicts by event id. */
+  readonly expectations?: Readonly<Record<string, ShareExpectation>>;
+  /** Version 2: the baseline rule and settings, when they differ from the rule's. */
+  readonly baseline?: ShareBaseline;
+}
+
+export interface ShareExpectation {
+  readonly verdict: 'alert' | 'suppressed' | 'no-match';
+  readonly clause?: string;
+}
+
+export interface ShareBaseline {
+  readonly rule: string;
+  readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
+}
 
 /** A value's expected shape. `open` objects keep unknown keys whose values are scalars. */
 type Shape =

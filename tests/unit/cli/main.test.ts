@@ -295,7 +295,9 @@ describe('hostile input: no crash, the documented exit codes', () => {
     const file = write('many.ndjson', lines);
     let count = 0;
     const code = await main(['run', '--query', 'file where i < 3', '--events', file], {
-      out: (s) => void (count += s.split('\n').length - 1),
+      out: (s) => {
+        count += s.split('\n').length - 1;
+      },
       err: () => undefined,
     });
     expect(code).toBe(0);
@@ -329,6 +331,7 @@ describe('hostile input: no crash, the documented exit codes', () => {
     const file = write('evil.json', JSON.stringify([{ _id: evil, event: { category: 'file' }, v: evil }]));
     const r = await cli('run', '--query', 'file where v != "x"', '--events', file);
     expect(r.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     expect(r.out).toContain('\\u{1b}]0;pwned\\u{7}\\u{1b}[31mred\\u{202e}\\u{a}fake: ok');
     const q = await cli('check', '--query', 'process where "\u001b[2J" == x');
@@ -359,7 +362,9 @@ describe('hostile input: no crash, the documented exit codes', () => {
       out: () => {
         throw new TypeError('stdout closed');
       },
-      err: (s: string) => void (errText += s),
+      err: (s: string): undefined => {
+        errText += s;
+      },
     };
     let errText = '';
     expect(await main(['format', '--query', 'process where true'], broken)).toBe(3);
