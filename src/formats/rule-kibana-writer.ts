@@ -5,7 +5,7 @@
  * and `query`; a rule without them gets defaults (a rule id derived from its name, severity
  * low, risk score 21, the name as its description). Rules are written disabled.
  */
-import type { MitreRef, MitreTechnique, RuleMetadata, ThreatMapping } from './rules';
+import type { MitreRef, MitreTechnique, RuleMetadata, ThreatMapping } from '../core/rule-metadata';
 
 function ref(r: MitreRef): Record<string, string> {
   const out: Record<string, string> = {};

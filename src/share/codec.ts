@@ -10,7 +10,7 @@
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { ShareMessages } from './messages';
-import { checkSharePayload, type SharePayload } from './schema';
+import { checkSharePayload, type ShareExpectation, type SharePayload } from './schema';
 
 export { ShareErrorCodes } from './messages';
 

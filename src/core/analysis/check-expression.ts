@@ -13,6 +13,7 @@ import { isNumericType, isStringType, type ValueType } from '../runtime/values';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
 import { checkFunctionCall } from './check-function-calls';
+import { isNormalized, isText, leafName } from './exactness';
 import { resolveField } from './resolve-fields';
 
 function unwrap(e: Expr): Expr {
@@ -44,32 +45,6 @@ function fieldIn(e: Expr): FieldNode | undefined {
 function fieldOperand(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
   const f = fieldIn(e);
   return f?.optional && !isKnown(f.name, ctx.schema) ? undefined : f;
-}
-
-export function isText(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
-  const u = unwrap(e);
-  if (u.kind !== 'field') return undefined;
-  const info = ctx.schema.get(u.name);
-  if (
-    info &&
-    (info.type === 'text' || info.type === 'match_only_text') &&
-    !info.keywordSubfield &&
-    info.origin === 'mapping'
-  )
-    return u;
-  return undefined;
-}
-
-/** A keyword field with a normalizer: exact-match operations are rejected on it. */
-export function isNormalized(ctx: AnalysisContext, e: Expr): FieldNode | undefined {
-  const u = unwrap(e);
-  if (u.kind !== 'field') return undefined;
-  return ctx.schema.get(u.name)?.normalizer !== undefined ? u : undefined;
-}
-
-/** The field's own name, as Elasticsearch prints it in exact-match messages. */
-export function leafName(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /**

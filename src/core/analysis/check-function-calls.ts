@@ -7,7 +7,7 @@ import { Analysis } from '../diagnostics/analysis';
 import { arityProblem, lookupFunction, suggestFunctions } from '../runtime/functions/registry';
 import type { Scalar, ValueType } from '../runtime/values';
 import type { EqlFunction } from '../runtime/functions/types';
-import { isNormalized, isText, leafName } from './check-expression';
+import { isNormalized, isText, leafName } from './exactness';
 import type { AnalysisContext } from './context';
 import { report, sourceOf } from './context';
 

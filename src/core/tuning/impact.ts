@@ -24,7 +24,10 @@ export function clauseImpact(result: EvaluationResult): ImpactTable {
       }
       if (r.matchId !== undefined) {
         let list = elements.get(r.matchId);
-        if (!list) elements.set(r.matchId, (list = []));
+        if (!list) {
+          list = [];
+          elements.set(r.matchId, list);
+        }
         list.push(v.position);
       }
     }
