@@ -212,6 +212,8 @@ export const Workspace = defineDiagnostics({
     severity: 'warning',
     when: 'an expectation entry is wrong: it is left out and the others are kept (an error when `expectations` is not an object)',
     messages: { entry: (detail: string, severity: 'warning' | 'error') => ({ message: detail, severity }) },
-    examples: { entry: ['expectation for "apt-01": "alerts" is not one of alert, suppressed, no-match', 'warning'] },
+    examples: {
+      entry: ['expectation for "apt-01": "alerts" is not one of alert, suppressed, no-match, excepted', 'warning'],
+    },
   }),
 });

@@ -24,7 +24,7 @@ export interface SharePayload {
 }
 
 export interface ShareExpectation {
-  readonly verdict: 'alert' | 'suppressed' | 'no-match';
+  readonly verdict: 'alert' | 'suppressed' | 'no-match' | 'excepted';
   readonly clause?: string;
 }
 
@@ -200,7 +200,7 @@ export function checkSharePayload(value: unknown): PayloadCheck {
   return { ok: true, payload: out as unknown as SharePayload, notices };
 }
 
-const VERDICTS = new Set(['alert', 'suppressed', 'no-match']);
+const VERDICTS = new Set(['alert', 'suppressed', 'no-match', 'excepted']);
 
 /**
  * Version 2 expectations: event id -> verdict, or `{verdict, clause}` (a clause only for
@@ -216,7 +216,7 @@ function fitExpectations(v: unknown, notices: string[]): Record<string, ShareExp
     const x = typeof e === 'string' ? { verdict: e } : (e as { verdict?: unknown; clause?: unknown } | null);
     const verdict = x && typeof x === 'object' && typeof x.verdict === 'string' ? x.verdict : undefined;
     if (verdict === undefined || !VERDICTS.has(verdict)) {
-      notices.push(`expectations.${id} was dropped: expected alert, suppressed or no-match`);
+      notices.push(`expectations.${id} was dropped: expected alert, suppressed, no-match or excepted`);
       continue;
     }
     if (x!.clause !== undefined && (typeof x!.clause !== 'string' || verdict !== 'suppressed')) {

@@ -14,10 +14,10 @@ import type {
   Expectations,
 } from './types';
 
-export const expectedVerdicts: readonly ExpectedVerdict[] = ['alert', 'suppressed', 'no-match'];
+export const expectedVerdicts: readonly ExpectedVerdict[] = ['alert', 'suppressed', 'no-match', 'excepted'];
 
 export function isExpectedVerdict(v: unknown): v is ExpectedVerdict {
-  return v === 'alert' || v === 'suppressed' || v === 'no-match';
+  return v === 'alert' || v === 'suppressed' || v === 'no-match' || v === 'excepted';
 }
 
 export interface ExpectationProblem {
@@ -50,7 +50,7 @@ export function parseExpectations(value: unknown): {
     if (!isExpectedVerdict(verdict)) {
       problems.push({
         id,
-        message: `expectation for "${id}": ${JSON.stringify(verdict)} is not one of alert, suppressed, no-match`,
+        message: `expectation for "${id}": ${JSON.stringify(verdict)} is not one of ${expectedVerdicts.join(', ')}`,
       });
       continue;
     }

@@ -78,7 +78,8 @@ export interface ImpactTable {
 
 /* ───────────── expectations ───────────── */
 
-export type ExpectedVerdict = 'alert' | 'suppressed' | 'no-match';
+/** `excepted`: a Kibana rule exception removes the event before the query runs. */
+export type ExpectedVerdict = 'alert' | 'suppressed' | 'no-match' | 'excepted';
 
 export interface Expectation {
   readonly verdict: ExpectedVerdict;

@@ -117,7 +117,7 @@ describe('test with --rule/--events/--expect', () => {
     const exp = write('mixed.json', JSON.stringify({ 'apt-14': 'alert', 'apt-01': 'supressed' }));
     const r = await cli('test', '--rule', rule, '--events', events, '--expect', exp, '--id-field', 'event.id');
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/"supressed" is not one of alert, suppressed, no-match/);
+    expect(r.err).toMatch(/"supressed" is not one of alert, suppressed, no-match, excepted/);
     expect(r.out).toBe('1 expectation: 1 met, 0 unmet\n');
   });
 });

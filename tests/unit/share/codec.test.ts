@@ -214,9 +214,9 @@ describe('share codec', () => {
         version: 2,
         payload: { rule: 'r', events: '', expectations: { a: { verdict: 'alert' }, b: { verdict: 'no-match' } } },
         notices: [
-          'expectations.c was dropped: expected alert, suppressed or no-match',
+          'expectations.c was dropped: expected alert, suppressed, no-match or excepted',
           'expectations.d was dropped: only a suppressed expectation names a clause, as text',
-          'expectations.e was dropped: expected alert, suppressed or no-match',
+          'expectations.e was dropped: expected alert, suppressed, no-match or excepted',
           "baseline was dropped: expected an object with the rule's text",
         ],
       });

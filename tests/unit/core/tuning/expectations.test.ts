@@ -5,6 +5,7 @@ import {
   expectationsToJson,
   parseExpectations,
 } from '../../../../src/core/index';
+import { evaluate } from '../../../../src/core/index';
 import { defaultEvents, defaultRule, docs, run, without } from './helpers';
 
 describe('parseExpectations', () => {
@@ -31,7 +32,9 @@ describe('parseExpectations', () => {
     const r = parseExpectations({ a: 'alerts', b: 3, c: { verdict: 'alert', clause: 'x' }, d: 'no-match' });
     expect(r.expectations).toEqual({ d: { verdict: 'no-match' } });
     expect(r.problems.map((p) => p.id)).toEqual(['a', 'b', 'c']);
-    expect(r.problems[0]!.message).toBe('expectation for "a": "alerts" is not one of alert, suppressed, no-match');
+    expect(r.problems[0]!.message).toBe(
+      'expectation for "a": "alerts" is not one of alert, suppressed, no-match, excepted',
+    );
     expect(parseExpectations([]).problems[0]!.message).toMatch(/must be an object/);
   });
 });
@@ -122,5 +125,41 @@ describe('checkExpectations', () => {
       same: { verdict: 'alert' },
     });
     expect(r.results[0]).toMatchObject({ position: 1, met: false, got: 'no-match' });
+  });
+});
+
+describe('excepted expectations', () => {
+  const events = docs([
+    { id: 'a', event: { category: 'process' }, process: { name: 'tool' } },
+    { id: 'b', event: { category: 'process' }, process: { name: 'other' } },
+  ]);
+  const exceptions = {
+    items: [
+      {
+        item_id: 'x-id',
+        list_id: 'l',
+        name: 'tool is fine',
+        entries: [{ type: 'match' as const, field: 'process.name', operator: 'included' as const, value: 'tool' }],
+      },
+    ],
+  };
+  const result = evaluate({ rule: 'process where true', events, exceptions });
+
+  test('an event a rule exception removes meets `excepted`; one it does not is reported with its verdict', () => {
+    const r = checkExpectations(result, events, { a: { verdict: 'excepted' }, b: { verdict: 'excepted' } });
+    expect([r.met, r.unmet]).toEqual([1, 1]);
+    expect(r.results[1]).toMatchObject({ id: 'b', got: 'alert', met: false });
+  });
+
+  test('`excepted` is read, written and set from the current verdicts like the others', () => {
+    expect(parseExpectations({ a: 'excepted' })).toEqual({
+      expectations: { a: { verdict: 'excepted' } },
+      problems: [],
+    });
+    expect(expectationsToJson({ a: { verdict: 'excepted' } })).toEqual({ a: 'excepted' });
+    expect(expectCurrentVerdicts(result, events.length)).toEqual({
+      a: { verdict: 'excepted' },
+      b: { verdict: 'alert' },
+    });
   });
 });
