@@ -6,7 +6,10 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 
 export interface ParsedArgs {
   readonly command: string | undefined;
+  /** The last value of each value option. */
   readonly options: Map<string, string>;
+  /** Every value of each repeatable option, in order. */
+  readonly lists: Map<string, string[]>;
   readonly flags: Set<string>;
   readonly positionals: string[];
   /** `--help` or `-h` was given. */
@@ -15,7 +18,7 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-type OptionSpec = { type: 'string' } | { type: 'boolean'; short?: string };
+type OptionSpec = { type: 'string'; multiple?: boolean } | { type: 'boolean'; short?: string };
 
 /** parseArgs' error, as one short sentence naming the option. */
 function usageMessage(e: unknown): string {
@@ -35,9 +38,10 @@ export function parseArgs(
   argv: readonly string[],
   valueOptions: ReadonlySet<string>,
   flagOptions: ReadonlySet<string>,
+  repeatable: ReadonlySet<string> = new Set(),
 ): ParsedArgs {
   const spec: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h' } };
-  for (const name of valueOptions) spec[name] = { type: 'string' };
+  for (const name of valueOptions) spec[name] = { type: 'string', multiple: true };
   for (const name of flagOptions) if (name !== 'help') spec[name] = { type: 'boolean' };
   let parsed: ReturnType<typeof parseNodeArgs>;
   try {
@@ -46,11 +50,16 @@ export function parseArgs(
     throw new UsageError(usageMessage(e));
   }
   const options = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const flags = new Set<string>();
   for (const [name, value] of Object.entries(parsed.values)) {
-    if (typeof value === 'string') options.set(name, value);
-    else if (value === true && name !== 'help') flags.add(name);
+    if (Array.isArray(value)) {
+      const values = value.filter((v): v is string => typeof v === 'string');
+      // A repeatable option keeps every value; any other keeps its last (as before).
+      options.set(name, values[values.length - 1]!);
+      lists.set(name, repeatable.has(name) ? values : values.slice(-1));
+    } else if (value === true && name !== 'help') flags.add(name);
   }
   const [command, ...positionals] = parsed.positionals;
-  return { command, options, flags, positionals, help: parsed.values.help === true };
+  return { command, options, lists, flags, positionals, help: parsed.values.help === true };
 }

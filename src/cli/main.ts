@@ -6,18 +6,20 @@
  * Exit status: 0 when the query ran or everything checked clean, 1 when a query has errors,
  * 2 for usage errors or unreadable input, 3 for an internal error (a bug).
  */
-import { performance } from 'node:perf_hooks';
-import type { Diagnostic, EvaluationResult, Settings } from '../core/index';
-import { checkQuery, evaluate, formatQuery, hasErrors } from '../core/index';
-import { parseEvents } from '../formats/events';
-import { type ParsedRule, parseRuleText, type RuleMetadata } from '../formats/rules';
-import { parseArgs, UsageError } from './args';
-import { InputError, loadRule, readText, settingsFrom } from './inputs';
+import type { Diagnostic } from '../core/index';
+import { checkQuery, formatQuery, hasErrors } from '../core/index';
+import { parseRuleText, type RuleMetadata } from '../formats/rules';
+import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { compare, exportBulk } from './cluster-commands';
+import { evaluateInputs, hasNoQuery, locateInFile, type RunOutcome } from './evaluate-inputs';
+import { InputError, readText, settingsFrom } from './inputs';
 import { testCommand } from './test-command';
 import {
   diagnosticJson,
+  exceptionStatJson,
   joinJson,
   printDiagnostics,
+  printExceptionStats,
   printJoinExplanation,
   printSequenceHits,
   printVerdictTable,
@@ -29,12 +31,18 @@ export const USAGE = `usage:
   eql-playground run (--rule FILE | --query TEXT) --events FILE [--json] [--mapping FILE]
       [--event-category-field F] [--timestamp-field F] [--tiebreaker-field F] [--size N]
       [--result-position head|tail] [--max-samples-per-key N] [--id-field F]
-      [--no-verdicts] [--stats]
+      [--exceptions FILE]... [--value-list [ID=]FILE]... [--at DATE] [--no-verdicts] [--stats]
   eql-playground check (--query TEXT | FILE...) [--mapping FILE] [--json]
   eql-playground format (--query TEXT | FILE)
-  eql-playground test WORKSPACE.json... [--json] [--junit FILE]
+  eql-playground test WORKSPACE.json... [--json] [--junit FILE] [--exceptions FILE]...
   eql-playground test (--rule FILE | --query TEXT) --events FILE --expect FILE [--id-field F]
-      [--mapping FILE] [--json] [--junit FILE]
+      [--mapping FILE] [--exceptions FILE]... [--value-list [ID=]FILE]... [--at DATE]
+      [--json] [--junit FILE]
+  eql-playground export-bulk --events FILE [--index NAME] [--mapping FILE] [--id-field F]
+      [--ndjson | --template]
+  eql-playground compare (--rule FILE | --query TEXT) --events FILE --response FILE
+      [--id-field F] [--exceptions FILE]... [--value-list [ID=]FILE]... [--at DATE] [--json]
+      [the settings options of run]
 `;
 
 const VALUE_OPTIONS = new Set([
@@ -51,89 +59,53 @@ const VALUE_OPTIONS = new Set([
   'id-field',
   'expect',
   'junit',
+  'exceptions',
+  'value-list',
+  'at',
+  'index',
+  'response',
 ]);
-const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats']);
+/** Options that may be given more than once (each value counts). */
+const REPEATABLE = new Set(['exceptions', 'value-list']);
+const FLAG_OPTIONS = new Set(['json', 'no-verdicts', 'stats', 'ndjson', 'template']);
 
-/**
- * Diagnostics of a rule file, all located in the file: those of the file format as they are,
- * those of the query moved from query offsets to file offsets. When the query cannot be
- * placed in the file they stay relative to the query (then `text` is the query).
- */
-function locateInFile(
-  rule: ParsedRule,
-  fileText: string,
-  queryDiagnostics: readonly Diagnostic[],
-): { diagnostics: Diagnostic[]; text: string } {
-  const at = (o: number): number | undefined =>
-    rule.queryOffset >= 0 ? rule.queryOffset + o : rule.queryOffsets?.[Math.min(o, rule.queryOffsets.length - 1)];
-  const placeable = rule.queryOffset >= 0 || rule.queryOffsets !== undefined;
-  if (!placeable) return { diagnostics: [...rule.diagnostics, ...queryDiagnostics], text: rule.query };
-  const moved = queryDiagnostics.map((d) =>
-    d.source === 'rule' ? { ...d, range: { start: at(d.range.start) ?? 0, end: at(d.range.end) ?? 0 } } : d,
-  );
-  return { diagnostics: [...rule.diagnostics, ...moved], text: fileText };
-}
-
-/** A broken rule file (TOML syntax, no query) has no query to check: its own error is the report. */
-function hasNoQuery(rule: ParsedRule): boolean {
-  return rule.query === '' && hasErrors(rule.diagnostics);
-}
-
-function run(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
-  const { options, flags } = args;
-  const eventsPath = options.get('events');
-  if (eventsPath === undefined) throw new UsageError('run needs --events FILE');
-  const rule = loadRule(options);
-  if (rule.file && hasNoQuery(rule.file.parsed)) {
-    const texts = { rule: rule.file.text, events: '', mapping: '' };
-    if (flags.has('json'))
-      out(`${JSON.stringify({ diagnostics: rule.diagnostics.map((d) => diagnosticJson(d, texts)) })}\n`);
-    else printDiagnostics(rule.diagnostics, texts, out);
-    return 1;
-  }
-  const eventsText = readText(eventsPath, 'events file');
-  const mappingPath = options.get('mapping');
-  const mapping = mappingPath !== undefined ? readText(mappingPath, 'mapping file') : undefined;
-  const idField = options.get('id-field');
-  const loaded = parseEvents(eventsText, idField !== undefined ? { idField } : {});
-  const result: EvaluationResult = evaluate({
-    rule: rule.query,
-    events: loaded.events,
-    settings: settingsFrom(options, rule.metadata),
-    ...(mapping !== undefined ? { mapping } : {}),
-    explain: !flags.has('no-verdicts'),
-    now: () => performance.now(),
-  });
-  const located = rule.file
-    ? locateInFile(rule.file.parsed, rule.file.text, result.diagnostics)
-    : { diagnostics: [...result.diagnostics], text: rule.query };
-  const texts = { rule: located.text, events: eventsText, mapping: mapping ?? '' };
-  const diagnostics = [...loaded.diagnostics, ...located.diagnostics];
-  if (flags.has('json')) {
-    const json: Record<string, unknown> = { diagnostics: diagnostics.map((d) => diagnosticJson(d, texts)) };
-    if (result.hits) json.hits = result.hits;
-    if (result.verdicts && !flags.has('no-verdicts'))
-      json.verdicts = result.verdicts.map((v) => verdictJson(v, rule.query));
-    if (result.join && !flags.has('no-verdicts')) Object.assign(json, joinJson(result.join, rule.query));
-    if (flags.has('stats')) json.stats = result.stats;
-    out(`${JSON.stringify(json)}\n`);
-  } else {
-    printDiagnostics(diagnostics, texts, out);
-    if (result.ok) {
-      if (result.verdicts && !flags.has('no-verdicts')) printVerdictTable(result.verdicts, out);
-      if (result.join && !flags.has('no-verdicts')) printJoinExplanation(result.join, out);
-      if (result.hits?.sequences) {
-        printSequenceHits(result.hits.sequences, result.queryKind === 'sample' ? 'sample' : 'sequence', out);
-      } else {
-        out(`hits (what Elasticsearch returns): ${result.hits?.total.value ?? 0}\n`);
-        if (result.hits?.events) for (const h of result.hits.events) out(`  ${terminalSafe(h._id)}\n`);
-      }
+function printRunText(o: RunOutcome, flags: Set<string>, out: (s: string) => void): void {
+  const { result } = o;
+  printDiagnostics(o.diagnostics, o.texts, out);
+  if (!result) return;
+  if (result.ok) {
+    if (result.verdicts && !flags.has('no-verdicts')) printVerdictTable(result.verdicts, out);
+    if (result.join && !flags.has('no-verdicts')) printJoinExplanation(result.join, out);
+    if (result.exceptionStats) printExceptionStats(result.exceptionStats, out);
+    if (result.hits?.sequences) {
+      printSequenceHits(result.hits.sequences, result.queryKind === 'sample' ? 'sample' : 'sequence', out);
+    } else {
+      out(`hits (what Elasticsearch returns): ${result.hits?.total.value ?? 0}\n`);
+      if (result.hits?.events) for (const h of result.hits.events) out(`  ${terminalSafe(h._id)}\n`);
     }
-    if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);
   }
-  // An events file with errors and not one readable event is unreadable input.
-  if (loaded.events.length === 0 && loaded.diagnostics.some((d) => d.severity === 'error')) return 2;
-  return result.ok ? 0 : 1;
+  if (flags.has('stats')) out(`stats: ${JSON.stringify(result.stats)}\n`);
+}
+
+function runJson(o: RunOutcome, flags: Set<string>): Record<string, unknown> {
+  const { result } = o;
+  const json: Record<string, unknown> = { diagnostics: o.diagnostics.map((d) => diagnosticJson(d, o.texts)) };
+  if (!result) return json;
+  if (result.hits) json.hits = result.hits;
+  if (result.verdicts && !flags.has('no-verdicts')) json.verdicts = result.verdicts.map((v) => verdictJson(v, o.query));
+  if (result.join && !flags.has('no-verdicts')) Object.assign(json, joinJson(result.join, o.query));
+  if (result.exceptionStats) json.exceptions = result.exceptionStats.map(exceptionStatJson);
+  if (flags.has('stats')) json.stats = result.stats;
+  return json;
+}
+
+function run(args: ParsedArgs, out: (s: string) => void): number {
+  const { flags } = args;
+  const evaluated = evaluateInputs(args, !flags.has('no-verdicts'));
+  if (flags.has('json')) out(`${JSON.stringify(runJson(evaluated, flags))}\n`);
+  else printRunText(evaluated, flags, out);
+  if (evaluated.noEvents) return 2;
+  return evaluated.result?.ok ? 0 : 1;
 }
 
 /** Check one query or rule file; diagnostics located in the file. */
@@ -154,7 +126,7 @@ function checkOne(
   return locateInFile(rule, input.text, check(rule.query, rule.metadata));
 }
 
-function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): number {
+function check(args: ParsedArgs, out: (s: string) => void): number {
   const { options, flags, positionals } = args;
   const inline = options.get('query');
   if ((inline === undefined) === (positionals.length === 0))
@@ -182,7 +154,7 @@ function check(args: ReturnType<typeof parseArgs>, out: (s: string) => void): nu
   return failed ? 1 : 0;
 }
 
-function format(args: ReturnType<typeof parseArgs>, out: (s: string) => void, err: (s: string) => void): number {
+function format(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): number {
   const { options, positionals } = args;
   const inline = options.get('query');
   if ((inline === undefined) === (positionals.length !== 1))
@@ -212,7 +184,7 @@ export async function main(
   io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) },
 ): Promise<number> {
   try {
-    const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS);
+    const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS, REPEATABLE);
     if (args.help || args.command === 'help') {
       io.out(USAGE);
       return 0;
@@ -230,6 +202,10 @@ export async function main(
         return format(args, io.out, io.err);
       case 'test':
         return testCommand(args, io);
+      case 'export-bulk':
+        return exportBulk(args, io);
+      case 'compare':
+        return compare(args, io);
       default:
         throw new UsageError(`unknown command ${args.command}`);
     }

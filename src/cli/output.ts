@@ -2,6 +2,8 @@
 import type {
   CandidateNote,
   Diagnostic,
+  ExceptionStat,
+  MatchedEntry,
   JoinExplanation,
   Reason,
   SequenceHit,
@@ -36,6 +38,8 @@ export interface Texts {
   readonly rule: string;
   readonly events: string;
   readonly mapping: string;
+  /** Exception files and value lists by name (diagnostics of those name theirs in `file`). */
+  readonly files?: ReadonlyMap<string, string>;
 }
 
 const indexCache = new Map<string, LineIndex>();
@@ -48,7 +52,8 @@ function indexFor(text: string): LineIndex {
   return idx;
 }
 
-function textOf(d: { readonly source: Diagnostic['source'] }, texts: Texts): string {
+function textOf(d: { readonly source: Diagnostic['source']; readonly file?: string }, texts: Texts): string {
+  if (d.file !== undefined && texts.files?.has(d.file)) return texts.files.get(d.file)!;
   switch (d.source) {
     case 'events':
       return texts.events;
@@ -66,13 +71,14 @@ export function diagnosticJson(d: Diagnostic, texts: Texts): Record<string, unkn
     code: d.code,
     message: d.message,
     source: d.source,
+    ...(d.file !== undefined ? { file: d.file } : {}),
     start: idx.position(d.range.start),
     end: idx.position(d.range.end),
     ...(d.notes ? { notes: d.notes } : {}),
     ...(d.related
       ? {
           related: d.related.map((r) => {
-            const at = indexFor(textOf(r, texts));
+            const at = indexFor(textOf({ source: r.source, ...(d.file !== undefined ? { file: d.file } : {}) }, texts));
             return {
               message: r.message,
               source: r.source,
@@ -103,7 +109,43 @@ function reasonJson(r: Reason, rule: string): Record<string, unknown> {
 }
 
 export function verdictJson(v: Verdict, rule: string): Record<string, unknown> {
-  return { _id: v.id, verdict: v.verdict, reasons: v.reasons.map((r) => reasonJson(r, rule)) };
+  return {
+    _id: v.id,
+    verdict: v.verdict,
+    ...(v.wouldBe !== undefined ? { would_be: v.wouldBe } : {}),
+    reasons: v.reasons.map((r) => (r.kind === 'exception' ? exceptionReasonJson(r) : reasonJson(r, rule))),
+  };
+}
+
+/** A matched entry in the JSON output's spelling (`event_value`; absent when the event lacks the field). */
+function entryJson(e: MatchedEntry): Record<string, unknown> {
+  const { eventValue, entries, ...rest } = e;
+  return {
+    ...rest,
+    ...(eventValue !== undefined ? { event_value: eventValue } : {}),
+    ...(entries ? { entries: entries.map(entryJson) } : {}),
+  };
+}
+
+/** An exception reason: the item and the entries that held (no clause in the rule to locate). */
+function exceptionReasonJson(r: Reason): Record<string, unknown> {
+  return {
+    kind: r.kind,
+    exception: r.exception,
+    entries: (r.entries ?? []).map(entryJson),
+    ...(r.note !== undefined ? { note: r.note } : {}),
+  };
+}
+
+/** Per exception item: whether it applied and how many events it removed. */
+export function exceptionStatJson(s: ExceptionStat): Record<string, unknown> {
+  return {
+    ...s.exception,
+    status: s.status,
+    ...(s.reason !== undefined ? { reason: s.reason } : {}),
+    removed: s.removed,
+    removed_matching: s.removedMatching,
+  };
 }
 
 export function printDiagnostics(
@@ -112,15 +154,23 @@ export function printDiagnostics(
   out: (s: string) => void,
   file?: string,
 ): void {
-  const place = (source: Diagnostic['source'], offset: number): string => {
-    const p = indexFor(textOf({ source }, texts)).position(offset);
-    return `${file && (source === 'rule' || source === 'workspace') ? file : source}:${p.line}:${p.column}`;
+  const place = (source: Diagnostic['source'], offset: number, own?: string): string => {
+    const p = indexFor(textOf({ source, ...(own !== undefined ? { file: own } : {}) }, texts)).position(offset);
+    const name =
+      own !== undefined && texts.files?.has(own)
+        ? own
+        : file && (source === 'rule' || source === 'workspace')
+          ? file
+          : source;
+    return `${name}:${p.line}:${p.column}`;
   };
   for (const d of diagnostics) {
-    out(`${terminalSafe(place(d.source, d.range.start))}: ${d.severity} ${d.code}: ${terminalSafe(d.message)}\n`);
+    out(
+      `${terminalSafe(place(d.source, d.range.start, d.file))}: ${d.severity} ${d.code}: ${terminalSafe(d.message)}\n`,
+    );
     for (const n of d.notes ?? []) out(`    note: ${terminalSafe(n)}\n`);
     for (const r of d.related ?? []) {
-      out(`    ${terminalSafe(place(r.source, r.range.start))}: related: ${terminalSafe(r.message)}\n`);
+      out(`    ${terminalSafe(place(r.source, r.range.start, d.file))}: related: ${terminalSafe(r.message)}\n`);
     }
   }
 }
@@ -134,8 +184,46 @@ export function shortClause(text: string, max = 60): string {
   return `${oneLine.slice(0, max - 3)}...`;
 }
 
+/** One matched entry: `field is "v"`, `field is not one of [...]`, `field exists`, with the event's value. */
+function entryText(e: MatchedEntry): string {
+  if (e.entries) return `${e.field} (nested): ${e.entries.map(entryText).join(', ')}`;
+  const not = e.operator === 'excluded' ? ' not' : '';
+  let cond: string;
+  switch (e.type) {
+    case 'match':
+      cond = `is${not} ${JSON.stringify(e.value)}`;
+      break;
+    case 'match_any':
+      cond = `is${not} one of ${JSON.stringify(e.value)}`;
+      break;
+    case 'wildcard':
+      cond = `${not ? 'does not match' : 'matches'} ${JSON.stringify(e.value)}`;
+      break;
+    case 'exists':
+      cond = not ? 'does not exist' : 'exists';
+      break;
+    case 'list':
+      cond = `is${not} in list ${e.list?.id ?? ''}`;
+      break;
+    default:
+      cond = e.type;
+  }
+  const value =
+    e.type === 'exists' && !not ? '' : ` (event: ${e.eventValue === undefined ? 'missing' : valueText(e.eventValue)})`;
+  return `${e.field} ${cond}${value}`;
+}
+
+/** An exception reason on one line: the item and the entries that held. */
+function exceptionLine(r: Reason): string {
+  const name = r.exception ? `${r.exception.name} (${r.exception.item_id})` : r.clause.text;
+  let line = `excepted by ${name}: ${(r.entries ?? []).map(entryText).join(' and ')}`;
+  if (r.note) line += `  (${r.note})`;
+  return terminalSafe(line);
+}
+
 /** One reason on one line, safe for a terminal. */
 export function reasonLine(r: Reason): string {
+  if (r.kind === 'exception') return exceptionLine(r);
   const clause = shortClause(r.clause.text);
   const parts = [r.kind === 'error' ? `error in ${clause}: ${r.message ?? ''}` : clause];
   if (r.match) parts.push(`matched ${shortClause(r.match.text)}`);
@@ -162,13 +250,33 @@ export function printVerdictTable(verdicts: readonly Verdict[], out: (s: string)
   out(`${'EVENT'.padEnd(idWidth)}  ${'VERDICT'.padEnd(10)}  REASON\n`);
   for (const v of verdicts) {
     counts[v.verdict]++;
-    const [first, ...rest] = v.reasons;
-    out(`${terminalSafe(v.id).padEnd(idWidth)}  ${v.verdict.padEnd(10)}  ${first ? reasonLine(first) : ''}\n`);
-    for (const r of rest) out(`${''.padEnd(idWidth)}  ${''.padEnd(10)}  ${reasonLine(r)}\n`);
+    const lines = v.reasons.map(reasonLine);
+    // An excepted event: the items first, then what the query alone would say.
+    if (v.verdict === 'excepted' && v.wouldBe !== undefined) {
+      const at = v.reasons.findIndex((r) => r.kind !== 'exception');
+      lines.splice(at < 0 ? lines.length : at, 0, `query alone: ${v.wouldBe}`);
+    }
+    const [first, ...rest] = lines;
+    out(`${terminalSafe(v.id).padEnd(idWidth)}  ${v.verdict.padEnd(10)}  ${first ?? ''}\n`);
+    for (const l of rest) out(`${''.padEnd(idWidth)}  ${''.padEnd(10)}  ${l}\n`);
   }
   out(
-    `${counts.alert} alert · ${counts.suppressed} suppressed · ${counts['no-match']} no match${counts.error ? ` · ${counts.error} error` : ''}\n`,
+    `${counts.alert} alert · ${counts.suppressed} suppressed · ${counts['no-match']} no match${counts.excepted ? ` · ${counts.excepted} excepted` : ''}${counts.error ? ` · ${counts.error} error` : ''}\n`,
   );
+}
+
+/** Per exception item: its status and the events it removed (like clause counts). */
+export function printExceptionStats(stats: readonly ExceptionStat[], out: (s: string) => void): void {
+  out('REMOVED  EXCEPTION ITEM\n');
+  for (const s of stats) {
+    const name = terminalSafe(`${s.exception.name} (${s.exception.item_id})`);
+    const removed = s.status === 'applied' ? String(s.removed) : '-';
+    let status = '';
+    if (s.status !== 'applied') status = `  not applied: ${terminalSafe(s.reason ?? s.status)}`;
+    else if (s.removed === 0) status = '  removes nothing';
+    else if (s.removedMatching > 0) status = `  (${s.removedMatching} of them the query matches)`;
+    out(`${removed.padStart(7)}  ${name}${status}\n`);
+  }
 }
 
 /* ───────────── sequences and samples ───────────── */
@@ -230,6 +338,7 @@ export function joinJson(join: JoinExplanation, rule: string): Record<string, un
     stages: e.stages.map((s) => stageVerdictJson(s, rule)),
     ...(e.candidates.length > 0 ? { candidates: e.candidates.map(candidateJson) } : {}),
     ...(e.note !== undefined ? { note: e.note } : {}),
+    ...(e.excepted ? { excepted: e.excepted.map(exceptionReasonJson) } : {}),
   }));
   return out;
 }
@@ -279,13 +388,14 @@ export function printJoinExplanation(join: JoinExplanation, out: (s: string) => 
   out(`${'EVENT'.padEnd(idWidth)}  MATCHES  EXPLANATION\n`);
   for (const e of join.events) {
     const matched = e.stages.filter((s) => s.matched);
-    const label = matched.length > 0 ? matched.map(stageLabel).join(', ') : 'none';
+    const label = e.excepted ? 'excepted' : matched.length > 0 ? matched.map(stageLabel).join(', ') : 'none';
     const lines: string[] = [];
+    for (const r of e.excepted ?? []) lines.push(exceptionLine(r));
     if (e.note) lines.push(e.note);
     for (const s of matched) if (s.note) lines.push(`${stageLabel(s)}: ${s.note}`);
     for (const c of e.candidates)
       lines.push(`candidate ${c.candidate} (${c.role} at stage ${c.stage + 1}): ${c.message}`);
-    if (matched.length === 0) {
+    if (matched.length === 0 && !e.excepted) {
       const first = e.stages.find((s) => s.reasons && s.reasons.length > 0);
       if (first) lines.push(`${stageLabel(first)}: ${reasonLine(first.reasons![0]!)}`);
     }

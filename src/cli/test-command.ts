@@ -11,6 +11,7 @@ import { parseEvents } from '../formats/events';
 import { parseWorkspace, settingsFromWorkspace } from '../formats/workspace';
 import type { ParsedArgs } from './args';
 import { UsageError } from './args';
+import { type LoadedExceptions, loadExceptions } from './exceptions-input';
 import { InputError, loadRule, readText, settingsFrom } from './inputs';
 import { junitXml, type JunitSuite } from './junit';
 import { diagnosticJson, printDiagnostics, type Texts } from './output';
@@ -99,7 +100,7 @@ function optionSuite(options: Map<string, string>, io: Io): Suite {
   };
 }
 
-function runSuite(suite: Suite, json: boolean, io: Io): SuiteOutcome {
+function runSuite(suite: Suite, exceptions: LoadedExceptions, json: boolean, io: Io): SuiteOutcome {
   const workspaceTexts: Texts = { rule: suite.problemText, events: '', mapping: '' };
   const readProblems = suite.problems.map((d) => diagnosticJson(d, workspaceTexts));
   if (!json) printDiagnostics(suite.problems, workspaceTexts, io.err, suite.name);
@@ -112,11 +113,17 @@ function runSuite(suite: Suite, json: boolean, io: Io): SuiteOutcome {
     events: loaded.events,
     settings: suite.settings,
     ...(suite.mapping !== undefined ? { mapping: suite.mapping } : {}),
+    ...(exceptions.input ? { exceptions: exceptions.input } : {}),
   });
-  const texts: Texts = { rule: suite.rule, events: suite.events, mapping: suite.mapping ?? '' };
+  const texts: Texts = {
+    rule: suite.rule,
+    events: suite.events,
+    mapping: suite.mapping ?? '',
+    files: exceptions.files,
+  };
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   if (!json) printDiagnostics(diagnostics, texts, io.err, suite.ruleLabel);
-  const all = [...readProblems, ...diagnostics.map((d) => diagnosticJson(d, texts))];
+  const all = [...readProblems, ...[...exceptions.diagnostics, ...diagnostics].map((d) => diagnosticJson(d, texts))];
   if (loaded.events.length === 0 && loaded.diagnostics.some((d) => d.severity === 'error')) {
     return {
       name: suite.name,
@@ -170,11 +177,15 @@ export function testCommand(args: ParsedArgs, io: Io): number {
   if (optionMode === positionals.length > 0)
     throw new UsageError('give workspace files, or --rule FILE (or --query TEXT) with --events FILE and --expect FILE');
   const suites = optionMode ? [optionSuite(options, io)] : [];
+  // The same exceptions apply to every suite; problems reading them are reported once.
+  const exceptions = loadExceptions(args.lists, options);
+  if (!json)
+    printDiagnostics(exceptions.diagnostics, { rule: '', events: '', mapping: '', files: exceptions.files }, io.err);
   const outcomes: SuiteOutcome[] = [];
-  for (const s of suites) outcomes.push(runSuite(s, json, io));
+  for (const s of suites) outcomes.push(runSuite(s, exceptions, json, io));
   for (const file of positionals) {
     try {
-      outcomes.push(runSuite(workspaceSuite(file), json, io));
+      outcomes.push(runSuite(workspaceSuite(file), exceptions, json, io));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       if (!json) io.err(`eql-playground: ${e.message}\n`);

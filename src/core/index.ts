@@ -63,6 +63,7 @@ export type {
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
 export { eqlSearchRequest, type RequestSettings } from './es-request';
 export { compareHits, type Comparison, type ResponseHits, type ResponseEvent } from './compare';
+export { explainDifferences, type Difference } from './compare-explain';
 export * from './tuning/index';
 export { KEYWORDS } from './ast/keywords';
 export type { Message, Related } from './diagnostics/table';

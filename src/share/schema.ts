@@ -25,6 +25,7 @@ export interface SharePayload {
 
 export interface ShareExpectation {
   readonly verdict: 'alert' | 'suppressed' | 'no-match' | 'excepted';
+  /** The clause that must suppress, or the exception item (name or item_id) that must except. */
   readonly clause?: string;
 }
 
@@ -204,7 +205,7 @@ const VERDICTS = new Set(['alert', 'suppressed', 'no-match', 'excepted']);
 
 /**
  * Version 2 expectations: event id -> verdict, or `{verdict, clause}` (a clause only for
- * `suppressed`). Entries of another shape are dropped, one notice each.
+ * `suppressed` and `excepted`). Entries of another shape are dropped, one notice each.
  */
 function fitExpectations(v: unknown, notices: string[]): Record<string, ShareExpectation> | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -219,8 +220,11 @@ function fitExpectations(v: unknown, notices: string[]): Record<string, ShareExp
       notices.push(`expectations.${id} was dropped: expected alert, suppressed, no-match or excepted`);
       continue;
     }
-    if (x!.clause !== undefined && (typeof x!.clause !== 'string' || verdict !== 'suppressed')) {
-      notices.push(`expectations.${id} was dropped: only a suppressed expectation names a clause, as text`);
+    if (
+      x!.clause !== undefined &&
+      (typeof x!.clause !== 'string' || (verdict !== 'suppressed' && verdict !== 'excepted'))
+    ) {
+      notices.push(`expectations.${id} was dropped: only a suppressed or excepted expectation names a clause, as text`);
       continue;
     }
     const entry: ShareExpectation =

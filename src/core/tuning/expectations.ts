@@ -28,8 +28,9 @@ export interface ExpectationProblem {
 
 /**
  * Read expectations from plain JSON: an object mapping event id to `"alert"`, `"suppressed"`,
- * `"no-match"`, or `{"verdict": ..., "clause": "..."}`. Entries that are wrong are reported and
- * left out; the others are kept.
+ * `"no-match"`, `"excepted"`, or `{"verdict": ..., "clause": "..."}` (the clause that must
+ * suppress, or the exception item, by name or `item_id`, that must except). Entries that are
+ * wrong are reported and left out; the others are kept.
  */
 export function parseExpectations(value: unknown): {
   readonly expectations: Expectations;
@@ -54,8 +55,11 @@ export function parseExpectations(value: unknown): {
       });
       continue;
     }
-    if (clause !== undefined && (typeof clause !== 'string' || verdict !== 'suppressed')) {
-      problems.push({ id, message: `expectation for "${id}": a clause is a string, and only for "suppressed"` });
+    if (clause !== undefined && (typeof clause !== 'string' || (verdict !== 'suppressed' && verdict !== 'excepted'))) {
+      problems.push({
+        id,
+        message: `expectation for "${id}": a clause is a string, and only for "suppressed" or "excepted"`,
+      });
       continue;
     }
     out[id] = clause !== undefined ? { verdict, clause } : { verdict };
@@ -82,11 +86,13 @@ export function expectCurrentVerdicts(result: EvaluationResult, eventCount: numb
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function namesClause(r: Reason, clause: string): boolean {
+  if (r.kind === 'exception' && r.exception?.item_id === clause) return true;
   return squeezedTexts(r).includes(clause);
 }
 
 function outcomeText(o: EventOutcome, join: boolean): string {
-  if (join) return o.verdict === 'alert' ? 'part of a returned sequence' : 'in no returned sequence';
+  if (join && o.verdict !== 'excepted')
+    return o.verdict === 'alert' ? 'part of a returned sequence' : 'in no returned sequence';
   switch (o.verdict) {
     case 'alert':
       return 'no exclusion fired';
@@ -109,7 +115,9 @@ function checkOne(id: string, o: EventOutcome, expected: Expectation, join: bool
   let reason = text;
   if (met && expected.clause !== undefined) {
     const clause = squeeze(expected.clause);
-    met = o.reasons.some((r) => namesClause(r, clause));
+    met = o.reasons.some(
+      (r) => (expected.verdict === 'excepted') === (r.kind === 'exception') && namesClause(r, clause),
+    );
     if (!met) reason = `${text}, not by \`${clause}\``;
   }
   return { id, position: o.position, expected, got: o.verdict, met, reason };

@@ -43,10 +43,19 @@ function joinOutcomes(join: JoinExplanation, result: EvaluationResult, eventCoun
   const member = new Uint8Array(eventCount);
   for (const s of returnedSequences(result)) for (const p of s.positions) if (p < eventCount) member[p] = 1;
   const ids: string[] = new Array(eventCount);
-  for (const e of join.events) if (e.position < eventCount) ids[e.position] = e.id;
+  const excepted: (readonly Reason[] | undefined)[] = new Array(eventCount);
+  for (const e of join.events) {
+    if (e.position >= eventCount) continue;
+    ids[e.position] = e.id;
+    excepted[e.position] = e.excepted;
+  }
   const out: EventOutcome[] = new Array(eventCount);
   for (let p = 0; p < eventCount; p++) {
-    out[p] = { id: ids[p] ?? String(p), position: p, verdict: member[p] ? 'alert' : 'no-match', reasons: NONE };
+    const ex = excepted[p];
+    // A rule exception removed the event before matching: it takes part in no sequence or sample.
+    out[p] = ex
+      ? { id: ids[p] ?? String(p), position: p, verdict: 'excepted', reasons: ex }
+      : { id: ids[p] ?? String(p), position: p, verdict: member[p] ? 'alert' : 'no-match', reasons: NONE };
   }
   return out;
 }

@@ -83,7 +83,10 @@ export type ExpectedVerdict = 'alert' | 'suppressed' | 'no-match' | 'excepted';
 
 export interface Expectation {
   readonly verdict: ExpectedVerdict;
-  /** For `suppressed`: the clause (or list element / pattern) that must be among the reasons. */
+  /**
+   * For `suppressed`: the clause (or list element / pattern) that must be among the reasons; for
+   * `excepted`: the exception item (its name or `item_id`) that must be among those removing it.
+   */
   readonly clause?: string;
 }
 

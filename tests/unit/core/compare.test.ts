@@ -1,6 +1,6 @@
 /** Comparing the playground's hits with a cluster's _eql/search response. */
 import { describe, expect, test } from 'vitest';
-import { compareHits, evaluate } from '../../../src/core/index';
+import { compareHits, evaluate, explainDifferences, type ExceptionInput } from '../../../src/core/index';
 import { parseEqlResponse } from '../../../src/formats/eql-response';
 import { parseEvents } from '../../../src/formats/events';
 
@@ -82,5 +82,75 @@ describe('reading responses', () => {
       }),
     );
     expect(r.hits!.sequences![0]!.events.map((e) => e.missing === true)).toEqual([false, true]);
+  });
+});
+
+describe('explaining the differences', () => {
+  const exceptions: ExceptionInput = {
+    items: [
+      {
+        item_id: 'wget-ok',
+        list_id: 'l',
+        name: 'wget is fine',
+        entries: [{ type: 'match', field: 'process.name', operator: 'included', value: 'wget' }],
+      },
+    ],
+  };
+  const rule = 'process where process.name != "curl"';
+
+  test("each event only one side returned gets the playground's verdict and the likely cause", () => {
+    const result = evaluate({ rule, events, exceptions });
+    // The cluster returned a (the playground suppresses it), c (excepted here) and z (not a sample event).
+    const theirs = parseEqlResponse(JSON.stringify({ hits: { events: [hit('a'), hit('c'), hit('z')] } })).hits!;
+    const c = compareHits(result.hits!, theirs);
+    const d = explainDifferences(c, result, 10);
+    expect(d.map((x) => [x.kind, x.key])).toEqual([
+      ['only-theirs', 'a'],
+      ['only-theirs', 'c'],
+      ['only-theirs', 'z'],
+    ]);
+    expect(d[0]!.why).toMatch(/^the playground suppresses it by `process.name != "curl"`/);
+    expect(d[1]!.why).toMatch(
+      /excepts it by exception item "wget is fine" \(wget-ok\): was the cluster's request sent without the exceptions/,
+    );
+    expect(d[2]!.why).toMatch(/^no sample event has id z/);
+  });
+
+  test('an event only the playground returns; the cluster at its size is named', () => {
+    const result = evaluate({ rule: 'process where true', events });
+    const theirs = parseEqlResponse(JSON.stringify({ hits: { events: [hit('a')] } })).hits!;
+    const d = explainDifferences(compareHits(result.hits!, theirs), result, 1);
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ kind: 'only-ours', key: 'c' });
+    expect(d[0]!.why).toMatch(/the cluster returned 1 events, its size: raise size/);
+    expect(explainDifferences(compareHits(result.hits!, theirs), result, 10)[0]!.why).not.toMatch(/raise size/);
+  });
+
+  test('another order is explained; agreeing hits have nothing to explain', () => {
+    const result = evaluate({ rule: 'process where true', events });
+    const swapped = parseEqlResponse(JSON.stringify({ hits: { events: [hit('c'), hit('a')] } })).hits!;
+    expect(explainDifferences(compareHits(result.hits!, swapped), result).map((x) => x.kind)).toEqual(['order']);
+    const same = parseEqlResponse(JSON.stringify({ hits: { events: [hit('a'), hit('c')] } })).hits!;
+    expect(explainDifferences(compareHits(result.hits!, same), result)).toEqual([]);
+  });
+
+  test('sequences: an excepted event of a sequence only the cluster returned is named', () => {
+    const seqRule = 'sequence by host.id [process where true] [file where true]';
+    const result = evaluate({
+      rule: seqRule,
+      events,
+      exceptions: {
+        items: [
+          {
+            ...exceptions.items[0]!,
+            entries: [{ type: 'match', field: 'process.name', operator: 'included', value: 'curl' }],
+          },
+        ],
+      },
+    });
+    const theirs = { hits: { sequences: [{ join_keys: ['h'], events: [hit('a'), hit('b')] }] } };
+    const d = explainDifferences(compareHits(result.hits!, parseEqlResponse(JSON.stringify(theirs)).hits!), result);
+    expect(d.map((x) => [x.kind, x.key])).toEqual([['only-theirs', '[a, b]']]);
+    expect(d[0]!.why).toBe('event a is excepted by exception item "wget is fine" (wget-ok)');
   });
 });

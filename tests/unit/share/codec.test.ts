@@ -205,6 +205,7 @@ describe('share codec', () => {
           c: 'maybe',
           d: { verdict: 'alert', clause: 'x' },
           e: 4,
+          f: { verdict: 'excepted', clause: 'known-tool' },
         },
         baseline: { rule: 3 },
       };
@@ -212,10 +213,18 @@ describe('share codec', () => {
       expect(decodeShareHash(hash)).toEqual({
         ok: true,
         version: 2,
-        payload: { rule: 'r', events: '', expectations: { a: { verdict: 'alert' }, b: { verdict: 'no-match' } } },
+        payload: {
+          rule: 'r',
+          events: '',
+          expectations: {
+            a: { verdict: 'alert' },
+            b: { verdict: 'no-match' },
+            f: { verdict: 'excepted', clause: 'known-tool' },
+          },
+        },
         notices: [
           'expectations.c was dropped: expected alert, suppressed, no-match or excepted',
-          'expectations.d was dropped: only a suppressed expectation names a clause, as text',
+          'expectations.d was dropped: only a suppressed or excepted expectation names a clause, as text',
           'expectations.e was dropped: expected alert, suppressed, no-match or excepted',
           "baseline was dropped: expected an object with the rule's text",
         ],

@@ -1,6 +1,14 @@
 /** Tuning with Kibana rule exceptions: they apply before the query, as in evaluate. */
 import { describe, expect, test } from 'vitest';
-import { diffVerdicts, evaluate, matchMask, proposeExclusions, type ExceptionInput } from '../../../../src/core/index';
+import {
+  checkExpectations,
+  diffVerdicts,
+  evaluate,
+  matchMask,
+  parseExpectations,
+  proposeExclusions,
+  type ExceptionInput,
+} from '../../../../src/core/index';
 import { docs } from './helpers';
 
 const events = docs([
@@ -39,5 +47,52 @@ describe('tuning and rule exceptions', () => {
     const d = diffVerdicts(before, after, events.length);
     expect(d.changes.map((c) => [c.id, c.message])).toEqual([['a', 'was excepted by `known tool`, now alert']]);
     expect(d.summary).toBe('+1 alert · \u22121 excepted vs baseline');
+  });
+});
+
+describe('expectations with rule exceptions', () => {
+  const result = evaluate({ rule, events, exceptions });
+  test('"excepted" is an expectable verdict; a named item must be among those removing it', () => {
+    const parsed = parseExpectations({
+      a: 'excepted',
+      b: { verdict: 'excepted', clause: 'i1' },
+      c: { verdict: 'alert', clause: 'x' },
+    });
+    expect(parsed.expectations).toEqual({ a: { verdict: 'excepted' }, b: { verdict: 'excepted', clause: 'i1' } });
+    expect(parsed.problems.map((p) => p.id)).toEqual(['c']);
+    const r = checkExpectations(result, events, {
+      a: { verdict: 'excepted', clause: 'i1' },
+      b: { verdict: 'excepted' },
+    });
+    expect(r.results.map((x) => [x.id, x.met, x.got, x.reason])).toEqual([
+      ['a', true, 'excepted', 'by `known tool`'],
+      ['b', false, 'alert', 'no exclusion fired'],
+    ]);
+    // By name works too; another item's id does not.
+    expect(checkExpectations(result, events, { a: { verdict: 'excepted', clause: 'known tool' } }).met).toBe(1);
+    expect(checkExpectations(result, events, { a: { verdict: 'excepted', clause: 'i2' } }).unmet).toBe(1);
+  });
+
+  test('in a sequence an excepted event is "excepted", not "no-match"', () => {
+    const seqEvents = docs([
+      { id: 'a', '@timestamp': '2024-01-01T00:00:01Z', event: { category: 'process' }, process: { name: 'x' } },
+      { id: 'b', '@timestamp': '2024-01-01T00:00:02Z', event: { category: 'process' }, process: { name: 'y' } },
+      { id: 'c', '@timestamp': '2024-01-01T00:00:03Z', event: { category: 'process' }, process: { name: 'y' } },
+    ]);
+    const seq = evaluate({
+      rule: 'sequence [process where true] [process where true]',
+      events: seqEvents,
+      exceptions,
+    });
+    const r = checkExpectations(seq, seqEvents, {
+      a: { verdict: 'excepted', clause: 'i1' },
+      b: { verdict: 'alert' },
+      c: { verdict: 'alert' },
+    });
+    expect(r.results.map((x) => [x.id, x.met, x.got])).toEqual([
+      ['a', true, 'excepted'],
+      ['b', true, 'alert'],
+      ['c', true, 'alert'],
+    ]);
   });
 });
