@@ -26,10 +26,49 @@ function workerOnlyModulesStayInTheWorker(): Plugin {
   };
 }
 
+/**
+ * The page's Content-Security-Policy, as a meta element in the built page (a static site has no
+ * headers of its own). Nothing from another origin, no inline or evaluated script in the page,
+ * images only from the page itself or data URLs (so no value in a hover or a link can fetch a
+ * remote pixel). Styles may be inline: Monaco and React set them at run time. The evaluation
+ * worker is a same-origin file with no policy of its own, so its generated predicate
+ * (`new Function`) keeps working. The dev server injects inline scripts, so only builds get it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static server.
   base: './',
-  plugins: [react(), workerOnlyModulesStayInTheWorker()],
+  plugins: [react(), workerOnlyModulesStayInTheWorker(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

@@ -5,6 +5,7 @@
  */
 import type { FieldView, FunctionView } from '../core';
 import { fieldValue } from './field-value';
+import { codeSpan, plainText } from './markdown';
 import type { Monaco } from './types';
 
 export const EQL_LANGUAGE_ID = 'eql';
@@ -223,18 +224,7 @@ export function registerEqlLanguage(monaco: Monaco): void {
       }
       const field = fieldIndex.get(name) ?? seenIndex.get(name);
       if (!field) return null;
-      const lines = [`**${name}** · \`${field.type}\``];
-      if (field.description) lines.push(field.description);
-      const ev = data.selectedEvent;
-      if (ev) {
-        const value = fieldValue(ev.source, name);
-        lines.push(
-          value === undefined
-            ? `In event \`${ev.id}\`: *missing*`
-            : `In event \`${ev.id}\`: \`${truncate(JSON.stringify(value), 200)}\``,
-        );
-      }
-      return { range, contents: lines.map((value) => ({ value })) };
+      return { range, contents: fieldHover(name, field, data.selectedEvent).map((value) => ({ value })) };
     },
   });
 }
@@ -245,6 +235,29 @@ function functionDoc(fn: EqlFunction): string {
   if (fn.nulls) parts.push(`*Nulls:* ${fn.nulls}`);
   if (fn.caseAware) parts.push(`Add \`~\` (\`${fn.name}~(…)\`) to compare case-insensitively.`);
   return parts.join('\n\n');
+}
+
+/**
+ * The hover of a field: its name and type, its description, and its value in the selected
+ * event. Names, types and values come from user data (events, mappings), so every one is
+ * escaped: nothing in them becomes a link, an image or formatting.
+ */
+export function fieldHover(
+  name: string,
+  field: EqlField,
+  event: { readonly id: string; readonly source: unknown } | undefined,
+): string[] {
+  const lines = [`**${plainText(name)}** · ${codeSpan(field.type)}`];
+  if (field.description) lines.push(plainText(field.description));
+  if (event) {
+    const value = fieldValue(event.source, name);
+    lines.push(
+      value === undefined
+        ? `In event ${codeSpan(event.id)}: *missing*`
+        : `In event ${codeSpan(event.id)}: ${codeSpan(truncate(JSON.stringify(value) ?? String(value), 200))}`,
+    );
+  }
+  return lines;
 }
 
 function truncate(s: string, n: number): string {

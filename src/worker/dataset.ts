@@ -7,7 +7,8 @@ import { expandDottedKeys, findJsonError, LineIndex } from '../core';
 import type { Diagnostic, EventDoc, Message } from '../core';
 import { Events } from '../formats/diagnostics';
 import { eventId, idAccessor, isObject, kindName } from '../formats/event-collector';
-import { parseEvents, type EventsFormat } from '../formats/events';
+import { MAX_EVENT_DEPTH, parseEvents, type EventsFormat } from '../formats/events';
+import { inspectJson } from '../formats/json-scan';
 import type { StreamResult } from '../formats/events-stream';
 import type { DatasetInfo, DatasetProblem } from './protocol';
 
@@ -86,12 +87,16 @@ export class Dataset {
 
   /**
    * Replace the event at `position` with the JSON object in `text` (an edit of the selected
-   * event). A text that is not a JSON object changes nothing and says why, located in `text`.
+   * event), held to the same checks as a full parse: a text that is not a JSON object, or is
+   * nested past the depth limit, changes nothing and says why, located in `text`; keys given
+   * twice and numbers past a double are accepted with warnings, as when the events are loaded.
    */
   replace(
     position: number,
     text: string,
-  ): { readonly ok: true } | { readonly ok: false; readonly problem: DatasetProblem } {
+  ):
+    | { readonly ok: true; readonly warnings: readonly DatasetProblem[] }
+    | { readonly ok: false; readonly problem: DatasetProblem } {
     const old = this.eventsList[position];
     if (!old)
       return {
@@ -113,6 +118,18 @@ export class Dataset {
         ok: false,
         problem: this.editProblem(Events.EventNotObject.notObject('The event', kindName(value)), text, 0),
       };
+    const found = inspectJson(text, 0, text.length, MAX_EVENT_DEPTH);
+    if (found.tooDeepAt >= 0)
+      return {
+        ok: false,
+        problem: this.editProblem(Events.EventTooDeep.tooDeep('The event', MAX_EVENT_DEPTH), text, found.tooDeepAt),
+      };
+    const warnings = [
+      ...found.duplicates.map((d) => this.editProblem(Events.DuplicateKey.duplicate('The event', d.path, d.key), text, d.start, d.end)),
+      ...found.overflows.map((o) =>
+        this.editProblem(Events.NumberOutOfRange.overflow('The event', o.text, Number(o.text)), text, o.start, o.end),
+      ),
+    ];
     const doc = expandDottedKeys(value);
     const meta = old.index !== undefined ? { index: old.index } : undefined;
     const id = eventId(idAccessor(this.source.idField), doc, value, meta, position);
@@ -129,10 +146,10 @@ export class Dataset {
     this.eventsList = events;
     this.searchText[position] = undefined;
     this.version++;
-    return { ok: true };
+    return { ok: true, warnings };
   }
 
-  private editProblem(m: Message, text: string, offset: number): DatasetProblem {
+  private editProblem(m: Message, text: string, offset: number, end = offset + 1): DatasetProblem {
     const p = new LineIndex(text).position(offset);
     return {
       code: m.code,
@@ -140,7 +157,7 @@ export class Dataset {
       message: m.message,
       line: p.line,
       column: p.column,
-      range: { start: offset, end: offset + 1 },
+      range: { start: offset, end },
     };
   }
 

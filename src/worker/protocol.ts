@@ -240,7 +240,10 @@ export type DatasetResponse =
   | {
       readonly type: 'editEvent';
       readonly id: number;
+      /** Why the edit was refused (nothing changed). */
       readonly problem?: DatasetProblem;
+      /** The edit was applied; what a full parse would also warn about (keys given twice, huge numbers). */
+      readonly warnings?: readonly DatasetProblem[];
       readonly info: DatasetInfo;
     }
   | { readonly type: 'search'; readonly id: number; readonly datasetVersion: number; readonly positions: Int32Array }

@@ -263,9 +263,13 @@ export class WorkerSession {
     return out;
   }
 
-  edit(position: number, text: string): { readonly info: DatasetInfo; readonly problem?: DatasetProblem } {
+  edit(
+    position: number,
+    text: string,
+  ): { readonly info: DatasetInfo; readonly problem?: DatasetProblem; readonly warnings?: readonly DatasetProblem[] } {
     const r = this.dataset.replace(position, text);
-    return r.ok ? { info: this.dataset.info() } : { info: this.dataset.info(), problem: r.problem };
+    if (!r.ok) return { info: this.dataset.info(), problem: r.problem };
+    return r.warnings.length > 0 ? { info: this.dataset.info(), warnings: r.warnings } : { info: this.dataset.info() };
   }
 
   search(query: string): Int32Array {

@@ -107,6 +107,27 @@ describe('WorkerSession: compact results and paging', () => {
     );
   });
 
+  it('an edit is held to the checks of a full parse: depth refused, duplicate keys and huge numbers warned', () => {
+    const s = new WorkerSession();
+    const info = s.loadText(lines(3, ev), 'event.id');
+    const deep = `${'{"a":'.repeat(1500)}1${'}'.repeat(1500)}`;
+    const refused = s.edit(1, deep);
+    expect(refused.problem).toMatchObject({ code: 'EVT5010', line: 1 });
+    expect(refused.problem!.column).toBeGreaterThan(1000 * 5);
+    expect(refused.info.version).toBe(info.version);
+    // The same text in a full load gets the same code.
+    expect(new WorkerSession().loadText(deep).problems[0]?.code).toBe('EVT5010');
+
+    const twice = s.edit(1, '{"event": {"id": "x", "id": "y"}, "n": 1e400}');
+    expect(twice.problem).toBeUndefined();
+    expect(twice.info.version).toBe(info.version + 1);
+    expect(twice.warnings?.map((w) => w.code)).toEqual(['EVT5011', 'EVT5012']);
+    expect(twice.warnings?.[0]).toMatchObject({ line: 1, column: 23 });
+    const loaded = new WorkerSession().loadText('{"event": {"id": "x", "id": "y"}, "n": 1e400}');
+    expect(loaded.problems.map((p) => p.code)).toEqual(['EVT5011', 'EVT5012']);
+    expect(s.edit(0, JSON.stringify(ev(5))).warnings).toBeUndefined();
+  });
+
   it('a rule with errors gives no verdicts, and the baseline codes come along', () => {
     const s = new WorkerSession();
     s.loadText(lines(6, ev));
