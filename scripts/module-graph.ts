@@ -72,7 +72,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   core: { layers: [], packages: [], node: false },
   formats: { layers: ['core'], packages: ['smol-toml'], node: false, only: { core: CORE_FOR_FORMATS } },
   share: { layers: [], packages: ['fflate'], node: false },
-  worker: { layers: ['core', 'formats'], packages: [], node: false, only: { core: CORE_PUBLIC } },
+  worker: { layers: ['core', 'formats', 'share'], packages: [], node: false, only: { core: CORE_PUBLIC } },
   monaco: {
     layers: ['core'],
     packages: ['monaco-editor', '@monaco-editor/react'],
@@ -83,7 +83,10 @@ export const RULES: Readonly<Record<string, Rule>> = {
     layers: ['share', 'worker', 'monaco', 'examples', 'core'],
     packages: UI_LIBRARIES,
     node: false,
-    only: { core: CORE_PUBLIC, worker: ['src/worker/client.ts', 'src/worker/protocol.ts'] },
+    only: {
+      core: CORE_PUBLIC,
+      worker: ['src/worker/client.ts', 'src/worker/protocol.ts', 'src/worker/share-client.ts'],
+    },
   },
   examples: { layers: [], packages: [], node: false },
   cli: {

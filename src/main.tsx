@@ -2,6 +2,13 @@
 import './monaco/setup';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/components/ErrorBoundary';
 import './ui/styles.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+// The last wall: the panels have their own boundaries; this one keeps a message on screen
+// instead of a blank page if anything outside them fails.
+createRoot(document.getElementById('root')!).render(
+  <ErrorBoundary label="the playground">
+    <App />
+  </ErrorBoundary>,
+);

@@ -48,9 +48,12 @@ function markerRange(model: ITextModel, range: Range): MonacoRange {
   return { startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
 }
 
+/** Markers set at most per text (the problems panel counts them all). */
+export const MAX_MARKERS = 1000;
+
 /**
- * Diagnostics as Monaco markers. Zero-width ranges are widened so the squiggle shows; related
- * locations in the same text become the marker's related information.
+ * Diagnostics as Monaco markers (the first `MAX_MARKERS`). Zero-width ranges are widened so the
+ * squiggle shows; related locations in the same text become the marker's related information.
  */
 export function setDiagnosticMarkers(
   monaco: Monaco,
@@ -58,7 +61,7 @@ export function setDiagnosticMarkers(
   owner: string,
   diagnostics: readonly Diagnostic[],
 ): void {
-  const markers = diagnostics.map((d) => {
+  const markers = diagnostics.slice(0, MAX_MARKERS).map((d) => {
     const severity =
       d.severity === 'error'
         ? monaco.MarkerSeverity.Error

@@ -125,7 +125,9 @@ export class Dataset {
         problem: this.editProblem(Events.EventTooDeep.tooDeep('The event', MAX_EVENT_DEPTH), text, found.tooDeepAt),
       };
     const warnings = [
-      ...found.duplicates.map((d) => this.editProblem(Events.DuplicateKey.duplicate('The event', d.path, d.key), text, d.start, d.end)),
+      ...found.duplicates.map((d) =>
+        this.editProblem(Events.DuplicateKey.duplicate('The event', d.path, d.key), text, d.start, d.end),
+      ),
       ...found.overflows.map((o) =>
         this.editProblem(Events.NumberOutOfRange.overflow('The event', o.text, Number(o.text)), text, o.start, o.end),
       ),

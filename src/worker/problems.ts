@@ -5,6 +5,17 @@
 import { LineIndex, type Diagnostic } from '../core';
 import type { EvaluateInput, ProblemView } from './protocol';
 
+/** The last line index of each text kind: a rule edit does not rescan a large events text. */
+const lastIndex = new Map<Diagnostic['source'], { readonly text: string; readonly index: LineIndex }>();
+
+function indexOf(source: Diagnostic['source'], text: string): LineIndex {
+  const last = lastIndex.get(source);
+  if (last && last.text === text) return last.index;
+  const index = new LineIndex(text);
+  lastIndex.set(source, { text, index });
+  return index;
+}
+
 /** Diagnostics with the line and column of their start in the text they point into. */
 export function problemViews(input: EvaluateInput, diagnostics: readonly Diagnostic[]): ProblemView[] {
   const texts: Partial<Record<Diagnostic['source'], string>> = {
@@ -12,15 +23,10 @@ export function problemViews(input: EvaluateInput, diagnostics: readonly Diagnos
     events: input.events,
     mapping: input.mapping,
   };
-  const indexes = new Map<Diagnostic['source'], LineIndex>();
   return diagnostics.map((d) => {
     const text = texts[d.source];
     if (!text) return d;
-    let index = indexes.get(d.source);
-    if (!index) {
-      index = new LineIndex(text);
-      indexes.set(d.source, index);
-    }
+    const index = indexOf(d.source, text);
     const p = index.position(d.range.start);
     return { ...d, at: { line: p.line, column: p.column } };
   });

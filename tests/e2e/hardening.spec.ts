@@ -14,9 +14,7 @@ const violations = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 test.describe('hardening', () => {
-  test('the page has a strict Content-Security-Policy, works under it, and reports no violation', async ({
-    page,
-  }) => {
+  test('the page has a strict Content-Security-Policy, works under it, and reports no violation', async ({ page }) => {
     await recordViolations(page);
     await openApp(page);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -44,22 +42,23 @@ test.describe('hardening', () => {
       img.src = 'http://127.0.0.1:9/p.png';
       document.body.append(img);
     });
-    await expect.poll(() => violations(page)).toEqual([
-      expect.stringMatching(/^script-src-elem inline/),
-      expect.stringMatching(/^img-src http:\/\/127\.0\.0\.1:9/),
-    ]);
+    await expect
+      .poll(() => violations(page))
+      .toEqual([
+        expect.stringMatching(/^script-src-elem inline/),
+        expect.stringMatching(/^img-src http:\/\/127\.0\.0\.1:9/),
+      ]);
     // ...but the evaluation worker's generated predicate keeps working (no policy of its own).
     const worker = page.workers().find((w) => w.url().includes('eval.worker'));
     expect(worker, 'the evaluation worker').toBeDefined();
     expect(await worker!.evaluate(() => new Function('return 2')() as number)).toBe(2);
   });
 
-  test("a hostile value in the selected event is shown as text in the hover: no image, no link", async ({
-    page,
-  }) => {
+  test('a hostile value in the selected event is shown as text in the hover: no image, no link', async ({ page }) => {
     await recordViolations(page);
     await openApp(page);
-    const hostile = '` ![x](https://pixel.example/p.png) [click](https://evil.example/) <img src=https://pixel.example/q.png> `';
+    const hostile =
+      '` ![x](https://pixel.example/p.png) [click](https://evil.example/) <img src=https://pixel.example/q.png> `';
     await page.evaluate(
       ([r, e]) => {
         window.eqlPlayground.setRule(r);
@@ -67,7 +66,13 @@ test.describe('hardening', () => {
       },
       [
         'process where process.name == "x"',
-        JSON.stringify([{ '@timestamp': '2026-01-01T00:00:00Z', event: { category: 'process', id: '`e1` ![i](https://pixel.example/id.png)' }, process: { name: hostile } }]),
+        JSON.stringify([
+          {
+            '@timestamp': '2026-01-01T00:00:00Z',
+            event: { category: 'process', id: '`e1` ![i](https://pixel.example/id.png)' },
+            process: { name: hostile },
+          },
+        ]),
       ] as const,
     );
     await waitReady(page);
@@ -80,5 +85,28 @@ test.describe('hardening', () => {
     await expect(hover.locator('img')).toHaveCount(0);
     await expect(hover.locator('a[href*="example"]')).toHaveCount(0);
     expect(await violations(page)).toEqual([]);
+  });
+});
+
+test.describe('hostile events', () => {
+  test('20,000 broken NDJSON lines: the problems are counted and folded, a few rows rendered', async ({ page }) => {
+    await openApp(page);
+    const line = (i: number) =>
+      `${JSON.stringify({ '@timestamp': '2026-01-01T00:00:00Z', event: { category: 'process', id: `e${i}` } })},`;
+    const text = Array.from({ length: 20_000 }, (_, i) => line(i)).join('\n');
+    await page.evaluate((t) => window.eqlPlayground.setEvents(t), text);
+    await waitReady(page);
+    await expect(page.getByTestId('problem-count')).toHaveText('20,000');
+    const group = page.getByTestId('problem-group');
+    await expect(group).toHaveCount(1);
+    await expect(group).toContainText('20,000×');
+    await expect(group).toContainText('Line N is not valid JSON');
+    await expect(page.getByTestId('problem-more')).toContainText('and 19,995 more');
+    expect(await page.getByTestId('problems').locator('li').count()).toBeLessThan(10);
+    // The markers are capped too; the editor stays usable: a rule edit still evaluates.
+    await page.evaluate(() => window.eqlPlayground.setRule('process where true'));
+    await waitReady(page);
+    await page.getByTestId('problem-group').click();
+    expect(await page.getByTestId('problems').locator('li').count()).toBeLessThanOrEqual(201);
   });
 });

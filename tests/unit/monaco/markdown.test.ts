@@ -50,7 +50,9 @@ describe('hover markdown from user data', () => {
         expect(html).not.toMatch(/<img|<a /);
         const code = /<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? '';
         // CommonMark strips one leading and trailing space when both are present.
-        expect(decode(code)).toBe(s === '' ? ' ' : s.startsWith(' ') && s.endsWith(' ') && s.trim() !== '' ? s.slice(1, -1) : s);
+        expect(decode(code)).toBe(
+          s === '' ? ' ' : s.startsWith(' ') && s.endsWith(' ') && s.trim() !== '' ? s.slice(1, -1) : s,
+        );
       }),
       { numRuns: 500 },
     );
