@@ -21,6 +21,8 @@ export interface ClauseBadge {
   /** `dead`: an exclusion that suppresses nothing. */
   readonly tone: 'count' | 'dead' | 'muted';
   readonly hover?: string;
+  /** Handed back when the badge is clicked (edits.ts onBadgeClick). */
+  readonly key?: string;
 }
 
 const collections = new WeakMap<IStandaloneCodeEditor, Map<string, Collection>>();
@@ -92,6 +94,7 @@ export function showClauseBadges(monaco: Monaco, editor: IStandaloneCodeEditor, 
           inlineClassName:
             b.tone === 'dead' ? 'eql-badge-dead' : b.tone === 'muted' ? 'eql-badge-muted' : 'eql-badge-count',
           cursorStops: monaco.editor.InjectedTextCursorStops.None,
+          ...(b.key !== undefined ? { attachedData: b.key } : {}),
         },
         ...(b.hover ? { hoverMessage: { value: b.hover } } : {}),
         stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,

@@ -6,6 +6,7 @@
 import type { FieldView, FunctionView } from '../core';
 import { fieldValue } from './field-value';
 import { codeSpan, plainText } from './markdown';
+import { stringContent, stringContext, type StringContext } from './string-context';
 import type { Monaco } from './types';
 
 export const EQL_LANGUAGE_ID = 'eql';
@@ -22,6 +23,13 @@ export interface EqlLanguageData {
   readonly fieldsSeen: readonly EqlField[];
   /** The selected event's source, for field values in hovers. */
   readonly selectedEvent?: { readonly id: string; readonly source: unknown };
+  /** A field's values in the loaded events with how many events have each, for completion in strings. */
+  readonly valuesFor?: (field: string) => Promise<readonly FieldValueCount[]>;
+}
+
+export interface FieldValueCount {
+  readonly value: string | number | boolean;
+  readonly count: number;
 }
 
 let data: EqlLanguageData = { keywords: [], functions: [], fields: [], fieldsSeen: [] };
@@ -153,9 +161,16 @@ export function registerEqlLanguage(monaco: Monaco): void {
         startColumn: word.startColumn,
         endColumn: word.endColumn,
       };
+      const textBefore = model.getValueInRange({
+        startLineNumber: 1,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
+      const inString = stringContext(textBefore);
+      if (inString) return valueSuggestions(monaco, model, inString);
       const lineBefore = model.getValueInRange({ ...range, startColumn: 1 });
-      const inString = (lineBefore.match(/"/g)?.length ?? 0) % 2 === 1;
-      if (inString) return { suggestions: [] };
+      if ((lineBefore.match(/"/g)?.length ?? 0) % 2 === 1) return { suggestions: [] };
       const K = monaco.languages.CompletionItemKind;
       const suggestions: import('monaco-editor/editor').languages.CompletionItem[] = [];
       const seen = new Set<string>();
@@ -227,6 +242,37 @@ export function registerEqlLanguage(monaco: Monaco): void {
       return { range, contents: fieldHover(name, field, data.selectedEvent).map((value) => ({ value })) };
     },
   });
+}
+
+type Model = import('monaco-editor/editor').editor.ITextModel;
+type CompletionList = import('monaco-editor/editor').languages.CompletionList;
+
+/** The values the field has in the loaded events, most frequent first, replacing what was typed. */
+async function valueSuggestions(monaco: Monaco, model: Model, at: StringContext): Promise<CompletionList> {
+  const values = data.valuesFor ? await data.valuesFor(at.field) : [];
+  const start = model.getPositionAt(at.contentStart);
+  const end = model.getPositionAt(at.contentStart + at.prefix.length);
+  const range = {
+    startLineNumber: start.lineNumber,
+    startColumn: start.column,
+    endLineNumber: end.lineNumber,
+    endColumn: end.column,
+  };
+  const suggestions: import('monaco-editor/editor').languages.CompletionItem[] = [];
+  values.forEach((v, i) => {
+    const text = stringContent(String(v.value), at.kind);
+    if (text === undefined) return;
+    suggestions.push({
+      label: { label: String(v.value), description: `${v.count} event${v.count === 1 ? '' : 's'}` },
+      kind: monaco.languages.CompletionItemKind.Value,
+      detail: `${at.field} · ${v.count} of the loaded events`,
+      insertText: text,
+      filterText: text,
+      range,
+      sortText: String(i).padStart(5, '0'),
+    });
+  });
+  return { suggestions, incomplete: false };
 }
 
 function functionDoc(fn: EqlFunction): string {

@@ -14,14 +14,22 @@ import type {
   EvaluateResponse,
   LanguageResponse,
   ParseRuleResponse,
+  ProposeInput,
+  RuleExportFormat,
+  RuleMetadataView,
+  RuleSettingsView,
   RunInput,
   TraceResponse,
+  TuningRequest,
+  TuningResponseMessage,
+  WorkspaceView,
   WorkerRequest,
   WorkerRequestBody,
   WorkerResponse,
 } from './protocol';
 
 type Reply<T extends DatasetResponse['type']> = Extract<DatasetResponse, { type: T }>;
+type TuningReply<T extends TuningResponseMessage['type']> = Extract<TuningResponseMessage, { type: T }>;
 export type LoadedResponse = Reply<'loaded'>;
 export type ProgressMessage = Reply<'progress'>;
 
@@ -81,6 +89,11 @@ const SERVE_ORDER: readonly Kind[] = [
   'traceAt',
   'evaluate',
   'trace',
+  'fieldValues',
+  'propose',
+  'exportRule',
+  'readWorkspace',
+  'writeWorkspace',
 ];
 const RANK = new Map(SERVE_ORDER.map((k, i) => [k, i]));
 
@@ -125,8 +138,44 @@ export class EvalClient {
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
 
-  evaluate(input: EvaluateInput, wantEvents: boolean): Promise<Outcome<EvaluateResponse>> {
-    return this.request({ type: 'evaluate', input, wantEvents }) as Promise<Outcome<EvaluateResponse>>;
+  evaluate(input: EvaluateInput, wantEvents: boolean, tuning?: TuningRequest): Promise<Outcome<EvaluateResponse>> {
+    return this.request({ type: 'evaluate', input, wantEvents, ...(tuning ? { tuning } : {}) }) as Promise<
+      Outcome<EvaluateResponse>
+    >;
+  }
+
+  /* ───── tuning ───── */
+
+  /** Exclusions for a field (or two) of an alerting event, each verified and with its impact. */
+  propose(input: EvaluateInput, propose: ProposeInput): Promise<Outcome<TuningReply<'propose'>>> {
+    return this.request({ type: 'propose', input, propose }) as Promise<Outcome<TuningReply<'propose'>>>;
+  }
+
+  /** A field's values in the last evaluated events, most frequent first. */
+  fieldValues(field: string, limit?: number): Promise<Outcome<TuningReply<'fieldValues'>>> {
+    return this.request({ type: 'fieldValues', field, ...(limit !== undefined ? { limit } : {}) }) as Promise<
+      Outcome<TuningReply<'fieldValues'>>
+    >;
+  }
+
+  /** The rule as a detection-rules TOML file or a Kibana rule export. */
+  exportRule(
+    format: RuleExportFormat,
+    query: string,
+    metadata: RuleMetadataView,
+    settings: RuleSettingsView,
+  ): Promise<Outcome<TuningReply<'exportRule'>>> {
+    return this.request({ type: 'exportRule', format, query, metadata, settings }) as Promise<
+      Outcome<TuningReply<'exportRule'>>
+    >;
+  }
+
+  readWorkspace(text: string): Promise<Outcome<TuningReply<'readWorkspace'>>> {
+    return this.request({ type: 'readWorkspace', text }) as Promise<Outcome<TuningReply<'readWorkspace'>>>;
+  }
+
+  writeWorkspace(workspace: WorkspaceView): Promise<Outcome<TuningReply<'writeWorkspace'>>> {
+    return this.request({ type: 'writeWorkspace', workspace }) as Promise<Outcome<TuningReply<'writeWorkspace'>>>;
   }
 
   trace(input: EvaluateInput, position: number): Promise<Outcome<TraceResponse>> {

@@ -8,8 +8,16 @@ import type { EventDoc, FieldView } from '../core';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
 import { problemViews } from './problems';
 import { importRule } from './rule-import';
-import type { DatasetRequest, EvaluateInput, EventView, WorkerRequest, WorkerResponse } from './protocol';
+import type {
+  DatasetRequest,
+  EvaluateInput,
+  EventView,
+  TuningRequestMessage,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
 import { WorkerSession, textChunks } from './session';
+import { BaselineCache, exportRule, propose, readWorkspace, tuningView, valuesOf, writeWorkspace } from './tuning';
 import { messageId, requestProblem } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,6 +29,33 @@ function loadEvents(input: EvaluateInput): { key: string; parsed: ParseEventsRes
   if (cache && cache.key === key) return cache;
   cache = { key, parsed: parseEvents(input.events, input.idField ? { idField: input.idField } : {}) };
   return cache;
+}
+
+const baselines = new BaselineCache();
+
+/** What the tuning views evaluate against: the loaded events and the mapping. */
+function context(input: EvaluateInput, loaded: ReturnType<typeof loadEvents>) {
+  return { eventsKey: loaded.key, events: loaded.parsed.events, mapping: input.mapping };
+}
+
+function handleTuning(msg: TuningRequestMessage): WorkerResponse {
+  switch (msg.type) {
+    case 'propose': {
+      const loaded = loadEvents(msg.input);
+      const result = propose(msg.input.rule, msg.input.settings, context(msg.input, loaded), msg.propose);
+      return { type: 'propose', id: msg.id, result };
+    }
+    case 'fieldValues': {
+      const values = cache ? valuesOf(cache.parsed.events, msg.field, msg.limit) : [];
+      return { type: 'fieldValues', id: msg.id, field: msg.field, values };
+    }
+    case 'exportRule':
+      return { type: 'exportRule', id: msg.id, text: exportRule(msg.format, msg.query, msg.metadata, msg.settings) };
+    case 'readWorkspace':
+      return { type: 'readWorkspace', id: msg.id, ...readWorkspace(msg.text) };
+    case 'writeWorkspace':
+      return { type: 'writeWorkspace', id: msg.id, text: writeWorkspace(msg.workspace) };
+  }
 }
 
 function view(e: EventDoc): EventView {
@@ -51,6 +86,7 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
         loaded.fields ??= fieldsSeen(loaded.parsed.events);
         extra = { events: loaded.parsed.events.map(view), fieldsSeen: loaded.fields };
       }
+      const tuning = msg.tuning ? tuningView(msg.tuning, result, context(msg.input, loaded), baselines) : undefined;
       return {
         type: 'evaluate',
         id: msg.id,
@@ -59,6 +95,7 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
         problems: problemViews(msg.input, [...loaded.parsed.diagnostics, ...result.diagnostics]),
         request: eqlSearchRequest(msg.input.rule, resolveSettings(msg.input.settings), msg.input.indices),
         ...extra,
+        ...(tuning ? { tuning } : {}),
         ms: performance.now() - t0,
       };
     }
@@ -77,6 +114,12 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
       );
       return { type: 'trace', id: msg.id, entries };
     }
+    case 'propose':
+    case 'fieldValues':
+    case 'exportRule':
+    case 'readWorkspace':
+    case 'writeWorkspace':
+      return handleTuning(msg);
     default:
       return handleDataset(msg);
   }

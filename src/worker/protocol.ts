@@ -3,15 +3,21 @@
  * Every request carries an `id`; the worker answers with the same id.
  */
 import type {
+  ChangeKind,
+  ClauseImpact,
   ClauseStat,
   Diagnostic,
   EvaluationResult,
   ExceptionInput,
+  Expectation,
+  ExpectationReport,
+  FieldValueCount,
   FieldView,
   JoinEventExplanation,
   LanguageInfo,
   MitreRef,
   MitreTechnique,
+  ProposalResult,
   Range,
   Reason,
   RuleFormat,
@@ -19,10 +25,23 @@ import type {
   SequenceMatchExplanation,
   SequenceHit,
   Settings,
+  SequenceKey,
   Stats,
   ThreatMapping,
   TraceEntry,
+  VerdictCounts,
   VerdictKind,
+} from '../core';
+
+export type {
+  ClauseImpact,
+  Expectation,
+  ExpectationReport,
+  ExpectationResult,
+  ExpectedVerdict,
+  ExclusionProposal,
+  FieldValueCount,
+  ProposalResult,
 } from '../core';
 
 export type { FieldView, FunctionView, LanguageInfo } from '../core';
@@ -46,6 +65,84 @@ export interface EvaluateInput {
   /** The rule's index patterns, for the `_eql/search` request (optional). */
   readonly indices?: readonly string[];
 }
+
+/* ───────────── tuning: baseline diff, clause impact, rule tests ───────────── */
+
+/** The rule and settings the current rule is compared against. */
+export interface BaselineInput {
+  readonly rule: string;
+  readonly settings: Partial<Settings>;
+}
+
+/** What an evaluation should also compute for tuning (see src/core/tuning). */
+export interface TuningRequest {
+  /** Compare with this baseline (evaluated once per baseline, mapping and events). */
+  readonly baseline?: BaselineInput;
+  /** Expected verdicts by event id. */
+  readonly expectations?: Readonly<Record<string, Expectation>>;
+}
+
+/** One event whose verdict (or set of suppressing clauses) differs from the baseline's. */
+export interface ChangeView {
+  readonly id: string;
+  readonly position: number;
+  readonly kind: ChangeKind;
+  readonly verdict: VerdictKind;
+  readonly baselineVerdict: VerdictKind;
+  /** "was suppressed by `process.executable in (...)`, now alert". */
+  readonly message: string;
+}
+
+export interface DiffView {
+  /** False when either side has no verdicts (a rule with errors). */
+  readonly comparable: boolean;
+  readonly changes: readonly ChangeView[];
+  readonly deltas: VerdictCounts;
+  readonly baselineCounts: VerdictCounts;
+  /** Sequences and samples returned now and not by the baseline, and the reverse. */
+  readonly appeared: readonly SequenceKey[];
+  readonly disappeared: readonly SequenceKey[];
+  /** "+1 alert · −1 suppressed vs baseline", or "no change vs baseline". */
+  readonly summary: string;
+}
+
+export interface TuningView {
+  /** Present when the request named a baseline. */
+  readonly diff?: DiffView;
+  /** Per exclusion part: the events it suppresses and those only it suppresses. */
+  readonly impact: readonly ClauseImpact[];
+  /** Per list element or pattern (node id): the positions of the events it suppresses. */
+  readonly elements: readonly (readonly [number, readonly number[]])[];
+  /** Present when the request carried expectations. */
+  readonly expectations?: ExpectationReport;
+}
+
+/** Propose exclusions for one field (or two) of an alerting event. */
+export interface ProposeInput {
+  readonly position: number;
+  readonly fields: readonly string[];
+  /** One value of the field (an array's element); default: the event's value(s). */
+  readonly value?: string | number | boolean | null;
+  readonly expectations?: Readonly<Record<string, Expectation>>;
+}
+
+/** A workspace file's content (docs/workspace-format.md), as the page holds it. */
+export interface WorkspaceView {
+  readonly version?: number;
+  readonly rule: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly mapping?: string;
+  readonly idField?: string;
+  readonly events: string;
+  readonly expectations?: Readonly<Record<string, Expectation>>;
+  readonly baseline?: {
+    readonly rule: string;
+    readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
+  };
+}
+
+export type RuleExportFormat = 'toml' | 'kibana-ndjson';
 
 /* ───────────── rule import ───────────── */
 
@@ -250,11 +347,45 @@ export type DatasetResponse =
   | { readonly type: 'exportEvents'; readonly id: number; readonly text: string }
   | { readonly type: 'traceAt'; readonly id: number; readonly entries: readonly TraceEntry[] };
 
+export type TuningRequestMessage =
+  | { readonly type: 'propose'; readonly id: number; readonly input: EvaluateInput; readonly propose: ProposeInput }
+  | { readonly type: 'fieldValues'; readonly id: number; readonly field: string; readonly limit?: number }
+  | {
+      readonly type: 'exportRule';
+      readonly id: number;
+      readonly format: RuleExportFormat;
+      readonly query: string;
+      readonly metadata: RuleMetadataView;
+      readonly settings: RuleSettingsView;
+    }
+  | { readonly type: 'readWorkspace'; readonly id: number; readonly text: string }
+  | { readonly type: 'writeWorkspace'; readonly id: number; readonly workspace: WorkspaceView };
+
+export type TuningResponseMessage =
+  | { readonly type: 'propose'; readonly id: number; readonly result: ProposalResult }
+  | { readonly type: 'fieldValues'; readonly id: number; readonly field: string; readonly values: FieldValueCount[] }
+  | { readonly type: 'exportRule'; readonly id: number; readonly text: string }
+  | {
+      readonly type: 'readWorkspace';
+      readonly id: number;
+      readonly workspace?: WorkspaceView;
+      /** Problems of the file, located (line and column); an error means no workspace. */
+      readonly problems: readonly ProblemView[];
+    }
+  | { readonly type: 'writeWorkspace'; readonly id: number; readonly text: string };
+
 export type WorkerRequest =
-  | { readonly type: 'evaluate'; readonly id: number; readonly input: EvaluateInput; readonly wantEvents: boolean }
+  | {
+      readonly type: 'evaluate';
+      readonly id: number;
+      readonly input: EvaluateInput;
+      readonly wantEvents: boolean;
+      readonly tuning?: TuningRequest;
+    }
   | { readonly type: 'trace'; readonly id: number; readonly input: EvaluateInput; readonly position: number }
   | { readonly type: 'language'; readonly id: number }
   | { readonly type: 'parseRule'; readonly id: number; readonly text: string; readonly filename?: string }
+  | TuningRequestMessage
   | DatasetRequest;
 
 /** Where a problem starts in the text it points into (1-based line and UTF-16 column). */
@@ -286,6 +417,8 @@ export interface EvaluateResponse {
   readonly events?: readonly EventView[];
   /** Fields that have a value in some loaded event, with a JSON-derived type. */
   readonly fieldsSeen?: readonly FieldView[];
+  /** The tuning views, when the request asked for them. */
+  readonly tuning?: TuningView;
   readonly ms: number;
 }
 
@@ -319,6 +452,7 @@ export type WorkerResponse =
   | LanguageResponse
   | ParseRuleResponse
   | FailureResponse
+  | TuningResponseMessage
   | DatasetResponse;
 
 /** The response type for each request type (the final one: `progress` messages come before it). */
@@ -334,7 +468,9 @@ export type ResponseFor<R extends WorkerRequest> = R extends { type: 'evaluate' 
           ? Extract<DatasetResponse, { type: 'loaded' }>
           : R extends { type: 'run' }
             ? Extract<DatasetResponse, { type: 'ran' }>
-            : Extract<DatasetResponse, { type: R['type'] }>;
+            : R extends TuningRequestMessage
+              ? Extract<TuningResponseMessage, { type: R['type'] }>
+              : Extract<DatasetResponse, { type: R['type'] }>;
 
 /** Requests without the id the client assigns. */
 export type WorkerRequestBody = WorkerRequest extends infer R

@@ -18,10 +18,39 @@ function inputProblem(v: unknown, withEvents: boolean): string | undefined {
   return optionalText(v.idField) ? undefined : 'the id field is not text';
 }
 
+function tuningProblem(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (!isObject(v)) return 'the tuning request is not an object';
+  const b = v.baseline;
+  if (b !== undefined && !(isObject(b) && isText(b.rule) && isObject(b.settings))) return 'the baseline is not a rule';
+  return v.expectations === undefined || isObject(v.expectations) ? undefined : 'the expectations are not an object';
+}
+
+function proposeProblem(v: unknown): string | undefined {
+  if (!isObject(v) || !isIndex(v.position)) return 'the proposal has no event position';
+  if (!Array.isArray(v.fields) || !v.fields.every(isText)) return 'the proposal fields are not text';
+  return v.expectations === undefined || isObject(v.expectations) ? undefined : 'the expectations are not an object';
+}
+
 const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | undefined>> = {
   language: () => undefined,
   exportEvents: () => undefined,
-  evaluate: (m) => inputProblem(m.input, true),
+  evaluate: (m) => inputProblem(m.input, true) ?? tuningProblem(m.tuning),
+  propose: (m) => inputProblem(m.input, true) ?? proposeProblem(m.propose),
+  fieldValues: (m) =>
+    isText(m.field) && (m.limit === undefined || isIndex(m.limit)) ? undefined : 'the field is not text',
+  exportRule: (m) =>
+    (m.format === 'toml' || m.format === 'kibana-ndjson') &&
+    isText(m.query) &&
+    isObject(m.metadata) &&
+    isObject(m.settings)
+      ? undefined
+      : 'the export is not a format, a query, metadata and settings',
+  readWorkspace: (m) => (isText(m.text) ? undefined : 'the workspace is not text'),
+  writeWorkspace: (m) =>
+    isObject(m.workspace) && isText(m.workspace.rule) && isText(m.workspace.events)
+      ? undefined
+      : 'the workspace has no rule and events text',
   trace: (m) => inputProblem(m.input, true) ?? (isIndex(m.position) ? undefined : 'the position is not an index'),
   parseRule: (m) => (isText(m.text) && optionalText(m.filename) ? undefined : 'the rule text is not text'),
   loadText: (m) => (isText(m.text) && optionalText(m.idField) ? undefined : 'the events are not text'),

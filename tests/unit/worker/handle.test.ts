@@ -19,6 +19,12 @@ describe('worker request validation', () => {
       { type: 'search', id: 10, query: 'x' },
       { type: 'exportEvents', id: 11 },
       { type: 'traceAt', id: 12, input: { rule: 'a', settings: {}, mapping: '' }, position: 2 },
+      { type: 'evaluate', id: 13, input, wantEvents: false, tuning: { baseline: { rule: 'a', settings: {} } } },
+      { type: 'propose', id: 14, input, propose: { position: 0, fields: ['a'] } },
+      { type: 'fieldValues', id: 15, field: 'process.name' },
+      { type: 'exportRule', id: 16, format: 'toml', query: 'a', metadata: {}, settings: {} },
+      { type: 'readWorkspace', id: 17, text: '{}' },
+      { type: 'writeWorkspace', id: 18, workspace: { rule: 'a', events: '[]' } },
     ]) {
       expect(requestProblem(m), m.type).toBeUndefined();
     }
@@ -31,6 +37,15 @@ describe('worker request validation', () => {
     expect(requestProblem({ type: 'trace', id: 6, input, position: 'x' })).toBe('the position is not an index');
     expect(requestProblem({ type: 'rows', id: 7, positions: [-1] })).toBe('the positions are not indexes');
     expect(requestProblem({ type: 'nope', id: 7 })).toBe('unknown request type "nope"');
+    expect(requestProblem({ type: 'evaluate', id: 8, input, tuning: { baseline: { rule: 3 } } })).toBe(
+      'the baseline is not a rule',
+    );
+    expect(requestProblem({ type: 'propose', id: 8, input, propose: { position: 0, fields: [1] } })).toBe(
+      'the proposal fields are not text',
+    );
+    expect(requestProblem({ type: 'exportRule', id: 8, format: 'yaml', query: 'a', metadata: {}, settings: {} })).toBe(
+      'the export is not a format, a query, metadata and settings',
+    );
     expect(requestProblem({ type: 'toString', id: 7 })).toBe('unknown request type "toString"');
     expect(messageId({ id: 3 })).toBe(3);
     expect(messageId({ id: '3' })).toBe(-1);

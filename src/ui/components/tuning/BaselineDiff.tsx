@@ -1,0 +1,39 @@
+/** The rule side by side with its baseline (Monaco's diff editor, read-only). */
+import { DiffEditor } from '@monaco-editor/react';
+import { EQL_LANGUAGE_ID } from '../../../monaco/eql-language';
+import '../../tuning.css';
+
+export interface BaselineDiffProps {
+  readonly baseline: string;
+  readonly rule: string;
+  readonly theme: 'dark' | 'light';
+  readonly onClose: () => void;
+}
+
+export function BaselineDiff(p: BaselineDiffProps) {
+  return (
+    <div className="baseline-diff" data-testid="baseline-diff">
+      <div className="baseline-diff-head">
+        <span>Baseline (left) · current rule (right)</span>
+        <button type="button" onClick={p.onClose} data-testid="close-baseline-diff">
+          Close
+        </button>
+      </div>
+      <DiffEditor
+        original={p.baseline}
+        modified={p.rule}
+        language={EQL_LANGUAGE_ID}
+        theme={p.theme === 'dark' ? 'eql-dark' : 'eql-light'}
+        options={{
+          readOnly: true,
+          originalEditable: false,
+          renderSideBySide: true,
+          minimap: { enabled: false },
+          wordWrap: 'on',
+          scrollBeyondLastLine: false,
+          fontSize: 12,
+        }}
+      />
+    </div>
+  );
+}
