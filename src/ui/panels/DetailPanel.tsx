@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Verdict } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import { ReasonLine } from '../components/ReasonLine';
-import type { TraceState } from '../hooks/usePlayground';
+import type { TraceState } from '../stores/trace';
 import { collapse, formatValue } from '../state/reason-text';
 import { DetailTabs, type DetailTab } from '../components/DetailTabs';
 

@@ -1,5 +1,5 @@
 import type { RuleMetadata } from '../state/doc-state';
-import type { ShareInfo } from '../hooks/usePlayground';
+import type { ShareInfo } from '../stores/share';
 import type { MitreRefView } from '../../worker/protocol';
 import { displayName } from '../state/rule-import';
 

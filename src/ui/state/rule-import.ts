@@ -98,3 +98,17 @@ export function replacesRule(prev: string, next: string): boolean {
 export function displayName(m: RuleMetadata | undefined): string {
   return m?.name?.trim() || 'Untitled rule';
 }
+
+/** What opening a file does with the worker's reading of it. */
+export type OpenedFile =
+  | { readonly kind: 'import' }
+  /** Plain EQL: the text goes into the editor as it is, without a header. */
+  | { readonly kind: 'eql' }
+  | { readonly kind: 'refused'; readonly message: string };
+
+export function openedFile(parsed: ParsedRuleView, fileName: string): OpenedFile {
+  if (isImportable(parsed)) return { kind: 'import' };
+  if (parsed.format === 'eql') return { kind: 'eql' };
+  const why = parsed.diagnostics[0]?.message ?? 'it holds no EQL query';
+  return { kind: 'refused', message: `${fileName} looks like a ${FORMAT_LABEL[parsed.format]}, but ${why}.` };
+}

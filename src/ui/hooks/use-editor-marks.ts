@@ -1,0 +1,76 @@
+/**
+ * The editors' decorations and markers, drawn from the result view: reason highlights, the
+ * selected events in the events text, clause badges, problem markers, and the data hovers read.
+ * Each effect depends on exactly what it draws (a redraw of the reasons scrolls to them).
+ */
+import { useEffect } from 'react';
+import { setEqlLanguageData } from '../../monaco/eql-language';
+import {
+  showClauseBadges,
+  showEventHighlight,
+  showEventHighlights,
+  showReasonHighlights,
+} from '../../monaco/decorations';
+import { setDiagnosticMarkers } from '../../monaco/ranges';
+import { monaco } from '../../monaco/setup';
+import type { Playground } from '../playground';
+import { clauseBadges, eventRanges, reasonSpans } from '../state/editor-marks';
+import type { ResultView } from '../state/result-view';
+import { useStore } from './use-store';
+
+export function useEditorMarks(pg: Playground, view: ResultView): void {
+  const { rule, events } = useStore(pg.documents.editors);
+  const { clauseStats, diagnostics, fieldsSeen } = useStore(pg.evaluation.results);
+  const { rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView } = view;
+  const { selectedRow, selectedEvent, eventsForText } = view;
+
+  useEffect(() => {
+    if (!rule) return;
+    showReasonHighlights(
+      monaco,
+      rule,
+      reasonSpans({ rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView }),
+    );
+  }, [rule, rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView]);
+
+  useEffect(() => {
+    if (!events) return;
+    const { many, ranges } = eventRanges({ eventsForText, selectedRow, selectedCard });
+    if (many) showEventHighlights(monaco, events, ranges);
+    else showEventHighlight(monaco, events, ranges[0]);
+  }, [events, eventsForText, selectedRow, selectedCard]);
+
+  useEffect(() => {
+    if (rule) showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats));
+  }, [rule, rulesCurrent, joinView, clauseStats]);
+
+  useEffect(() => {
+    const rm = rule?.getModel();
+    const em = events?.getModel();
+    if (rm)
+      setDiagnosticMarkers(
+        monaco,
+        rm,
+        'eql',
+        diagnostics.filter((d) => d.source === 'rule'),
+      );
+    if (em)
+      setDiagnosticMarkers(
+        monaco,
+        em,
+        'events',
+        diagnostics.filter((d) => d.source === 'events'),
+      );
+  }, [diagnostics, rule, events]);
+
+  useEffect(() => {
+    setEqlLanguageData({ fieldsSeen });
+  }, [fieldsSeen]);
+  useEffect(() => {
+    setEqlLanguageData(
+      selectedRow && selectedEvent
+        ? { selectedEvent: { id: selectedRow.id, source: selectedEvent.source } }
+        : { selectedEvent: undefined },
+    );
+  }, [selectedRow, selectedEvent]);
+}

@@ -1,0 +1,107 @@
+import { useMemo } from 'react';
+import { useStore } from '../hooks/use-store';
+import type { Playground } from '../playground';
+import type { ResultView } from '../state/result-view';
+import { staleReason } from '../state/result-view';
+import { RULE_KEYWORDS, fieldsInRule } from '../state/rule-fields';
+import type { ResultsTab } from '../state/selection';
+import { DetailPanel } from './DetailPanel';
+import { EsResponsePanel } from './EsResponsePanel';
+import { JoinDetailPanel } from './JoinDetailPanel';
+import { JoinResultsPanel } from './JoinResultsPanel';
+import { ResultsPanel } from './ResultsPanel';
+
+export interface ResultsColumnProps {
+  readonly pg: Playground;
+  readonly view: ResultView;
+}
+
+/** The fields a result row shows: the rule's own (not the timestamp, which has its column). */
+function useKeyFields(pg: Playground): readonly string[] {
+  const { doc } = useStore(pg.documents.state);
+  const { ruleText } = useStore(pg.evaluation.results);
+  const words = useStore(pg.keywords);
+  const keywords = useMemo(() => new Set([...RULE_KEYWORDS, ...words.map((k) => k.toLowerCase())]), [words]);
+  const rule = ruleText || doc.rule;
+  const { timestampField } = doc.settings;
+  return useMemo(
+    () => fieldsInRule(rule, keywords, 5).filter((f) => f !== timestampField),
+    [rule, keywords, timestampField],
+  );
+}
+
+/** The right column: the verdicts (event or sequence view, with the detail) or the Elasticsearch tab. */
+export function ResultsColumn({ pg, view }: ResultsColumnProps) {
+  const { doc } = useStore(pg.documents.state);
+  const results = useStore(pg.evaluation.results);
+  const { tab, filter, sequence } = useStore(pg.selection.state);
+  const trace = useStore(pg.trace.trace);
+  const keyFields = useKeyFields(pg);
+  const { selectEvent, selectSequence, setFilter } = pg.selection;
+  const { joinView } = view;
+  const list = {
+    events: results.events,
+    stale: results.stale,
+    staleReason: staleReason(results),
+    selected: doc.selected,
+    filter,
+    keyFields,
+    timestampField: doc.settings.timestampField,
+    ms: results.ms,
+    onFilter: setFilter,
+    onSelect: selectEvent,
+  };
+  return (
+    <div className="column right">
+      <ResultTabs tab={tab} onTab={pg.selection.setTab} />
+      {tab === 'verdicts' && joinView ? (
+        <>
+          <JoinResultsPanel {...list} view={joinView} selectedSequence={sequence} onSelectSequence={selectSequence} />
+          <JoinDetailPanel
+            view={joinView}
+            row={view.selectedJoinRow}
+            event={view.selectedEvent}
+            sequence={view.selectedCard}
+            onSelect={selectEvent}
+          />
+        </>
+      ) : tab === 'verdicts' ? (
+        <>
+          <ResultsPanel {...list} verdicts={results.verdicts} />
+          <DetailPanel verdict={view.selectedVerdict} event={view.selectedEvent} trace={trace} />
+        </>
+      ) : (
+        <EsResponsePanel
+          hits={results.hits}
+          stale={results.stale}
+          settings={doc.settings}
+          mapping={doc.mapping}
+          onSettings={(settings) => pg.documents.patch({ settings })}
+          onMapping={(mapping) => pg.documents.patch({ mapping })}
+          request={results.request}
+        />
+      )}
+    </div>
+  );
+}
+
+function ResultTabs({ tab, onTab }: { readonly tab: ResultsTab; readonly onTab: (t: ResultsTab) => void }) {
+  const button = (key: ResultsTab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === key}
+      className={tab === key ? 'active' : ''}
+      onClick={() => onTab(key)}
+      data-testid={`tab-${key}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="tabs" role="tablist">
+      {button('verdicts', 'Verdicts')}
+      {button('es', 'Elasticsearch response')}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The playground: one store per concern, wired together. No React here: App binds these
+ * stores (hooks/use-store.ts) and composes its panels from them; the browser comes in as ports
+ * (browser-ports.ts), so the whole wiring runs in unit tests with fakes.
+ */
+import type { IStandaloneCodeEditor } from '../monaco/types';
+import type { LanguageInfo } from '../worker/protocol';
+import type { Notice } from './state/startup';
+import { createStore } from './state/store';
+import { createDocuments } from './stores/documents';
+import { createDrafts, readStartup, type DraftPorts } from './stores/drafts';
+import { createEvaluation, type ClientLike } from './stores/evaluation';
+import { createRuleImport, importWholePastes, type RuleFile } from './stores/rule-import';
+import { createSelection } from './stores/selection';
+import { createShare, type SharePorts } from './stores/share';
+import { createTrace } from './stores/trace';
+
+export interface AutomationHook {
+  setRule(text: string): void;
+  setEvents(text: string): void;
+  getRule(): string;
+  getEvents(): string;
+  ready(): Promise<void>;
+}
+
+export interface PlaygroundPorts<F extends RuleFile = RuleFile> extends DraftPorts {
+  readonly createClient: () => ClientLike;
+  readonly share: SharePorts;
+  readonly readFileText: (file: F) => Promise<string>;
+  /** The editors' language data (keywords, functions, fields) from the worker. */
+  readonly setLanguageData: (info: Pick<LanguageInfo, 'keywords' | 'functions' | 'fields'>) => void;
+  /** `window.eqlPlayground`; returns the uninstall function. */
+  readonly installHook: (hook: AutomationHook) => () => void;
+}
+
+export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) {
+  const startup = readStartup(ports);
+  const notices = createStore<Notice | undefined>(startup.notice);
+  const keywords = createStore<readonly string[]>([]);
+  let client: ClientLike | undefined;
+  const getClient = () => client;
+
+  const documents = createDocuments(startup.state);
+  const evaluation = createEvaluation(documents, getClient);
+  const trace = createTrace(documents, evaluation.results, getClient);
+  const drafts = createDrafts(ports, startup, documents, notices);
+  const share = createShare(ports.share, documents, drafts);
+  const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
+  const selection = createSelection(documents);
+
+  const startClient = (): (() => void) => {
+    const c = ports.createClient();
+    client = c;
+    void c.language().then((o) => {
+      if (o.status !== 'ok') return;
+      const info = o.value.info;
+      ports.setLanguageData({ keywords: info.keywords, functions: info.functions, fields: info.fields });
+      keywords.set(info.keywords);
+    });
+    return () => {
+      c.dispose();
+      client = undefined;
+    };
+  };
+
+  return {
+    documents,
+    evaluation,
+    trace,
+    drafts,
+    share,
+    ruleImport,
+    selection,
+    notices,
+    /** The core's keyword list, once the worker has sent it. */
+    keywords,
+    dismissNotice: () => notices.set(undefined),
+    mountRuleEditor(ed: IStandaloneCodeEditor): void {
+      importWholePastes(ed, ruleImport.pastedWholeRule);
+      documents.mount('rule', ed);
+    },
+    mountEventsEditor: (ed: IStandaloneCodeEditor) => documents.mount('events', ed),
+    /** Start the worker, evaluation, autosave and the automation hook. Returns the stop function. */
+    start(): () => void {
+      const stops = [
+        drafts.start(),
+        startClient(),
+        evaluation.start(),
+        ruleImport.start(),
+        trace.start(),
+        ports.installHook({
+          setRule: documents.setRule,
+          setEvents: documents.setEvents,
+          getRule: documents.getRule,
+          getEvents: documents.getEvents,
+          ready: evaluation.ready,
+        }),
+      ];
+      return () => {
+        for (const s of stops.reverse()) s();
+      };
+    },
+  };
+}
+
+export type Playground = ReturnType<typeof createPlayground>;

@@ -1,0 +1,101 @@
+/**
+ * What the editors draw for the results: highlights of the selected event's reasons (or its
+ * sequence's stage terms), the selected events' ranges in the events text, and the per-clause
+ * badges. Pure: plain data for src/monaco/decorations.ts.
+ */
+import type { ClauseStat, Range } from '../../core';
+import type { ClauseBadge, HighlightSpan } from '../../monaco/decorations';
+import { eventStageHighlights, sequenceStageHighlights, stageLabel, stageMatchCounts } from './join-view';
+import type { ResultView } from './result-view';
+
+export function reasonSpans(
+  v: Pick<ResultView, 'rulesCurrent' | 'selectedVerdict' | 'selectedJoinRow' | 'selectedCard' | 'joinView'>,
+): HighlightSpan[] {
+  const spans: HighlightSpan[] = [];
+  if (!v.rulesCurrent) return spans;
+  if (v.selectedVerdict) {
+    for (const r of v.selectedVerdict.reasons) {
+      spans.push({ range: r.clause.range, role: r.kind === 'exclusion' ? 'clause' : 'failed' });
+      if (r.match) spans.push({ range: r.match.range, role: 'match' });
+    }
+  }
+  if (v.joinView) {
+    if (v.selectedJoinRow) spans.push(...eventStageHighlights(v.joinView.join, v.selectedJoinRow));
+    else if (v.selectedCard) spans.push(...sequenceStageHighlights(v.joinView.join, v.selectedCard));
+  }
+  return spans;
+}
+
+/** The events-text ranges to highlight: one event, or every event of the selected sequence. */
+export function eventRanges(v: Pick<ResultView, 'eventsForText' | 'selectedRow' | 'selectedCard'>): {
+  readonly many: boolean;
+  readonly ranges: readonly Range[];
+} {
+  const events = v.eventsForText;
+  if (!v.selectedRow && v.selectedCard && events) {
+    const ranges = v.selectedCard.positions.flatMap((pos) => {
+      const r = events[pos]?.range;
+      return r ? [r] : [];
+    });
+    return { many: true, ranges };
+  }
+  const ev = v.selectedRow && events ? events[v.selectedRow.position] : undefined;
+  return { many: false, ranges: ev?.range && ev.id === v.selectedRow?.id ? [ev.range] : [] };
+}
+
+function stageBadges(v: Pick<ResultView, 'joinView'>): ClauseBadge[] {
+  if (!v.joinView) return [];
+  return stageMatchCounts(v.joinView.join).map(({ stage, matched }): ClauseBadge => {
+    const label = stageLabel(stage);
+    return matched > 0
+      ? {
+          range: stage.text.range,
+          tone: 'count',
+          text: `⟵ ${label}: ${matched} event${matched === 1 ? '' : 's'}`,
+          hover: `${matched} loaded event(s) satisfy the filter of ${label}.`,
+        }
+      : {
+          range: stage.text.range,
+          tone: 'dead',
+          text: `⚠ ${label}: no event`,
+          hover: `No loaded event satisfies the filter of ${label}, so no sequence can complete.`,
+        };
+  });
+}
+
+function clauseBadge(s: ClauseStat): ClauseBadge | undefined {
+  if (s.kind === 'exclusion') {
+    return s.suppressed > 0
+      ? {
+          range: s.clause.range,
+          tone: 'count',
+          text: `⟵ suppresses ${s.suppressed}`,
+          hover: `This exclusion suppresses ${s.suppressed} event(s).`,
+        }
+      : {
+          range: s.clause.range,
+          tone: 'dead',
+          text: '⚠ suppresses none',
+          hover:
+            'No loaded event is suppressed by this exclusion: it may be dead, or your sample lacks the case it covers.',
+        };
+  }
+  if (s.failed > 0) {
+    return {
+      range: s.clause.range,
+      tone: 'muted',
+      text: `✗ fails for ${s.failed}`,
+      hover: `For ${s.failed} event(s) this is the first base condition that fails.`,
+    };
+  }
+  return undefined;
+}
+
+/** Per stage term and per clause: how many events it decides (only for the current rule text). */
+export function clauseBadges(
+  v: Pick<ResultView, 'rulesCurrent' | 'joinView'>,
+  stats: readonly ClauseStat[],
+): ClauseBadge[] {
+  if (!v.rulesCurrent) return [];
+  return [...stageBadges(v), ...stats.flatMap((s) => clauseBadge(s) ?? [])];
+}
