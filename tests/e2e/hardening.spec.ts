@@ -110,3 +110,35 @@ test.describe('hostile events', () => {
     expect(await page.getByTestId('problems').locator('li').count()).toBeLessThanOrEqual(201);
   });
 });
+
+test.describe('deeply nested events', () => {
+  const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{"b":1}${'}'.repeat(depth - 1)}`;
+  const ok = '{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"process"},"process":{"name":"bash"}}';
+
+  test('an event 2,000 deep is refused with a located problem; the others are evaluated', async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(() => window.eqlPlayground.setRule('process where process.name == "bash"'));
+    const deep = `{"event":{"category":"process"},"x":${nested(2000)}}`;
+    await page.evaluate((t) => window.eqlPlayground.setEvents(t), `${ok}\n${deep}\n${ok}\n`);
+    await waitReady(page);
+    const problem = page.getByTestId('problem');
+    await expect(problem).toHaveCount(1);
+    await expect(problem).toHaveAttribute('data-code', 'EVT5010');
+    await expect(problem).toContainText(/events 2:\d+/);
+    await expect(page.getByTestId('summary')).toHaveText('2 alert · 0 suppressed · 0 no match');
+    await expect(page.getByTestId('summary')).toHaveAttribute('data-stale', 'false');
+  });
+
+  test('an event just under the depth limit is evaluated, selected and shown', async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(() => window.eqlPlayground.setRule('process where process.name == "bash"'));
+    const deep = `{"event":{"category":"process"},"process":{"name":"bash"},"x":${nested(990)}}`;
+    await page.evaluate((t) => window.eqlPlayground.setEvents(t), `${ok}\n${deep}\n`);
+    await waitReady(page);
+    await expect(page.getByTestId('problem')).toHaveCount(0);
+    await expect(page.getByTestId('summary')).toHaveText('2 alert · 0 suppressed · 0 no match');
+    await page.locator('[data-testid="event-row"][data-event-id="1"]').click();
+    await expect(page.locator('.event-row.selected')).toHaveAttribute('data-event-id', '1');
+    await expect(page.getByTestId('panel-failure')).toHaveCount(0);
+  });
+});

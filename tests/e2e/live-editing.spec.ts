@@ -55,7 +55,7 @@ test.describe('live editing', () => {
     await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 16 no match');
   });
 
-  test('a malformed event is marked at its line; the last good results stay stale until it is fixed', async ({
+  test('a malformed event is marked at its line and left out; the others are evaluated, rule edits too', async ({
     page,
   }) => {
     await openApp(page);
@@ -65,16 +65,20 @@ test.describe('live editing', () => {
       '{"@timestamp":"2026-01-01T00:00:02Z","event":{"category":"file"},"process":{"name":"curl"}}',
     ];
     await page.evaluate(() => window.eqlPlayground.setRule('file where process.name == "bash"'));
-    await page.evaluate((t) => window.eqlPlayground.setEvents(t), `${events[0]}\n${events[2]}\n`);
-    await waitReady(page);
-    await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 1 no match');
     await page.evaluate((t) => window.eqlPlayground.setEvents(t), events.join('\n'));
     await waitReady(page);
     const problem = page.getByTestId('problems').locator('li');
     await expect(problem).toHaveCount(1);
     await expect(problem).toContainText('events 2:');
     await expect(page.locator('[data-testid="events-editor"] .squiggly-error')).toHaveCount(1);
-    await expect(page.getByTestId('summary')).toHaveAttribute('data-stale', 'true');
+    // The two readable events are evaluated now, not held back as stale.
+    await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 1 no match');
+    await expect(page.getByTestId('summary')).toHaveAttribute('data-stale', 'false');
+    // A rule edit while the event is still broken is evaluated too.
+    await page.evaluate(() => window.eqlPlayground.setRule('file where process.name == "curl"'));
+    await waitReady(page);
+    await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 1 no match');
+    await expect(page.locator('.event-row.verdict-alert')).toHaveAttribute('data-event-id', '1');
     await page.evaluate(
       (t) => window.eqlPlayground.setEvents(t),
       events.join('\n').replace('2026-01-01,', '"2026-01-01T00:00:01Z",'),

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import type { Verdict } from '../../core';
-import type { EventView } from '../../worker/protocol';
+import type { Diagnostic, Verdict } from '../../core';
+import type { EventView, ProblemView } from '../../worker/protocol';
 import { EventRow, ROW_HEIGHT } from '../components/EventRow';
+import { UnreadableRows } from '../components/UnreadableRows';
 import { VirtualList } from '../components/VirtualList';
 import { nextOfKind, stepSelection } from '../state/navigation';
 import { countVerdicts, filterVerdicts, summaryText, type VerdictFilter } from '../state/results';
@@ -18,6 +19,9 @@ export interface ResultsPanelProps {
   readonly ms: number | undefined;
   readonly onFilter: (f: VerdictFilter) => void;
   readonly onSelect: (id: string | undefined) => void;
+  /** Events that could not be read: error rows above the verdicts. */
+  readonly unreadable?: readonly ProblemView[];
+  readonly onGoToProblem?: (d: Diagnostic) => void;
 }
 
 const FILTERS: readonly { key: VerdictFilter; label: string }[] = [
@@ -84,6 +88,7 @@ export function ResultsPanel(p: ResultsPanelProps) {
           );
         })}
       </div>
+      {p.unreadable && p.onGoToProblem && <UnreadableRows problems={p.unreadable} onGoTo={p.onGoToProblem} />}
       <VirtualList
         className="event-list"
         label="Events and their verdicts"

@@ -1,6 +1,8 @@
 /**
- * What the results panel shows, and how a new evaluation updates it. While the rule or the
- * events have errors, the last good verdicts stay and are marked stale.
+ * What the results panel shows, and how a new evaluation updates it. While the rule has errors,
+ * the last good verdicts stay and are marked stale. Events that cannot be read never block the
+ * others: the readable ones are evaluated (every rule edit too), and each unreadable one is
+ * listed with its line as an error row.
  */
 import type { ClauseStat, Diagnostic, Hits, JoinExplanation, Verdict, VerdictKind } from '../../core';
 import type { EvaluateResponse, EventView, FieldView, ProblemView } from '../../worker/protocol';
@@ -27,6 +29,8 @@ export interface ResultsState {
   readonly fieldsSeen: readonly FieldView[];
   /** Current problems (rule, mapping, settings, events), with their positions where known. */
   readonly diagnostics: readonly ProblemView[];
+  /** The events that could not be read (errors in the events text), each with its line. */
+  readonly unreadable: readonly ProblemView[];
   /** True when the verdicts on screen are not for the current inputs. */
   readonly stale: boolean;
   /** Why the results are stale or missing (timeout, crash), if not diagnostics. */
@@ -52,16 +56,13 @@ export const emptyResults: ResultsState = {
   latestEventsText: undefined,
   fieldsSeen: [],
   diagnostics: [],
+  unreadable: [],
   stale: false,
   failure: undefined,
   ms: undefined,
   request: undefined,
   hasGood: false,
 };
-
-export function hasErrorDiagnostics(ds: readonly Diagnostic[]): boolean {
-  return ds.some((d) => d.severity === 'error');
-}
 
 /** Apply a worker answer for the given inputs. */
 export function applyEvaluation(
@@ -74,8 +75,7 @@ export function applyEvaluation(
   const fieldsSeen = response.fieldsSeen ?? prev.fieldsSeen;
   const diagnostics = response.problems ?? [...response.eventDiagnostics, ...response.result.diagnostics];
   const r = response.result;
-  const eventErrors = hasErrorDiagnostics(response.eventDiagnostics);
-  const good = r.ok && (r.verdicts !== undefined || r.join !== undefined) && (!eventErrors || !prev.hasGood);
+  const good = r.ok && (r.verdicts !== undefined || r.join !== undefined);
   const base = {
     ...prev,
     version: inputs.version,
@@ -83,6 +83,7 @@ export function applyEvaluation(
     latestEventsText: eventsTextOfEvents,
     fieldsSeen,
     diagnostics,
+    unreadable: diagnostics.filter((d) => d.source === 'events' && d.severity === 'error'),
     failure: undefined,
     ms: response.ms,
     request: response.request ?? prev.request,
@@ -98,9 +99,9 @@ export function applyEvaluation(
       events,
       ruleText: inputs.rule,
       eventsText: inputs.events,
-      // Partial results (some events unreadable, nothing better to show) are flagged too.
-      stale: eventErrors,
-      hasGood: !eventErrors,
+      // Unreadable events are left out and listed (`unreadable`); the rest is current.
+      stale: false,
+      hasGood: true,
     };
   }
   return { ...base, stale: prev.hasGood || prev.verdicts.length > 0 || diagnostics.length > 0 };

@@ -90,20 +90,33 @@ describe('results state', () => {
     expect(fixed.events).toBe(first.events); // reused: the events text did not change
   });
 
-  test('an events error keeps the last good verdicts stale; with nothing better, partial results are shown flagged', () => {
+  test('an unreadable event never blocks the others: the rest are evaluated, and it is listed with its line', () => {
     const partial = good([verdict('0', 'alert')]);
-    const next = applyEvaluation(first, response(partial, [eventError]), { version: 2, rule: 'r1', events: 'e2' });
-    expect(next.stale).toBe(true);
-    expect(next.verdicts).toBe(first.verdicts);
-    expect(next.diagnostics).toEqual([eventError]);
-    const fromNothing = applyEvaluation(emptyResults, response(partial, [eventError]), {
-      version: 1,
-      rule: 'r1',
-      events: 'e2',
+    const located = { ...eventError, at: { line: 2, column: 1 } };
+    const next = applyEvaluation(
+      first,
+      { ...response(partial, [eventError]), problems: [located] },
+      { version: 2, rule: 'r1', events: 'e2' },
+    );
+    expect(next.stale).toBe(false);
+    expect(next.verdicts).toEqual([verdict('0', 'alert')]);
+    expect(next.eventsText).toBe('e2');
+    expect(next.unreadable).toEqual([located]);
+    // A rule edit while the event is still broken is evaluated too.
+    const edited = applyEvaluation(
+      next,
+      { ...response(good([verdict('0', 'no-match')]), [eventError], false), problems: [located] },
+      { version: 3, rule: 'r2', events: 'e2' },
+    );
+    expect(edited).toMatchObject({ stale: false, ruleText: 'r2', unreadable: [located] });
+    expect(edited.verdicts.map((v) => v.verdict)).toEqual(['no-match']);
+    // Fixed: nothing unreadable is left.
+    const fixed = applyEvaluation(edited, response(good([verdict('0', 'alert'), verdict('1', 'alert')])), {
+      version: 4,
+      rule: 'r2',
+      events: 'e3',
     });
-    expect(fromNothing.verdicts).toHaveLength(1);
-    expect(fromNothing.stale).toBe(true);
-    expect(fromNothing.hasGood).toBe(false);
+    expect(fixed.unreadable).toEqual([]);
   });
 
   test('problems with positions from the worker are what the list shows', () => {
