@@ -2,6 +2,7 @@
  * The page: composes the panels from the playground's concern stores (playground.ts). App holds
  * no state of its own; each panel container reads the stores it shows.
  */
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { useEditorMarks } from './hooks/use-editor-marks';
 import { usePlayground } from './hooks/use-playground';
 import { useResultView } from './hooks/use-result-view';
@@ -27,13 +28,15 @@ export function App() {
   const { help } = useStore(pg.selection.state);
   return (
     <div className={`app theme-${scheme}`}>
-      <Header
-        metadata={doc.metadata}
-        share={share}
-        onShare={() => void pg.share.shareLink()}
-        onReset={pg.drafts.resetToExample}
-        onHelp={pg.selection.toggleHelp}
-      />
+      <ErrorBoundary label="the rule header" resetKey={doc.metadata}>
+        <Header
+          metadata={doc.metadata}
+          share={share}
+          onShare={() => void pg.share.shareLink()}
+          onReset={pg.drafts.resetToExample}
+          onHelp={pg.selection.toggleHelp}
+        />
+      </ErrorBoundary>
       <NoticeBar
         notice={notice}
         canRestore={backup !== undefined}

@@ -74,6 +74,11 @@ test.describe('live editing', () => {
     // The two readable events are evaluated now, not held back as stale.
     await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 1 no match');
     await expect(page.getByTestId('summary')).toHaveAttribute('data-stale', 'false');
+    // The unreadable event is an error row that names its line.
+    const errorRow = page.getByTestId('unreadable-row');
+    await expect(errorRow).toHaveCount(1);
+    await expect(errorRow).toHaveAttribute('data-line', '2');
+    await expect(errorRow).toContainText('line 2');
     // A rule edit while the event is still broken is evaluated too.
     await page.evaluate(() => window.eqlPlayground.setRule('file where process.name == "curl"'));
     await waitReady(page);
@@ -85,6 +90,7 @@ test.describe('live editing', () => {
     );
     await waitReady(page);
     await expect(problem).toHaveCount(0);
+    await expect(page.getByTestId('unreadable-row')).toHaveCount(0);
     await expect(page.getByTestId('summary')).toHaveText('1 alert · 0 suppressed · 2 no match');
   });
 

@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { goToOffset } from '../../monaco/decorations';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
@@ -56,30 +58,48 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
       <ResultTabs tab={tab} onTab={pg.selection.setTab} />
       {tab === 'verdicts' && joinView ? (
         <>
-          <JoinResultsPanel {...list} view={joinView} selectedSequence={sequence} onSelectSequence={selectSequence} />
-          <JoinDetailPanel
-            view={joinView}
-            row={view.selectedJoinRow}
-            event={view.selectedEvent}
-            sequence={view.selectedCard}
-            onSelect={selectEvent}
-          />
+          <ErrorBoundary label="the sequences" resetKey={results}>
+            <JoinResultsPanel {...list} view={joinView} selectedSequence={sequence} onSelectSequence={selectSequence} />
+          </ErrorBoundary>
+          <ErrorBoundary label="the sequence detail" resetKey={view.selectedEvent}>
+            <JoinDetailPanel
+              view={joinView}
+              row={view.selectedJoinRow}
+              event={view.selectedEvent}
+              sequence={view.selectedCard}
+              onSelect={selectEvent}
+            />
+          </ErrorBoundary>
         </>
       ) : tab === 'verdicts' ? (
         <>
-          <ResultsPanel {...list} verdicts={results.verdicts} />
-          <DetailPanel verdict={view.selectedVerdict} event={view.selectedEvent} trace={trace} />
+          <ErrorBoundary label="the verdicts" resetKey={results}>
+            <ResultsPanel
+              {...list}
+              verdicts={results.verdicts}
+              unreadable={results.unreadable}
+              onGoToProblem={(d) => {
+                const ed = pg.documents.editors.get().events;
+                if (ed) goToOffset(ed, d.range.start);
+              }}
+            />
+          </ErrorBoundary>
+          <ErrorBoundary label="the event's detail" resetKey={view.selectedEvent}>
+            <DetailPanel verdict={view.selectedVerdict} event={view.selectedEvent} trace={trace} />
+          </ErrorBoundary>
         </>
       ) : (
-        <EsResponsePanel
-          hits={results.hits}
-          stale={results.stale}
-          settings={doc.settings}
-          mapping={doc.mapping}
-          onSettings={(settings) => pg.documents.patch({ settings })}
-          onMapping={(mapping) => pg.documents.patch({ mapping })}
-          request={results.request}
-        />
+        <ErrorBoundary label="the Elasticsearch response" resetKey={results}>
+          <EsResponsePanel
+            hits={results.hits}
+            stale={results.stale}
+            settings={doc.settings}
+            mapping={doc.mapping}
+            onSettings={(settings) => pg.documents.patch({ settings })}
+            onMapping={(mapping) => pg.documents.patch({ mapping })}
+            request={results.request}
+          />
+        </ErrorBoundary>
       )}
     </div>
   );
