@@ -329,3 +329,15 @@ export function buildJoinView(join: JoinExplanation, hits: Hits | undefined, eve
   const rows = joinRows(join, cards, eventCount);
   return { join, cards, rows, summary: joinSummary(join, cards, rows) };
 }
+
+/** The sequence view's filters: every event, those in a returned sequence (sample), the others. */
+export function joinFilterOptions(
+  view: JoinView,
+): { key: 'all' | 'alert' | 'no-match'; label: string; count: number }[] {
+  const noun = view.summary.kind === 'sample' ? 'sample' : 'sequence';
+  return [
+    { key: 'all', label: 'All', count: view.rows.length },
+    { key: 'alert', label: `In a ${noun}`, count: view.summary.eventsInResults },
+    { key: 'no-match', label: `Not in a ${noun}`, count: view.summary.notInResults },
+  ];
+}

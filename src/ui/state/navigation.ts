@@ -28,3 +28,21 @@ export function nextOfKind(
   }
   return selected;
 }
+
+/**
+ * A key pressed in the results list: the row to select (`id` undefined clears the selection), or
+ * undefined when the key is not the list's. Arrows and j/k step, Escape clears, and each letter
+ * of `jumps` goes to the next row with its verdict.
+ */
+export function listKey(
+  key: string,
+  rows: readonly Verdict[],
+  selected: string | undefined,
+  jumps: Readonly<Record<string, VerdictKind>>,
+): { readonly id: string | undefined } | undefined {
+  if (key === 'ArrowDown' || key === 'j') return { id: stepSelection(rows, selected, 1) };
+  if (key === 'ArrowUp' || key === 'k') return { id: stepSelection(rows, selected, -1) };
+  if (key === 'Escape') return { id: undefined };
+  const kind = Object.hasOwn(jumps, key) ? jumps[key] : undefined;
+  return kind ? { id: nextOfKind(rows, selected, kind) } : undefined;
+}

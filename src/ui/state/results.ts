@@ -140,3 +140,23 @@ export function summaryText(c: Counts): string {
 export function filterVerdicts<V extends Verdict>(verdicts: readonly V[], filter: VerdictFilter): readonly V[] {
   return filter === 'all' ? verdicts : verdicts.filter((v) => v.verdict === filter);
 }
+
+/** One filter button: the verdict it keeps, its label and how many events it keeps. */
+export interface FilterOption {
+  readonly key: VerdictFilter;
+  readonly label: string;
+  readonly count: number;
+}
+
+/** The event query's filters (excepted and error only when some event has that verdict). */
+export function eventFilterOptions(c: Counts): FilterOption[] {
+  const all: FilterOption[] = [
+    { key: 'all', label: 'All', count: c.total },
+    { key: 'alert', label: 'Alert', count: c.alert },
+    { key: 'suppressed', label: 'Suppressed', count: c.suppressed },
+    { key: 'no-match', label: 'No match', count: c['no-match'] },
+    { key: 'excepted', label: 'Excepted', count: c.excepted },
+    { key: 'error', label: 'Error', count: c.error },
+  ];
+  return all.filter((f) => !((f.key === 'error' || f.key === 'excepted') && f.count === 0));
+}

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import type { VerdictKind } from '../../core';
+import { fieldValue } from '../../monaco/field-value';
+import type { EventView } from '../../worker/protocol';
+import { formatValue } from '../state/reason-text';
+import { fieldLabels } from '../state/rule-fields';
+
+export const ROW_HEIGHT = 48;
+
+export interface RowShellProps {
+  readonly id: string;
+  readonly verdict: VerdictKind;
+  readonly event: EventView | undefined;
+  readonly selected: boolean;
+  readonly keyFields: readonly string[];
+  readonly timestampField: string;
+  readonly onSelect: (id: string) => void;
+  readonly badge: { readonly text: string; readonly title?: string };
+  /** Extra classes: the row's kind (before the verdict) and its state (after the selection). */
+  readonly kindClass?: string;
+  readonly stateClass?: string;
+  /** The sequence view: the sequences the event is part of. */
+  readonly sequences?: string;
+  /** Between the time and the fields (the sequence view's stage chips). */
+  readonly chips?: ReactNode;
+  /** The row's second line: why. */
+  readonly children: ReactNode;
+}
+
+function shortTime(v: unknown): string {
+  if (typeof v !== 'string') return v === undefined ? '' : formatValue(v);
+  const m = /T(\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(v);
+  return m ? m[1]! : v;
+}
+
+function RowFields({
+  event,
+  keyFields,
+}: {
+  readonly event: EventView | undefined;
+  readonly keyFields: readonly string[];
+}) {
+  const labels = fieldLabels(keyFields);
+  return (
+    <span className="row-fields">
+      {keyFields.map((f, i) => {
+        const v = event ? fieldValue(event.source, f) : undefined;
+        return (
+          <span key={f} className="row-field" title={`${f} = ${formatValue(v)}`}>
+            <span className="row-field-name">{labels[i]}</span>
+            <span className={v === undefined ? 'row-field-value missing' : 'row-field-value'}>{formatValue(v)}</span>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/** One event in the results, for either query kind: badge, id, time, key fields, and why. */
+export function RowShell(p: RowShellProps) {
+  const ts = p.event ? fieldValue(p.event.source, p.timestampField) : undefined;
+  const classes = ['event-row', p.kindClass, `verdict-${p.verdict}`, p.selected && 'selected', p.stateClass];
+  return (
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="event-row"
+      data-verdict={p.verdict}
+      data-event-id={p.id}
+      data-sequences={p.sequences}
+      role="option"
+      aria-selected={p.selected}
+      style={{ height: ROW_HEIGHT }}
+      onClick={() => p.onSelect(p.id)}
+    >
+      <div className="row-line">
+        <span className={`verdict-badge verdict-${p.verdict}`} title={p.badge.title}>
+          {p.badge.text}
+        </span>
+        <span className="row-id" title={`event id ${p.id}`}>
+          {p.id}
+        </span>
+        {ts !== undefined && (
+          <span className="row-time" title={formatValue(ts)}>
+            {shortTime(ts)}
+          </span>
+        )}
+        {p.chips}
+        <RowFields event={p.event} keyFields={p.keyFields} />
+      </div>
+      <div className="row-reasons">{p.children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { joinKeysText, spanText, type SequenceCard, type SequenceStageCell } from '../state/join-view';
+
+export interface SequenceCardsProps {
+  readonly cards: readonly SequenceCard[];
+  readonly noun: 'sequence' | 'sample';
+  readonly selected: number | undefined;
+  /** Selecting the selected card again clears the selection. */
+  readonly onSelect: (index: number | undefined) => void;
+  readonly onSelectEvent: (id: string) => void;
+}
+
+/** The returned sequences (or samples), one card each. */
+export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent }: SequenceCardsProps) {
+  return (
+    <div className="sequence-list" data-testid="sequences" aria-label={`Returned ${noun}s`}>
+      {cards.length === 0 ? (
+        <div className="sequence-empty">No {noun} returned. The rows below say what became of each candidate.</div>
+      ) : (
+        cards.map((c) => (
+          <SequenceCardView
+            key={c.index}
+            card={c}
+            noun={noun}
+            selected={c.index === selected}
+            onSelect={() => onSelect(c.index === selected ? undefined : c.index)}
+            onSelectEvent={onSelectEvent}
+          />
+        ))
+      )}
+    </div>
+  );
+}
+
+function StageCell({ cell, onSelectEvent }: { cell: SequenceStageCell; onSelectEvent: (id: string) => void }) {
+  if (cell.missing) {
+    return (
+      <span
+        className="seq-cell missing"
+        data-testid="sequence-missing"
+        title={`${cell.label}: a missing-event term; no event matched it in the window`}
+      >
+        {cell.label} missing
+      </span>
+    );
+  }
+  const at = cell.timestamp !== undefined ? ` at ${new Date(cell.timestamp).toISOString()}` : '';
+  return (
+    <button
+      type="button"
+      className="seq-cell"
+      data-testid="sequence-event"
+      title={`${cell.label}: event ${cell.id ?? '?'}${at}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        if (cell.id !== undefined) onSelectEvent(cell.id);
+      }}
+    >
+      {cell.label} <code>{cell.id ?? '?'}</code>
+    </button>
+  );
+}
+
+function SequenceCardView({
+  card,
+  noun,
+  selected,
+  onSelect,
+  onSelectEvent,
+}: {
+  card: SequenceCard;
+  noun: string;
+  selected: boolean;
+  onSelect: () => void;
+  onSelectEvent: (id: string) => void;
+}) {
+  const span = spanText(card);
+  const over = card.maxspanMs !== undefined && card.spanMs !== undefined && card.spanMs > card.maxspanMs;
+  return (
+    <div
+      className={`sequence-card${selected ? ' selected' : ''}`}
+      data-testid="sequence"
+      data-sequence={card.index + 1}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
+      title={`Select ${noun} #${card.index + 1} to highlight its events and stage terms`}
+    >
+      <span className="seq-no">#{card.index + 1}</span>
+      <span className="seq-keys" data-testid="join-keys" title="join keys">
+        {joinKeysText(card.joinKeys)}
+      </span>
+      <span className="seq-cells">
+        {card.cells.map((c) => (
+          <StageCell key={c.stage} cell={c} onSelectEvent={onSelectEvent} />
+        ))}
+      </span>
+      {span && (
+        <span className={`seq-span${over ? ' over' : ''}`} data-testid="sequence-span">
+          {span}
+        </span>
+      )}
+    </div>
+  );
+}
