@@ -22,7 +22,7 @@ export interface EqlLanguageData {
   /** Fields that have a value in the loaded events. */
   readonly fieldsSeen: readonly EqlField[];
   /** The selected event's source, for field values in hovers. */
-  readonly selectedEvent?: { readonly id: string; readonly source: unknown };
+  readonly selectedEvent?: { readonly id: string; readonly source: unknown } | undefined;
   /** A field's values in the loaded events with how many events have each, for completion in strings. */
   readonly valuesFor?: (field: string) => Promise<readonly FieldValueCount[]>;
 }
