@@ -20,7 +20,7 @@ type Doc = Record<string, unknown>;
 
 export interface CompiledEntry {
   readonly entry: ExceptionEntry;
-  /** The entry (with its operator) holds for the document. */
+  /** The entry (with its operator) holds for the event. */
   readonly holds: (doc: Doc) => boolean;
   /** What matched, for an entry that holds. */
   readonly explain: (doc: Doc) => MatchedEntry;

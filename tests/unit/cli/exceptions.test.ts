@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli } from './run-cli';
 import { defaultExample } from '../../../src/examples/default-example';
 import { parseEvents } from '../../../src/formats/events';
 
@@ -61,20 +61,6 @@ const notSshd = write(
     entries: [{ field: 'process.parent.name', operator: 'excluded', type: 'match', value: 'sshd' }],
   }),
 );
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 const base = ['--rule', rule, '--events', events, '--id-field', 'event.id'];
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, USAGE } from '../../../src/cli/main';
+import { cli } from './run-cli';
 import { defaultExample } from '../../../src/examples/default-example';
 
 const dir = mkdtempSync(join(tmpdir(), 'eql-cli-'));
@@ -15,20 +16,6 @@ const write = (name: string, text: string) => {
 };
 const rule = write('rule.eql', defaultExample.query);
 const events = write('events.json', defaultExample.events);
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 describe('run', () => {
   test('--json prints diagnostics, hits, verdicts with located reasons', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli } from './run-cli';
 import { defaultExample } from '../../../src/examples/default-example';
 import { serializeWorkspace } from '../../../src/formats/workspace';
 
@@ -36,20 +36,6 @@ const workspace = (name: string, query: string, extra: Record<string, unknown> =
   );
 const good = workspace('good.json', defaultExample.query);
 const bad = workspace('bad.json', defaultExample.query.replace('"/usr/bin/dpkg", ', ''));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 describe('test with --rule/--events/--expect', () => {
   test('all met: exit 0 and a summary', async () => {
