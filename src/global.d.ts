@@ -8,6 +8,10 @@ interface EqlPlaygroundHook {
   getRule(): string;
   getEvents(): string;
   ready(): Promise<void>;
+  /** Pin the current rule (and settings) as the baseline the verdicts are compared with. */
+  setBaseline(): void;
+  /** The baseline's rule text. */
+  getBaselineRule(): string;
 }
 
 interface Window {

@@ -3,6 +3,7 @@ import { setEqlLanguageData } from '../monaco/eql-language';
 import { EvalClient, createEvalWorker } from '../worker/client';
 import type { PlaygroundPorts } from './playground';
 import { copyText } from './platform/clipboard';
+import { downloadText } from './platform/download';
 import { readFileText } from './platform/files';
 import { clearHash, currentUrl, onHashChange, readHash, writeHash } from './platform/location';
 import { draftStorage } from './platform/storage';
@@ -19,5 +20,6 @@ export function browserPorts(): PlaygroundPorts<File> {
     readFileText,
     setLanguageData: setEqlLanguageData,
     installHook: installPlaygroundHook,
+    download: downloadText,
   };
 }

@@ -14,6 +14,7 @@ import { createRuleImport, importWholePastes, type RuleFile } from './stores/rul
 import { createSelection } from './stores/selection';
 import { createShare, type SharePorts } from './stores/share';
 import { createTrace } from './stores/trace';
+import { createTuning, tuningOfDoc } from './stores/tuning';
 
 export interface AutomationHook {
   setRule(text: string): void;
@@ -21,6 +22,8 @@ export interface AutomationHook {
   getRule(): string;
   getEvents(): string;
   ready(): Promise<void>;
+  setBaseline(): void;
+  getBaselineRule(): string;
 }
 
 export interface PlaygroundPorts<F extends RuleFile = RuleFile> extends DraftPorts {
@@ -31,6 +34,8 @@ export interface PlaygroundPorts<F extends RuleFile = RuleFile> extends DraftPor
   readonly setLanguageData: (info: Pick<LanguageInfo, 'keywords' | 'functions' | 'fields'>) => void;
   /** `window.eqlPlayground`; returns the uninstall function. */
   readonly installHook: (hook: AutomationHook) => () => void;
+  /** Offer a file the page made for download. */
+  readonly download: (name: string, text: string, mime: string) => void;
 }
 
 export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) {
@@ -41,12 +46,17 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
   const getClient = () => client;
 
   const documents = createDocuments(startup.state);
-  const evaluation = createEvaluation(documents, getClient);
+  const evaluation = createEvaluation(documents, getClient, tuningOfDoc);
   const trace = createTrace(documents, evaluation.results, getClient);
   const drafts = createDrafts(ports, startup, documents, notices);
   const share = createShare(ports.share, documents, drafts);
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
   const selection = createSelection(documents);
+  const tuning = createTuning(documents, getClient, notices, {
+    download: ports.download,
+    copyText: ports.share.copyText,
+    readFileText: ports.readFileText,
+  });
 
   const startClient = (): (() => void) => {
     const c = ports.createClient();
@@ -71,6 +81,7 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
     share,
     ruleImport,
     selection,
+    tuning,
     notices,
     /** The core's keyword list, once the worker has sent it. */
     keywords,
@@ -94,6 +105,8 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
           getRule: documents.getRule,
           getEvents: documents.getEvents,
           ready: evaluation.ready,
+          setBaseline: tuning.setBaseline,
+          getBaselineRule: tuning.getBaselineRule,
         }),
       ];
       return () => {

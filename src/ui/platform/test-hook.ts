@@ -6,6 +6,9 @@ export interface PlaygroundHook {
   getEvents(): string;
   /** Resolves when the results on screen match the current inputs. */
   ready(): Promise<void>;
+  /** Pin the current rule (and settings) as the baseline the verdicts are compared with. */
+  setBaseline(): void;
+  getBaselineRule(): string;
 }
 
 export function installPlaygroundHook(hook: PlaygroundHook): () => void {

@@ -5,7 +5,7 @@
 import type { Settings } from '../../core';
 import { defaultExample } from '../../examples/default-example';
 import type { SharePayload } from '../../share';
-import type { RuleMetadataView } from '../../worker/protocol';
+import type { Expectation, RuleMetadataView } from '../../worker/protocol';
 
 /** What the header shows about the rule; every field optional (imported rules vary). */
 export type RuleMetadata = RuleMetadataView;
@@ -29,6 +29,16 @@ export interface DocState {
   readonly selected: string | undefined;
   /** Shown in the header; undefined when the rule has none. */
   readonly metadata: RuleMetadata | undefined;
+  /** Expected verdicts by event id (rule tests); absent when there are none. */
+  readonly expectations?: Readonly<Record<string, Expectation>> | undefined;
+  /** What the rule is compared against; absent until the playground pins the rule as loaded. */
+  readonly baseline?: Baseline;
+}
+
+/** A rule and its settings to compare the current rule against. */
+export interface Baseline {
+  readonly rule: string;
+  readonly settings: UiSettings;
 }
 
 export const defaultUiSettings: UiSettings = {
@@ -48,6 +58,7 @@ export function defaultDocState(): DocState {
     mapping: '',
     selected: undefined,
     metadata: defaultExample.metadata,
+    baseline: { rule: defaultExample.query, settings: defaultUiSettings },
   };
 }
 
@@ -76,6 +87,15 @@ function settingsDiff(s: UiSettings): Record<string, string | number> {
 export function toSharePayload(state: DocState): SharePayload {
   const settings = settingsDiff(state.settings);
   const meta = state.metadata === undefined ? null : isDefaultMetadata(state.metadata) ? undefined : state.metadata;
+  const b = state.baseline;
+  // The baseline travels only when it is not the rule itself (a link opens with its rule as baseline).
+  const baseline =
+    b && (b.rule !== state.rule || JSON.stringify(b.settings) !== JSON.stringify(state.settings))
+      ? {
+          rule: b.rule,
+          ...(Object.keys(settingsDiff(b.settings)).length > 0 ? { settings: settingsDiff(b.settings) } : {}),
+        }
+      : undefined;
   return {
     rule: state.rule,
     events: state.events,
@@ -83,13 +103,15 @@ export function toSharePayload(state: DocState): SharePayload {
     ...(state.mapping ? { mapping: state.mapping } : {}),
     ...(state.selected !== undefined ? { selected: state.selected } : {}),
     ...(meta !== undefined ? { meta } : {}),
+    ...(state.expectations && Object.keys(state.expectations).length > 0 ? { expectations: state.expectations } : {}),
+    ...(baseline ? { baseline } : {}),
   };
 }
 
-export function fromSharePayload(p: SharePayload): DocState {
-  const s = p.settings ?? {};
+/** UI settings from a link's settings record (unknown or mistyped values fall back to the defaults). */
+export function readUiSettings(s: Readonly<Record<string, unknown>>): UiSettings {
   const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
-  const settings: UiSettings = {
+  return {
     eventCategoryField: str(s.eventCategoryField, defaultUiSettings.eventCategoryField),
     timestampField: str(s.timestampField, defaultUiSettings.timestampField),
     tiebreakerField: str(s.tiebreakerField, defaultUiSettings.tiebreakerField),
@@ -100,10 +122,25 @@ export function fromSharePayload(p: SharePayload): DocState {
         ? s.maxSamplesPerKey
         : defaultUiSettings.maxSamplesPerKey,
   };
+}
+
+export function fromSharePayload(p: SharePayload): DocState {
+  const settings = readUiSettings(p.settings ?? {});
   let metadata: RuleMetadata | undefined = defaultExample.metadata;
   if (p.meta === null) metadata = undefined;
   else if (p.meta !== undefined) metadata = readMetadata(p.meta);
-  return { rule: p.rule, events: p.events, settings, mapping: p.mapping ?? '', selected: p.selected, metadata };
+  return {
+    rule: p.rule,
+    events: p.events,
+    settings,
+    mapping: p.mapping ?? '',
+    selected: p.selected,
+    metadata,
+    ...(p.expectations && Object.keys(p.expectations).length > 0 ? { expectations: p.expectations } : {}),
+    baseline: p.baseline
+      ? { rule: p.baseline.rule, settings: readUiSettings(p.baseline.settings ?? {}) }
+      : { rule: p.rule, settings },
+  };
 }
 
 /** Metadata from a link or draft, keeping only well-typed keys (undefined when nothing is left). */

@@ -31,7 +31,10 @@ export function inputsChanged(prev: DocState, next: DocState): boolean {
     next.events !== prev.events ||
     next.mapping !== prev.mapping ||
     next.settings !== prev.settings ||
-    next.metadata?.indices !== prev.metadata?.indices
+    next.metadata?.indices !== prev.metadata?.indices ||
+    // The tuning part of the request: the diff and the rule tests are evaluated with the rule.
+    next.expectations !== prev.expectations ||
+    next.baseline !== prev.baseline
   );
 }
 

@@ -12,13 +12,9 @@ import type {
   TuningView,
 } from '../../worker/protocol';
 import type { VerdictKind } from '../../core';
-import { toCoreSettings, type UiSettings } from './doc-state';
+import { toCoreSettings, type Baseline, type UiSettings } from './doc-state';
 
-/** What the rule is compared against: a rule and its settings. */
-export interface Baseline {
-  readonly rule: string;
-  readonly settings: UiSettings;
-}
+export type { Baseline } from './doc-state';
 
 /** Expected verdicts by event id. */
 export type ExpectationMap = Readonly<Record<string, Expectation>>;

@@ -59,7 +59,15 @@ export function createDocuments(initial: DocState) {
       // The rule first: replacing it clears the header, then the document's own metadata goes in.
       setRule(next.rule);
       setEvents(next.events);
-      patch({ settings: next.settings, mapping: next.mapping, selected: next.selected, metadata: next.metadata });
+      patch({
+        settings: next.settings,
+        mapping: next.mapping,
+        selected: next.selected,
+        metadata: next.metadata,
+        // What it was loaded with is the baseline, unless the document names its own.
+        baseline: next.baseline ?? { rule: next.rule, settings: next.settings },
+        expectations: next.expectations,
+      });
     },
   };
 }

@@ -4,15 +4,27 @@
  * screen are for the current inputs and both editors are mounted.
  */
 import type { EvalClient, Outcome } from '../../worker/client';
-import type { EvaluateResponse } from '../../worker/protocol';
+import type { EvaluateResponse, TuningRequest, TuningView } from '../../worker/protocol';
 import { coalesce } from '../state/coalesce';
+import type { DocState } from '../state/doc-state';
 import { inputsOf } from '../state/documents';
 import { applyEvaluation, applyFailure, emptyResults, type ResultsState } from '../state/results';
 import { createStore, watch } from '../state/store';
 import type { Documents } from './documents';
 
 /** The part of the worker client the stores use (a fake one in unit tests). */
-export type ClientLike = Pick<EvalClient, 'evaluate' | 'trace' | 'language' | 'parseRule' | 'dispose'>;
+export type ClientLike = Pick<
+  EvalClient,
+  | 'evaluate'
+  | 'trace'
+  | 'language'
+  | 'parseRule'
+  | 'dispose'
+  | 'propose'
+  | 'exportRule'
+  | 'readWorkspace'
+  | 'writeWorkspace'
+>;
 export type ClientSource = () => ClientLike | undefined;
 
 /** Why an evaluation gave no answer, in words. */
@@ -22,8 +34,20 @@ export function failureText(outcome: Exclude<Outcome<EvaluateResponse>, { status
     : `Evaluation failed: ${outcome.message}`;
 }
 
-export function createEvaluation(documents: Documents, client: ClientSource) {
+/** What the worker computed for tuning (baseline diff, clause impact, rule tests) and for which rule. */
+export interface TuningResult {
+  readonly version: number;
+  readonly rule: string;
+  readonly view: TuningView | undefined;
+}
+
+/** The tuning part of a request for a document (the baseline, the expected verdicts), if any. */
+export type TuningProvider = (doc: DocState) => TuningRequest | undefined;
+
+export function createEvaluation(documents: Documents, client: ClientSource, tuningOf?: TuningProvider) {
   const results = createStore<ResultsState>(emptyResults);
+  /** The tuning views of the last good evaluation (kept while the rule has errors). */
+  const tuning = createStore<TuningResult | undefined>(undefined);
   let inFlight = 0;
   let waiters: (() => void)[] = [];
 
@@ -33,16 +57,18 @@ export function createEvaluation(documents: Documents, client: ClientSource) {
     const { doc, version } = documents.state.get();
     const input = inputsOf(doc);
     const wantEvents = results.get().latestEventsText !== input.events;
+    const tuningRequest = tuningOf?.(doc);
     inFlight++;
-    return c.evaluate(input, wantEvents).then((outcome) => {
+    return c.evaluate(input, wantEvents, tuningRequest).then((outcome) => {
       inFlight--;
       if (outcome.status === 'superseded')
         results.update((r) => ({ ...r })); // re-check readiness
-      else if (outcome.status === 'ok')
+      else if (outcome.status === 'ok') {
+        if (outcome.value.result.ok) tuning.set({ version, rule: input.rule, view: outcome.value.tuning });
         results.update((prev) =>
           applyEvaluation(prev, outcome.value, { version, rule: input.rule, events: input.events }),
         );
-      else results.update((prev) => applyFailure(prev, failureText(outcome), version));
+      } else results.update((prev) => applyFailure(prev, failureText(outcome), version));
     });
   };
   const scheduler = coalesce(run);
@@ -52,6 +78,7 @@ export function createEvaluation(documents: Documents, client: ClientSource) {
 
   return {
     results,
+    tuning,
     /** Start evaluating: now, and after every inputs change. Returns the stop function. */
     start(): () => void {
       const stop = watch(

@@ -35,7 +35,14 @@ export function createRuleImport<F extends RuleFile>(
   const apply = (parsed: ParsedRuleView): void => {
     const plan = planImport(documents.doc(), parsed);
     documents.setRule(plan.rule);
-    documents.patch({ rule: plan.rule, metadata: plan.metadata, settings: plan.settings, selected: undefined });
+    documents.patch({
+      rule: plan.rule,
+      metadata: plan.metadata,
+      settings: plan.settings,
+      selected: undefined,
+      // An imported rule is compared with itself as it came in.
+      baseline: { rule: plan.rule, settings: plan.settings },
+    });
     pending.set(undefined);
     notices.set({ kind: 'imported', format: parsed.format, name: displayName(plan.metadata), changes: plan.changes });
   };
@@ -86,7 +93,7 @@ export function createRuleImport<F extends RuleFile>(
       if (opened.kind === 'import') apply(parsed);
       else if (opened.kind === 'eql') {
         documents.setRule(text);
-        documents.patch({ metadata: undefined });
+        documents.patch({ metadata: undefined, baseline: { rule: text, settings: documents.doc().settings } });
       } else notices.set({ kind: 'import-failed', message: opened.message });
     },
     /** A paste that replaced the whole rule text with a rule file imports it at once. */

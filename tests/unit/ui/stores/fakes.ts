@@ -17,6 +17,10 @@ export function fakeClient() {
     trace: [] as Call<unknown>[],
     language: [] as Call<unknown>[],
     parseRule: [] as Call<unknown>[],
+    propose: [] as Call<unknown>[],
+    exportRule: [] as Call<unknown>[],
+    readWorkspace: [] as Call<unknown>[],
+    writeWorkspace: [] as Call<unknown>[],
   };
   let disposed = 0;
   const record =
@@ -28,6 +32,10 @@ export function fakeClient() {
     trace: record(calls.trace),
     language: record(calls.language),
     parseRule: record(calls.parseRule),
+    propose: record(calls.propose),
+    exportRule: record(calls.exportRule),
+    readWorkspace: record(calls.readWorkspace),
+    writeWorkspace: record(calls.writeWorkspace),
     dispose: () => {
       disposed++;
     },
@@ -104,6 +112,7 @@ export function fakePorts(hash = '', draft: string | null = null) {
   const timers = manualDebounce();
   const hooks: { installed: unknown[]; removed: number } = { installed: [], removed: 0 };
   const languageData: unknown[] = [];
+  const downloads: { name: string; text: string; mime: string }[] = [];
   const ports: PlaygroundPorts<{ name: string; text: string }> = {
     storage: {
       loadDraft: () => storage.draft,
@@ -150,13 +159,14 @@ export function fakePorts(hash = '', draft: string | null = null) {
         hooks.removed++;
       };
     },
+    download: (name, text, mime) => downloads.push({ name, text, mime }),
   };
   /** The user pastes another link into the address bar. */
   const navigate = (h: string) => {
     address.hash = h;
     for (const l of [...address.listeners]) l(h);
   };
-  return { ports, storage, address, clipboard, clients, timers, hooks, languageData, navigate };
+  return { ports, storage, address, clipboard, clients, timers, hooks, languageData, navigate, downloads };
 }
 
 /** A Monaco editor stand-in: holds text and reports changes the way the editor does. */

@@ -1,0 +1,357 @@
+import { describe, expect, test } from 'vitest';
+import type { IStandaloneCodeEditor } from '../../../../src/monaco/types';
+import {
+  defaultDocState,
+  defaultUiSettings,
+  fromSharePayload,
+  parseDraft,
+  serializeDraft,
+  toSharePayload,
+  type DocState,
+} from '../../../../src/ui/state/doc-state';
+import type { Notice } from '../../../../src/ui/state/startup';
+import { createStore } from '../../../../src/ui/state/store';
+import { createDocuments } from '../../../../src/ui/stores/documents';
+import { createEvaluation } from '../../../../src/ui/stores/evaluation';
+import {
+  createTuning,
+  docFromWorkspace,
+  fileStem,
+  tuningOfDoc,
+  type workspaceOfDoc,
+} from '../../../../src/ui/stores/tuning';
+import type { EvaluateInput, ExclusionProposal, ProposeInput, TuningRequest } from '../../../../src/worker/protocol';
+import { evaluated, fakeClient, flush } from './fakes';
+
+/**
+ * An editor stand-in with a model and an undo history: `executeEdits` replaces offsets (every
+ * position is on line 1, column = offset + 1), and each edit between undo stops is one step.
+ */
+function modelEditor(onChange: (text: string) => void, text: string) {
+  let value = text;
+  const undo: string[] = [];
+  const stops: number[] = [];
+  const pos = (o: number) => ({ lineNumber: 1, column: o + 1 });
+  const model = {
+    getValue: () => value,
+    getValueLength: () => value.length,
+    getPositionAt: pos,
+    getFullModelRange: () => ({ startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: value.length + 1 }),
+  };
+  const ed = {
+    getModel: () => model,
+    getValue: () => value,
+    setValue: (t: string) => {
+      value = t;
+      onChange(t);
+    },
+    pushUndoStop: () => stops.push(undo.length),
+    executeEdits: (_src: string, edits: { range: { startColumn: number; endColumn: number }; text: string }[]) => {
+      undo.push(value);
+      for (const e of edits)
+        value = value.slice(0, e.range.startColumn - 1) + e.text + value.slice(e.range.endColumn - 1);
+      onChange(value);
+      return true;
+    },
+    setSelection: () => {},
+    revealPositionInCenterIfOutsideViewport: () => {},
+    /** Ctrl+Z: back to the text before the last edit. */
+    undo: () => {
+      const prev = undo.pop();
+      if (prev === undefined) return;
+      value = prev;
+      onChange(value);
+    },
+    steps: () => undo.length,
+  };
+  return ed as typeof ed & IStandaloneCodeEditor;
+}
+
+function setup(initial: DocState = defaultDocState()) {
+  const docs = createDocuments(initial);
+  const c = fakeClient();
+  const evaluation = createEvaluation(docs, () => c.client, tuningOfDoc);
+  const notices = createStore<Notice | undefined>(undefined);
+  const downloads: { name: string; text: string; mime: string }[] = [];
+  const copied: string[] = [];
+  const tuning = createTuning(docs, () => c.client, notices, {
+    download: (name, text, mime) => downloads.push({ name, text, mime }),
+    copyText: async (t) => {
+      copied.push(t);
+      return true;
+    },
+    readFileText: async (f: { name: string; text: string }) => f.text,
+  });
+  return { docs, c, evaluation, notices, tuning, downloads, copied };
+}
+
+const edited = (rule: string) => rule.replace('"/usr/bin/dpkg", ', '');
+
+describe('tuning store: baseline', () => {
+  test('the rule as loaded is the baseline, and every evaluation request carries it', async () => {
+    const { docs, c, evaluation } = setup();
+    evaluation.start();
+    const first = c.calls.evaluate[0]!.args[2] as TuningRequest;
+    expect(first.baseline?.rule).toBe(defaultDocState().rule);
+    expect(first.expectations).toBeUndefined();
+    docs.onRuleChange(edited(docs.doc().rule));
+    const second = c.calls.evaluate[1]!.args as [EvaluateInput, boolean, TuningRequest];
+    expect(second[0].rule).not.toBe(second[2].baseline?.rule);
+    expect(second[2].baseline?.rule).toBe(defaultDocState().rule);
+  });
+
+  test('a document without a baseline (an old draft) is pinned as it was loaded', () => {
+    const { baseline: _, ...old } = defaultDocState();
+    const { tuning, docs } = setup({ ...old, rule: 'process where true' });
+    expect(docs.doc().baseline?.rule).toBe('process where true');
+    expect(tuning.getBaselineRule()).toBe('process where true');
+  });
+
+  test('Set as baseline pins the rule the editor holds; Revert puts it back as one undoable edit', () => {
+    const { docs, tuning } = setup();
+    const ed = modelEditor(docs.onRuleChange, '');
+    docs.mount('rule', ed);
+    const loaded = docs.doc().rule;
+    ed.setValue(edited(loaded));
+    expect(tuning.getBaselineRule()).toBe(loaded);
+    tuning.revertToBaseline();
+    expect(docs.doc().rule).toBe(loaded);
+    expect(ed.steps()).toBe(1);
+    ed.undo(); // Ctrl+Z in the rule editor
+    expect(docs.doc().rule).toBe(edited(loaded));
+    tuning.setBaseline();
+    expect(tuning.getBaselineRule()).toBe(edited(loaded));
+    expect(docs.doc().baseline?.settings).toBe(docs.doc().settings);
+  });
+
+  test('Revert also restores the baseline settings', () => {
+    const { docs, tuning } = setup();
+    docs.patch({ settings: { ...defaultUiSettings, size: 3 } });
+    tuning.revertToBaseline();
+    expect(docs.doc().settings.size).toBe(10);
+  });
+
+  test('changing the baseline or the expectations is a new evaluation (ready() waits for it)', () => {
+    const { docs, tuning, c, evaluation } = setup();
+    evaluation.start();
+    const v0 = docs.state.get().version;
+    tuning.setBaseline();
+    tuning.setExpectation('apt-01', { verdict: 'alert' });
+    expect(docs.state.get().version).toBe(v0 + 2);
+    expect(c.calls.evaluate.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a document loaded without a baseline of its own (reset, a link) is its own baseline', () => {
+    const { docs, tuning } = setup();
+    docs.onRuleChange('process where true');
+    docs.load({ ...defaultDocState(), rule: 'file where true', baseline: undefined as never });
+    expect(tuning.getBaselineRule()).toBe('file where true');
+  });
+});
+
+describe('tuning store: expectations', () => {
+  test('set, toggle, expect current, clear; they live in the document', () => {
+    const { docs, tuning } = setup();
+    tuning.setExpectation('a', { verdict: 'alert' });
+    tuning.toggleExpectation('b', 'suppressed');
+    expect(docs.doc().expectations).toEqual({ a: { verdict: 'alert' }, b: { verdict: 'suppressed' } });
+    tuning.toggleExpectation('b', 'suppressed');
+    tuning.expectCurrent([
+      { id: 'c', verdict: 'no-match' },
+      { id: 'd', verdict: 'error' },
+    ]);
+    expect(docs.doc().expectations).toEqual({ a: { verdict: 'alert' }, c: { verdict: 'no-match' } });
+    expect(tuningOfDoc(docs.doc()).expectations).toEqual(docs.doc().expectations);
+    tuning.clearExpectations();
+    expect(tuningOfDoc(docs.doc()).expectations).toBeUndefined();
+  });
+
+  test('expectations and a pinned baseline travel in share links and drafts', () => {
+    const { docs, tuning } = setup();
+    tuning.setExpectation('apt-09', { verdict: 'alert' });
+    docs.onRuleChange(edited(docs.doc().rule));
+    const payload = toSharePayload(docs.doc());
+    expect(payload.expectations).toEqual({ 'apt-09': { verdict: 'alert' } });
+    expect(payload.baseline?.rule).toBe(defaultDocState().rule);
+    const back = fromSharePayload(payload);
+    expect(back.expectations).toEqual(docs.doc().expectations);
+    expect(back.baseline).toEqual(docs.doc().baseline);
+    const draft = parseDraft(serializeDraft({ state: docs.doc() }))!;
+    expect(draft.state.expectations).toEqual(docs.doc().expectations);
+    expect(draft.state.baseline?.rule).toBe(defaultDocState().rule);
+    // A baseline that is the rule itself is not written: the link opens with its rule as baseline.
+    tuning.setBaseline();
+    expect(toSharePayload(docs.doc()).baseline).toBeUndefined();
+    expect(fromSharePayload(toSharePayload(docs.doc())).baseline?.rule).toBe(docs.doc().rule);
+  });
+
+  test('the filters and the diff toggle', () => {
+    const { tuning } = setup();
+    tuning.setFilter({ kind: 'changed' });
+    tuning.toggleDiff();
+    expect(tuning.ui.get()).toEqual({ filter: { kind: 'changed' }, diffOpen: true });
+  });
+});
+
+const proposal = (rule: string, start: number, end: number, text: string): ExclusionProposal => ({
+  kind: 'add-to-list',
+  title: `add ${text}`,
+  exclusion: text,
+  edit: { start, end, text },
+  rule: rule.slice(0, start) + text + rule.slice(end),
+  impact: { newlySuppressed: [{ id: 'apt-09', position: 9 }], breaksExpectations: [] },
+});
+
+describe('tuning store: exclude from event', () => {
+  test('asks the worker for proposals, previews them, applies the chosen one as one edit', async () => {
+    const { docs, tuning, c } = setup();
+    const ed = modelEditor(docs.onRuleChange, '');
+    docs.mount('rule', ed);
+    tuning.setExpectation('apt-14', { verdict: 'alert' });
+    const rule = docs.doc().rule;
+    const request = { position: 9, eventId: 'apt-09', fields: ['process.executable'], value: '/opt/x' };
+    tuning.exclude(request);
+    expect(tuning.exclusion.get().phase).toBe('loading');
+    const [input, asked] = c.calls.propose[0]!.args as [EvaluateInput, ProposeInput];
+    expect(input.rule).toBe(rule);
+    expect(asked).toEqual({
+      position: 9,
+      fields: ['process.executable'],
+      value: '/opt/x',
+      expectations: { 'apt-14': { verdict: 'alert' } },
+    });
+    const at = rule.indexOf('"/usr/bin/dpkg"');
+    c.calls.propose[0]!.resolve({
+      status: 'ok',
+      value: { type: 'propose', id: 1, result: { proposals: [proposal(rule, at, at, '"/opt/x", ')], notes: [] } },
+    });
+    await flush();
+    expect(tuning.exclusion.get().phase).toBe('ready');
+    expect(tuning.applyExclusion()).toBe(true);
+    expect(docs.doc().rule).toContain('"/opt/x", "/usr/bin/dpkg"');
+    expect(tuning.exclusion.get().phase).toBe('idle');
+    expect(ed.steps()).toBe(1);
+    ed.undo();
+    expect(docs.doc().rule).toBe(rule);
+  });
+
+  test('Cancel changes nothing; a proposal for a rule edited since is not applied', async () => {
+    const { docs, tuning, c } = setup();
+    const ed = modelEditor(docs.onRuleChange, '');
+    docs.mount('rule', ed);
+    const rule = docs.doc().rule;
+    const request = { position: 0, eventId: 'a', fields: ['process.name'] };
+    tuning.exclude(request);
+    c.calls.propose[0]!.resolve({
+      status: 'ok',
+      value: { type: 'propose', id: 1, result: { proposals: [proposal(rule, 0, 0, 'x')], notes: [] } },
+    });
+    await flush();
+    tuning.cancelExclusion();
+    expect(tuning.exclusion.get().phase).toBe('idle');
+    expect(docs.doc().rule).toBe(rule);
+    tuning.exclude(request);
+    c.calls.propose[1]!.resolve({
+      status: 'ok',
+      value: { type: 'propose', id: 2, result: { proposals: [proposal(rule, 0, 0, 'x')], notes: [] } },
+    });
+    await flush();
+    ed.setValue(`${rule} `);
+    expect(tuning.applyExclusion()).toBe(false);
+    expect(docs.doc().rule).toBe(`${rule} `);
+  });
+
+  test('a failed proposal request says why', async () => {
+    const { tuning, c } = setup();
+    tuning.exclude({ position: 0, eventId: 'a', fields: ['x'] });
+    c.calls.propose[0]!.resolve({ status: 'timeout', ms: 5000 });
+    await flush();
+    expect(tuning.exclusion.get()).toMatchObject({ phase: 'failed', message: 'Trying the exclusions took too long.' });
+  });
+});
+
+describe('tuning store: export and workspace files', () => {
+  test('exports the rule the editor holds with the header metadata, named after the rule', async () => {
+    const { tuning, c, downloads, copied, docs } = setup();
+    const done = tuning.exportRule('toml');
+    const [format, query, meta] = c.calls.exportRule[0]!.args as [string, string, { name?: string }];
+    expect([format, query, meta.name]).toEqual(['toml', docs.doc().rule, docs.doc().metadata?.name]);
+    c.calls.exportRule[0]!.resolve({ status: 'ok', value: { type: 'exportRule', id: 1, text: 'T' } });
+    await done;
+    expect(downloads).toEqual([{ name: `${fileStem(meta.name, '')}.toml`, text: 'T', mime: 'application/toml' }]);
+    expect(await tuning.copyQuery()).toBe(true);
+    expect(copied).toEqual([docs.doc().rule]);
+  });
+
+  test('saves and reopens a workspace with its expectations and baseline', async () => {
+    const { tuning, c, docs, downloads } = setup();
+    tuning.setExpectation('apt-09', { verdict: 'alert' });
+    docs.onRuleChange(edited(docs.doc().rule));
+    const saving = tuning.saveWorkspace();
+    const [view] = c.calls.writeWorkspace[0]!.args as [ReturnType<typeof workspaceOfDoc>];
+    expect(view.expectations).toEqual({ 'apt-09': { verdict: 'alert' } });
+    expect(view.baseline?.rule).toBe(defaultDocState().rule);
+    c.calls.writeWorkspace[0]!.resolve({ status: 'ok', value: { type: 'writeWorkspace', id: 1, text: '{}' } });
+    await saving;
+    expect(downloads[0]!.name).toMatch(/\.workspace\.json$/);
+
+    docs.onRuleChange('process where true');
+    const opening = tuning.openWorkspace({ name: 'w.json', text: '{}' });
+    await flush();
+    c.calls.readWorkspace[0]!.resolve({
+      status: 'ok',
+      value: { type: 'readWorkspace', id: 2, workspace: view, problems: [] },
+    });
+    await opening;
+    expect(docs.doc().rule).toBe(view.rule);
+    expect(docs.doc().expectations).toEqual(view.expectations);
+    expect(docs.doc().baseline?.rule).toBe(defaultDocState().rule);
+  });
+
+  test('a file that is not a workspace replaces nothing and says where it is wrong', async () => {
+    const { tuning, c, docs, notices } = setup();
+    docs.onRuleChange('process where true');
+    const opening = tuning.openWorkspace({ name: 'bad.json', text: '{' });
+    await flush();
+    c.calls.readWorkspace[0]!.resolve({
+      status: 'ok',
+      value: {
+        type: 'readWorkspace',
+        id: 1,
+        problems: [
+          {
+            code: 'WSP9001',
+            severity: 'error',
+            source: 'workspace',
+            message: 'not valid JSON',
+            range: { start: 1, end: 1 },
+            at: { line: 1, column: 2 },
+          } as never,
+        ],
+      },
+    });
+    await opening;
+    expect(docs.doc().rule).toBe('process where true');
+    expect(notices.get()).toEqual({
+      kind: 'import-failed',
+      message: 'bad.json is not a workspace file the playground can open (line 1, column 2): not valid JSON',
+    });
+  });
+
+  test('a workspace without a baseline opens with its rule as the baseline', () => {
+    const d = docFromWorkspace({ rule: 'r', events: '[]', settings: { size: 5 } });
+    expect(d.baseline).toEqual({ rule: 'r', settings: d.settings });
+    expect(d.settings.size).toBe(5);
+  });
+});
+
+test('the evaluation keeps the tuning views of the last good answer', async () => {
+  const { c, evaluation } = setup();
+  evaluation.start();
+  const call = c.calls.evaluate[0]!;
+  const answer = evaluated(call.args[0] as EvaluateInput);
+  if (answer.status !== 'ok') throw new Error('unreachable');
+  call.resolve({ ...answer, value: { ...answer.value, tuning: { impact: [], elements: [] } } });
+  await flush();
+  expect(evaluation.tuning.get()).toMatchObject({ version: 0, view: { impact: [] } });
+});
