@@ -61,6 +61,12 @@ export type {
   ExceptionOrigin,
 } from './exceptions/types';
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
+export {
+  exceptionWarnings,
+  type ExceptionWarning,
+  type ExceptionWarningKind,
+  type ExceptionWarningsRequest,
+} from './exceptions/warnings';
 export { eqlSearchRequest, type RequestSettings } from './es-request';
 export { compareHits, type Comparison, type ResponseHits, type ResponseEvent } from './compare';
 export { explainDifferences, type Difference } from './compare-explain';

@@ -12,7 +12,12 @@ import type {
   DatasetResponse,
   EvaluateInput,
   EvaluateResponse,
+  ExceptionItem,
+  ExceptionsRequestInput,
+  ExceptionsResponseMessage,
+  ExceptionsText,
   LanguageResponse,
+  PreviewExceptionInput,
   ParseRuleResponse,
   ProposeInput,
   RuleExportFormat,
@@ -30,6 +35,7 @@ import type {
 
 type Reply<T extends DatasetResponse['type']> = Extract<DatasetResponse, { type: T }>;
 type TuningReply<T extends TuningResponseMessage['type']> = Extract<TuningResponseMessage, { type: T }>;
+type ExceptionsReply<T extends ExceptionsResponseMessage['type']> = Extract<ExceptionsResponseMessage, { type: T }>;
 export type LoadedResponse = Reply<'loaded'>;
 export type ProgressMessage = Reply<'progress'>;
 
@@ -94,6 +100,11 @@ const SERVE_ORDER: readonly Kind[] = [
   'exportRule',
   'readWorkspace',
   'writeWorkspace',
+  'exceptionWarnings',
+  'previewException',
+  'exportExceptions',
+  'exportBulk',
+  'compare',
 ];
 const RANK = new Map(SERVE_ORDER.map((k, i) => [k, i]));
 
@@ -176,6 +187,53 @@ export class EvalClient {
 
   writeWorkspace(workspace: WorkspaceView): Promise<Outcome<TuningReply<'writeWorkspace'>>> {
     return this.request({ type: 'writeWorkspace', workspace }) as Promise<Outcome<TuningReply<'writeWorkspace'>>>;
+  }
+
+  /* ───── rule exceptions ───── */
+
+  /** The impact of a proposed item (events it newly removes), its warnings, and the text with it added. */
+  previewException(
+    input: ExceptionsRequestInput,
+    preview: PreviewExceptionInput,
+  ): Promise<Outcome<ExceptionsReply<'previewException'>>> {
+    return this.request({ type: 'previewException', input, preview }) as Promise<
+      Outcome<ExceptionsReply<'previewException'>>
+    >;
+  }
+
+  /** Where an item means something else than the query clause it was copied from. */
+  exceptionWarnings(
+    input: ExceptionsRequestInput,
+    item: ExceptionItem,
+  ): Promise<Outcome<ExceptionsReply<'exceptionWarnings'>>> {
+    return this.request({ type: 'exceptionWarnings', input, item }) as Promise<
+      Outcome<ExceptionsReply<'exceptionWarnings'>>
+    >;
+  }
+
+  /** The pane's items as Kibana exception list NDJSON and as create-item API requests. */
+  exportExceptions(exceptions: ExceptionsText): Promise<Outcome<ExceptionsReply<'exportExceptions'>>> {
+    return this.request({ type: 'exportExceptions', exceptions }) as Promise<
+      Outcome<ExceptionsReply<'exportExceptions'>>
+    >;
+  }
+
+  /** The events for a real cluster (`_bulk`, index template) and the rule's request with the exceptions filter. */
+  exportBulk(input: ExceptionsRequestInput, index?: string): Promise<Outcome<ExceptionsReply<'exportBulk'>>> {
+    return this.request({ type: 'exportBulk', input, ...(index !== undefined ? { index } : {}) }) as Promise<
+      Outcome<ExceptionsReply<'exportBulk'>>
+    >;
+  }
+
+  /** A cluster's `_eql/search` response against the playground's hits. */
+  compare(
+    input: ExceptionsRequestInput,
+    response: string,
+    idField?: string,
+  ): Promise<Outcome<ExceptionsReply<'compare'>>> {
+    return this.request({ type: 'compare', input, response, ...(idField !== undefined ? { idField } : {}) }) as Promise<
+      Outcome<ExceptionsReply<'compare'>>
+    >;
   }
 
   trace(input: EvaluateInput, position: number): Promise<Outcome<TraceResponse>> {

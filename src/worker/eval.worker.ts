@@ -3,14 +3,25 @@
  * The evaluation worker: parses events, evaluates the rule with the core, and answers the UI.
  * Caches the parsed events and the field list between requests with the same events text.
  */
-import { eqlSearchRequest, evaluate, fieldsSeen, languageInfo, resolveSettings, traceEvent } from '../core';
+import {
+  eqlSearchRequest,
+  evaluate,
+  exceptionRequestFilter,
+  fieldsSeen,
+  languageInfo,
+  resolveSettings,
+  traceEvent,
+} from '../core';
 import type { EventDoc, FieldView } from '../core';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
+import { handleExceptions, withParsedExceptions, type EventsOf } from './exception-requests';
+import { exceptionsView, readExceptions } from './exceptions';
 import { problemViews } from './problems';
 import { importRule } from './rule-import';
 import type {
   DatasetRequest,
   EvaluateInput,
+  ExceptionsRequestMessage,
   EventView,
   TuningRequestMessage,
   WorkerRequest,
@@ -75,11 +86,14 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
     case 'evaluate': {
       const t0 = performance.now();
       const loaded = loadEvents(msg.input);
+      const exceptionsText = msg.input.exceptionsText;
+      const exc = exceptionsText ? readExceptions(exceptionsText) : undefined;
       const result = evaluate({
         rule: msg.input.rule,
         events: loaded.parsed.events,
         settings: msg.input.settings,
         ...(msg.input.mapping.trim() ? { mapping: msg.input.mapping } : {}),
+        ...(exc?.input ? { exceptions: exc.input } : {}),
       });
       let extra = {};
       if (msg.wantEvents) {
@@ -93,9 +107,15 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
         result,
         eventDiagnostics: loaded.parsed.diagnostics,
         problems: problemViews(msg.input, [...loaded.parsed.diagnostics, ...result.diagnostics]),
-        request: eqlSearchRequest(msg.input.rule, resolveSettings(msg.input.settings), msg.input.indices),
+        request: eqlSearchRequest(
+          msg.input.rule,
+          resolveSettings(msg.input.settings),
+          msg.input.indices,
+          exc?.input ? exceptionRequestFilter(exc.input) : undefined,
+        ),
         ...extra,
         ...(tuning ? { tuning } : {}),
+        ...(exc && exceptionsText ? { exceptions: exceptionsView(exceptionsText, exc, result) } : {}),
         ms: performance.now() - t0,
       };
     }
@@ -120,12 +140,36 @@ function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
     case 'readWorkspace':
     case 'writeWorkspace':
       return handleTuning(msg);
+    case 'previewException':
+    case 'exceptionWarnings':
+    case 'exportExceptions':
+    case 'exportBulk':
+    case 'compare':
+      return handleExceptions(msg as ExceptionsRequestMessage, eventsOf);
     default:
       return handleDataset(msg);
   }
 }
 
 const session = new WorkerSession(() => performance.now());
+
+/** The page's events text (parsed, cached) or, for a RunInput, the events the worker holds. */
+const eventsOf: EventsOf = (input) => {
+  if ('events' in input && typeof input.events === 'string') {
+    const loaded = loadEvents(input);
+    return { events: loaded.parsed.events, diagnostics: loaded.parsed.diagnostics };
+  }
+  return { events: session.dataset.events, diagnostics: [] };
+};
+
+/** Evaluate the held events with the pane's exceptions, and the pane's view of them. */
+function runHeld(msg: Extract<DatasetRequest, { type: 'run' }>): WorkerResponse {
+  const text = msg.input.exceptionsText;
+  const result = session.run(withParsedExceptions(msg.input), msg.baseline && withParsedExceptions(msg.baseline));
+  if (!text || msg.input.exceptions) return { type: 'ran', id: msg.id, result };
+  const exceptions = exceptionsView(text, readExceptions(text), session.lastResult);
+  return { type: 'ran', id: msg.id, result: { ...result, exceptions } };
+}
 
 /** A file's text, chunk by chunk, as it is read. */
 async function* fileChunks(file: Blob): AsyncGenerator<string> {
@@ -157,7 +201,7 @@ function handleDataset(msg: DatasetRequest): WorkerResponse | Promise<WorkerResp
         )
         .then((info) => ({ type: 'loaded', id: msg.id, info }));
     case 'run':
-      return { type: 'ran', id: msg.id, result: session.run(msg.input, msg.baseline) };
+      return runHeld(msg);
     case 'rows':
       return { type: 'rows', id: msg.id, datasetVersion: session.dataset.version, rows: session.rows(msg.positions) };
     case 'sequences':

@@ -9,6 +9,9 @@ import type {
   Diagnostic,
   EvaluationResult,
   ExceptionInput,
+  ExceptionItem,
+  ExceptionStatus,
+  ExceptionWarning,
   Expectation,
   ExpectationReport,
   FieldValueCount,
@@ -45,6 +48,15 @@ export type {
 } from '../core';
 
 export type { FieldView, FunctionView, LanguageInfo } from '../core';
+export type {
+  EntryType,
+  ExceptionEntry,
+  ExceptionItem,
+  ExceptionOperator,
+  ExceptionRef,
+  ExceptionWarning,
+  MatchedEntry,
+} from '../core';
 
 /** One input event as the UI needs it (the core's EventDoc without its expanded copy). */
 export interface EventView {
@@ -64,7 +76,170 @@ export interface EvaluateInput {
   readonly idField?: string;
   /** The rule's index patterns, for the `_eql/search` request (optional). */
   readonly indices?: readonly string[];
+  /** Kibana rule exceptions as the Exceptions pane holds them (parsed in the worker). */
+  readonly exceptionsText?: ExceptionsText;
 }
+
+/* ───────────── rule exceptions ───────────── */
+
+/** A value list as text (`.txt`, one value per line), as opened or dropped. */
+export interface ValueListText {
+  /** The file name: the list id unless `id` is given (as Kibana names an imported list). */
+  readonly name: string;
+  readonly text: string;
+  readonly id?: string;
+  readonly type?: string;
+}
+
+/** The Exceptions pane: an exception list export, a rule export, an item or an array of items. */
+export interface ExceptionsText {
+  readonly text: string;
+  readonly valueLists?: readonly ValueListText[];
+  /** The rule run's start (epoch ms) for `expire_time`; default: the worker's clock, to the minute. */
+  readonly at?: number;
+}
+
+/** One item as the Exceptions pane lists it. */
+export interface ExceptionItemView {
+  /** Position among the text's items (the order Kibana ORs them in). */
+  readonly index: number;
+  readonly item: ExceptionItem;
+  /** Where the item sits in the text, and its first line (1-based). */
+  readonly range?: Range;
+  readonly line?: number;
+  /** Absent when the rule has errors (nothing was evaluated). */
+  readonly status?: ExceptionStatus;
+  readonly reason?: string;
+  readonly removed?: number;
+  /** Of the removed events, those the query itself matches. */
+  readonly removedMatching?: number;
+}
+
+export interface ExceptionsView {
+  readonly format: string;
+  readonly items: readonly ExceptionItemView[];
+  readonly lists: readonly { readonly list_id: string; readonly name: string; readonly type: string }[];
+  readonly valueLists: readonly { readonly id: string; readonly values: number }[];
+  /** Problems of the text and the value lists, located (line and column). */
+  readonly problems: readonly ProblemView[];
+}
+
+/** An event a proposed item would newly remove. */
+export interface RemovedEvent {
+  readonly position: number;
+  readonly id: string;
+  /** What it is without the item. */
+  readonly verdict: VerdictKind;
+  /** The rule tests expect it to alert. */
+  readonly expectedAlert?: true;
+}
+
+export interface ExceptionPreview {
+  readonly removed: readonly RemovedEvent[];
+  /** How many of them alert today. */
+  readonly alertsRemoved: number;
+  /** Ids of removed events the rule tests expect to alert. */
+  readonly expectedAlerts: readonly string[];
+  /** The item removes the event it was written from. */
+  readonly removesTarget?: boolean;
+  readonly warnings: readonly ExceptionWarning[];
+  /** Problems of the item itself (a value the field cannot hold, a missing value list). */
+  readonly problems: readonly Diagnostic[];
+  /** The pane's text with the item added (what Apply puts there). */
+  readonly text: string;
+}
+
+/** A proposed exception item, tested against the events with the current exceptions. */
+export interface PreviewExceptionInput {
+  readonly item: ExceptionItem;
+  /** The event it was written from. */
+  readonly position?: number;
+  readonly expectations?: Readonly<Record<string, Expectation>>;
+}
+
+/** A cluster's `_eql/search` answer against the playground's hits. */
+export interface CompareView {
+  readonly agrees: boolean;
+  readonly kind: 'events' | 'sequences';
+  readonly ours: number;
+  readonly theirs: number;
+  readonly notes: readonly string[];
+  readonly differences: readonly {
+    readonly kind: 'only-ours' | 'only-theirs' | 'order';
+    readonly key: string;
+    readonly why: string;
+  }[];
+}
+
+/** The sample events for a real cluster (Dev Tools text, `_bulk` NDJSON, index template) and the rule's request. */
+export interface BulkExportView {
+  readonly devTools: string;
+  readonly ndjson: string;
+  readonly template: string;
+  /** The `_eql/search` request on that index, the exceptions as its filter. */
+  readonly request: string;
+}
+
+/** Either the page's events text (EvaluateInput) or the events the worker holds (RunInput). */
+export type ExceptionsRequestInput = EvaluateInput | RunInput;
+
+export type ExceptionsRequestMessage =
+  | {
+      readonly type: 'previewException';
+      readonly id: number;
+      readonly input: ExceptionsRequestInput;
+      readonly preview: PreviewExceptionInput;
+    }
+  | {
+      readonly type: 'exceptionWarnings';
+      readonly id: number;
+      readonly input: ExceptionsRequestInput;
+      readonly item: ExceptionItem;
+    }
+  | { readonly type: 'exportExceptions'; readonly id: number; readonly exceptions: ExceptionsText }
+  | {
+      readonly type: 'exportBulk';
+      readonly id: number;
+      readonly input: ExceptionsRequestInput;
+      readonly index?: string;
+    }
+  | {
+      readonly type: 'compare';
+      readonly id: number;
+      readonly input: ExceptionsRequestInput;
+      readonly response: string;
+      readonly idField?: string;
+    };
+
+export type ExceptionsResponseMessage =
+  | { readonly type: 'previewException'; readonly id: number; readonly preview: ExceptionPreview }
+  | {
+      readonly type: 'exceptionWarnings';
+      readonly id: number;
+      readonly warnings: readonly ExceptionWarning[];
+    }
+  | {
+      readonly type: 'exportExceptions';
+      readonly id: number;
+      /** Kibana exception list NDJSON (empty without items). */
+      readonly ndjson: string;
+      /** `POST kbn:/api/exception_lists/items` requests, one per item (Dev Tools text). */
+      readonly apiBody: string;
+      readonly problems: readonly ProblemView[];
+    }
+  | {
+      readonly type: 'exportBulk';
+      readonly id: number;
+      readonly bulk: BulkExportView;
+      readonly problems: readonly ProblemView[];
+    }
+  | {
+      readonly type: 'compare';
+      readonly id: number;
+      /** Absent when the response or the rule could not be read (see problems). */
+      readonly comparison?: CompareView;
+      readonly problems: readonly ProblemView[];
+    };
 
 /* ───────────── tuning: baseline diff, clause impact, rule tests ───────────── */
 
@@ -242,6 +417,8 @@ export interface RunInput {
   readonly mapping: string;
   /** Kibana rule exceptions, applied before EQL matching. */
   readonly exceptions?: ExceptionInput;
+  /** The same as the Exceptions pane's text (parsed in the worker); used when `exceptions` is absent. */
+  readonly exceptionsText?: ExceptionsText;
 }
 
 /**
@@ -279,6 +456,8 @@ export interface CompactEvaluation {
   readonly baseline?: Uint8Array;
   readonly stats: Stats;
   readonly ms: number;
+  /** With rule exceptions: the Exceptions pane's view (items, per-item counts, problems). */
+  readonly exceptions?: ExceptionsView;
 }
 
 /** What a shown row needs: the event, its verdict and reasons (fetched for visible rows only). */
@@ -386,6 +565,7 @@ export type WorkerRequest =
   | { readonly type: 'language'; readonly id: number }
   | { readonly type: 'parseRule'; readonly id: number; readonly text: string; readonly filename?: string }
   | TuningRequestMessage
+  | ExceptionsRequestMessage
   | DatasetRequest;
 
 /** Where a problem starts in the text it points into (1-based line and UTF-16 column). */
@@ -419,6 +599,8 @@ export interface EvaluateResponse {
   readonly fieldsSeen?: readonly FieldView[];
   /** The tuning views, when the request asked for them. */
   readonly tuning?: TuningView;
+  /** With rule exceptions: the Exceptions pane's view (items, per-item counts, problems). */
+  readonly exceptions?: ExceptionsView;
   readonly ms: number;
 }
 
@@ -453,6 +635,7 @@ export type WorkerResponse =
   | ParseRuleResponse
   | FailureResponse
   | TuningResponseMessage
+  | ExceptionsResponseMessage
   | DatasetResponse;
 
 /** The response type for each request type (the final one: `progress` messages come before it). */
@@ -470,7 +653,9 @@ export type ResponseFor<R extends WorkerRequest> = R extends { type: 'evaluate' 
             ? Extract<DatasetResponse, { type: 'ran' }>
             : R extends TuningRequestMessage
               ? Extract<TuningResponseMessage, { type: R['type'] }>
-              : Extract<DatasetResponse, { type: R['type'] }>;
+              : R extends ExceptionsRequestMessage
+                ? Extract<ExceptionsResponseMessage, { type: R['type'] }>
+                : Extract<DatasetResponse, { type: R['type'] }>;
 
 /** Requests without the id the client assigns. */
 export type WorkerRequestBody = WorkerRequest extends infer R

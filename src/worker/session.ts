@@ -62,7 +62,11 @@ function codesOf(result: EvaluationResult, count: number, byPosition: (Verdict |
       for (const st of s.stages) if (st.position !== undefined) inResults.add(st.position);
     for (const g of result.join.groups ?? []) for (const f of g.fillers) for (const x of f) inResults.add(x.position);
     for (const e of result.join.events)
-      codes[e.position] = inResults.has(e.position) ? VERDICT_CODE.alert : VERDICT_CODE['no-match'];
+      codes[e.position] = e.excepted
+        ? VERDICT_CODE.excepted
+        : inResults.has(e.position)
+          ? VERDICT_CODE.alert
+          : VERDICT_CODE['no-match'];
   }
   return codes;
 }
@@ -201,6 +205,11 @@ export class WorkerSession {
     };
   }
 
+  /** The full result of the last run (undefined before the first, or after a load). */
+  get lastResult(): EvaluationResult | undefined {
+    return this.last?.result;
+  }
+
   /** Positions of the returned events (a hit's `_source` is its event's source object). */
   private hitPositions(result: EvaluationResult): Int32Array {
     const hits = result.hits?.events ?? [];
@@ -288,6 +297,7 @@ export class WorkerSession {
         events: this.dataset.events,
         settings: input.settings,
         ...(input.mapping.trim() ? { mapping: input.mapping } : {}),
+        ...(input.exceptions ? { exceptions: input.exceptions } : {}),
       },
       position,
     );

@@ -15,7 +15,30 @@ function inputProblem(v: unknown, withEvents: boolean): string | undefined {
   if (withEvents && !isText(v.events)) return 'the events are not text';
   if (!isText(v.mapping)) return 'the mapping is not text';
   if (v.settings !== undefined && !isObject(v.settings)) return 'the settings are not an object';
+  if (v.exceptionsText !== undefined) {
+    const problem = exceptionsTextProblem(v.exceptionsText);
+    if (problem) return problem;
+  }
   return optionalText(v.idField) ? undefined : 'the id field is not text';
+}
+
+/** What is wrong with the Exceptions pane's text and value lists, or undefined. */
+function exceptionsTextProblem(v: unknown): string | undefined {
+  if (!isObject(v) || !isText(v.text)) return 'the exceptions are not text';
+  if (v.at !== undefined && !Number.isFinite(v.at)) return 'the evaluation time is not a number';
+  const lists = v.valueLists;
+  if (lists === undefined) return undefined;
+  const ok =
+    Array.isArray(lists) &&
+    lists.every((l) => isObject(l) && isText(l.name) && isText(l.text) && optionalText(l.id) && optionalText(l.type));
+  return ok ? undefined : 'the value lists are not named texts';
+}
+
+/** An exception item as the core reads it: ids, a name and an array of entries (the core checks the entries). */
+function itemProblem(v: unknown): string | undefined {
+  if (!isObject(v) || !isText(v.item_id) || !isText(v.list_id) || !isText(v.name))
+    return 'the item has no ids and name';
+  return Array.isArray(v.entries) && v.entries.every(isObject) ? undefined : 'the item entries are not objects';
 }
 
 function tuningProblem(v: unknown): string | undefined {
@@ -62,7 +85,24 @@ const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | u
   editEvent: (m) => (isIndex(m.position) && isText(m.text) ? undefined : 'the edit is not a position and text'),
   search: (m) => (isText(m.query) ? undefined : 'the query is not text'),
   traceAt: (m) => inputProblem(m.input, false) ?? (isIndex(m.position) ? undefined : 'the position is not an index'),
+  previewException: (m) =>
+    anyInputProblem(m.input) ??
+    (isObject(m.preview) ? itemProblem(m.preview.item) : 'the preview is not an object') ??
+    (isObject(m.preview) && m.preview.position !== undefined && !isIndex(m.preview.position)
+      ? 'the position is not an index'
+      : undefined),
+  exceptionWarnings: (m) => anyInputProblem(m.input) ?? itemProblem(m.item),
+  exportExceptions: (m) => exceptionsTextProblem(m.exceptions),
+  exportBulk: (m) => anyInputProblem(m.input) ?? (optionalText(m.index) ? undefined : 'the index is not text'),
+  compare: (m) =>
+    anyInputProblem(m.input) ??
+    (isText(m.response) && optionalText(m.idField) ? undefined : 'the response is not text'),
 };
+
+/** An input with the events text (evaluate) or without it (the held events). */
+function anyInputProblem(v: unknown): string | undefined {
+  return inputProblem(v, isObject(v) && v.events !== undefined);
+}
 
 /** The id to answer a message with: its own when it has a numeric one, else -1. */
 export function messageId(msg: unknown): number {

@@ -1,0 +1,284 @@
+/**
+ * Rule exceptions in the worker: the Exceptions pane's text (any shape src/formats/exceptions.ts
+ * reads) and its value lists are parsed here, with problems located by line and column; the pane's
+ * structured view (items, entries, per-item counts); and the exception requests: the impact of a
+ * proposed item, its warnings, the item added to the text, and the exports. No messaging here.
+ */
+import {
+  exceptionWarnings,
+  LineIndex,
+  type Diagnostic,
+  type EvaluationResult,
+  type EventDoc,
+  type ExceptionInput,
+  type ExceptionItem,
+  type ExceptionStat,
+  type Expectation,
+} from '../core';
+import { exceptionListNdjson, createItemBody } from '../formats/exceptions-writer';
+import { parseExceptions, type ParsedExceptions } from '../formats/exceptions';
+import { parseValueList } from '../formats/value-list';
+import type {
+  ExceptionItemView,
+  ExceptionPreview,
+  ExceptionsText,
+  ExceptionsView,
+  ProblemView,
+  RemovedEvent,
+} from './protocol';
+
+export interface ReadExceptions {
+  /** Undefined when the text holds no item. */
+  readonly input: ExceptionInput | undefined;
+  readonly parsed: ParsedExceptions;
+  /** Problems reading the text and the value lists, located. */
+  readonly problems: readonly ProblemView[];
+}
+
+let cached: { key: string; read: ReadExceptions } | undefined;
+
+const keyOf = (x: ExceptionsText) =>
+  `${x.text}\u0000${(x.valueLists ?? []).map((l) => `${l.name}\u0001${l.id ?? ''}\u0001${l.type ?? ''}\u0001${l.text}`).join('\u0002')}`;
+
+/** The minute of `now`: an evaluation time that keeps results cacheable within a minute. */
+export function evaluationMinute(now: number): number {
+  return Math.floor(now / 60_000) * 60_000;
+}
+
+/** Diagnostics with the line and column of their start in the text `textOf` gives for each. */
+export function locateIn(
+  diagnostics: readonly Diagnostic[],
+  textOf: (d: Diagnostic) => string | undefined,
+): ProblemView[] {
+  const indexes = new Map<string, LineIndex>();
+  return diagnostics.map((d) => {
+    const text = textOf(d);
+    if (text === undefined) return d;
+    const key = `${d.source}\u0000${d.file ?? ''}`;
+    let index = indexes.get(key);
+    if (!index) {
+      index = new LineIndex(text);
+      indexes.set(key, index);
+    }
+    const p = index.position(d.range.start);
+    return { ...d, at: { line: p.line, column: p.column } };
+  });
+}
+
+/** Diagnostics of the exceptions text and value lists with their line and column. */
+export function locateExceptionProblems(diagnostics: readonly Diagnostic[], x: ExceptionsText): ProblemView[] {
+  return locateIn(diagnostics, (d) => {
+    if (d.source === 'exceptions') return x.text;
+    if (d.source === 'value-list') return x.valueLists?.find((l) => l.name === d.file || l.id === d.file)?.text;
+    return undefined;
+  });
+}
+
+/** Parse the pane's text and value lists (cached for the same texts). */
+export function readExceptions(x: ExceptionsText, now: () => number = Date.now): ReadExceptions {
+  const key = keyOf(x);
+  const at = x.at ?? evaluationMinute(now());
+  if (cached?.key === key) {
+    const input = cached.read.input ? { ...cached.read.input, at } : undefined;
+    return { ...cached.read, input };
+  }
+  const parsed = parseExceptions(x.text);
+  const valueLists = (x.valueLists ?? []).map((l) =>
+    parseValueList(l.text, {
+      file: l.name,
+      ...(l.id !== undefined ? { id: l.id } : {}),
+      ...(l.type !== undefined ? { type: l.type } : {}),
+    }),
+  );
+  const input: ExceptionInput | undefined =
+    parsed.items.length > 0 ? { items: parsed.items, ...(valueLists.length > 0 ? { valueLists } : {}), at } : undefined;
+  const read = { input, parsed, problems: locateExceptionProblems(parsed.diagnostics, x) };
+  cached = { key, read };
+  return read;
+}
+
+/** An item without what only the writer needs (raw keys, origin). */
+function plainItem(item: ExceptionItem): ExceptionItem {
+  const { raw: _raw, origin: _origin, ...rest } = item;
+  return rest;
+}
+
+/** The Exceptions pane's view: items with their entries, per-item counts, problems. */
+export function exceptionsView(
+  x: ExceptionsText,
+  read: ReadExceptions,
+  result: Pick<EvaluationResult, 'exceptionStats' | 'diagnostics'> | undefined,
+): ExceptionsView {
+  const stats = result?.exceptionStats ?? [];
+  const index = new LineIndex(x.text);
+  const items: ExceptionItemView[] = read.parsed.items.map((item, i) => {
+    const stat: ExceptionStat | undefined = stats[i];
+    const range = item.origin?.range;
+    return {
+      index: i,
+      item: plainItem(item),
+      ...(range ? { range, line: index.position(range.start).line } : {}),
+      ...(stat ? { status: stat.status, removed: stat.removed, removedMatching: stat.removedMatching } : {}),
+      ...(stat?.reason !== undefined ? { reason: stat.reason } : {}),
+    };
+  });
+  const compileProblems = (result?.diagnostics ?? []).filter(
+    (d) => d.source === 'exceptions' || d.source === 'value-list',
+  );
+  return {
+    format: read.parsed.format,
+    items,
+    lists: read.parsed.lists.map((l) => ({ list_id: l.list_id, name: l.name, type: l.type })),
+    valueLists: read.input?.valueLists?.map((l) => ({ id: l.id, values: l.values.length })) ?? [],
+    problems: [...read.problems, ...locateExceptionProblems(compileProblems, x)],
+  };
+}
+
+/* ───────────── the item added to the text ───────────── */
+
+const isSummary = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && 'exported_exception_list_count' in v;
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The item as one export line (the keys Kibana's import takes). */
+export function itemLine(item: ExceptionItem): string {
+  return exceptionListNdjson([item]).split('\n')[1]!;
+}
+
+/** NDJSON text with the item inserted before the summary line (its item count bumped), or at the end. */
+function insertIntoNdjson(text: string, item: ExceptionItem, hasContainer: boolean): string {
+  const lines = text.replace(/\s+$/, '').split('\n');
+  const at = lines.findIndex((l) => isSummary(parseLine(l.trim())));
+  const add = hasContainer ? [itemLine(item)] : exceptionListNdjson([item]).trimEnd().split('\n').slice(0, 2);
+  if (at < 0) return `${[...lines, ...add].join('\n')}\n`;
+  const summary = parseLine(lines[at]!.trim()) as Record<string, unknown>;
+  const count = summary.exported_exception_list_item_count;
+  if (typeof count === 'number') summary.exported_exception_list_item_count = count + 1;
+  const lists = summary.exported_exception_list_count;
+  if (!hasContainer && typeof lists === 'number') summary.exported_exception_list_count = lists + 1;
+  const out = [...lines.slice(0, at), ...add, JSON.stringify(summary), ...lines.slice(at + 1)];
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The pane's text with one more item, written in the text's own shape: an export gets an item
+ * line (and a list container when the list is new) before its summary, an array one more
+ * element, a single item becomes an array of two. Nothing already in the text is rewritten but
+ * the summary's counts.
+ */
+export function addItem(text: string, item: ExceptionItem): string {
+  if (text.trim() === '') return exceptionListNdjson([item]);
+  const parsed = parseExceptions(text);
+  const body = JSON.stringify(createItemBody(item), null, 2);
+  switch (parsed.format) {
+    case 'items': {
+      const close = text.lastIndexOf(']');
+      const head = text.slice(0, close).replace(/\s+$/, '');
+      const sep = head.endsWith('[') ? '\n' : ',\n';
+      return `${head}${sep}${indent(body)}\n${text.slice(close)}`;
+    }
+    case 'item':
+      return `[\n${indent(text.trim())},\n${indent(body)}\n]\n`;
+    case 'find-response':
+      return exceptionListNdjson([...parsed.items, item], parsed.lists);
+    default:
+      return insertIntoNdjson(
+        text,
+        item,
+        parsed.lists.some((l) => l.list_id === item.list_id),
+      );
+  }
+}
+
+const indent = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+
+/* ───────────── exports ───────────── */
+
+/** Kibana exception list NDJSON and the create-item API requests (Dev Tools text) for the pane's items. */
+export function exportExceptions(x: ExceptionsText): { ndjson: string; apiBody: string; problems: ProblemView[] } {
+  const read = readExceptions(x);
+  const items = read.parsed.items;
+  const ndjson = items.length > 0 || read.parsed.lists.length > 0 ? exceptionListNdjson(items, read.parsed.lists) : '';
+  const apiBody = items
+    .map(
+      (i) =>
+        `# ${i.name.replace(/[\r\n]+/g, ' ')}\nPOST kbn:/api/exception_lists/items\n${JSON.stringify(createItemBody(i), null, 2)}`,
+    )
+    .join('\n\n');
+  return { ndjson, apiBody: apiBody ? `${apiBody}\n` : '', problems: [...read.problems] };
+}
+
+/* ───────────── the impact of a proposed item ───────────── */
+
+/** Excepted positions of an evaluation (event verdicts, or join events marked excepted). */
+export function exceptedPositions(result: EvaluationResult): Set<number> {
+  const out = new Set<number>();
+  for (const v of result.verdicts ?? []) if (v.verdict === 'excepted') out.add(v.position);
+  for (const e of result.join?.events ?? []) if (e.excepted) out.add(e.position);
+  return out;
+}
+
+/** What each event was before: its verdict (event queries) or part of a result (joins). */
+function verdictBefore(result: EvaluationResult, position: number): RemovedEvent['verdict'] {
+  const v = result.verdicts?.find((x) => x.position === position);
+  if (v) return v.verdict;
+  const inResult = result.join?.sequences.some((s) => s.stages.some((st) => st.position === position));
+  return inResult ? 'alert' : 'no-match';
+}
+
+export interface PreviewContext {
+  readonly events: readonly EventDoc[];
+  readonly rule: string;
+  readonly mapping: string;
+  /** Evaluate with these exceptions (the current ones, or with the proposed item added). */
+  readonly evaluate: (exceptions: ExceptionInput | undefined) => EvaluationResult;
+}
+
+/** The impact of adding `item`: events it newly removes, loud when one is an expected alert. */
+export function previewException(
+  ctx: PreviewContext,
+  current: ExceptionInput | undefined,
+  item: ExceptionItem,
+  options: { readonly position?: number; readonly expectations?: Readonly<Record<string, Expectation>> },
+): Omit<ExceptionPreview, 'text'> {
+  const before = ctx.evaluate(current);
+  const withItem: ExceptionInput = { ...(current ?? {}), items: [...(current?.items ?? []), item] };
+  const after = ctx.evaluate(withItem);
+  const was = exceptedPositions(before);
+  const removed: RemovedEvent[] = [];
+  for (const p of exceptedPositions(after)) {
+    if (was.has(p)) continue;
+    const e = ctx.events[p];
+    if (!e) continue;
+    const expectedVerdict = options.expectations?.[e.id]?.verdict;
+    removed.push({
+      position: p,
+      id: e.id,
+      verdict: verdictBefore(before, p),
+      ...(expectedVerdict === 'alert' ? { expectedAlert: true } : {}),
+    });
+  }
+  removed.sort((a, b) => a.position - b.position);
+  const problems = after.diagnostics.filter(
+    (d) => (d.source === 'exceptions' || d.source === 'value-list') && d.range.start === 0 && d.range.end === 0,
+  );
+  return {
+    removed,
+    alertsRemoved: removed.filter((r) => r.verdict === 'alert').length,
+    expectedAlerts: removed.filter((r) => r.expectedAlert).map((r) => r.id),
+    ...(options.position !== undefined ? { removesTarget: removed.some((r) => r.position === options.position) } : {}),
+    warnings: exceptionWarnings({ item, rule: ctx.rule, events: ctx.events, mapping: ctx.mapping }),
+    problems,
+  };
+}
