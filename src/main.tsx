@@ -1,5 +1,4 @@
-// Monaco first: it must be configured before any editor mounts (no CDN, local workers).
-import './monaco/setup';
+// Monaco is not imported here: it loads with the first editor (ui/components/CodeEditor.tsx).
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/components/ErrorBoundary';

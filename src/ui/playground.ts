@@ -3,7 +3,7 @@
  * stores (hooks/use-store.ts) and composes its panels from them; the browser comes in as ports
  * (browser-ports.ts), so the whole wiring runs in unit tests with fakes.
  */
-import type { IStandaloneCodeEditor } from '../monaco/types';
+import type { IStandaloneCodeEditor, Monaco } from '../monaco/types';
 import type { LanguageInfo } from '../worker/protocol';
 import type { Notice } from './state/startup';
 import { createStore } from './state/store';
@@ -86,11 +86,11 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
     /** The core's keyword list, once the worker has sent it. */
     keywords,
     dismissNotice: () => notices.set(undefined),
-    mountRuleEditor(ed: IStandaloneCodeEditor): void {
+    mountRuleEditor(ed: IStandaloneCodeEditor, monaco: Monaco): void {
       importWholePastes(ed, ruleImport.pastedWholeRule);
-      documents.mount('rule', ed);
+      documents.mount('rule', ed, monaco);
     },
-    mountEventsEditor: (ed: IStandaloneCodeEditor) => documents.mount('events', ed),
+    mountEventsEditor: (ed: IStandaloneCodeEditor, monaco: Monaco) => documents.mount('events', ed, monaco),
     /** Start the worker, evaluation, autosave and the automation hook. Returns the stop function. */
     start(): () => void {
       const stops = [

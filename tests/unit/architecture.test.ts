@@ -77,6 +77,40 @@ describe('architecture', () => {
     expect(doc).toContain(CORE_ENTRY);
   });
 
+  test('the first page load carries no Monaco: the editors bring it in with a dynamic import', () => {
+    const { graph } = report();
+    // What src/main.tsx loads before anything runs: its static imports, transitively.
+    const firstLoad = new Set<string>(['src/main.tsx']);
+    const monacoPackages: string[] = [];
+    const todo = ['src/main.tsx'];
+    while (todo.length > 0) {
+      const from = todo.pop()!;
+      for (const e of graph.edges) {
+        if (e.from !== from || e.kind !== 'static') continue;
+        if (e.pkg === 'monaco-editor' || e.pkg === '@monaco-editor/react')
+          monacoPackages.push(`${from} -> ${e.specifier}`);
+        if (e.to && !e.pkg && !firstLoad.has(e.to)) {
+          firstLoad.add(e.to);
+          todo.push(e.to);
+        }
+      }
+    }
+    expect(firstLoad.size).toBeGreaterThan(50);
+    expect(monacoPackages).toEqual([]);
+    expect(firstLoad.has('src/monaco/setup.ts')).toBe(false);
+    // ...and the lazy module that does load it is reached, dynamically, from the page.
+    expect(graph.edges).toContainEqual(
+      expect.objectContaining({ kind: 'dynamic', to: 'src/ui/components/MonacoEditors.tsx' }),
+    );
+    expect(graph.edges).toContainEqual(
+      expect.objectContaining({
+        from: 'src/ui/components/MonacoEditors.tsx',
+        kind: 'static',
+        to: 'src/monaco/setup.ts',
+      }),
+    );
+  });
+
   test('only src/ui/platform touches location, history, clipboard, storage or window', () => {
     const out: string[] = [];
     const globals =

@@ -12,39 +12,39 @@ import {
   showReasonHighlights,
 } from '../../monaco/decorations';
 import { setDiagnosticMarkers } from '../../monaco/ranges';
-import { monaco } from '../../monaco/setup';
 import type { Playground } from '../playground';
 import { clauseBadges, eventRanges, reasonSpans } from '../state/editor-marks';
 import type { ResultView } from '../state/result-view';
 import { useStore } from './use-store';
 
 export function useEditorMarks(pg: Playground, view: ResultView): void {
-  const { rule, events } = useStore(pg.documents.editors);
+  const { rule, events, monaco } = useStore(pg.documents.editors);
   const { clauseStats, diagnostics, fieldsSeen } = useStore(pg.evaluation.results);
   const { rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView } = view;
   const { selectedRow, selectedEvent, eventsForText } = view;
 
   useEffect(() => {
-    if (!rule) return;
+    if (!rule || !monaco) return;
     showReasonHighlights(
       monaco,
       rule,
       reasonSpans({ rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView }),
     );
-  }, [rule, rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView]);
+  }, [monaco, rule, rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView]);
 
   useEffect(() => {
-    if (!events) return;
+    if (!events || !monaco) return;
     const { many, ranges } = eventRanges({ eventsForText, selectedRow, selectedCard });
     if (many) showEventHighlights(monaco, events, ranges);
     else showEventHighlight(monaco, events, ranges[0]);
-  }, [events, eventsForText, selectedRow, selectedCard]);
+  }, [monaco, events, eventsForText, selectedRow, selectedCard]);
 
   useEffect(() => {
-    if (rule) showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats));
-  }, [rule, rulesCurrent, joinView, clauseStats]);
+    if (rule && monaco) showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats));
+  }, [monaco, rule, rulesCurrent, joinView, clauseStats]);
 
   useEffect(() => {
+    if (!monaco) return;
     const rm = rule?.getModel();
     const em = events?.getModel();
     if (rm)
@@ -61,7 +61,7 @@ export function useEditorMarks(pg: Playground, view: ResultView): void {
         'events',
         diagnostics.filter((d) => d.source === 'events'),
       );
-  }, [diagnostics, rule, events]);
+  }, [monaco, diagnostics, rule, events]);
 
   useEffect(() => {
     setEqlLanguageData({ fieldsSeen });

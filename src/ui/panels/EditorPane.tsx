@@ -1,7 +1,7 @@
-import Editor from '@monaco-editor/react';
 import type { ReactNode } from 'react';
 import { droppedFile } from '../platform/files';
-import type { IStandaloneCodeEditor } from '../../monaco/types';
+import type { IStandaloneCodeEditor, Monaco } from '../../monaco/types';
+import { CodeEditor } from '../components/CodeEditor';
 
 export interface EditorPaneProps {
   readonly testId: string;
@@ -11,7 +11,8 @@ export interface EditorPaneProps {
   readonly path: string;
   readonly initialValue: string;
   readonly theme: 'dark' | 'light';
-  readonly onMount: (editor: IStandaloneCodeEditor) => void;
+  /** The editor mounted, with the Monaco namespace it belongs to (Monaco loads lazily). */
+  readonly onMount: (editor: IStandaloneCodeEditor, monaco: Monaco) => void;
   readonly onChange: (text: string) => void;
   readonly className?: string;
   /** Extra controls in the title bar. */
@@ -62,14 +63,13 @@ export function EditorPane({
         {actions}
       </div>
       <div className="editor-host" data-testid={testId}>
-        <Editor
+        <CodeEditor
           path={path}
           language={language}
           defaultValue={initialValue}
           theme={theme === 'dark' ? 'eql-dark' : 'eql-light'}
-          onMount={(editor) => onMount(editor)}
+          onMount={(editor, monaco) => onMount(editor, monaco)}
           onChange={(v) => onChange(v ?? '')}
-          loading={<div className="editor-loading">Loading editor…</div>}
           options={{
             minimap: { enabled: false },
             fontSize: 13,

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core';
 import { goToOffset } from '../../monaco/decorations';
 import { EQL_LANGUAGE_ID } from '../../monaco/eql-language';
+import { JSON_LANGUAGE_ID } from '../../monaco/json-language';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import { EditorPane } from './EditorPane';
@@ -42,7 +43,7 @@ export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
         testId="events-editor"
         title="Events"
         hint="JSON array, NDJSON or an Elasticsearch search response"
-        language="json"
+        language={JSON_LANGUAGE_ID}
         path="events.json"
         initialValue={doc.events}
         theme={theme}

@@ -3,7 +3,7 @@
  * a restored draft, an import, the automation hook) goes through the editor when it is mounted,
  * so the editor's change event updates the document as typing does.
  */
-import type { IStandaloneCodeEditor } from '../../monaco/types';
+import type { IStandaloneCodeEditor, Monaco } from '../../monaco/types';
 import type { DocState } from '../state/doc-state';
 import { documentsReducer, initialDocuments } from '../state/documents';
 import { createReducerStore, createStore } from '../state/store';
@@ -11,13 +11,15 @@ import { createReducerStore, createStore } from '../state/store';
 export interface Editors {
   readonly rule: IStandaloneCodeEditor | undefined;
   readonly events: IStandaloneCodeEditor | undefined;
+  /** The Monaco namespace the editors belong to (it loads with them; decorations need its enums). */
+  readonly monaco: Monaco | undefined;
   /** How many editors have mounted (the decorations wait for them). */
   readonly ready: number;
 }
 
 export function createDocuments(initial: DocState) {
   const state = createReducerStore(documentsReducer, initialDocuments(initial));
-  const editors = createStore<Editors>({ rule: undefined, events: undefined, ready: 0 });
+  const editors = createStore<Editors>({ rule: undefined, events: undefined, monaco: undefined, ready: 0 });
   const doc = () => state.get().doc;
   const patch = (p: Partial<DocState>) => state.dispatch({ type: 'patch', patch: p });
 
@@ -33,9 +35,9 @@ export function createDocuments(initial: DocState) {
   };
 
   /** Mount an editor: it takes over text set before it existed. */
-  const mount = (which: 'rule' | 'events', ed: IStandaloneCodeEditor): void => {
+  const mount = (which: 'rule' | 'events', ed: IStandaloneCodeEditor, monaco?: Monaco): void => {
     const text = which === 'rule' ? doc().rule : doc().events;
-    editors.update((e) => ({ ...e, [which]: ed }));
+    editors.update((e) => ({ ...e, [which]: ed, monaco: monaco ?? e.monaco }));
     if (ed.getValue() !== text) ed.setValue(text);
     editors.update((e) => ({ ...e, ready: e.ready + 1 }));
   };

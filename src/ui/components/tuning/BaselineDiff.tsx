@@ -1,5 +1,5 @@
 /** The rule side by side with its baseline (Monaco's diff editor, read-only). */
-import { DiffEditor } from '@monaco-editor/react';
+import { DiffEditor } from '../CodeEditor';
 import { EQL_LANGUAGE_ID } from '../../../monaco/eql-language';
 import '../../tuning.css';
 
