@@ -20,7 +20,7 @@ export function App() {
   const scheme = useColorScheme();
   const view = useResultView(pg);
   useEditorMarks(pg, view);
-  useShortcuts(pg, view.allRows);
+  useShortcuts(pg, view.navigationRows);
   const { doc } = useStore(pg.documents.state);
   const share = useStore(pg.share.info);
   const notice = useStore(pg.notices);

@@ -46,12 +46,12 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
   const getClient = () => client;
 
   const documents = createDocuments(startup.state);
-  const evaluation = createEvaluation(documents, getClient, tuningOfDoc);
+  const selection = createSelection(documents);
+  const evaluation = createEvaluation(documents, getClient, selection.state, tuningOfDoc);
   const trace = createTrace(documents, evaluation.results, getClient);
   const drafts = createDrafts(ports, startup, documents, notices);
   const share = createShare(ports.share, documents, drafts);
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
-  const selection = createSelection(documents);
   const tuning = createTuning(documents, getClient, notices, {
     download: ports.download,
     copyText: ports.share.copyText,

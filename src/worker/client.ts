@@ -276,8 +276,13 @@ export class EvalClient {
   }
 
   /** Evaluate the held events (latest wins while the worker is busy). */
-  run(input: RunInput, baseline?: RunInput): Promise<Outcome<Reply<'ran'>>> {
-    return this.request({ type: 'run', input, ...(baseline ? { baseline } : {}) }) as Promise<Outcome<Reply<'ran'>>>;
+  run(input: RunInput, baseline?: RunInput, tuning?: TuningRequest): Promise<Outcome<Reply<'ran'>>> {
+    return this.request({
+      type: 'run',
+      input,
+      ...(baseline ? { baseline } : {}),
+      ...(tuning ? { tuning } : {}),
+    }) as Promise<Outcome<Reply<'ran'>>>;
   }
 
   /** Events, verdicts and reasons of the rows shown, from the last run. */

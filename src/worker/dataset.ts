@@ -3,8 +3,8 @@
  * position, with their ids (the id field's value) and their problems (with line and column).
  * The page never holds more than the rows it shows; it asks the worker for those.
  */
-import { expandDottedKeys, findJsonError, LineIndex } from '../core';
-import type { Diagnostic, EventDoc, Message } from '../core';
+import { expandDottedKeys, fieldsSeen, findJsonError, LineIndex } from '../core';
+import type { Diagnostic, EventDoc, FieldView, Message } from '../core';
 import { Events } from '../formats/diagnostics';
 import { eventId, idAccessor, isObject, kindName } from '../formats/event-collector';
 import { MAX_EVENT_DEPTH, parseEvents, type EventsFormat } from '../formats/events';
@@ -14,6 +14,8 @@ import type { DatasetInfo, DatasetProblem } from './protocol';
 
 /** At most this many problems travel to the page (the count says how many there are). */
 export const PROBLEMS_SHOWN = 1000;
+/** The fields offered for completion are read from this many events (enough to see every shape). */
+export const FIELDS_FROM = 10_000;
 
 function problemOf(d: Diagnostic, line: number, column: number): DatasetProblem {
   return { code: d.code, severity: d.severity, message: d.message, line, column, range: d.range };
@@ -30,6 +32,7 @@ export class Dataset {
   /** Changes on every edit, so results and caches can tell which events they describe. */
   version: number;
   private searchText: (string | undefined)[] = [];
+  private fieldsCache: { readonly version: number; readonly fields: FieldView[] } | undefined;
 
   private constructor(
     private eventsList: readonly EventDoc[],
@@ -71,7 +74,18 @@ export class Dataset {
     return this.eventsList.map((e) => e.id);
   }
 
+  /** Fields with a value in the first events, kept until the next edit. */
+  fields(): FieldView[] {
+    if (this.fieldsCache?.version !== this.version) {
+      const events = this.eventsList.length > FIELDS_FROM ? this.eventsList.slice(0, FIELDS_FROM) : this.eventsList;
+      this.fieldsCache = { version: this.version, fields: fieldsSeen(events) };
+    }
+    return this.fieldsCache.fields;
+  }
+
   info(): DatasetInfo {
+    const problemCodes: Record<string, number> = {};
+    for (const p of this.problems) problemCodes[p.code] = (problemCodes[p.code] ?? 0) + 1;
     return {
       version: this.version,
       kind: this.source.kind,
@@ -81,6 +95,8 @@ export class Dataset {
       length: this.length,
       problems: this.problems.slice(0, PROBLEMS_SHOWN),
       problemCount: this.problems.length,
+      problemCodes,
+      fields: this.fields(),
       ids: this.ids(),
     };
   }

@@ -57,7 +57,9 @@ function handleTuning(msg: TuningRequestMessage): WorkerResponse {
       return { type: 'propose', id: msg.id, result };
     }
     case 'fieldValues': {
-      const values = cache ? valuesOf(cache.parsed.events, msg.field, msg.limit) : [];
+      // The events the page evaluates are the ones the session holds; the evaluate cache is the older path.
+      const events = session.dataset.count > 0 ? session.dataset.events : cache?.parsed.events;
+      const values = events ? valuesOf(events, msg.field, msg.limit) : [];
       return { type: 'fieldValues', id: msg.id, field: msg.field, values };
     }
     case 'exportRule':
@@ -165,7 +167,12 @@ const eventsOf: EventsOf = (input) => {
 /** Evaluate the held events with the pane's exceptions, and the pane's view of them. */
 function runHeld(msg: Extract<DatasetRequest, { type: 'run' }>): WorkerResponse {
   const text = msg.input.exceptionsText;
-  const result = session.run(withParsedExceptions(msg.input), msg.baseline && withParsedExceptions(msg.baseline));
+  const ran = session.run(withParsedExceptions(msg.input), msg.baseline && withParsedExceptions(msg.baseline));
+  const last = session.lastResult;
+  const events = { eventsKey: `held\u0000${session.dataset.version}`, events: session.dataset.events };
+  const tuning =
+    msg.tuning && last ? tuningView(msg.tuning, last, { ...events, mapping: msg.input.mapping }, baselines) : undefined;
+  const result = tuning ? { ...ran, tuning } : ran;
   if (!text || msg.input.exceptions) return { type: 'ran', id: msg.id, result };
   const exceptions = exceptionsView(text, readExceptions(text), session.lastResult);
   return { type: 'ran', id: msg.id, result: { ...result, exceptions } };

@@ -12,6 +12,7 @@ import type {
   ExceptionItem,
   ExceptionStatus,
   ExceptionWarning,
+  JoinExplanation,
   Expectation,
   ExpectationReport,
   FieldValueCount,
@@ -390,6 +391,10 @@ export interface DatasetInfo {
   /** The first problems (at most a thousand); `problemCount` says how many there are. */
   readonly problems: readonly DatasetProblem[];
   readonly problemCount: number;
+  /** How many problems there are of each code (all of them, not only the first thousand). */
+  readonly problemCodes?: Readonly<Record<string, number>>;
+  /** Fields that have a value in the events (read from the first ten thousand), for completion. */
+  readonly fields?: readonly FieldView[];
   /** Each event's id (the id field's value, else `_id`, else its position), by position. */
   readonly ids: readonly string[];
 }
@@ -419,6 +424,23 @@ export interface RunInput {
   readonly exceptions?: ExceptionInput;
   /** The same as the Exceptions pane's text (parsed in the worker); used when `exceptions` is absent. */
   readonly exceptionsText?: ExceptionsText;
+  /** The rule's index patterns, for the `_eql/search` request (optional). */
+  readonly indices?: readonly string[];
+}
+
+/**
+ * What the page needs of a sequence or sample query's explanation besides the events' own: the
+ * stages, the returned sequences (bounded by `size`), the sample groups, how many events satisfy
+ * each stage's filter, and how many completed candidates fell outside `size`.
+ */
+export interface JoinOutline {
+  readonly kind: JoinExplanation['kind'];
+  readonly stages: JoinExplanation['stages'];
+  readonly sequences: JoinExplanation['sequences'];
+  readonly groups?: JoinExplanation['groups'];
+  /** Per entry of `stages`: the events whose filter holds. */
+  readonly stageMatches: readonly number[];
+  readonly outsideSize: number;
 }
 
 /**
@@ -432,6 +454,12 @@ export interface CompactEvaluation {
   readonly queryKind: EvaluationResult['queryKind'];
   /** Problems of the rule, mapping and settings (the events' own are in DatasetInfo). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The same problems with their line and column in the rule or mapping text. */
+  readonly problems?: readonly ProblemView[];
+  /** The `_eql/search` request that runs the rule on a cluster. */
+  readonly request?: string;
+  /** Sequences and samples: the outline of the explanation (the events' parts come with `rows`). */
+  readonly join?: JoinOutline;
   readonly counts: {
     readonly alert: number;
     readonly suppressed: number;
@@ -458,6 +486,8 @@ export interface CompactEvaluation {
   readonly ms: number;
   /** With rule exceptions: the Exceptions pane's view (items, per-item counts, problems). */
   readonly exceptions?: ExceptionsView;
+  /** The tuning views, when the run asked for them. */
+  readonly tuning?: TuningView;
 }
 
 /** What a shown row needs: the event, its verdict and reasons (fetched for visible rows only). */
@@ -468,6 +498,8 @@ export interface RowDetail {
   readonly reasons: readonly Reason[];
   readonly source: Record<string, unknown>;
   readonly index?: string;
+  /** Where the event is in the text it was loaded from (text loads only). */
+  readonly range?: Range;
   /** Sequences and samples: the event's stage verdicts and candidates. */
   readonly join?: JoinEventExplanation;
 }
@@ -493,7 +525,14 @@ export type DatasetRequest =
       readonly name: string;
       readonly idField?: string;
     }
-  | { readonly type: 'run'; readonly id: number; readonly input: RunInput; readonly baseline?: RunInput }
+  | {
+      readonly type: 'run';
+      readonly id: number;
+      readonly input: RunInput;
+      readonly baseline?: RunInput;
+      /** The tuning views to compute with the run (baseline diff, clause impact, rule tests). */
+      readonly tuning?: TuningRequest;
+    }
   | { readonly type: 'rows'; readonly id: number; readonly positions: readonly number[] }
   | { readonly type: 'sequences'; readonly id: number; readonly from: number; readonly count: number }
   | { readonly type: 'editEvent'; readonly id: number; readonly position: number; readonly text: string }

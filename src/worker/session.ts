@@ -3,10 +3,11 @@
  * full (so the rows the page shows can be served), and the baseline's verdict codes. No DOM and
  * no messaging here, so it is unit-tested directly; eval.worker.ts moves messages in and out.
  */
-import { evaluate, traceEvent } from '../core';
-import type { EvaluationResult, Reason, TraceEntry, Verdict } from '../core';
+import { eqlSearchRequest, evaluate, resolveSettings, traceEvent } from '../core';
+import type { EvaluationResult, JoinExplanation, Reason, TraceEntry, Verdict } from '../core';
 import { EventsStream } from '../formats/events-stream';
 import { Dataset } from './dataset';
+import { problemViews } from './problems';
 import {
   NO_VERDICT,
   VERDICT_CODE,
@@ -14,6 +15,7 @@ import {
   type CompactEvaluation,
   type DatasetInfo,
   type DatasetProblem,
+  type JoinOutline,
   type ReasonGroup,
   type RowDetail,
   type RunInput,
@@ -112,6 +114,25 @@ function groupsOf(result: EvaluationResult, count: number, codes: Uint8Array, by
   return { groups, groupOf };
 }
 
+/** The parts of a join explanation the page needs besides the events' own (those come with rows). */
+function joinOutline(join: JoinExplanation): JoinOutline {
+  const matches = new Map<string, number>();
+  const outside = new Set<number>();
+  for (const e of join.events) {
+    for (const st of e.stages)
+      if (st.matched) matches.set(`${st.role}:${st.stage}`, (matches.get(`${st.role}:${st.stage}`) ?? 0) + 1);
+    for (const c of e.candidates) if (c.outcome === 'outside-size') outside.add(c.candidate);
+  }
+  return {
+    kind: join.kind,
+    stages: join.stages,
+    sequences: join.sequences,
+    ...(join.groups ? { groups: join.groups } : {}),
+    stageMatches: join.stages.map((st) => matches.get(`${st.role}:${st.stage}`) ?? 0),
+    outsideSize: outside.size,
+  };
+}
+
 /** A text in slices (a million characters by default ; a slice never splits a surrogate pair). */
 export async function* textChunks(text: string, size = 1 << 20): AsyncGenerator<string> {
   for (let i = 0; i < text.length; ) {
@@ -127,6 +148,8 @@ export class WorkerSession {
   private datasetVersion = 0;
   dataset: Dataset = Dataset.fromText('', { kind: 'text' }, 0);
   private last: LastRun | undefined;
+  /** The last run that gave verdicts (or a join): the rows on screen stay explained while the rule has errors. */
+  private good: LastRun | undefined;
   private baseline: { readonly key: string; readonly codes: Uint8Array } | undefined;
   private bySource: { readonly version: number; readonly map: Map<unknown, number> } | undefined;
 
@@ -135,6 +158,7 @@ export class WorkerSession {
   private replaceDataset(make: (version: number) => Dataset): DatasetInfo {
     this.dataset = make(++this.datasetVersion);
     this.last = undefined;
+    this.good = undefined;
     this.baseline = undefined;
     return this.dataset.info();
   }
@@ -179,6 +203,7 @@ export class WorkerSession {
     const byPosition: (Verdict | undefined)[] = new Array(ds.count);
     const verdicts = codesOf(result, ds.count, byPosition);
     this.last = { key, result, byPosition, codes: verdicts };
+    if (result.ok && (result.verdicts !== undefined || result.join !== undefined)) this.good = this.last;
     const counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0, total: ds.count };
     for (let p = 0; p < verdicts.length; p++) {
       const c = verdicts[p]!;
@@ -191,6 +216,12 @@ export class WorkerSession {
       ok: result.ok,
       queryKind: result.queryKind,
       diagnostics: result.diagnostics,
+      problems: problemViews(
+        { rule: input.rule, events: '', settings: input.settings, mapping: input.mapping },
+        result.diagnostics,
+      ),
+      request: eqlSearchRequest(input.rule, resolveSettings(input.settings), input.indices),
+      ...(result.join ? { join: joinOutline(result.join) } : {}),
       counts,
       verdicts: verdicts.slice(),
       groupOf,
@@ -237,7 +268,7 @@ export class WorkerSession {
   /** The rows the page shows, from the last evaluation. */
   rows(positions: readonly number[]): RowDetail[] {
     const ds = this.dataset;
-    const last = this.last?.key.startsWith(`${ds.version}\u0000`) ? this.last : undefined;
+    const last = this.good?.key.startsWith(`${ds.version}\u0000`) ? this.good : undefined;
     const joinEvents = last?.result.join?.events;
     const out: RowDetail[] = [];
     for (const p of positions) {
@@ -253,6 +284,7 @@ export class WorkerSession {
         reasons: v?.reasons ?? [],
         source: e.source,
         ...(e.index !== undefined ? { index: e.index } : {}),
+        ...(e.range && ds.source.kind === 'text' ? { range: e.range } : {}),
         ...(join ? { join } : {}),
       });
     }
@@ -261,7 +293,7 @@ export class WorkerSession {
 
   /** A page of the returned sequences or samples, with their explanations. */
   sequences(from: number, count: number): SequenceDetail[] {
-    const r = this.last?.result;
+    const r = this.good?.result;
     const hits = r?.hits?.sequences ?? [];
     const ex = r?.join?.sequences ?? [];
     const out: SequenceDetail[] = [];

@@ -79,7 +79,10 @@ const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | u
   loadText: (m) => (isText(m.text) && optionalText(m.idField) ? undefined : 'the events are not text'),
   loadFile: (m) =>
     typeof Blob !== 'undefined' && m.file instanceof Blob && isText(m.name) ? undefined : 'the file is not a file',
-  run: (m) => inputProblem(m.input, false) ?? (m.baseline === undefined ? undefined : inputProblem(m.baseline, false)),
+  run: (m) =>
+    inputProblem(m.input, false) ??
+    (m.baseline === undefined ? undefined : inputProblem(m.baseline, false)) ??
+    tuningProblem(m.tuning),
   rows: (m) => (Array.isArray(m.positions) && m.positions.every(isIndex) ? undefined : 'the positions are not indexes'),
   sequences: (m) => (isIndex(m.from) && isIndex(m.count) ? undefined : 'the range is not two indexes'),
   editEvent: (m) => (isIndex(m.position) && isText(m.text) ? undefined : 'the edit is not a position and text'),

@@ -16,16 +16,20 @@ export interface EventRowProps {
   readonly verdict: Verdict;
   readonly event: EventView | undefined;
   readonly selected: boolean;
+  /** The row's reasons are still being fetched. */
+  readonly pending?: boolean;
   readonly keyFields: readonly string[];
   readonly timestampField: string;
   readonly onSelect: (id: string) => void;
 }
 
 /** One event of an event query: its verdict and every reason for it. */
-export const EventRow = memo(function EventRow({ verdict, ...row }: EventRowProps) {
+export const EventRow = memo(function EventRow({ verdict, pending, ...row }: EventRowProps) {
   return (
     <RowShell {...row} id={verdict.id} verdict={verdict.verdict} badge={{ text: VERDICT_LABEL[verdict.verdict] }}>
-      {verdict.reasons.length === 0 ? (
+      {pending ? (
+        <span className="reason-none">…</span>
+      ) : verdict.reasons.length === 0 ? (
         <span className="reason-none">
           {verdict.verdict === 'alert' ? 'base condition holds, no exclusion fired' : 'no reason recorded'}
         </span>

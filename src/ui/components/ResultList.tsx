@@ -1,50 +1,70 @@
 import type { ReactNode } from 'react';
 import type { Verdict, VerdictKind } from '../../core';
 import { listKey } from '../state/navigation';
+import type { ListHeader, ListModel } from '../state/verdict-list';
 import { ROW_HEIGHT } from './RowShell';
 import { VirtualList } from './VirtualList';
 
-export interface ResultListProps<R extends Verdict> {
-  readonly rows: readonly R[];
+export interface ResultListProps {
+  /** The list: event positions and group headers, in order. */
+  readonly list: ListModel;
+  /** Index in the list of the selected event (-1 when it is not listed). */
+  readonly selectedIndex: number;
   readonly selected: string | undefined;
   readonly label: string;
   /** Letter keys that jump to the next row with a verdict (`a` for alerts, …). */
   readonly jumps: Readonly<Record<string, VerdictKind>>;
+  /** The listed rows in order, for the keys (built when one is pressed). */
+  readonly navigationRows: () => readonly Verdict[];
   readonly onSelect: (id: string | undefined) => void;
-  readonly renderRow: (row: R, selected: boolean) => ReactNode;
+  readonly renderRow: (position: number) => ReactNode;
   /** What the list says when no row passes the filter. */
   readonly empty: string;
+  /** The entries on screen changed: [start, end). */
+  readonly onWindow?: ((start: number, end: number) => void) | undefined;
+}
+
+function GroupHeader({ header }: { readonly header: ListHeader }) {
+  return (
+    <div
+      className={`list-group-header${header.verdict ? ` verdict-${header.verdict}` : ''}`}
+      data-testid="list-group"
+      role="presentation"
+      style={{ height: ROW_HEIGHT }}
+      title={header.label}
+    >
+      <span className="list-group-label">{header.label}</span>
+      <span className="list-group-count">{header.count.toLocaleString('en-US')}</span>
+    </div>
+  );
 }
 
 /** The rows of either query kind: windowed, keyboard-navigable, the selection kept in view. */
-export function ResultList<R extends Verdict>({
-  rows,
-  selected,
-  label,
-  jumps,
-  onSelect,
-  renderRow,
-  empty,
-}: ResultListProps<R>) {
-  const focusIndex = selected === undefined ? undefined : rows.findIndex((r) => r.id === selected);
+export function ResultList(p: ResultListProps) {
+  const { list } = p;
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const next = listKey(e.key, rows, selected, jumps);
+    const next = listKey(e.key, p.navigationRows(), p.selected, p.jumps);
     if (!next) return;
     e.preventDefault();
-    onSelect(next.id);
+    p.onSelect(next.id);
   };
   return (
     <>
       <VirtualList
         className="event-list"
-        label={label}
-        count={rows.length}
+        label={p.label}
+        count={list.entries.length}
         rowHeight={ROW_HEIGHT}
-        focusIndex={focusIndex}
+        focusIndex={p.selectedIndex < 0 ? undefined : p.selectedIndex}
         onKeyDown={onKeyDown}
-        renderRow={(i) => renderRow(rows[i]!, rows[i]!.id === selected)}
+        onWindow={p.onWindow}
+        windowKey={list}
+        renderRow={(i) => {
+          const entry = list.entries[i]!;
+          return entry < 0 ? <GroupHeader key={`h${entry}`} header={list.headers[-entry - 1]!} /> : p.renderRow(entry);
+        }}
       />
-      {rows.length === 0 && <div className="empty">{empty}</div>}
+      {list.rows === 0 && <div className="empty">{p.empty}</div>}
     </>
   );
 }

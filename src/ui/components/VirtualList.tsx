@@ -11,6 +11,10 @@ export interface VirtualListProps {
   readonly className?: string;
   readonly onKeyDown?: (e: React.KeyboardEvent) => void;
   readonly label: string;
+  /** Told which rows [start, end) are rendered, whenever that changes. */
+  readonly onWindow?: ((start: number, end: number) => void) | undefined;
+  /** Changes when the rows themselves change (the window is reported again). */
+  readonly windowKey?: unknown;
 }
 
 /** Renders every row for small lists; only the visible window (plus overscan) above that. */
@@ -22,6 +26,8 @@ export function VirtualList({
   className,
   onKeyDown,
   label,
+  onWindow,
+  windowKey,
 }: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const height = useElementHeight(ref);
@@ -34,6 +40,10 @@ export function VirtualList({
     const next = scrollToShow(focusIndex, rowHeight, el.scrollTop, el.clientHeight);
     if (next !== el.scrollTop) el.scrollTop = next;
   }, [focusIndex, rowHeight]);
+
+  useEffect(() => {
+    onWindow?.(win.start, win.end);
+  }, [onWindow, win.start, win.end, count, windowKey]);
 
   const rows: ReactNode[] = [];
   for (let i = win.start; i < win.end; i++) rows.push(renderRow(i));

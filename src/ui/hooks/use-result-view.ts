@@ -1,21 +1,33 @@
 /** The result view of the current document, results and selection (state/result-view.ts). */
 import { useEffect, useMemo } from 'react';
+import type { JoinEventExplanation } from '../../core';
 import type { Playground } from '../playground';
-import { buildJoinView } from '../state/join-view';
+import { outlineJoinView } from '../state/join-view';
+import { listOf } from '../state/result-list';
 import { resultView, type ResultView } from '../state/result-view';
 import { useStore } from './use-store';
 
 export function useResultView(pg: Playground): ResultView {
   const { doc } = useStore(pg.documents.state);
   const results = useStore(pg.evaluation.results);
-  const { sequence } = useStore(pg.selection.state);
-  const joinView = useMemo(
-    () => (results.join ? buildJoinView(results.join, results.hits, results.events.length) : undefined),
-    [results.join, results.hits, results.events.length],
-  );
+  const listState = useStore(pg.evaluation.list);
+  const { sequence, filter } = useStore(pg.selection.state);
+  const { shown, rows, sequences } = results;
+  const joinView = useMemo(() => {
+    const outline = shown?.compact.join;
+    if (!shown || !outline) return undefined;
+    const known: JoinEventExplanation[] = [];
+    for (const r of rows.values()) if (r.join) known.push(r.join);
+    const hits = {
+      total: { value: shown.compact.hitsTotal, relation: 'eq' as const },
+      sequences: sequences.map((s) => s.hit),
+    };
+    return outlineJoinView(outline, hits, known, shown.compact.counts, (p) => shown.info.ids[p] ?? String(p));
+  }, [shown, rows, sequences]);
+  const list = useMemo(() => listOf(shown, filter, listState), [shown, filter, listState]);
   const { joinViewShown } = pg.selection;
   useEffect(() => {
     if (joinView) joinViewShown();
   });
-  return useMemo(() => resultView(doc, results, joinView, sequence), [doc, results, joinView, sequence]);
+  return useMemo(() => resultView(doc, results, joinView, sequence, list), [doc, results, joinView, sequence, list]);
 }

@@ -3,14 +3,11 @@ import { useEffect, useEffectEvent } from 'react';
 import type { Verdict } from '../../core';
 import type { Playground } from '../playground';
 import { onShortcut, type Shortcut } from '../platform/keyboard';
-import { filterVerdicts } from '../state/results';
 import { shortcutEffect } from '../state/selection';
-import { useStore } from './use-store';
 
-export function useShortcuts(pg: Playground, allRows: readonly Verdict[]): void {
-  const { filter } = useStore(pg.selection.state);
+export function useShortcuts(pg: Playground, listedRows: () => readonly Verdict[]): void {
   const onKey = useEffectEvent((s: Shortcut) => {
-    const visible = filterVerdicts(allRows, filter);
+    const visible = listedRows();
     const effect = shortcutEffect(s, visible, pg.documents.doc().selected);
     if (effect.kind === 'select') pg.selection.selectEvent(effect.id);
     else if (effect.kind === 'share') void pg.share.shareLink();

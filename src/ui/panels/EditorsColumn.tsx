@@ -15,7 +15,7 @@ export interface EditorsColumnProps {
 /** The left column: the rule and events editors and the problems list. */
 export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
   const { doc } = useStore(pg.documents.state);
-  const { diagnostics } = useStore(pg.evaluation.results);
+  const { diagnostics, problemCodes } = useStore(pg.evaluation.results);
   const goTo = (d: Diagnostic) => {
     const { rule, events } = pg.documents.editors.get();
     const ed = d.source === 'rule' ? rule : d.source === 'events' ? events : undefined;
@@ -50,7 +50,7 @@ export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
         onMount={pg.mountEventsEditor}
         onChange={pg.documents.onEventsChange}
       />
-      <ProblemsPanel diagnostics={diagnostics} onGoTo={goTo} />
+      <ProblemsPanel diagnostics={diagnostics} eventsTotals={problemCodes} onGoTo={goTo} />
     </div>
   );
 }

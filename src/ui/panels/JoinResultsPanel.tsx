@@ -1,16 +1,23 @@
 import { useMemo } from 'react';
-import type { EventView } from '../../worker/protocol';
+import type { Verdict } from '../../core';
+import type { RowDetail } from '../../worker/protocol';
 import { FilterBar } from '../components/FilterBar';
 import { JoinEventRow } from '../components/JoinEventRow';
 import { ResultList } from '../components/ResultList';
 import { ResultsHead } from '../components/ResultsHead';
 import { SequenceCards } from '../components/SequenceCards';
 import { joinFilterOptions, joinSummaryText, resultStages, type JoinView } from '../state/join-view';
-import { filterVerdicts, type VerdictFilter } from '../state/results';
+import { indexOfPosition } from '../state/result-list';
+import { eventOf, type VerdictFilter } from '../state/results';
+import type { ListModel } from '../state/verdict-list';
 
 export interface JoinResultsPanelProps {
   readonly view: JoinView;
-  readonly events: readonly EventView[];
+  readonly rows: ReadonlyMap<number, RowDetail>;
+  readonly list: ListModel;
+  readonly navigationRows: () => readonly Verdict[];
+  readonly selectedPosition: number | undefined;
+  readonly onWindow?: (start: number, end: number) => void;
   readonly stale: boolean;
   readonly staleReason: string | undefined;
   readonly selected: string | undefined;
@@ -34,7 +41,6 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
     () => view.join.stages.filter((s) => s.role !== 'until').concat(view.join.stages.filter((s) => s.role === 'until')),
     [view.join.stages],
   );
-  const rows = useMemo(() => filterVerdicts(view.rows, p.filter), [view.rows, p.filter]);
   const selectedCard =
     p.selectedSequence === undefined ? undefined : view.cards.find((c) => c.index === p.selectedSequence);
   const inSelected = useMemo(() => new Set(selectedCard?.positions ?? []), [selectedCard]);
@@ -62,26 +68,34 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
         </span>
       </FilterBar>
       <ResultList
-        rows={rows}
+        list={p.list}
+        selectedIndex={indexOfPosition(p.list, p.selectedPosition)}
         selected={p.selected}
         label={`Events and the ${noun}s they are part of`}
         jumps={JUMPS}
+        navigationRows={p.navigationRows}
         onSelect={p.onSelect}
-        empty={view.rows.length === 0 ? 'No events.' : 'No event in this group.'}
-        renderRow={(r, selected) => (
-          <JoinEventRow
-            key={`${r.position}:${r.id}`}
-            row={r}
-            kind={view.summary.kind}
-            stages={stages}
-            event={p.events[r.position]}
-            selected={selected}
-            inSelectedSequence={inSelected.has(r.position)}
-            keyFields={p.keyFields}
-            timestampField={p.timestampField}
-            onSelect={p.onSelect}
-          />
-        )}
+        onWindow={p.onWindow}
+        empty={
+          view.summary.eventsInResults + view.summary.notInResults === 0 ? 'No events.' : 'No event in this group.'
+        }
+        renderRow={(position) => {
+          const r = view.rowAt(position);
+          return (
+            <JoinEventRow
+              key={`${r.position}:${r.id}`}
+              row={r}
+              kind={view.summary.kind}
+              stages={stages}
+              event={eventOf(p.rows.get(position))}
+              selected={r.id === p.selected}
+              inSelectedSequence={inSelected.has(r.position)}
+              keyFields={p.keyFields}
+              timestampField={p.timestampField}
+              onSelect={p.onSelect}
+            />
+          );
+        }}
       />
     </div>
   );

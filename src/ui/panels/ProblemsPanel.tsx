@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { Diagnostic } from '../../core';
 import type { ProblemView } from '../../worker/protocol';
-import { groupProblems, problemRows, type ProblemRow } from '../state/problems-view';
+import { groupProblems, problemRows, problemTotal, type ProblemRow } from '../state/problems-view';
 
 export interface ProblemsPanelProps {
   /** With their line and column where they point into a text (the worker computes them). */
   readonly diagnostics: readonly ProblemView[];
   readonly onGoTo: (d: Diagnostic) => void;
+  /** Per code, how many problems the events have (the worker sends only the first ones). */
+  readonly eventsTotals?: Readonly<Record<string, number>>;
 }
 
 const SOURCE_LABEL: Record<Diagnostic['source'], string> = {
@@ -20,11 +22,12 @@ const SOURCE_LABEL: Record<Diagnostic['source'], string> = {
   workspace: 'workspace file',
 };
 
-export function ProblemsPanel({ diagnostics, onGoTo }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, onGoTo, eventsTotals }: ProblemsPanelProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const groups = useMemo(() => groupProblems(diagnostics), [diagnostics]);
+  const groups = useMemo(() => groupProblems(diagnostics, eventsTotals), [diagnostics, eventsTotals]);
+  const total = useMemo(() => problemTotal(groups), [groups]);
   const rows = useMemo(() => problemRows(groups, expanded), [groups, expanded]);
-  const errors = useMemo(() => diagnostics.filter((d) => d.severity === 'error').length, [diagnostics]);
+  const errors = useMemo(() => groups.filter((g) => g.severity === 'error').length, [groups]);
   const toggle = (key: string) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -37,7 +40,7 @@ export function ProblemsPanel({ diagnostics, onGoTo }: ProblemsPanelProps) {
       <div className="pane-title">
         <span>Problems</span>
         <span className={errors > 0 ? 'count error' : 'count'} data-testid="problem-count">
-          {diagnostics.length === 0 ? 'none' : diagnostics.length.toLocaleString('en-US')}
+          {total === 0 ? 'none' : total.toLocaleString('en-US')}
         </span>
       </div>
       <ul className="problems" data-testid="problems">
@@ -69,7 +72,7 @@ function Row({
         <button type="button" onClick={() => onToggle(g.key)} aria-expanded={row.expanded}>
           <span className={`problem-sev ${g.severity}`}>{g.severity}</span>
           <span className="problem-where">
-            {SOURCE_LABEL[g.source]} · {g.problems.length.toLocaleString('en-US')}×
+            {SOURCE_LABEL[g.source]} · {g.count.toLocaleString('en-US')}×
           </span>
           <span className="problem-msg">{g.template}</span>
           <span className="problem-code">{g.code}</span>

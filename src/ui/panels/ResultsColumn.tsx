@@ -5,6 +5,7 @@ import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
 import { staleReason } from '../state/result-view';
+import { hitsOf } from '../state/results';
 import { RULE_KEYWORDS, fieldsInRule } from '../state/rule-fields';
 import type { ResultsTab } from '../state/selection';
 import { DetailPanel } from './DetailPanel';
@@ -42,7 +43,11 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
   const { selectEvent, selectSequence, setFilter } = pg.selection;
   const { joinView } = view;
   const list = {
-    events: results.events,
+    rows: results.rows,
+    list: view.list,
+    navigationRows: view.navigationRows,
+    selectedPosition: view.selectedPosition,
+    onWindow: pg.evaluation.showWindow,
     stale: results.stale,
     staleReason: staleReason(results),
     selected: doc.selected,
@@ -76,7 +81,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
           <ErrorBoundary label="the verdicts" resetKey={results}>
             <ResultsPanel
               {...list}
-              verdicts={results.verdicts}
+              shown={results.shown}
               unreadable={results.unreadable}
               onGoToProblem={(d) => {
                 const ed = pg.documents.editors.get().events;
@@ -91,7 +96,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
       ) : (
         <ErrorBoundary label="the Elasticsearch response" resetKey={results}>
           <EsResponsePanel
-            hits={results.hits}
+            hits={hitsOf(results)}
             stale={results.stale}
             settings={doc.settings}
             mapping={doc.mapping}

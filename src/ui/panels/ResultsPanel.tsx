@@ -1,43 +1,59 @@
-import { useMemo } from 'react';
 import type { Diagnostic, Verdict } from '../../core';
-import type { EventView, ProblemView } from '../../worker/protocol';
+import type { ProblemView, RowDetail } from '../../worker/protocol';
 import { EventRow } from '../components/EventRow';
 import { FilterBar } from '../components/FilterBar';
 import { ResultList } from '../components/ResultList';
 import { ResultsHead } from '../components/ResultsHead';
 import { UnreadableRows } from '../components/UnreadableRows';
-import { countVerdicts, eventFilterOptions, filterVerdicts, summaryText, type VerdictFilter } from '../state/results';
+import { indexOfPosition } from '../state/result-list';
+import {
+  emptyCounts,
+  eventFilterOptions,
+  eventOf,
+  summaryText,
+  verdictOf,
+  type Shown,
+  type VerdictFilter,
+} from '../state/results';
+import type { ListModel } from '../state/verdict-list';
 
 export interface ResultsPanelProps {
-  readonly verdicts: readonly Verdict[];
-  readonly events: readonly EventView[];
+  /** The evaluation on screen and the rows fetched for it. */
+  readonly shown: Shown | undefined;
+  readonly rows: ReadonlyMap<number, RowDetail>;
+  readonly list: ListModel;
+  readonly navigationRows: () => readonly Verdict[];
   readonly stale: boolean;
   readonly staleReason: string | undefined;
   readonly selected: string | undefined;
+  readonly selectedPosition: number | undefined;
   readonly filter: VerdictFilter;
   readonly keyFields: readonly string[];
   readonly timestampField: string;
   readonly ms: number | undefined;
   readonly onFilter: (f: VerdictFilter) => void;
   readonly onSelect: (id: string | undefined) => void;
+  readonly onWindow?: (start: number, end: number) => void;
   /** Events that could not be read: error rows above the verdicts. */
   readonly unreadable?: readonly ProblemView[];
   readonly onGoToProblem?: (d: Diagnostic) => void;
+  /** Between the filters and the list (sort, group, search). */
+  readonly tools?: React.ReactNode;
 }
 
 const JUMPS = { s: 'suppressed', a: 'alert' } as const;
 
 /** Results of an event query: one row per event with its verdict and reasons. */
 export function ResultsPanel(p: ResultsPanelProps) {
-  const counts = useMemo(() => countVerdicts(p.verdicts), [p.verdicts]);
-  const rows = useMemo(() => filterVerdicts(p.verdicts, p.filter), [p.verdicts, p.filter]);
+  const counts = p.shown?.compact.counts ?? emptyCounts;
+  const { shown } = p;
   return (
     <div className={`results${p.stale ? ' is-stale' : ''}`}>
       <ResultsHead
         summary={summaryText(counts)}
         stale={p.stale}
         staleReason={p.staleReason}
-        timing={p.ms === undefined ? undefined : `${p.verdicts.length} events · ${p.ms.toFixed(0)} ms`}
+        timing={p.ms === undefined ? undefined : `${counts.total} events · ${p.ms.toFixed(0)} ms`}
       />
       <FilterBar
         options={eventFilterOptions(counts)}
@@ -45,25 +61,35 @@ export function ResultsPanel(p: ResultsPanelProps) {
         label="Filter by verdict"
         onFilter={p.onFilter}
       />
+      {p.tools}
       {p.unreadable && p.onGoToProblem && <UnreadableRows problems={p.unreadable} onGoTo={p.onGoToProblem} />}
       <ResultList
-        rows={rows}
+        list={p.list}
+        selectedIndex={indexOfPosition(p.list, p.selectedPosition)}
         selected={p.selected}
         label="Events and their verdicts"
         jumps={JUMPS}
+        navigationRows={p.navigationRows}
         onSelect={p.onSelect}
-        empty={p.verdicts.length === 0 ? 'No results yet.' : 'No event has this verdict.'}
-        renderRow={(v, selected) => (
-          <EventRow
-            key={`${v.position}:${v.id}`}
-            verdict={v}
-            event={p.events[v.position]}
-            selected={selected}
-            keyFields={p.keyFields}
-            timestampField={p.timestampField}
-            onSelect={p.onSelect}
-          />
-        )}
+        onWindow={p.onWindow}
+        empty={counts.total === 0 ? 'No results yet.' : 'No event has this verdict.'}
+        renderRow={(position) => {
+          const row = p.rows.get(position);
+          const verdict = shown ? verdictOf(shown, position, row) : undefined;
+          if (!verdict) return null;
+          return (
+            <EventRow
+              key={`${position}:${verdict.id}`}
+              verdict={verdict}
+              event={eventOf(row)}
+              pending={row === undefined}
+              selected={verdict.id === p.selected}
+              keyFields={p.keyFields}
+              timestampField={p.timestampField}
+              onSelect={p.onSelect}
+            />
+          );
+        }}
       />
     </div>
   );

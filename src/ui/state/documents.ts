@@ -2,7 +2,7 @@
  * Documents: the rule and events texts, settings, mapping, selection and rule metadata, with the
  * inputs version that evaluations are matched against. Pure reducer.
  */
-import type { EvaluateInput } from '../../worker/protocol';
+import type { EvaluateInput, RunInput } from '../../worker/protocol';
 import { metadataAfterEdit, replacesRule } from './rule-import';
 import { toCoreSettings, type DocState } from './doc-state';
 
@@ -66,6 +66,17 @@ export function inputsOf(doc: DocState): EvaluateInput {
   return {
     rule: doc.rule,
     events: doc.events,
+    settings: toCoreSettings(doc.settings),
+    mapping: doc.mapping,
+    ...(indices ? { indices } : {}),
+  };
+}
+
+/** What the worker evaluates against the events it holds. */
+export function runInputOf(doc: DocState): RunInput {
+  const indices = doc.metadata?.indices;
+  return {
+    rule: doc.rule,
     settings: toCoreSettings(doc.settings),
     mapping: doc.mapping,
     ...(indices ? { indices } : {}),

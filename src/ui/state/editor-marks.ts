@@ -5,7 +5,7 @@
  */
 import type { ClauseStat, Range } from '../../core';
 import type { ClauseBadge, HighlightSpan } from '../../monaco/decorations';
-import { eventStageHighlights, sequenceStageHighlights, stageLabel, stageMatchCounts } from './join-view';
+import { eventStageHighlights, sequenceStageHighlights, stageLabel } from './join-view';
 import type { ResultView } from './result-view';
 
 export function reasonSpans(
@@ -45,7 +45,7 @@ export function eventRanges(v: Pick<ResultView, 'eventsForText' | 'selectedRow' 
 
 function stageBadges(v: Pick<ResultView, 'joinView'>): ClauseBadge[] {
   if (!v.joinView) return [];
-  return stageMatchCounts(v.joinView.join).map(({ stage, matched }): ClauseBadge => {
+  return v.joinView.stageCounts.map(({ stage, matched }): ClauseBadge => {
     const label = stageLabel(stage);
     return matched > 0
       ? {

@@ -318,16 +318,103 @@ export function groupsOfEvent(join: JoinExplanation, ex: JoinEventExplanation): 
 
 /** The full view for the results panel. */
 export interface JoinView {
+  /** The explanation; `events` holds the events' parts that are known (all, or the rows fetched). */
   readonly join: JoinExplanation;
   readonly cards: readonly SequenceCard[];
-  readonly rows: readonly JoinRow[];
   readonly summary: JoinSummary;
+  /** Per stage term: how many events satisfy its filter (editor badges). */
+  readonly stageCounts: readonly { readonly stage: JoinStageInfo; readonly matched: number }[];
+  /** The row of the event at a position (its explanation when known). */
+  rowAt(position: number): JoinRow;
 }
 
-export function buildJoinView(join: JoinExplanation, hits: Hits | undefined, eventCount: number): JoinView {
+/** Which returned sequences (samples) each position is part of. */
+function membership(cards: readonly SequenceCard[]): Map<number, number[]> {
+  const inSeq = new Map<number, number[]>();
+  for (const c of cards) {
+    for (const p of c.positions) {
+      const list = inSeq.get(p);
+      if (list) {
+        if (!list.includes(c.index)) list.push(c.index);
+      } else inSeq.set(p, [c.index]);
+    }
+  }
+  return inSeq;
+}
+
+export function buildJoinView(
+  join: JoinExplanation,
+  hits: Hits | undefined,
+  eventCount: number,
+): JoinView & { readonly rows: readonly JoinRow[] } {
   const cards = sequenceCards(join, hits);
   const rows = joinRows(join, cards, eventCount);
-  return { join, cards, rows, summary: joinSummary(join, cards, rows) };
+  return {
+    join,
+    cards,
+    rows,
+    summary: joinSummary(join, cards, rows),
+    stageCounts: stageMatchCounts(join),
+    rowAt: (p) => rows[p] ?? rows.find((r) => r.position === p)!,
+  };
+}
+
+/** What the worker sends of a join explanation (JoinOutline), without importing its module. */
+export interface OutlineLike {
+  readonly kind: JoinExplanation['kind'];
+  readonly stages: JoinExplanation['stages'];
+  readonly sequences: JoinExplanation['sequences'];
+  readonly groups?: JoinExplanation['groups'];
+  readonly stageMatches: readonly number[];
+  readonly outsideSize: number;
+}
+
+/**
+ * The view from the worker's outline, the events' explanations fetched so far and the compact
+ * verdicts (alert: in a returned sequence or sample): no object per event until it is shown.
+ */
+export function outlineJoinView(
+  outline: OutlineLike,
+  hits: Hits | undefined,
+  known: readonly JoinEventExplanation[],
+  counts: { readonly alert: number; readonly total: number },
+  idAt: (position: number) => string,
+): JoinView {
+  const join: JoinExplanation = {
+    kind: outline.kind,
+    stages: outline.stages,
+    sequences: outline.sequences,
+    events: known,
+    ...(outline.groups ? { groups: outline.groups } : {}),
+  };
+  const cards = sequenceCards(join, hits);
+  const inSeq = membership(cards);
+  const byPosition = new Map(known.map((e) => [e.position, e]));
+  return {
+    join,
+    cards,
+    summary: {
+      kind: outline.kind,
+      returned: cards.length,
+      eventsInResults: counts.alert,
+      notInResults: counts.total - counts.alert,
+      outsideSize: outline.outsideSize,
+    },
+    stageCounts: outline.stages.map((stage, i) => ({ stage, matched: outline.stageMatches[i] ?? 0 })),
+    rowAt(position) {
+      const ex = byPosition.get(position);
+      const sequences = inSeq.get(position) ?? [];
+      return {
+        id: ex?.id ?? idAt(position),
+        position,
+        verdict: sequences.length > 0 ? 'alert' : 'no-match',
+        reasons: [],
+        sequences,
+        matchedStages: ex ? ex.stages.filter((s) => s.matched && s.stage >= 0).map((s) => s.stage) : [],
+        explanation: ex,
+      };
+    },
+  };
 }
 
 /** The sequence view's filters: every event, those in a returned sequence (sample), the others. */
@@ -336,7 +423,7 @@ export function joinFilterOptions(
 ): { key: 'all' | 'alert' | 'no-match'; label: string; count: number }[] {
   const noun = view.summary.kind === 'sample' ? 'sample' : 'sequence';
   return [
-    { key: 'all', label: 'All', count: view.rows.length },
+    { key: 'all', label: 'All', count: view.summary.eventsInResults + view.summary.notInResults },
     { key: 'alert', label: `In a ${noun}`, count: view.summary.eventsInResults },
     { key: 'no-match', label: `Not in a ${noun}`, count: view.summary.notInResults },
   ];

@@ -7,16 +7,21 @@ import type { Diagnostic, Verdict } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import type { DocState } from './doc-state';
 import type { JoinRow, JoinView, SequenceCard } from './join-view';
-import type { ResultsState } from './results';
+import { navigationRows } from './result-list';
+import { eventOf, positionOfId, verdictOf, type ResultsState } from './results';
+import type { ListModel } from './verdict-list';
 
 export interface ResultView {
   /** The rule text the results' ranges point into is the one in the editor. */
   readonly rulesCurrent: boolean;
-  /** The parsed events whose ranges point into the events editor's text, if any. */
+  /** The fetched events whose ranges point into the events editor's text (sparse, by position), if any. */
   readonly eventsForText: readonly EventView[] | undefined;
   readonly joinView: JoinView | undefined;
-  /** One row per event, whatever the query kind (join rows carry verdicts alert / no-match). */
-  readonly allRows: readonly Verdict[];
+  /** The list on screen (positions and group headers). */
+  readonly list: ListModel;
+  /** The listed rows in order, as keyboard navigation reads them (built when asked). */
+  readonly navigationRows: () => readonly Verdict[];
+  readonly selectedPosition: number | undefined;
   readonly selectedVerdict: Verdict | undefined;
   readonly selectedJoinRow: JoinRow | undefined;
   readonly selectedRow: Verdict | undefined;
@@ -24,30 +29,38 @@ export interface ResultView {
   readonly selectedCard: SequenceCard | undefined;
 }
 
+/** The fetched rows as a sparse array of events, by position. */
+function eventsOf(results: ResultsState): EventView[] {
+  const out: EventView[] = [];
+  for (const [p, r] of results.rows) out[p] = eventOf(r)!;
+  return out;
+}
+
 export function resultView(
   doc: DocState,
   results: ResultsState,
   joinView: JoinView | undefined,
   selectedSequence: number | undefined,
+  list: ListModel,
 ): ResultView {
-  const eventsForText =
-    results.latestEventsText === doc.events
-      ? results.latestEvents
-      : results.eventsText === doc.events
-        ? results.events
-        : undefined;
-  const selectedVerdict = joinView ? undefined : results.verdicts.find((v) => v.id === doc.selected);
-  const selectedJoinRow = joinView ? joinView.rows.find((r) => r.id === doc.selected) : undefined;
+  const shown = results.shown;
+  const eventsForText = shown && shown.eventsText === doc.events ? eventsOf(results) : undefined;
+  const position = positionOfId(shown?.info, doc.selected);
+  const row = position === undefined ? undefined : results.rows.get(position);
+  const selectedVerdict = joinView || !shown || position === undefined ? undefined : verdictOf(shown, position, row);
+  const selectedJoinRow = joinView && position !== undefined ? joinView.rowAt(position) : undefined;
   const selectedRow = selectedVerdict ?? selectedJoinRow;
   return {
     rulesCurrent: results.ruleText === doc.rule,
     eventsForText,
     joinView,
-    allRows: joinView ? joinView.rows : results.verdicts,
+    list,
+    navigationRows: () => navigationRows(shown, list),
+    selectedPosition: position,
     selectedVerdict,
     selectedJoinRow,
     selectedRow,
-    selectedEvent: selectedRow ? results.events[selectedRow.position] : undefined,
+    selectedEvent: selectedRow ? eventOf(row) : undefined,
     selectedCard:
       joinView && selectedSequence !== undefined ? joinView.cards.find((c) => c.index === selectedSequence) : undefined,
   };

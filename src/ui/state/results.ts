@@ -1,35 +1,56 @@
 /**
- * What the results panel shows, and how a new evaluation updates it. While the rule has errors,
+ * What the results panel shows, and how the worker's answers update it. The worker holds the
+ * events and the full results; the page keeps the compact evaluation (counts and one verdict code
+ * per event) and the rows it has fetched for the evaluation on screen. While the rule has errors,
  * the last good verdicts stay and are marked stale. Events that cannot be read never block the
  * others: the readable ones are evaluated (every rule edit too), and each unreadable one is
  * listed with its line as an error row.
  */
-import type { ClauseStat, Diagnostic, Hits, JoinExplanation, Verdict, VerdictKind } from '../../core';
-import type { EvaluateResponse, EventView, FieldView, ProblemView } from '../../worker/protocol';
+import type { ClauseStat, Hit, Hits, Verdict, VerdictKind } from '../../core';
+import {
+  NO_VERDICT,
+  VERDICT_OF_CODE,
+  type CompactEvaluation,
+  type DatasetInfo,
+  type DatasetProblem,
+  type EventView,
+  type FieldView,
+  type ProblemView,
+  type RowDetail,
+  type SequenceDetail,
+} from '../../worker/protocol';
+
+/** The evaluation on screen: the compact answer, the events it describes, and the texts its ranges point into. */
+export interface Shown {
+  readonly compact: CompactEvaluation;
+  readonly info: DatasetInfo;
+  readonly ruleText: string;
+  /** The events text the events' ranges point into (undefined for a file). */
+  readonly eventsText: string | undefined;
+}
 
 export interface ResultsState {
   /** The inputs version these results (or diagnostics) belong to. */
   readonly version: number;
-  /** Verdicts on screen (possibly from an older, good version). */
-  readonly verdicts: readonly Verdict[];
-  readonly clauseStats: readonly ClauseStat[];
-  readonly hits: Hits | undefined;
-  readonly queryKind: 'event' | 'sequence' | 'sample' | undefined;
-  /** Sequences and samples: the core's explanation (undefined for event queries). */
-  readonly join: JoinExplanation | undefined;
-  /** The events the verdicts refer to. */
-  readonly events: readonly EventView[];
+  /** The last good evaluation (possibly for an older version). */
+  readonly shown: Shown | undefined;
+  /** The events the worker holds now, and the text they were loaded from (undefined for a file). */
+  readonly info: DatasetInfo | undefined;
+  readonly loadedText: string | undefined;
+  /** Rows fetched for `shown`, by position. */
+  readonly rows: ReadonlyMap<number, RowDetail>;
+  /** Sequences and samples: the returned ones (for the Elasticsearch response). */
+  readonly sequences: readonly SequenceDetail[];
   /** The rule text the verdicts' ranges point into. */
   readonly ruleText: string;
-  /** The events text the events' ranges point into. */
-  readonly eventsText: string;
-  /** The latest parsed events and the text they came from (even if the verdicts are stale). */
-  readonly latestEvents: readonly EventView[];
-  readonly latestEventsText: string | undefined;
+  readonly clauseStats: readonly ClauseStat[];
+  readonly queryKind: 'event' | 'sequence' | 'sample' | undefined;
   readonly fieldsSeen: readonly FieldView[];
   /** Current problems (rule, mapping, settings, events), with their positions where known. */
   readonly diagnostics: readonly ProblemView[];
-  /** The events that could not be read (errors in the events text), each with its line. */
+  /** How many problems there are of each events code (the worker sends the first thousand). */
+  readonly problemCodes: Readonly<Record<string, number>>;
+  /** The events that could not be read (errors in the events), each with its line. */
   readonly unreadable: readonly ProblemView[];
   /** True when the verdicts on screen are not for the current inputs. */
   readonly stale: boolean;
@@ -44,18 +65,17 @@ export interface ResultsState {
 
 export const emptyResults: ResultsState = {
   version: -1,
-  verdicts: [],
-  clauseStats: [],
-  hits: undefined,
-  queryKind: undefined,
-  join: undefined,
-  events: [],
+  shown: undefined,
+  info: undefined,
+  loadedText: undefined,
+  rows: new Map(),
+  sequences: [],
   ruleText: '',
-  eventsText: '',
-  latestEvents: [],
-  latestEventsText: undefined,
+  clauseStats: [],
+  queryKind: undefined,
   fieldsSeen: [],
   diagnostics: [],
+  problemCodes: {},
   unreadable: [],
   stale: false,
   failure: undefined,
@@ -64,52 +84,145 @@ export const emptyResults: ResultsState = {
   hasGood: false,
 };
 
-/** Apply a worker answer for the given inputs. */
-export function applyEvaluation(
-  prev: ResultsState,
-  response: EvaluateResponse,
-  inputs: { version: number; rule: string; events: string },
-): ResultsState {
-  const events = response.events ?? (prev.latestEventsText === inputs.events ? prev.latestEvents : prev.latestEvents);
-  const eventsTextOfEvents = response.events ? inputs.events : prev.latestEventsText;
-  const fieldsSeen = response.fieldsSeen ?? prev.fieldsSeen;
-  const diagnostics = response.problems ?? [...response.eventDiagnostics, ...response.result.diagnostics];
-  const r = response.result;
-  const good = r.ok && (r.verdicts !== undefined || r.join !== undefined);
+/** A problem in the events as the problems list shows it. */
+export function eventsProblem(p: DatasetProblem): ProblemView {
+  return {
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    range: p.range,
+    source: 'events',
+    at: { line: p.line, column: p.column },
+  };
+}
+
+/** New events are held by the worker (a load or an edit): their problems and fields are current. */
+export function applyLoad(prev: ResultsState, info: DatasetInfo, text: string | undefined): ResultsState {
+  const events = info.problems.map(eventsProblem);
+  const others = prev.diagnostics.filter((d) => d.source !== 'events');
+  return {
+    ...prev,
+    info,
+    loadedText: text,
+    fieldsSeen: info.fields ?? prev.fieldsSeen,
+    diagnostics: [...events, ...others],
+    problemCodes: info.problemCodes ?? {},
+    unreadable: events.filter((d) => d.severity === 'error'),
+  };
+}
+
+export interface RunFacts {
+  readonly version: number;
+  readonly rule: string;
+  /** Rows and sequences fetched for this evaluation before it is shown. */
+  readonly rows?: readonly RowDetail[];
+  readonly sequences?: readonly SequenceDetail[];
+}
+
+/** A compact evaluation of the held events (`prev.info` must be the events it describes). */
+export function applyRun(prev: ResultsState, compact: CompactEvaluation, facts: RunFacts): ResultsState {
+  const info = prev.info;
+  const ruleProblems = compact.problems ?? compact.diagnostics;
+  const events = prev.diagnostics.filter((d) => d.source === 'events');
+  const good = compact.ok && info !== undefined && compact.datasetVersion === info.version && compact.queryKind;
   const base = {
     ...prev,
-    version: inputs.version,
-    latestEvents: events,
-    latestEventsText: eventsTextOfEvents,
-    fieldsSeen,
-    diagnostics,
-    unreadable: diagnostics.filter((d) => d.source === 'events' && d.severity === 'error'),
+    version: facts.version,
+    diagnostics: [...events, ...ruleProblems],
     failure: undefined,
-    ms: response.ms,
-    request: response.request ?? prev.request,
+    ms: compact.ms,
+    request: compact.request ?? prev.request,
   };
   if (good) {
+    const rows = new Map<number, RowDetail>();
+    for (const r of facts.rows ?? []) rows.set(r.position, r);
     return {
       ...base,
-      verdicts: r.verdicts ?? [],
-      clauseStats: r.clauseStats ?? [],
-      hits: r.hits,
-      queryKind: r.queryKind,
-      join: r.join,
-      events,
-      ruleText: inputs.rule,
-      eventsText: inputs.events,
-      // Unreadable events are left out and listed (`unreadable`); the rest is current.
+      shown: { compact, info, ruleText: facts.rule, eventsText: prev.loadedText },
+      rows,
+      sequences: facts.sequences ?? [],
+      ruleText: facts.rule,
+      clauseStats: compact.clauseStats,
+      queryKind: compact.queryKind,
       stale: false,
       hasGood: true,
     };
   }
-  return { ...base, stale: prev.hasGood || prev.verdicts.length > 0 || diagnostics.length > 0 };
+  return { ...base, stale: prev.hasGood || ruleProblems.length > 0 || events.length > 0 };
+}
+
+/** Rows fetched later (scrolling, a selection) for the evaluation on screen. */
+export function applyRows(prev: ResultsState, forShown: Shown | undefined, rows: readonly RowDetail[]): ResultsState {
+  if (!forShown || prev.shown !== forShown || rows.length === 0) return prev;
+  const next = new Map(prev.rows);
+  for (const r of rows) next.set(r.position, r);
+  return { ...prev, rows: next };
 }
 
 /** The evaluation did not finish (timeout, crash): keep what is on screen, marked stale. */
 export function applyFailure(prev: ResultsState, message: string, version: number): ResultsState {
   return { ...prev, version, stale: true, failure: message };
+}
+
+/** The verdict on screen for a position (undefined without one). */
+export function verdictAt(shown: Shown | undefined, position: number): VerdictKind | undefined {
+  const code = shown?.compact.verdicts[position];
+  return code === undefined || code === NO_VERDICT ? undefined : VERDICT_OF_CODE[code];
+}
+
+/** The verdict of a fetched row, with its reasons when the row belongs to the verdict on screen. */
+export function verdictOf(shown: Shown, position: number, row: RowDetail | undefined): Verdict | undefined {
+  const verdict = verdictAt(shown, position);
+  if (!verdict) return undefined;
+  const id = shown.info.ids[position] ?? String(position);
+  return { id, position, verdict, reasons: row && row.verdict === verdict ? row.reasons : [] };
+}
+
+/** A fetched row as an event. */
+export function eventOf(row: RowDetail | undefined): EventView | undefined {
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    position: row.position,
+    source: row.source,
+    ...(row.range ? { range: row.range } : {}),
+    ...(row.index !== undefined ? { index: row.index } : {}),
+  };
+}
+
+const positionsOf = new WeakMap<readonly string[], Map<string, number>>();
+
+/** The position of the event with this id (the first, when ids repeat). */
+export function positionOfId(info: DatasetInfo | undefined, id: string | undefined): number | undefined {
+  if (!info || id === undefined) return undefined;
+  let map = positionsOf.get(info.ids);
+  if (!map) {
+    map = new Map();
+    for (let p = info.ids.length - 1; p >= 0; p--) map.set(info.ids[p]!, p);
+    positionsOf.set(info.ids, map);
+  }
+  return map.get(id);
+}
+
+/** Most hits the page rebuilds for the Elasticsearch tab (the size setting bounds them anyway). */
+export const HITS_SHOWN = 1000;
+
+const hitOf = (r: RowDetail): Hit => ({ _index: r.index ?? '', _id: r.id, _source: r.source });
+
+/** The `hits` of the Elasticsearch response, from the fetched rows (undefined until they are here). */
+export function hitsOf(results: ResultsState): Hits | undefined {
+  const shown = results.shown;
+  if (!shown) return undefined;
+  const c = shown.compact;
+  const total = { value: c.hitsTotal, relation: 'eq' as const };
+  if (c.queryKind !== 'event') return { total, sequences: results.sequences.map((s) => s.hit) };
+  const events: Hit[] = [];
+  for (const p of c.hitPositions.subarray(0, HITS_SHOWN)) {
+    const row = results.rows.get(p);
+    if (!row) return undefined;
+    events.push(hitOf(row));
+  }
+  return { total, events };
 }
 
 export type VerdictFilter = 'all' | VerdictKind;
@@ -122,6 +235,8 @@ export interface Counts {
   readonly excepted: number;
   readonly total: number;
 }
+
+export const emptyCounts: Counts = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0, total: 0 };
 
 export function countVerdicts(verdicts: readonly Verdict[]): Counts {
   const c = { alert: 0, suppressed: 0, 'no-match': 0, error: 0, excepted: 0, total: verdicts.length };

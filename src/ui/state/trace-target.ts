@@ -1,6 +1,6 @@
 /** Which event the evaluation trace is for: the selected one, while the results are current. Pure. */
 import type { DocState } from './doc-state';
-import type { ResultsState } from './results';
+import { positionOfId, type ResultsState } from './results';
 
 export interface TraceTarget {
   readonly eventId: string;
@@ -10,7 +10,9 @@ export interface TraceTarget {
 
 export function traceTarget(doc: DocState, results: ResultsState): TraceTarget | undefined {
   const id = doc.selected;
-  if (!id || results.stale || results.ruleText !== doc.rule) return undefined;
-  const verdict = results.verdicts.find((v) => v.id === id);
-  return verdict ? { eventId: id, position: verdict.position, ruleText: results.ruleText } : undefined;
+  const shown = results.shown;
+  if (!id || !shown || results.stale || results.ruleText !== doc.rule) return undefined;
+  if (shown.compact.queryKind !== 'event') return undefined;
+  const position = positionOfId(shown.info, id);
+  return position !== undefined ? { eventId: id, position, ruleText: results.ruleText } : undefined;
 }

@@ -3,7 +3,7 @@
  * rule or the results change; an answer for an older question is dropped.
  */
 import type { TraceEntry } from '../../core';
-import { inputsOf } from '../state/documents';
+import { runInputOf } from '../state/documents';
 import type { ResultsState } from '../state/results';
 import { createStore, type Store } from '../state/store';
 import { traceTarget } from '../state/trace-target';
@@ -32,7 +32,7 @@ export function createTrace(documents: Documents, results: Store<ResultsState>, 
     }
     const { eventId, ruleText } = target;
     trace.set({ eventId, ruleText, entries: undefined });
-    void c.trace(inputsOf(doc), target.position).then((o) => {
+    void c.traceAt(runInputOf(doc), target.position).then((o) => {
       if (question !== asked) return;
       trace.set({ eventId, ruleText, entries: o.status === 'ok' ? o.value.entries : [] });
     });

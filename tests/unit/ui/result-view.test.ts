@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../../src/core';
-import { parseEvents } from '../../../src/formats/events';
 import { defaultDocState, type DocState } from '../../../src/ui/state/doc-state';
 import { clauseBadges, eventRanges, reasonSpans } from '../../../src/ui/state/editor-marks';
-import { buildJoinView } from '../../../src/ui/state/join-view';
-import { applyEvaluation, emptyResults } from '../../../src/ui/state/results';
+import { outlineJoinView } from '../../../src/ui/state/join-view';
+import { initialList, listOf } from '../../../src/ui/state/result-list';
+import { applyLoad, applyRun, emptyResults } from '../../../src/ui/state/results';
 import { resultView, staleReason, staleText } from '../../../src/ui/state/result-view';
+import { WorkerSession } from '../../../src/worker/session';
 
 const EVENTS = [
   { '@timestamp': '2026-01-01T00:00:00Z', event: { category: 'process' }, host: { id: 'a' }, process: { name: 'x' } },
@@ -15,40 +15,38 @@ const EVENTS = [
   .map((e) => JSON.stringify(e))
   .join('\n');
 
+/** The page's state after the worker evaluated `rule`, with every row fetched. */
 function state(rule: string, selected?: string) {
   const doc: DocState = { ...defaultDocState(), rule, events: EVENTS, selected, metadata: undefined };
-  const parsed = parseEvents(EVENTS, {});
-  const result = evaluate({ rule, events: parsed.events, settings: {} });
-  const results = applyEvaluation(
-    emptyResults,
-    {
-      type: 'evaluate',
-      id: 1,
-      result,
-      eventDiagnostics: [],
-      events: parsed.events.map((e, position) => ({
-        id: e.id,
-        position,
-        source: e.source,
-        ...(e.range ? { range: e.range } : {}),
-      })),
-      ms: 1,
-    },
-    { version: 0, rule, events: EVENTS },
-  );
-  const join = results.join ? buildJoinView(results.join, results.hits, results.events.length) : undefined;
-  return { doc, results, join };
+  const s = new WorkerSession();
+  const loaded = applyLoad(emptyResults, s.loadText(EVENTS), EVENTS);
+  const compact = s.run({ rule, settings: {}, mapping: '' });
+  const rows = s.rows([0, 1, 2]);
+  const results = applyRun(loaded, compact, { version: 0, rule, rows, sequences: s.sequences(0, 10) });
+  const shown = results.shown!;
+  const join = compact.join
+    ? outlineJoinView(
+        compact.join,
+        { total: { value: compact.hitsTotal, relation: 'eq' }, sequences: results.sequences.map((x) => x.hit) },
+        rows.flatMap((r) => (r.join ? [r.join] : [])),
+        compact.counts,
+        (p) => shown.info.ids[p]!,
+      )
+    : undefined;
+  const list = listOf(shown, 'all', initialList);
+  const view = (d: DocState, seq?: number) => resultView(d, results, join, seq, list);
+  return { doc, results, join, view };
 }
 
 describe('result view', () => {
   const RULE = 'process where host.id == "a" and not process.name in ("y", "z")';
 
   test('the selected event of an event query: its verdict, its event and its reasons in the rule', () => {
-    const { doc, results } = state(RULE, '1');
-    const v = resultView(doc, results, undefined, undefined);
+    const { doc, view } = state(RULE, '1');
+    const v = view(doc);
     expect(v.selectedVerdict?.verdict).toBe('suppressed');
     expect(v.selectedEvent?.id).toBe('1');
-    expect(v.allRows).toHaveLength(3);
+    expect(v.navigationRows().map((r) => `${r.id}:${r.verdict}`)).toEqual(['0:alert', '1:suppressed', '2:no-match']);
     const spans = reasonSpans(v);
     expect(spans.map((s) => [RULE.slice(s.range.start, s.range.end), s.role])).toEqual([
       ['process.name in ("y", "z")', 'clause'],
@@ -56,20 +54,20 @@ describe('result view', () => {
     ]);
     expect(eventRanges(v)).toEqual({ many: false, ranges: [v.eventsForText![1]!.range] });
     // An edited rule: the ranges point into another text, so nothing is drawn.
-    expect(reasonSpans(resultView({ ...doc, rule: `${RULE} ` }, results, undefined, undefined))).toEqual([]);
+    expect(reasonSpans(view({ ...doc, rule: `${RULE} ` }))).toEqual([]);
   });
 
   test('clause badges count what each exclusion suppresses and where the base fails', () => {
-    const { doc, results } = state(RULE);
-    const badges = clauseBadges(resultView(doc, results, undefined, undefined), results.clauseStats);
+    const { doc, results, view } = state(RULE);
+    const badges = clauseBadges(view(doc), results.clauseStats);
     expect(badges.map((b) => [b.tone, b.text])).toContainEqual(['count', '⟵ suppresses 1']);
   });
 
   test('a selected sequence: its events in the events text and its stage terms in the rule', () => {
     const SEQ = 'sequence by host.id [process where process.name == "x"] [file where true]';
-    const { doc, results, join } = state(SEQ);
+    const { doc, results, join, view } = state(SEQ);
     expect(join?.cards).toHaveLength(1);
-    const v = resultView(doc, results, join, 0);
+    const v = view(doc, 0);
     expect(v.selectedCard?.positions).toEqual([0, 2]);
     const marks = eventRanges(v);
     expect(marks.many).toBe(true);

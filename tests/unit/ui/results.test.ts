@@ -1,145 +1,116 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic, EvaluationResult, Verdict } from '../../../src/core';
-import type { EvaluateResponse } from '../../../src/worker/protocol';
+import type { Verdict } from '../../../src/core';
 import {
-  applyEvaluation,
   applyFailure,
+  applyLoad,
+  applyRows,
+  applyRun,
   countVerdicts,
   emptyResults,
   filterVerdicts,
+  hitsOf,
+  positionOfId,
   summaryText,
+  verdictOf,
+  type ResultsState,
 } from '../../../src/ui/state/results';
+import { WorkerSession } from '../../../src/worker/session';
 
 const verdict = (id: string, v: Verdict['verdict']): Verdict => ({ id, position: Number(id), verdict: v, reasons: [] });
-const stats = { events: 0, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 };
-const good = (verdicts: Verdict[]): EvaluationResult => ({
-  ok: true,
-  queryKind: 'event',
-  diagnostics: [],
-  verdicts,
-  clauseStats: [],
-  hits: { total: { value: 0, relation: 'eq' }, events: [] },
-  stats,
-});
-const ruleError: Diagnostic = {
-  code: 'EQL1001',
-  severity: 'error',
-  message: 'x',
-  range: { start: 3, end: 4 },
-  source: 'rule',
-};
-const eventError: Diagnostic = {
-  code: 'EVT5001',
-  severity: 'error',
-  message: 'y',
-  range: { start: 0, end: 1 },
-  source: 'events',
-};
+const ev = (name: string, extra: object = {}) =>
+  JSON.stringify({ event: { category: 'process' }, process: { name }, '@timestamp': '2026-01-01T00:00:00Z', ...extra });
+const EVENTS = [ev('nc'), ev('bash'), ev('sh')].join('\n');
+const RULE = 'process where process.name in ("nc", "bash") and not process.name == "bash"';
+const input = (rule: string) => ({ rule, settings: {}, mapping: '' });
 
-function response(result: EvaluationResult, eventDiagnostics: Diagnostic[] = [], withEvents = true): EvaluateResponse {
-  return {
-    type: 'evaluate',
-    id: 1,
-    result,
-    eventDiagnostics,
-    ...(withEvents
-      ? {
-          events: [
-            { id: '0', position: 0, source: {} },
-            { id: '1', position: 1, source: {} },
-          ],
-          fieldsSeen: [{ name: 'a', type: 'keyword' }],
-        }
-      : {}),
-    ms: 2,
-  };
+/** The page's results after the worker loaded `events` and evaluated `rule`, with every row fetched. */
+function evaluated(s: WorkerSession, prev: ResultsState, events: string, rule: string, version: number) {
+  const loaded = prev.loadedText === events ? prev : applyLoad(prev, s.loadText(events), events);
+  const compact = s.run(input(rule));
+  const rows = s.rows(Array.from({ length: compact.verdicts.length }, (_, i) => i));
+  return applyRun(loaded, compact, { version, rule, rows });
 }
 
 describe('results state', () => {
-  const first = applyEvaluation(emptyResults, response(good([verdict('0', 'alert'), verdict('1', 'suppressed')])), {
-    version: 1,
-    rule: 'r1',
-    events: 'e1',
+  const s = new WorkerSession();
+  const first = evaluated(s, emptyResults, EVENTS, RULE, 1);
+
+  test('a good evaluation replaces what is shown: counts, codes, rows with reasons, fields', () => {
+    expect(first).toMatchObject({ stale: false, ruleText: RULE, loadedText: EVENTS, hasGood: true });
+    expect(first.shown?.compact.counts).toMatchObject({ alert: 1, suppressed: 1, 'no-match': 1, total: 3 });
+    const v = verdictOf(first.shown!, 1, first.rows.get(1));
+    expect(v).toMatchObject({ id: '1', verdict: 'suppressed' });
+    expect(v?.reasons[0]?.match?.text).toBe('"bash"');
+    expect(first.fieldsSeen.map((f) => f.name)).toContain('process.name');
+    expect(first.request).toContain('_eql/search');
   });
 
-  test('a good evaluation replaces what is shown', () => {
-    expect(first.stale).toBe(false);
-    expect(first.verdicts).toHaveLength(2);
-    expect(first.ruleText).toBe('r1');
-    expect(first.latestEventsText).toBe('e1');
-    expect(first.fieldsSeen).toEqual([{ name: 'a', type: 'keyword' }]);
-  });
-
-  test('a rule error keeps the last good verdicts, marked stale, with the new problems', () => {
-    const bad: EvaluationResult = { ok: false, queryKind: undefined, diagnostics: [ruleError], stats };
-    const next = applyEvaluation(first, response(bad, [], false), { version: 2, rule: 'r1 broken', events: 'e1' });
+  test('a rule error keeps the last good verdicts, marked stale, with the located problem', () => {
+    const broken = 'process where process.name ==';
+    const next = evaluated(s, first, EVENTS, broken, 2);
     expect(next.stale).toBe(true);
-    expect(next.verdicts).toBe(first.verdicts);
-    expect(next.ruleText).toBe('r1');
-    expect(next.diagnostics).toEqual([ruleError]);
+    expect(next.shown).toBe(first.shown);
+    expect(next.rows).toBe(first.rows);
+    expect(next.ruleText).toBe(RULE);
+    expect(next.diagnostics).toHaveLength(1);
+    expect(next.diagnostics[0]).toMatchObject({ source: 'rule', at: { line: 1 } });
     expect(next.version).toBe(2);
-    // fixing it recovers
-    const fixed = applyEvaluation(next, response(good([verdict('0', 'no-match'), verdict('1', 'alert')]), [], false), {
-      version: 3,
-      rule: 'r2',
-      events: 'e1',
-    });
+    // The worker still explains the rows of the last good evaluation.
+    expect(s.rows([1])[0]?.reasons).toHaveLength(1);
+    const fixed = evaluated(s, next, EVENTS, 'process where process.name == "sh"', 3);
     expect(fixed.stale).toBe(false);
     expect(fixed.diagnostics).toEqual([]);
-    expect(fixed.verdicts.map((v) => v.verdict)).toEqual(['no-match', 'alert']);
-    expect(fixed.events).toBe(first.events); // reused: the events text did not change
+    expect(fixed.shown?.compact.counts.alert).toBe(1);
   });
 
   test('an unreadable event never blocks the others: the rest are evaluated, and it is listed with its line', () => {
-    const partial = good([verdict('0', 'alert')]);
-    const located = { ...eventError, at: { line: 2, column: 1 } };
-    const next = applyEvaluation(
-      first,
-      { ...response(partial, [eventError]), problems: [located] },
-      { version: 2, rule: 'r1', events: 'e2' },
-    );
+    const w = new WorkerSession();
+    const text = `${ev('nc')}\n{"broken": }\n${ev('bash')}`;
+    const next = evaluated(w, emptyResults, text, RULE, 1);
     expect(next.stale).toBe(false);
-    expect(next.verdicts).toEqual([verdict('0', 'alert')]);
-    expect(next.eventsText).toBe('e2');
-    expect(next.unreadable).toEqual([located]);
-    // A rule edit while the event is still broken is evaluated too.
-    const edited = applyEvaluation(
-      next,
-      { ...response(good([verdict('0', 'no-match')]), [eventError], false), problems: [located] },
-      { version: 3, rule: 'r2', events: 'e2' },
-    );
-    expect(edited).toMatchObject({ stale: false, ruleText: 'r2', unreadable: [located] });
-    expect(edited.verdicts.map((v) => v.verdict)).toEqual(['no-match']);
+    expect(next.shown?.compact.counts).toMatchObject({ alert: 1, suppressed: 1, total: 2 });
+    expect(next.unreadable).toHaveLength(1);
+    expect(next.unreadable[0]).toMatchObject({ source: 'events', at: { line: 2 } });
+    expect(next.problemCodes).toEqual({ EVT5001: 1 });
+    // A rule edit while the event is still broken is evaluated too, and the problem stays.
+    const edited = evaluated(w, next, text, 'process where true', 2);
+    expect(edited).toMatchObject({ stale: false, ruleText: 'process where true' });
+    expect(edited.unreadable).toHaveLength(1);
     // Fixed: nothing unreadable is left.
-    const fixed = applyEvaluation(edited, response(good([verdict('0', 'alert'), verdict('1', 'alert')])), {
-      version: 4,
-      rule: 'r2',
-      events: 'e3',
-    });
+    const fixed = evaluated(w, edited, EVENTS, 'process where true', 3);
     expect(fixed.unreadable).toEqual([]);
+    expect(fixed.diagnostics).toEqual([]);
   });
 
-  test('problems with positions from the worker are what the list shows', () => {
-    const bad: EvaluationResult = { ok: false, queryKind: undefined, diagnostics: [ruleError], stats };
-    const located = [
-      { ...eventError, at: { line: 1, column: 1 } },
-      { ...ruleError, at: { line: 1, column: 4 } },
-    ];
-    const next = applyEvaluation(
-      first,
-      { ...response(bad, [eventError], false), problems: located },
-      {
-        version: 2,
-        rule: 'r1 broken',
-        events: 'e1',
-      },
-    );
-    expect(next.diagnostics).toBe(located);
+  test('rows fetched later join the evaluation on screen only; ids find their positions', () => {
+    const w = new WorkerSession();
+    const loaded = applyLoad(emptyResults, w.loadText(EVENTS, 'process.name'), EVENTS);
+    const shownNone = applyRun(loaded, w.run(input(RULE)), { version: 1, rule: RULE });
+    expect(shownNone.rows.size).toBe(0);
+    const more = applyRows(shownNone, shownNone.shown, w.rows([2]));
+    expect([...more.rows.keys()]).toEqual([2]);
+    expect(applyRows(shownNone, first.shown, w.rows([0]))).toBe(shownNone); // for another evaluation
+    expect(positionOfId(more.info, 'sh')).toBe(2);
+    expect(positionOfId(more.info, 'nope')).toBeUndefined();
+  });
+
+  test('the hits of the Elasticsearch tab are rebuilt from the rows of the returned events', () => {
+    expect(hitsOf(first)).toEqual({
+      total: { value: 1, relation: 'eq' },
+      events: [{ _index: '', _id: '0', _source: JSON.parse(ev('nc')) }],
+    });
+    const w = new WorkerSession();
+    const none = applyRun(applyLoad(emptyResults, w.loadText(EVENTS), EVENTS), w.run(input(RULE)), {
+      version: 1,
+      rule: RULE,
+    });
+    expect(hitsOf(none)).toBeUndefined(); // not fetched yet
   });
 
   test('a timeout keeps the results and says why', () => {
     const next = applyFailure(first, 'took too long', 5);
-    expect(next).toMatchObject({ stale: true, failure: 'took too long', version: 5, verdicts: first.verdicts });
+    expect(next).toMatchObject({ stale: true, failure: 'took too long', version: 5 });
+    expect(next.shown).toBe(first.shown);
   });
 
   test('summary line and filters', () => {
@@ -160,24 +131,16 @@ describe('results state', () => {
 });
 
 describe('results state for sequences and samples', () => {
-  test('a sequence result (join explanation, no verdicts) counts as good and is kept', () => {
-    const join = { kind: 'sequence' as const, stages: [], sequences: [], events: [] };
-    const result: EvaluationResult = {
-      ok: true,
-      queryKind: 'sequence',
-      diagnostics: [],
-      hits: { total: { value: 0, relation: 'eq' }, sequences: [] },
-      join,
-      stats,
-    };
-    const next = applyEvaluation(emptyResults, response(result), { version: 1, rule: 'sequence', events: 'e' });
-    expect(next.stale).toBe(false);
-    expect(next.hasGood).toBe(true);
-    expect(next.join).toBe(join);
-    expect(next.queryKind).toBe('sequence');
-    expect(next.verdicts).toEqual([]);
-    // back to an event query: the join explanation goes
-    const back = applyEvaluation(next, response(good([verdict('0', 'alert')])), { version: 2, rule: 'r', events: 'e' });
-    expect(back.join).toBeUndefined();
+  test('a sequence result counts as good, with its outline; back to an event query it goes', () => {
+    const w = new WorkerSession();
+    const seq = 'sequence [process where process.name == "nc"] [process where process.name == "bash"]';
+    const next = evaluated(w, emptyResults, EVENTS, seq, 1);
+    expect(next).toMatchObject({ stale: false, hasGood: true, queryKind: 'sequence' });
+    expect(next.shown?.compact.join?.stages).toHaveLength(2);
+    expect(next.shown?.compact.join?.stageMatches).toEqual([1, 1]);
+    expect(next.rows.get(0)?.join?.stages[0]?.matched).toBe(true);
+    const back = evaluated(w, next, EVENTS, RULE, 2);
+    expect(back.queryKind).toBe('event');
+    expect(back.shown?.compact.join).toBeUndefined();
   });
 });

@@ -168,4 +168,41 @@ describe('WorkerSession: compact results and paging', () => {
     s.edit(0, '{"process": {"name": "zsh"}}');
     expect([...s.search('nc')]).toEqual([3, 6]);
   });
+
+  it('a run names its problems with their line, the _eql/search request and, for joins, the outline', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(6, ev));
+    const bad = s.run(run('process where\n  process.name =='));
+    expect(bad.problems?.[0]).toMatchObject({ source: 'rule', at: { line: 2 } });
+    const good = s.run({ ...run(), indices: ['logs-*'] });
+    expect(good.request?.split('\n')[0]).toBe('GET /logs-*/_eql/search');
+    expect(good.join).toBeUndefined();
+    const seq = s.run(run('sequence [process where process.name == "nc"] [process where process.name == "bash"]'));
+    expect(seq.join).toMatchObject({ kind: 'sequence', stageMatches: [2, 2], outsideSize: 0 });
+    expect(seq.join?.sequences.map((x) => x.sequence)).toEqual([0, 1]);
+  });
+
+  it('rows stay explained by the last good run while the rule has errors; text loads carry ranges', () => {
+    const s = new WorkerSession();
+    const text = lines(3, ev);
+    s.loadText(text);
+    s.run(run());
+    s.run(run('process where ('));
+    const [row] = s.rows([0]);
+    expect(row?.verdict).toBe('alert');
+    expect(text.slice(row!.range!.start, row!.range!.end)).toBe(JSON.stringify(ev(0)));
+    // New events: nothing is explained until they are evaluated.
+    s.loadText(lines(2, ev));
+    expect(s.rows([0])[0]?.verdict).toBeUndefined();
+  });
+
+  it('the events info counts every problem by code and lists the fields seen', () => {
+    const s = new WorkerSession();
+    const broken = Array.from({ length: 1500 }, () => '{"a": }').join('\n');
+    const info = s.loadText(`${broken}\n${lines(2, ev)}`);
+    expect(info.problems).toHaveLength(1000);
+    expect(info.problemCount).toBe(1500);
+    expect(info.problemCodes).toEqual({ EVT5001: 1500 });
+    expect(info.fields?.map((f) => f.name)).toContain('process.name');
+  });
 });

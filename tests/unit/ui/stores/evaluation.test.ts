@@ -2,63 +2,87 @@ import { describe, expect, test } from 'vitest';
 import { defaultDocState } from '../../../../src/ui/state/doc-state';
 import { createDocuments } from '../../../../src/ui/stores/documents';
 import { createEvaluation, failureText } from '../../../../src/ui/stores/evaluation';
+import { createSelection } from '../../../../src/ui/stores/selection';
 import { createTrace } from '../../../../src/ui/stores/trace';
-import type { EvaluateInput } from '../../../../src/worker/protocol';
-import { evaluated, fakeClient, fakeEditor, flush } from './fakes';
+import type { RunInput } from '../../../../src/worker/protocol';
+import { fakeClient, fakeEditor, flush } from './fakes';
 
-function setup() {
-  const docs = createDocuments(defaultDocState());
+const ev = (i: number) =>
+  JSON.stringify({
+    '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    event: { category: 'process', id: `p-${i}` },
+    process: { name: i % 10 === 0 ? 'nc' : 'bash' },
+  });
+const many = (n: number) => Array.from({ length: n }, (_, i) => ev(i)).join('\n');
+
+function setup(events = many(3)) {
+  const docs = createDocuments({ ...defaultDocState(), events, rule: 'process where process.name == "nc"' });
   const c = fakeClient();
-  const evaluation = createEvaluation(docs, () => c.client);
-  return { docs, c, evaluation };
+  const selection = createSelection(docs);
+  const evaluation = createEvaluation(docs, () => c.client, selection.state);
+  return { docs, c, selection, evaluation };
 }
 
-const answer = async (c: ReturnType<typeof fakeClient>, k: number, ids?: string[]) => {
-  const call = c.calls.evaluate[k]!;
-  call.resolve(evaluated(call.args[0] as EvaluateInput, ids));
-  await flush();
-};
-
 describe('evaluation store', () => {
-  test('evaluates at start and after each inputs change, coalescing edits made while busy', async () => {
+  test('loads the events text into the worker once, runs every inputs version, coalescing edits made while busy', async () => {
     const { docs, c, evaluation } = setup();
     evaluation.start();
-    expect(c.calls.evaluate).toHaveLength(1);
-    expect(c.calls.evaluate[0]!.args[1]).toBe(true); // the events are new: send them back parsed
-    docs.onRuleChange('a where true'); // runs at once (the client keeps the latest of its kind)
-    docs.onRuleChange('b where true');
-    docs.onRuleChange('c where true');
+    expect([c.calls.loadText.length, c.calls.run.length]).toEqual([1, 1]);
+    docs.onRuleChange('process where process.name == "bash"'); // a run is in flight: this waits
+    docs.onRuleChange('process where true');
     docs.select('1'); // not an input
-    expect(c.calls.evaluate).toHaveLength(2);
-    await answer(c, 0);
-    expect(evaluation.results.get().version).toBe(0);
-    await answer(c, 1);
-    expect(evaluation.results.get()).toMatchObject({ version: 1, ruleText: 'a where true' });
-    expect(c.calls.evaluate).toHaveLength(3); // one more run for both later edits, with the latest text
-    const third = c.calls.evaluate[2]!.args as [EvaluateInput, boolean];
-    expect([third[0].rule, third[1]]).toEqual(['c where true', false]);
-    await answer(c, 2);
-    expect(evaluation.results.get()).toMatchObject({ version: 3, ruleText: 'c where true' });
+    expect(c.calls.run).toHaveLength(1);
+    await c.serve();
+    // One more run for both later edits, with the latest text, against the events already loaded.
+    expect(c.calls.run).toHaveLength(2);
+    expect((c.calls.run[1]!.args[0] as RunInput).rule).toBe('process where true');
+    expect(c.calls.loadText).toHaveLength(1);
+    const r = evaluation.results.get();
+    expect(r).toMatchObject({ version: 2, ruleText: 'process where true', stale: false });
+    expect(r.shown?.compact.counts.alert).toBe(3);
+    // An events edit loads the new text before its run.
+    docs.onEventsChange(many(5));
+    await c.serve();
+    expect(c.calls.loadText).toHaveLength(2);
+    expect(evaluation.results.get().shown?.compact.counts.total).toBe(5);
   });
 
-  test('ready() waits for both editors and for results of the current inputs', async () => {
+  test('rows come with the evaluation: the list window first, then more as it scrolls', async () => {
+    const { c, evaluation } = setup(many(1000));
+    evaluation.start();
+    await c.serve();
+    const first = evaluation.results.get();
+    // Past a hundred events the list opens on the alerts: the first window is theirs.
+    expect(first.rows.size).toBe(60);
+    expect([...first.rows.values()].slice(0, 3).map((r) => r.verdict)).toEqual(['alert', 'alert', 'alert']);
+    expect(first.rows.get(0)?.reasons).toEqual([]);
+    evaluation.showWindow(200, 230);
+    evaluation.showWindow(200, 230); // asked once
+    expect(c.pending.filter((p) => p.kind === 'rows')).toHaveLength(1);
+    await c.serve();
+    const next = evaluation.results.get();
+    expect(next.rows.size).toBe(90);
+    expect(next.shown).toBe(first.shown);
+  });
+
+  test('ready() waits for both editors, results of the current inputs and the rows being fetched', async () => {
     const { docs, c, evaluation } = setup();
     evaluation.start();
     let ready = false;
     void evaluation.ready().then(() => {
       ready = true;
     });
-    await answer(c, 0);
+    await c.serve();
     evaluation.settle();
     await flush();
     expect(ready).toBe(false); // no editor yet
     docs.mount('rule', fakeEditor(docs.onRuleChange));
     docs.mount('events', fakeEditor(docs.onEventsChange));
-    docs.onEventsChange('[]');
+    docs.onEventsChange(many(2));
     evaluation.settle();
     await flush();
     expect(ready).toBe(false); // the new events are not evaluated yet
-    await answer(c, 1);
+    await c.serve();
     evaluation.settle();
     await flush();
     expect(ready).toBe(true);
@@ -67,28 +91,28 @@ describe('evaluation store', () => {
   test('a timeout or a crash keeps the results on screen, marked stale, with the reason', async () => {
     const { c, evaluation } = setup();
     evaluation.start();
-    await answer(c, 0);
+    await c.serve();
+    const shown = evaluation.results.get().shown;
     evaluation.runNow();
-    c.calls.evaluate[1]!.resolve({ status: 'timeout', ms: 10_000 });
+    c.settle('run', { status: 'timeout', ms: 10_000 });
     await flush();
     expect(evaluation.results.get()).toMatchObject({
       stale: true,
       failure: 'Evaluation took longer than 10 s and was cancelled.',
     });
-    expect(evaluation.results.get().verdicts).toHaveLength(2);
+    expect(evaluation.results.get().shown).toBe(shown);
     expect(failureText({ status: 'failed', message: 'worker crashed' })).toBe('Evaluation failed: worker crashed');
   });
 
-  test('a superseded answer changes nothing but is announced (readiness is checked again)', async () => {
-    const { c, evaluation } = setup();
+  test('search filters the list to the worker answer for these events', async () => {
+    const { c, evaluation } = setup(many(20));
     evaluation.start();
-    const before = evaluation.results.get();
-    let announced = 0;
-    evaluation.results.subscribe(() => announced++);
-    c.calls.evaluate[0]!.resolve({ status: 'superseded' });
-    await flush();
-    expect(announced).toBe(1);
-    expect(evaluation.results.get()).toEqual(before);
+    await c.serve();
+    evaluation.search('p-13');
+    await c.serve();
+    expect([...(evaluation.list.get().matches ?? [])]).toEqual([13]);
+    evaluation.search('');
+    expect(evaluation.list.get().matches).toBeUndefined();
   });
 });
 
@@ -98,16 +122,16 @@ describe('trace store', () => {
     const trace = createTrace(docs, evaluation.results, () => c.client);
     evaluation.start();
     trace.start();
-    await answer(c, 0);
+    await c.serve();
     expect(trace.trace.get()).toBeUndefined();
     docs.select('1');
     expect(trace.trace.get()).toMatchObject({ eventId: '1', entries: undefined });
-    expect(c.calls.trace[0]!.args[1]).toBe(1); // the event's position
+    expect(c.calls.traceAt[0]!.args[1]).toBe(1); // the event's position
     docs.select('0');
-    c.calls.trace[0]!.resolve({ status: 'ok', value: { type: 'trace', id: 1, entries: [] } });
+    c.settle('traceAt', { status: 'ok', value: { type: 'traceAt', id: 1, entries: [] } });
     await flush();
     expect(trace.trace.get()).toMatchObject({ eventId: '0', entries: undefined });
-    c.calls.trace[1]!.resolve({ status: 'failed', message: 'x' });
+    c.settle('traceAt', { status: 'failed', message: 'x' });
     await flush();
     expect(trace.trace.get()).toMatchObject({ eventId: '0', entries: [] });
     docs.onRuleChange('other where true'); // the results are for another rule now

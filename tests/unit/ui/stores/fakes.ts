@@ -4,16 +4,26 @@ import type { IStandaloneCodeEditor } from '../../../../src/monaco/types';
 import type { PlaygroundPorts } from '../../../../src/ui/playground';
 import type { ClientLike } from '../../../../src/ui/stores/evaluation';
 import type { Outcome } from '../../../../src/worker/client';
-import type { EvaluateInput, EvaluateResponse, ParsedRuleView } from '../../../../src/worker/protocol';
+import type { ParsedRuleView, RunInput, WorkerResponse } from '../../../../src/worker/protocol';
+import { WorkerSession } from '../../../../src/worker/session';
 
 interface Call<T> {
+  readonly kind: string;
   readonly args: readonly unknown[];
   readonly resolve: (o: Outcome<T>) => void;
 }
 
-export function fakeClient() {
+const DATA_KINDS = ['loadText', 'run', 'rows', 'sequences', 'search', 'traceAt'] as const;
+type DataKind = (typeof DATA_KINDS)[number];
+
+/**
+ * A worker client answering by hand: every request waits in `calls` until the test resolves it,
+ * or `serve()` answers the events requests (loads, runs, rows, …) through a real WorkerSession,
+ * in the order they were made.
+ */
+export function fakeClient(session = new WorkerSession()) {
   const calls = {
-    evaluate: [] as Call<EvaluateResponse>[],
+    evaluate: [] as Call<unknown>[],
     trace: [] as Call<unknown>[],
     language: [] as Call<unknown>[],
     parseRule: [] as Call<unknown>[],
@@ -21,26 +31,86 @@ export function fakeClient() {
     exportRule: [] as Call<unknown>[],
     readWorkspace: [] as Call<unknown>[],
     writeWorkspace: [] as Call<unknown>[],
+    loadText: [] as Call<unknown>[],
+    run: [] as Call<unknown>[],
+    rows: [] as Call<unknown>[],
+    sequences: [] as Call<unknown>[],
+    search: [] as Call<unknown>[],
+    traceAt: [] as Call<unknown>[],
   };
+  const pending: Call<unknown>[] = [];
   let disposed = 0;
   const record =
-    <T>(list: Call<T>[]) =>
+    (kind: keyof typeof calls) =>
     (...args: unknown[]) =>
-      new Promise<Outcome<T>>((resolve) => list.push({ args, resolve }));
+      new Promise<Outcome<unknown>>((resolve) => {
+        const call = { kind, args, resolve };
+        calls[kind].push(call);
+        if ((DATA_KINDS as readonly string[]).includes(kind)) pending.push(call);
+      });
   const client = {
-    evaluate: record(calls.evaluate),
-    trace: record(calls.trace),
-    language: record(calls.language),
-    parseRule: record(calls.parseRule),
-    propose: record(calls.propose),
-    exportRule: record(calls.exportRule),
-    readWorkspace: record(calls.readWorkspace),
-    writeWorkspace: record(calls.writeWorkspace),
+    evaluate: record('evaluate'),
+    trace: record('trace'),
+    language: record('language'),
+    parseRule: record('parseRule'),
+    loadText: record('loadText'),
+    run: record('run'),
+    rows: record('rows'),
+    sequences: record('sequences'),
+    search: record('search'),
+    traceAt: record('traceAt'),
+    propose: record('propose'),
+    exportRule: record('exportRule'),
+    readWorkspace: record('readWorkspace'),
+    writeWorkspace: record('writeWorkspace'),
     dispose: () => {
       disposed++;
     },
   } as unknown as ClientLike;
-  return { client, calls, disposed: () => disposed };
+  const answer = (call: Call<unknown>): WorkerResponse => {
+    const a = call.args;
+    switch (call.kind as DataKind) {
+      case 'loadText':
+        return { type: 'loaded', id: 1, info: session.loadText(a[0] as string, a[1] as string | undefined) };
+      case 'run':
+        return { type: 'ran', id: 1, result: session.run(a[0] as RunInput, a[1] as RunInput | undefined) };
+      case 'rows':
+        return {
+          type: 'rows',
+          id: 1,
+          datasetVersion: session.dataset.version,
+          rows: session.rows(a[0] as number[]),
+        };
+      case 'sequences':
+        return { type: 'sequences', id: 1, sequences: session.sequences(a[0] as number, a[1] as number) };
+      case 'search':
+        return {
+          type: 'search',
+          id: 1,
+          datasetVersion: session.dataset.version,
+          positions: session.search(a[0] as string),
+        };
+      case 'traceAt':
+        return { type: 'traceAt', id: 1, entries: session.trace(a[0] as RunInput, a[1] as number) };
+    }
+  };
+  /** Answer the waiting events requests in order (and those they lead to), until none waits. */
+  const serve = async (): Promise<void> => {
+    for (let rounds = 0; rounds < 50 && pending.length > 0; rounds++) {
+      while (pending.length > 0) {
+        const call = pending.shift()!;
+        call.resolve({ status: 'ok', value: answer(call) });
+      }
+      await flush();
+    }
+  };
+  /** Settle the oldest waiting events request of a kind with this outcome instead. */
+  const settle = (kind: DataKind, outcome: Outcome<unknown>): void => {
+    const i = pending.findIndex((c) => c.kind === kind);
+    if (i < 0) throw new Error(`no ${kind} request waits`);
+    pending.splice(i, 1)[0]!.resolve(outcome);
+  };
+  return { client, calls, session, serve, settle, pending, disposed: () => disposed };
 }
 
 export const verdict = (id: string, v: Verdict['verdict'] = 'alert'): Verdict => ({
@@ -49,30 +119,6 @@ export const verdict = (id: string, v: Verdict['verdict'] = 'alert'): Verdict =>
   verdict: v,
   reasons: [],
 });
-
-/** A good answer for these inputs: one verdict per listed id. */
-export function evaluated(input: EvaluateInput, ids: readonly string[] = ['0', '1']): Outcome<EvaluateResponse> {
-  return {
-    status: 'ok',
-    value: {
-      type: 'evaluate',
-      id: 1,
-      result: {
-        ok: true,
-        queryKind: 'event',
-        diagnostics: [],
-        verdicts: ids.map((id) => verdict(id)),
-        clauseStats: [],
-        hits: { total: { value: 0, relation: 'eq' }, events: [] },
-        stats: { events: ids.length, parseMs: 0, compileMs: 0, evalMs: 0, explainMs: 0 },
-      },
-      eventDiagnostics: [],
-      events: ids.map((id, position) => ({ id, position, source: { rule: input.rule } })),
-      ms: 1,
-    },
-  };
-}
-
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** A debounce that runs only when flushed or when the test calls `fire()`. */

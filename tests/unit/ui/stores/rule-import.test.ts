@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPlayground } from '../../../../src/ui/playground';
-import type { EvaluateInput } from '../../../../src/worker/protocol';
-import { evaluated, fakeEditor, fakePorts, flush, parsedRule } from './fakes';
+import type { RunInput } from '../../../../src/worker/protocol';
+import { fakeEditor, fakePorts, flush, parsedRule } from './fakes';
 
 const TOML =
   '[metadata]\ncreation_date = "2024/01/01"\n\n[rule]\nname = "Imported one"\nquery = \'\'\'\nprocess where process.name == "x"\n\'\'\'\n';
@@ -110,11 +110,11 @@ describe('playground', () => {
     const hook = f.hooks.installed[0] as { setRule(t: string): void; getRule(): string; ready(): Promise<void> };
     hook.setRule('any where true');
     expect(hook.getRule()).toBe('any where true');
-    const last = client.calls.evaluate.at(-1)!;
-    expect((last.args[0] as EvaluateInput).rule).toBe('any where true');
+    await client.serve();
+    const last = client.calls.run.at(-1)!;
+    expect((last.args[0] as RunInput).rule).toBe('any where true');
     stop();
     expect([client.disposed(), f.hooks.removed]).toEqual([1, 1]);
-    last.resolve(evaluated(last.args[0] as EvaluateInput));
   });
 
   test('selecting a sequence clears the selected event, and selecting an event clears the sequence', () => {

@@ -13,6 +13,7 @@ import type { Notice } from '../../../../src/ui/state/startup';
 import { createStore } from '../../../../src/ui/state/store';
 import { createDocuments } from '../../../../src/ui/stores/documents';
 import { createEvaluation } from '../../../../src/ui/stores/evaluation';
+import { createSelection } from '../../../../src/ui/stores/selection';
 import {
   createTuning,
   docFromWorkspace,
@@ -20,8 +21,14 @@ import {
   tuningOfDoc,
   type workspaceOfDoc,
 } from '../../../../src/ui/stores/tuning';
-import type { EvaluateInput, ExclusionProposal, ProposeInput, TuningRequest } from '../../../../src/worker/protocol';
-import { evaluated, fakeClient, flush } from './fakes';
+import type {
+  EvaluateInput,
+  ExclusionProposal,
+  ProposeInput,
+  RunInput,
+  TuningRequest,
+} from '../../../../src/worker/protocol';
+import { fakeClient, flush } from './fakes';
 
 /**
  * An editor stand-in with a model and an undo history: `executeEdits` replaces offsets (every
@@ -70,7 +77,7 @@ function modelEditor(onChange: (text: string) => void, text: string) {
 function setup(initial: DocState = defaultDocState()) {
   const docs = createDocuments(initial);
   const c = fakeClient();
-  const evaluation = createEvaluation(docs, () => c.client, tuningOfDoc);
+  const evaluation = createEvaluation(docs, () => c.client, createSelection(docs).state, tuningOfDoc);
   const notices = createStore<Notice | undefined>(undefined);
   const downloads: { name: string; text: string; mime: string }[] = [];
   const copied: string[] = [];
@@ -91,11 +98,12 @@ describe('tuning store: baseline', () => {
   test('the rule as loaded is the baseline, and every evaluation request carries it', async () => {
     const { docs, c, evaluation } = setup();
     evaluation.start();
-    const first = c.calls.evaluate[0]!.args[2] as TuningRequest;
+    const first = c.calls.run[0]!.args[2] as TuningRequest;
     expect(first.baseline?.rule).toBe(defaultDocState().rule);
     expect(first.expectations).toBeUndefined();
     docs.onRuleChange(edited(docs.doc().rule));
-    const second = c.calls.evaluate[1]!.args as [EvaluateInput, boolean, TuningRequest];
+    await c.serve();
+    const second = c.calls.run[1]!.args as [RunInput, undefined, TuningRequest];
     expect(second[0].rule).not.toBe(second[2].baseline?.rule);
     expect(second[2].baseline?.rule).toBe(defaultDocState().rule);
   });
@@ -131,14 +139,16 @@ describe('tuning store: baseline', () => {
     expect(docs.doc().settings.size).toBe(10);
   });
 
-  test('changing the baseline or the expectations is a new evaluation (ready() waits for it)', () => {
+  test('changing the baseline or the expectations is a new evaluation (ready() waits for it)', async () => {
     const { docs, tuning, c, evaluation } = setup();
     evaluation.start();
     const v0 = docs.state.get().version;
     tuning.setBaseline();
     tuning.setExpectation('apt-01', { verdict: 'alert' });
     expect(docs.state.get().version).toBe(v0 + 2);
-    expect(c.calls.evaluate.length).toBeGreaterThanOrEqual(2);
+    await c.serve();
+    expect(c.calls.run.length).toBeGreaterThanOrEqual(2);
+    expect((c.calls.run.at(-1)!.args[2] as TuningRequest).expectations).toEqual({ 'apt-01': { verdict: 'alert' } });
   });
 
   test('a document loaded without a baseline of its own (reset, a link) is its own baseline', () => {
@@ -348,10 +358,14 @@ describe('tuning store: export and workspace files', () => {
 test('the evaluation keeps the tuning views of the last good answer', async () => {
   const { c, evaluation } = setup();
   evaluation.start();
-  const call = c.calls.evaluate[0]!;
-  const answer = evaluated(call.args[0] as EvaluateInput);
-  if (answer.status !== 'ok') throw new Error('unreachable');
-  call.resolve({ ...answer, value: { ...answer.value, tuning: { impact: [], elements: [] } } });
+  c.settle('loadText', {
+    status: 'ok',
+    value: { type: 'loaded', id: 1, info: c.session.loadText(defaultDocState().events) },
+  });
   await flush();
+  const input = c.calls.run[0]!.args[0] as RunInput;
+  const result = { ...c.session.run(input), tuning: { impact: [], elements: [] } };
+  c.settle('run', { status: 'ok', value: { type: 'ran', id: 1, result } });
+  await c.serve();
   expect(evaluation.tuning.get()).toMatchObject({ version: 0, view: { impact: [] } });
 });
