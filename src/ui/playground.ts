@@ -10,6 +10,7 @@ import { createStore } from './state/store';
 import { createDocuments } from './stores/documents';
 import { createDrafts, readStartup, type DraftPorts } from './stores/drafts';
 import { createEvaluation, type ClientLike } from './stores/evaluation';
+import { createExceptions } from './stores/exceptions';
 import { createRuleImport, importWholePastes, type RuleFile } from './stores/rule-import';
 import { createSelection } from './stores/selection';
 import { createShare, type SharePorts } from './stores/share';
@@ -52,6 +53,11 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
   const drafts = createDrafts(ports, startup, documents, notices);
   const share = createShare(ports.share, documents, drafts);
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
+  const exceptions = createExceptions(documents, getClient, {
+    download: ports.download,
+    copyText: ports.share.copyText,
+    readFileText: ports.readFileText,
+  });
   const tuning = createTuning(documents, getClient, notices, {
     download: ports.download,
     copyText: ports.share.copyText,
@@ -82,6 +88,7 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
     ruleImport,
     selection,
     tuning,
+    exceptions,
     notices,
     /** The core's keyword list, once the worker has sent it. */
     keywords,

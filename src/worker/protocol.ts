@@ -496,6 +496,8 @@ export interface RowDetail {
   readonly id: string;
   readonly verdict: VerdictKind | undefined;
   readonly reasons: readonly Reason[];
+  /** For an excepted event: the verdict the query alone gives. */
+  readonly wouldBe?: Exclude<VerdictKind, 'excepted'>;
   readonly source: Record<string, unknown>;
   readonly index?: string;
   /** Where the event is in the text it was loaded from (text loads only). */

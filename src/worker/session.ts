@@ -3,7 +3,7 @@
  * full (so the rows the page shows can be served), and the baseline's verdict codes. No DOM and
  * no messaging here, so it is unit-tested directly; eval.worker.ts moves messages in and out.
  */
-import { eqlSearchRequest, evaluate, resolveSettings, traceEvent } from '../core';
+import { eqlSearchRequest, evaluate, exceptionRequestFilter, resolveSettings, traceEvent } from '../core';
 import type { EvaluationResult, JoinExplanation, Reason, TraceEntry, Verdict } from '../core';
 import { EventsStream } from '../formats/events-stream';
 import { Dataset } from './dataset';
@@ -220,7 +220,12 @@ export class WorkerSession {
         { rule: input.rule, events: '', settings: input.settings, mapping: input.mapping },
         result.diagnostics,
       ),
-      request: eqlSearchRequest(input.rule, resolveSettings(input.settings), input.indices),
+      request: eqlSearchRequest(
+        input.rule,
+        resolveSettings(input.settings),
+        input.indices,
+        input.exceptions ? exceptionRequestFilter(input.exceptions) : undefined,
+      ),
       ...(result.join ? { join: joinOutline(result.join) } : {}),
       counts,
       verdicts: verdicts.slice(),
@@ -282,6 +287,7 @@ export class WorkerSession {
         id: e.id,
         verdict: code === NO_VERDICT ? undefined : VERDICT_OF_CODE[code],
         reasons: v?.reasons ?? [],
+        ...(v?.wouldBe ? { wouldBe: v.wouldBe } : {}),
         source: e.source,
         ...(e.index !== undefined ? { index: e.index } : {}),
         ...(e.range && ds.source.kind === 'text' ? { range: e.range } : {}),

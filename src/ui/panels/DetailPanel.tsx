@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Verdict } from '../../core';
 import type { EventView } from '../../worker/protocol';
+import { ExceptionReason } from '../components/exceptions/ExceptionReason';
 import { ReasonLine } from '../components/ReasonLine';
 import type { TraceState } from '../stores/trace';
 import { collapse, formatValue } from '../state/reason-text';
@@ -10,9 +11,11 @@ export interface DetailPanelProps {
   readonly verdict: Verdict | undefined;
   readonly event: EventView | undefined;
   readonly trace: TraceState | undefined;
+  /** Controls in the title bar for the selected event (Add rule exception). */
+  readonly actions?: ReactNode;
 }
 
-export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
+export function DetailPanel({ verdict, event, trace, actions }: DetailPanelProps) {
   const [tab, setTab] = useState<DetailTab>('why');
   if (!verdict) {
     return (
@@ -30,17 +33,29 @@ export function DetailPanel({ verdict, event, trace }: DetailPanelProps) {
           Event <code>{verdict.id}</code> ·{' '}
           <span className={`verdict-text verdict-${verdict.verdict}`}>{verdict.verdict}</span>
         </span>
-        <DetailTabs tab={tab} onTab={setTab} />
+        <span className="detail-actions">
+          {actions}
+          <DetailTabs tab={tab} onTab={setTab} />
+        </span>
       </div>
       {tab === 'why' ? (
         <div className="detail-body">
           <ul className="detail-reasons">
             {verdict.reasons.map((r, i) => (
               <li key={i}>
-                <ReasonLine verdict={verdict.verdict} reason={r} compact />
+                {r.kind === 'exception' ? (
+                  <ExceptionReason reason={r} />
+                ) : (
+                  <ReasonLine verdict={verdict.wouldBe ?? verdict.verdict} reason={r} compact />
+                )}
               </li>
             ))}
           </ul>
+          {verdict.wouldBe && (
+            <div className="exc-would-be" data-testid="would-be">
+              The query alone: <span className={`verdict-text verdict-${verdict.wouldBe}`}>{verdict.wouldBe}</span>
+            </div>
+          )}
           <div className="trace" data-testid="trace">
             <div className="trace-title">Evaluation trace</div>
             {!trace || trace.eventId !== verdict.id ? (

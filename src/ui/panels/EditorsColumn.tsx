@@ -5,6 +5,7 @@ import { JSON_LANGUAGE_ID } from '../../monaco/json-language';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import { EditorPane } from './EditorPane';
+import { ExceptionsPane } from './ExceptionsPane';
 import { ProblemsPanel } from './ProblemsPanel';
 
 export interface EditorsColumnProps {
@@ -50,6 +51,7 @@ export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
         onMount={pg.mountEventsEditor}
         onChange={pg.documents.onEventsChange}
       />
+      <ExceptionsPane pg={pg} />
       <ProblemsPanel diagnostics={diagnostics} eventsTotals={problemCodes} onGoTo={goTo} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Hits } from '../../core';
 import { copyText } from '../platform/clipboard';
 import type { UiSettings } from '../state/doc-state';
@@ -12,6 +12,8 @@ export interface EsResponsePanelProps {
   readonly onMapping: (m: string) => void;
   /** The request a cluster would run (the worker builds it with each evaluation). */
   readonly request: string | undefined;
+  /** Below the request: the round trip to a cluster (bulk export, compare with its answer). */
+  readonly children?: ReactNode;
 }
 
 export function EsResponsePanel({
@@ -22,6 +24,7 @@ export function EsResponsePanel({
   onSettings,
   onMapping,
   request,
+  children,
 }: EsResponsePanelProps) {
   const set = <K extends keyof UiSettings>(k: K, v: UiSettings[K]) => onSettings({ ...settings, [k]: v });
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
@@ -104,6 +107,7 @@ export function EsResponsePanel({
       <pre className="es-request" data-testid="es-request">
         {request ?? 'No request yet.'}
       </pre>
+      {children}
       <div className="es-response-title">
         <code>hits</code> of the <code>_eql/search</code> response
         {hits?.sequences ? (

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { goToOffset } from '../../monaco/decorations';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { AddExceptionButton } from '../components/exceptions/AddExceptionButton';
+import { ClusterRoundTrip } from '../components/exceptions/ClusterRoundTrip';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
@@ -39,6 +41,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
   const results = useStore(pg.evaluation.results);
   const { tab, filter, sequence } = useStore(pg.selection.state);
   const trace = useStore(pg.trace.trace);
+  const exceptionsUi = useStore(pg.exceptions.ui);
   const keyFields = useKeyFields(pg);
   const { selectEvent, selectSequence, setFilter } = pg.selection;
   const { joinView } = view;
@@ -90,7 +93,12 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
             />
           </ErrorBoundary>
           <ErrorBoundary label="the event's detail" resetKey={view.selectedEvent}>
-            <DetailPanel verdict={view.selectedVerdict} event={view.selectedEvent} trace={trace} />
+            <DetailPanel
+              verdict={view.selectedVerdict}
+              event={view.selectedEvent}
+              trace={trace}
+              actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
+            />
           </ErrorBoundary>
         </>
       ) : (
@@ -103,7 +111,9 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
             onSettings={(settings) => pg.documents.patch({ settings })}
             onMapping={(mapping) => pg.documents.patch({ mapping })}
             request={results.request}
-          />
+          >
+            <ClusterRoundTrip state={exceptionsUi.cluster} actions={pg.exceptions} />
+          </EsResponsePanel>
         </ErrorBoundary>
       )}
     </div>

@@ -5,7 +5,7 @@
 import type { Settings } from '../../core';
 import { defaultExample } from '../../examples/default-example';
 import type { SharePayload } from '../../share';
-import type { Expectation, RuleMetadataView } from '../../worker/protocol';
+import type { Expectation, RuleMetadataView, ValueListText } from '../../worker/protocol';
 
 /** What the header shows about the rule; every field optional (imported rules vary). */
 export type RuleMetadata = RuleMetadataView;
@@ -33,6 +33,14 @@ export interface DocState {
   readonly expectations?: Readonly<Record<string, Expectation>> | undefined;
   /** What the rule is compared against; absent until the playground pins the rule as loaded. */
   readonly baseline?: Baseline;
+  /** Kibana rule exceptions (the Exceptions pane); absent when there are none. */
+  readonly exceptions?: ExceptionsDoc | undefined;
+}
+
+/** The Exceptions pane: its text (an exception list export, items...) and the value lists opened. */
+export interface ExceptionsDoc {
+  readonly text: string;
+  readonly valueLists?: readonly ValueListText[];
 }
 
 /** A rule and its settings to compare the current rule against. */

@@ -2,7 +2,7 @@
  * Documents: the rule and events texts, settings, mapping, selection and rule metadata, with the
  * inputs version that evaluations are matched against. Pure reducer.
  */
-import type { EvaluateInput, RunInput } from '../../worker/protocol';
+import type { EvaluateInput, ExceptionsText, RunInput } from '../../worker/protocol';
 import { metadataAfterEdit, replacesRule } from './rule-import';
 import { toCoreSettings, type DocState } from './doc-state';
 
@@ -34,7 +34,8 @@ export function inputsChanged(prev: DocState, next: DocState): boolean {
     next.metadata?.indices !== prev.metadata?.indices ||
     // The tuning part of the request: the diff and the rule tests are evaluated with the rule.
     next.expectations !== prev.expectations ||
-    next.baseline !== prev.baseline
+    next.baseline !== prev.baseline ||
+    next.exceptions !== prev.exceptions
   );
 }
 
@@ -63,22 +64,33 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
 /** What the worker evaluates for a document. */
 export function inputsOf(doc: DocState): EvaluateInput {
   const indices = doc.metadata?.indices;
+  const exceptionsText = exceptionsTextOf(doc);
   return {
     rule: doc.rule,
     events: doc.events,
     settings: toCoreSettings(doc.settings),
     mapping: doc.mapping,
     ...(indices ? { indices } : {}),
+    ...(exceptionsText ? { exceptionsText } : {}),
   };
 }
 
 /** What the worker evaluates against the events it holds. */
 export function runInputOf(doc: DocState): RunInput {
   const indices = doc.metadata?.indices;
+  const exceptionsText = exceptionsTextOf(doc);
   return {
     rule: doc.rule,
     settings: toCoreSettings(doc.settings),
     mapping: doc.mapping,
     ...(indices ? { indices } : {}),
+    ...(exceptionsText ? { exceptionsText } : {}),
   };
+}
+
+/** The rule exceptions an evaluation of the document applies (none for an empty pane). */
+export function exceptionsTextOf(doc: DocState): ExceptionsText | undefined {
+  const x = doc.exceptions;
+  if (!x || (x.text.trim() === '' && !x.valueLists?.length)) return undefined;
+  return { text: x.text, ...(x.valueLists?.length ? { valueLists: x.valueLists } : {}) };
 }

@@ -14,6 +14,7 @@ import {
   type DatasetInfo,
   type DatasetProblem,
   type EventView,
+  type ExceptionsView,
   type FieldView,
   type ProblemView,
   type RowDetail,
@@ -61,6 +62,8 @@ export interface ResultsState {
   readonly request: string | undefined;
   /** Whether any evaluation produced verdicts yet. */
   readonly hasGood: boolean;
+  /** With rule exceptions: the Exceptions pane's view (items, per-item counts, problems). */
+  readonly exceptions?: ExceptionsView | undefined;
 }
 
 export const emptyResults: ResultsState = {
@@ -132,6 +135,7 @@ export function applyRun(prev: ResultsState, compact: CompactEvaluation, facts: 
     failure: undefined,
     ms: compact.ms,
     request: compact.request ?? prev.request,
+    exceptions: compact.exceptions,
   };
   if (good) {
     const rows = new Map<number, RowDetail>();
@@ -175,7 +179,14 @@ export function verdictOf(shown: Shown, position: number, row: RowDetail | undef
   const verdict = verdictAt(shown, position);
   if (!verdict) return undefined;
   const id = shown.info.ids[position] ?? String(position);
-  return { id, position, verdict, reasons: row && row.verdict === verdict ? row.reasons : [] };
+  const same = row && row.verdict === verdict;
+  return {
+    id,
+    position,
+    verdict,
+    reasons: same ? row.reasons : [],
+    ...(same && row.wouldBe ? { wouldBe: row.wouldBe } : {}),
+  };
 }
 
 /** A fetched row as an event. */

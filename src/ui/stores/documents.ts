@@ -69,6 +69,7 @@ export function createDocuments(initial: DocState) {
         // What it was loaded with is the baseline, unless the document names its own.
         baseline: next.baseline ?? { rule: next.rule, settings: next.settings },
         expectations: next.expectations,
+        exceptions: next.exceptions,
       });
     },
   };

@@ -45,6 +45,11 @@ export type ClientLike = Pick<
   | 'exportRule'
   | 'readWorkspace'
   | 'writeWorkspace'
+  | 'previewException'
+  | 'exceptionWarnings'
+  | 'exportExceptions'
+  | 'exportBulk'
+  | 'compare'
 >;
 export type ClientSource = () => ClientLike | undefined;
 

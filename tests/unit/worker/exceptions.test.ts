@@ -295,6 +295,11 @@ describe('the held events with the pane text', () => {
     expect(ev.verdicts[0]).toBe(VERDICT_CODE.excepted);
     expect(ev.counts.excepted).toBe(1);
     expect(s.lastResult?.exceptionStats?.[0]?.removed).toBe(1);
+    expect(ev.request).toContain('"match_phrase"');
+    const row = s.rows([0])[0]!;
+    expect(row.verdict).toBe('excepted');
+    expect(row.reasons[0]?.exception?.item_id).toBe('ansible');
+    expect(row.wouldBe).toBe('alert');
     const seq = s.run(
       withParsedExceptions({
         rule: 'sequence [process where true] [process where true]',

@@ -1,0 +1,151 @@
+/**
+ * Rule exceptions in the page: an exception list export opened in the Exceptions pane excepts
+ * events (the row and the detail name the item and its entries), an exception written from an
+ * event with its impact preview, and the exception list exported and opened again.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, openApp, test, waitReady } from './fixtures';
+
+const SHOTS = process.env.EXC_SHOTS;
+
+const list = { list_id: 'apt-rule-exceptions', name: 'APT rule exceptions', description: '', type: 'detection' };
+const vim = {
+  item_id: 'vim-by-admins',
+  list_id: 'apt-rule-exceptions',
+  name: 'Admins editing with vim',
+  description: 'Interactive edits',
+  type: 'simple',
+  namespace_type: 'single',
+  entries: [
+    { field: 'process.name', operator: 'included', type: 'match', value: 'vim' },
+    { field: 'user.name', operator: 'included', type: 'match', value: 'root' },
+  ],
+};
+const noParent = {
+  item_id: 'not-from-cron',
+  list_id: 'apt-rule-exceptions',
+  name: 'Not started by cron',
+  description: '',
+  type: 'simple',
+  entries: [{ field: 'process.parent.name', operator: 'excluded', type: 'match', value: 'cron' }],
+};
+const unused = {
+  item_id: 'never',
+  list_id: 'apt-rule-exceptions',
+  name: 'Nothing matches',
+  description: '',
+  type: 'simple',
+  entries: [{ field: 'process.name', operator: 'included', type: 'match', value: 'no-such-process' }],
+};
+const summary = {
+  exported_exception_list_count: 1,
+  exported_exception_list_item_count: 2,
+  missing_exception_list_item_count: 0,
+  missing_exception_list_items: [],
+  missing_exception_lists: [],
+  missing_exception_lists_count: 0,
+};
+const EXPORT = `${[list, vim, unused, summary].map((l) => JSON.stringify(l)).join('\n')}\n`;
+
+async function openExceptions(page: import('@playwright/test').Page, name: string, text: string) {
+  await page
+    .getByTestId('open-exceptions-file')
+    .setInputFiles({ name, mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+  await waitReady(page);
+}
+
+test('an exception list export excepts events, naming the item and its entries', async ({ page }) => {
+  await openApp(page);
+  await openExceptions(page, 'apt_exceptions.ndjson', EXPORT);
+  await expect(page.getByTestId('exceptions-count')).toHaveText('2 items');
+  const items = page.getByTestId('exception-item');
+  await expect(items.nth(0)).toContainText('Admins editing with vim');
+  await expect(items.nth(0)).toContainText('removes 1');
+  await expect(items.nth(1)).toContainText('removes nothing');
+  const row = page.locator('[data-testid=event-row][data-verdict=excepted]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Admins editing with vim (vim-by-admins)');
+  await row.click();
+  const detail = page.getByTestId('detail');
+  await expect(detail.getByTestId('exception-reason')).toContainText('vim-by-admins');
+  await expect(detail.getByTestId('exception-reason')).toContainText('apt-rule-exceptions');
+  await expect(detail.getByTestId('exception-entry')).toHaveCount(2);
+  await expect(detail.getByTestId('exception-entry').nth(0)).toContainText('process.name is "vim"');
+  // The query alone suppresses this event too: both are listed.
+  await expect(detail.getByTestId('would-be')).toContainText('suppressed');
+  await expect(detail.getByTestId('reason').first()).toContainText('suppressed by');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/excepted.png` });
+});
+
+test('the missing-field trap: an "is not" item removes events without the field, and says so', async ({ page }) => {
+  await openApp(page);
+  await openExceptions(page, 'trap.ndjson', [list, noParent].map((l) => JSON.stringify(l)).join('\n'));
+  const excepted = page.locator('[data-testid=event-row][data-verdict=excepted]');
+  await expect(excepted.first()).toBeVisible();
+  await excepted.first().click();
+  await expect(page.getByTestId('detail')).toContainText('must_not holds for an event without the field');
+});
+
+test('a broken line is located; the other items still apply', async ({ page }) => {
+  await openApp(page);
+  await openExceptions(page, 'broken.ndjson', [JSON.stringify(list), '{"item_id": ', JSON.stringify(vim)].join('\n'));
+  await expect(page.getByTestId('exceptions-count')).toHaveText('1 item');
+  await expect(page.getByTestId('exception-problems')).toContainText('exceptions 2:');
+  await expect(page.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(1);
+});
+
+test('add an exception from an event with its preview, apply, undo; export and open it again', async ({ page }) => {
+  await openApp(page);
+  const alert = page.locator('[data-testid=event-row][data-verdict=alert]').first();
+  const id = await alert.getAttribute('data-event-id');
+  await alert.click();
+  await page.getByTestId('add-exception-button').click();
+  const dialog = page.getByTestId('add-exception');
+  await expect(dialog).toBeVisible();
+  // Pre-filled from the event: the rule's fields are ticked; keep only process.executable.
+  for (const row of await dialog.locator('[data-testid=draft-entry]').all()) {
+    if ((await row.getAttribute('data-field')) !== 'process.executable') await row.getByRole('checkbox').uncheck();
+  }
+  const entry = dialog.locator('[data-testid=draft-entry][data-field="process.executable"]');
+  await entry.getByLabel('Entry type for process.executable').selectOption('wildcard');
+  await expect(dialog.getByTestId('preview-summary')).toContainText('1 of them alerting now');
+  await expect(dialog.getByTestId('exception-preview')).toContainText(id!);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/add-exception.png` });
+  await dialog.getByTestId('apply-exception').click();
+  await expect(dialog).toBeHidden();
+  await waitReady(page);
+  await expect(page.locator(`[data-testid=event-row][data-event-id="${id}"]`)).toHaveAttribute(
+    'data-verdict',
+    'excepted',
+  );
+  await expect(page.getByTestId('exceptions-count')).toHaveText('1 item');
+  // Undo takes the item out again.
+  await page.getByTestId('undo-exceptions').click();
+  await waitReady(page);
+  await expect(page.locator(`[data-testid=event-row][data-event-id="${id}"]`)).toHaveAttribute('data-verdict', 'alert');
+  await page.getByTestId('undo-exceptions').isDisabled();
+  // Apply again, export, then open the export: the same item excepts the same event.
+  await alert.click();
+  await page.getByTestId('add-exception-button').click();
+  await page.getByTestId('apply-exception').click();
+  await waitReady(page);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-exceptions').click();
+  const file = await (await download).path();
+  const exported = readFileSync(file, 'utf8');
+  expect(
+    exported
+      .trimEnd()
+      .split('\n')
+      .map((l) => Object.keys(JSON.parse(l))[0]),
+  ).toHaveLength(3);
+  const verdicts = await page
+    .locator('[data-testid=event-row]')
+    .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-event-id')}:${r.getAttribute('data-verdict')}`));
+  await openApp(page);
+  await openExceptions(page, 'rule-exceptions.ndjson', exported);
+  const again = await page
+    .locator('[data-testid=event-row]')
+    .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-event-id')}:${r.getAttribute('data-verdict')}`));
+  expect(again).toEqual(verdicts);
+});

@@ -1,0 +1,137 @@
+/** The Exceptions pane's state: drafts from events, files, undo, the preview and Apply. */
+import { describe, expect, test } from 'vitest';
+import type { Outcome } from '../../../src/worker/client';
+import { defaultDocState } from '../../../src/ui/state/doc-state';
+import { inputsOf } from '../../../src/ui/state/documents';
+import {
+  draftFromEvent,
+  draftProblem,
+  entryText,
+  fileKind,
+  freshItemId,
+  itemOfDraft,
+  updateEntry,
+} from '../../../src/ui/state/exception-draft';
+import { createDocuments } from '../../../src/ui/stores/documents';
+import { createExceptions } from '../../../src/ui/stores/exceptions';
+import type { ClientLike } from '../../../src/ui/stores/evaluation';
+
+const event = {
+  id: 'e1',
+  position: 3,
+  source: { process: { name: 'vim', args: ['vim', '/etc/x'] }, user: { name: 'root' }, event: { category: 'file' } },
+};
+
+describe('a draft from an event', () => {
+  test('the rule fields the event has come first and ticked; arrays are match_any', () => {
+    const d = draftFromEvent(event, ['process.name', 'process.args', 'missing.field'], [], new Set());
+    expect(d.entries.map((e) => [e.field, e.on, e.type])).toEqual([
+      ['process.name', true, 'match'],
+      ['process.args', true, 'match_any'],
+      ['user.name', false, 'match'],
+      ['event.category', false, 'match'],
+    ]);
+    expect(d.listId).toBe('rule-exceptions');
+    const item = itemOfDraft(d)!;
+    expect(item.entries).toEqual([
+      { type: 'match', field: 'process.name', operator: 'included', value: 'vim' },
+      { type: 'match_any', field: 'process.args', operator: 'included', value: ['vim', '/etc/x'] },
+    ]);
+    expect(item.entries.map(entryText)).toEqual(['process.name is "vim"', 'process.args is one of "vim", "/etc/x"']);
+  });
+  test('operator and type are the user’s; an empty value or no field is a problem, not an item', () => {
+    let d = draftFromEvent(event, ['process.name'], ['my-list'], new Set());
+    expect(d.listId).toBe('my-list');
+    d = updateEntry(d, 'process.name', { operator: 'excluded', type: 'wildcard', value: 'vi*' });
+    expect(itemOfDraft(d)!.entries).toEqual([
+      { type: 'wildcard', field: 'process.name', operator: 'excluded', value: 'vi*' },
+    ]);
+    expect(draftProblem(updateEntry(d, 'process.name', { value: ' ' }))).toBe('process.name needs a value.');
+    expect(itemOfDraft(updateEntry(d, 'process.name', { on: false }))).toBeUndefined();
+    expect(itemOfDraft(updateEntry(d, 'process.name', { type: 'exists', value: '' }))!.entries[0]).toEqual({
+      type: 'exists',
+      field: 'process.name',
+      operator: 'excluded',
+    });
+  });
+  test('item ids are fresh; .txt files are value lists unless they hold JSON', () => {
+    expect(freshItemId('E 1', new Set(['playground-e-1']))).toBe('playground-e-1-2');
+    expect(fileKind('ips.txt', '10.0.0.1\n')).toBe('value-list');
+    expect(fileKind('items.txt', '[{"item_id": "x"}]')).toBe('exceptions');
+    expect(fileKind('export.ndjson', 'anything')).toBe('exceptions');
+  });
+});
+
+function setup() {
+  const documents = createDocuments(defaultDocState());
+  const previews: { input: unknown; preview: unknown; resolve: (o: Outcome<unknown>) => void }[] = [];
+  const client = {
+    previewException: (input: unknown, preview: unknown) =>
+      new Promise((resolve) => previews.push({ input, preview, resolve })),
+  } as unknown as ClientLike;
+  const files: Record<string, string> = {};
+  const ex = createExceptions(documents, () => client, {
+    download: () => undefined,
+    copyText: async () => true,
+    readFileText: async (f: { name: string }) => files[f.name] ?? '',
+  });
+  return { documents, ex, previews, files };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the exceptions store', () => {
+  test('opening files: a value list joins the lists, an export replaces the text; each is one undo step', async () => {
+    const { documents, ex, files } = setup();
+    const v0 = documents.state.get().version;
+    files['ips.txt'] = '10.0.0.1\n';
+    files['export.ndjson'] = '{"list_id":"l"}\n';
+    await ex.openFile({ name: 'ips.txt' });
+    expect(documents.doc().exceptions).toEqual({ text: '', valueLists: [{ name: 'ips.txt', text: '10.0.0.1\n' }] });
+    expect(documents.state.get().version).toBeGreaterThan(v0);
+    await ex.openFile({ name: 'export.ndjson' });
+    expect(documents.doc().exceptions?.text).toBe('{"list_id":"l"}\n');
+    expect(inputsOf(documents.doc()).exceptionsText).toEqual({
+      text: '{"list_id":"l"}\n',
+      valueLists: [{ name: 'ips.txt', text: '10.0.0.1\n' }],
+    });
+    ex.undo();
+    expect(documents.doc().exceptions?.text).toBe('');
+    ex.undo();
+    expect(documents.doc().exceptions).toBeUndefined();
+    expect(inputsOf(documents.doc()).exceptionsText).toBeUndefined();
+    expect(ex.canUndo()).toBe(false);
+  });
+
+  test('add from an event: the worker previews the item with the expectations; Apply puts its text in, undoably', async () => {
+    const { documents, ex, previews } = setup();
+    documents.patch({ expectations: { e1: { verdict: 'alert' } } });
+    ex.startAdd(event, ['process.name'], [], new Set());
+    expect(previews).toHaveLength(1);
+    expect(previews[0]!.preview).toMatchObject({ position: 3, expectations: { e1: { verdict: 'alert' } } });
+    expect(ex.applyDraft()).toBe(false); // not previewed yet
+    const preview = { removed: [], alertsRemoved: 0, expectedAlerts: [], warnings: [], problems: [], text: 'NEW\n' };
+    previews[0]!.resolve({ status: 'ok', value: { type: 'previewException', id: 1, preview } });
+    await flush();
+    expect(ex.ui.get().preview.phase).toBe('ready');
+    expect(ex.applyDraft()).toBe(true);
+    expect(documents.doc().exceptions?.text).toBe('NEW\n');
+    expect(ex.ui.get().draft).toBeUndefined();
+    ex.undo();
+    expect(documents.doc().exceptions).toBeUndefined();
+  });
+
+  test('a stale preview answer is dropped; a draft with a problem asks nothing', async () => {
+    const { ex, previews } = setup();
+    ex.startAdd(event, ['process.name'], [], new Set());
+    const draft = ex.ui.get().draft!;
+    ex.updateDraft(updateEntry(draft, 'process.name', { value: 'vi' }));
+    expect(previews).toHaveLength(2);
+    previews[0]!.resolve({ status: 'ok', value: { type: 'previewException', id: 1, preview: { text: 'OLD' } } });
+    await flush();
+    expect(ex.ui.get().preview.phase).toBe('running');
+    ex.updateDraft(updateEntry(draft, 'process.name', { on: false }));
+    expect(previews).toHaveLength(2);
+    expect(ex.ui.get().preview.phase).toBe('idle');
+  });
+});
