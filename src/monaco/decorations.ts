@@ -91,8 +91,9 @@ export function showClauseBadges(monaco: Monaco, editor: IStandaloneCodeEditor, 
         showIfCollapsed: true,
         after: {
           content: ` ${b.text}`,
-          inlineClassName:
-            b.tone === 'dead' ? 'eql-badge-dead' : b.tone === 'muted' ? 'eql-badge-muted' : 'eql-badge-count',
+          inlineClassName: `${
+            b.tone === 'dead' ? 'eql-badge-dead' : b.tone === 'muted' ? 'eql-badge-muted' : 'eql-badge-count'
+          }${b.key !== undefined ? ' clickable' : ''}`,
           cursorStops: monaco.editor.InjectedTextCursorStops.None,
           ...(b.key !== undefined ? { attachedData: b.key } : {}),
         },

@@ -13,6 +13,8 @@ import { Header } from './panels/Header';
 import { NoticeBar } from './panels/NoticeBar';
 import { ResultsColumn } from './panels/ResultsColumn';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
+import { TuningExport } from './panels/TuningViews';
+import { useTuningMarks } from './hooks/use-tuning-marks';
 import { useColorScheme } from './platform/theme';
 
 export function App() {
@@ -20,6 +22,7 @@ export function App() {
   const scheme = useColorScheme();
   const view = useResultView(pg);
   useEditorMarks(pg, view);
+  useTuningMarks(pg);
   useShortcuts(pg, view.navigationRows);
   const { doc } = useStore(pg.documents.state);
   const share = useStore(pg.share.info);
@@ -35,6 +38,7 @@ export function App() {
           onShare={() => void pg.share.shareLink()}
           onReset={pg.drafts.resetToExample}
           onHelp={pg.selection.toggleHelp}
+          tools={<TuningExport pg={pg} />}
         />
       </ErrorBoundary>
       <NoticeBar

@@ -15,7 +15,7 @@ import { createRuleImport, importWholePastes, type RuleFile } from './stores/rul
 import { createSelection } from './stores/selection';
 import { createShare, type SharePorts } from './stores/share';
 import { createTrace } from './stores/trace';
-import { createTuning, tuningOfDoc } from './stores/tuning';
+import { createTuning, linkTuningFilter, tuningOfDoc } from './stores/tuning';
 
 export interface AutomationHook {
   setRule(text: string): void;
@@ -106,6 +106,7 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
         evaluation.start(),
         ruleImport.start(),
         trace.start(),
+        linkTuningFilter(tuning.ui, evaluation.tuning, evaluation.list),
         ports.installHook({
           setRule: documents.setRule,
           setEvents: documents.setEvents,

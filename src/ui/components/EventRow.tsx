@@ -1,8 +1,11 @@
 import { memo } from 'react';
 import type { Verdict } from '../../core';
 import type { EventView } from '../../worker/protocol';
+import type { RowTuning } from '../state/tuning';
+import { rowAttributes } from '../state/tuning';
 import { ReasonLine } from './ReasonLine';
 import { RowShell } from './RowShell';
+import { RowTuningChips, rowTuningLine } from './tuning/RowTuningMarks';
 
 const VERDICT_LABEL: Record<Verdict['verdict'], string> = {
   alert: 'alert',
@@ -21,14 +24,33 @@ export interface EventRowProps {
   readonly keyFields: readonly string[];
   readonly timestampField: string;
   readonly onSelect: (id: string) => void;
+  /** What tuning says about the row: changed since the baseline, its expectation. */
+  readonly tuning?: RowTuning;
 }
 
 /** One event of an event query: its verdict and every reason for it. */
-export const EventRow = memo(function EventRow({ verdict, pending, ...row }: EventRowProps) {
+export const EventRow = memo(function EventRow({ verdict, pending, tuning, ...row }: EventRowProps) {
+  const line = tuning ? rowTuningLine(tuning) : undefined;
   return (
-    <RowShell {...row} id={verdict.id} verdict={verdict.verdict} badge={{ text: VERDICT_LABEL[verdict.verdict] }}>
+    <RowShell
+      {...row}
+      id={verdict.id}
+      position={verdict.position}
+      verdict={verdict.verdict}
+      badge={{ text: VERDICT_LABEL[verdict.verdict] }}
+      {...(tuning ? { attributes: rowAttributes(tuning), chips: <RowTuningChips tuning={tuning} /> } : {})}
+      {...(tuning?.result?.met === false
+        ? { stateClass: 'expect-unmet' }
+        : tuning?.change
+          ? { stateClass: 'is-changed' }
+          : {})}
+    >
       {pending ? (
         <span className="reason-none">…</span>
+      ) : line !== undefined ? (
+        <span className={`tuning-line${tuning?.result?.met === false ? ' unmet' : ''}`} data-testid="row-tuning-line">
+          {line}
+        </span>
       ) : verdict.reasons.length === 0 ? (
         <span className="reason-none">
           {verdict.verdict === 'alert' ? 'base condition holds, no exclusion fired' : 'no reason recorded'}

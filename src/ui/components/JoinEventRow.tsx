@@ -99,6 +99,7 @@ export const JoinEventRow = memo(function JoinEventRow({
     <RowShell
       {...rest}
       id={row.id}
+      position={row.position}
       verdict={row.verdict}
       kindClass="join-row"
       {...(inSelectedSequence ? { stateClass: 'in-selected-sequence' } : {})}

@@ -9,6 +9,8 @@ export const ROW_HEIGHT = 48;
 
 export interface RowShellProps {
   readonly id: string;
+  /** The event's 0-based input position (`data-position`). */
+  readonly position: number;
   readonly verdict: VerdictKind;
   readonly event: EventView | undefined;
   readonly selected: boolean;
@@ -25,6 +27,8 @@ export interface RowShellProps {
   readonly chips?: ReactNode;
   /** The row's second line: why. */
   readonly children: ReactNode;
+  /** More `data-*` attributes (tuning: `data-baseline-verdict`, `data-expected`, `data-expectation`). */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 function shortTime(v: unknown): string {
@@ -63,7 +67,9 @@ export function RowShell(p: RowShellProps) {
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
+      {...p.attributes}
       data-testid="event-row"
+      data-position={p.position}
       data-verdict={p.verdict}
       data-event-id={p.id}
       data-sequences={p.sequences}

@@ -19,7 +19,9 @@ import { useStore } from './use-store';
 
 export function useEditorMarks(pg: Playground, view: ResultView): void {
   const { rule, events, monaco } = useStore(pg.documents.editors);
-  const { clauseStats, diagnostics, fieldsSeen } = useStore(pg.evaluation.results);
+  const { clauseStats, diagnostics, fieldsSeen, ruleText } = useStore(pg.evaluation.results);
+  const tuning = useStore(pg.evaluation.tuning);
+  const impact = tuning?.rule === ruleText ? tuning.view?.impact : undefined;
   const { rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView } = view;
   const { selectedRow, selectedEvent, eventsForText } = view;
 
@@ -40,8 +42,8 @@ export function useEditorMarks(pg: Playground, view: ResultView): void {
   }, [monaco, events, eventsForText, selectedRow, selectedCard]);
 
   useEffect(() => {
-    if (rule && monaco) showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats));
-  }, [monaco, rule, rulesCurrent, joinView, clauseStats]);
+    if (rule && monaco) showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats, impact));
+  }, [monaco, rule, rulesCurrent, joinView, clauseStats, impact]);
 
   useEffect(() => {
     if (!monaco) return;

@@ -13,9 +13,11 @@ export interface DetailPanelProps {
   readonly trace: TraceState | undefined;
   /** Controls in the title bar for the selected event (Add rule exception). */
   readonly actions?: ReactNode;
+  /** Tuning for the event: its rule test, the exclusion preview and its field values. */
+  readonly tuning?: ReactNode;
 }
 
-export function DetailPanel({ verdict, event, trace, actions }: DetailPanelProps) {
+export function DetailPanel({ verdict, event, trace, actions, tuning }: DetailPanelProps) {
   const [tab, setTab] = useState<DetailTab>('why');
   if (!verdict) {
     return (
@@ -56,6 +58,7 @@ export function DetailPanel({ verdict, event, trace, actions }: DetailPanelProps
               The query alone: <span className={`verdict-text verdict-${verdict.wouldBe}`}>{verdict.wouldBe}</span>
             </div>
           )}
+          {tuning}
           <div className="trace" data-testid="trace">
             <div className="trace-title">Evaluation trace</div>
             {!trace || trace.eventId !== verdict.id ? (

@@ -7,6 +7,7 @@ import type { Playground } from '../playground';
 import { EditorPane } from './EditorPane';
 import { ExceptionsPane } from './ExceptionsPane';
 import { ProblemsPanel } from './ProblemsPanel';
+import { BaselineDiffView } from './TuningViews';
 
 export interface EditorsColumnProps {
   readonly pg: Playground;
@@ -39,6 +40,7 @@ export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
         onMount={pg.mountRuleEditor}
         onChange={pg.documents.onRuleChange}
       />
+      <BaselineDiffView pg={pg} theme={theme} />
       <EditorPane
         className="events"
         testId="events-editor"

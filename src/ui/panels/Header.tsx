@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RuleMetadata } from '../state/doc-state';
 import type { ShareInfo } from '../stores/share';
 import type { MitreRefView } from '../../worker/protocol';
@@ -9,11 +10,13 @@ export interface HeaderProps {
   readonly onShare: () => void;
   readonly onReset: () => void;
   readonly onHelp: () => void;
+  /** More header actions (the export menu). */
+  readonly tools?: ReactNode;
 }
 
 const SHARE_WARN_LENGTH = 8000;
 
-export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProps) {
+export function Header({ metadata, share, onShare, onReset, onHelp, tools }: HeaderProps) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -57,6 +60,7 @@ export function Header({ metadata, share, onShare, onReset, onHelp }: HeaderProp
             {share.length.toLocaleString('en-US')} chars
           </span>
         )}
+        {tools}
         <button type="button" onClick={onReset} title="Replace the rule, events and settings with the default example">
           Reset to example
         </button>

@@ -15,6 +15,7 @@ import { EsResponsePanel } from './EsResponsePanel';
 import { JoinDetailPanel } from './JoinDetailPanel';
 import { JoinResultsPanel } from './JoinResultsPanel';
 import { ResultsPanel } from './ResultsPanel';
+import { TuningDetail, useResultsTuning } from './TuningViews';
 
 export interface ResultsColumnProps {
   readonly pg: Playground;
@@ -45,6 +46,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
   const keyFields = useKeyFields(pg);
   const { selectEvent, selectSequence, setFilter } = pg.selection;
   const { joinView } = view;
+  const tuning = useResultsTuning(pg);
   const list = {
     rows: results.rows,
     list: view.list,
@@ -58,7 +60,10 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
     keyFields,
     timestampField: doc.settings.timestampField,
     ms: results.ms,
-    onFilter: setFilter,
+    onFilter: (f: Parameters<typeof setFilter>[0]) => {
+      pg.tuning.setFilter(undefined); // a verdict filter replaces Changed / Unmet
+      setFilter(f);
+    },
     onSelect: selectEvent,
   };
   return (
@@ -86,6 +91,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
               {...list}
               shown={results.shown}
               unreadable={results.unreadable}
+              tuning={tuning}
               onGoToProblem={(d) => {
                 const ed = pg.documents.editors.get().events;
                 if (ed) goToOffset(ed, d.range.start);
@@ -98,6 +104,11 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
               event={view.selectedEvent}
               trace={trace}
               actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
+              tuning={
+                view.selectedVerdict && (
+                  <TuningDetail pg={pg} verdict={view.selectedVerdict} event={view.selectedEvent} />
+                )
+              }
             />
           </ErrorBoundary>
         </>

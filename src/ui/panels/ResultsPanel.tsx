@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Diagnostic, Verdict } from '../../core';
 import type { ProblemView, RowDetail } from '../../worker/protocol';
 import { EventRow } from '../components/EventRow';
@@ -16,6 +17,17 @@ import {
   type VerdictFilter,
 } from '../state/results';
 import type { ListModel } from '../state/verdict-list';
+import type { RowTuning, TuningFilter } from '../state/tuning';
+
+/** Tuning in the results: the strip above the filters, its filter, each row's marks, its keys. */
+export interface ResultsTuning {
+  readonly bar: ReactNode;
+  /** The Changed / Unmet / clause filter (the list model applies it). */
+  readonly filter: TuningFilter | undefined;
+  readonly rowOf: (v: Verdict) => RowTuning;
+  /** A key pressed in the list (c: next changed, u: next unmet, e: expect); true when handled. */
+  readonly onKey: (key: string, rows: readonly Verdict[]) => boolean;
+}
 
 export interface ResultsPanelProps {
   /** The evaluation on screen and the rows fetched for it. */
@@ -38,7 +50,8 @@ export interface ResultsPanelProps {
   readonly unreadable?: readonly ProblemView[];
   readonly onGoToProblem?: (d: Diagnostic) => void;
   /** Between the filters and the list (sort, group, search). */
-  readonly tools?: React.ReactNode;
+  readonly tools?: ReactNode;
+  readonly tuning?: ResultsTuning;
 }
 
 const JUMPS = { s: 'suppressed', a: 'alert' } as const;
@@ -47,6 +60,7 @@ const JUMPS = { s: 'suppressed', a: 'alert' } as const;
 export function ResultsPanel(p: ResultsPanelProps) {
   const counts = p.shown?.compact.counts ?? emptyCounts;
   const { shown } = p;
+  const t = p.tuning;
   return (
     <div className={`results${p.stale ? ' is-stale' : ''}`}>
       <ResultsHead
@@ -55,6 +69,7 @@ export function ResultsPanel(p: ResultsPanelProps) {
         staleReason={p.staleReason}
         timing={p.ms === undefined ? undefined : `${counts.total} events · ${p.ms.toFixed(0)} ms`}
       />
+      {t?.bar}
       <FilterBar
         options={eventFilterOptions(counts)}
         active={p.filter}
@@ -63,34 +78,49 @@ export function ResultsPanel(p: ResultsPanelProps) {
       />
       {p.tools}
       {p.unreadable && p.onGoToProblem && <UnreadableRows problems={p.unreadable} onGoTo={p.onGoToProblem} />}
-      <ResultList
-        list={p.list}
-        selectedIndex={indexOfPosition(p.list, p.selectedPosition)}
-        selected={p.selected}
-        label="Events and their verdicts"
-        jumps={JUMPS}
-        navigationRows={p.navigationRows}
-        onSelect={p.onSelect}
-        onWindow={p.onWindow}
-        empty={counts.total === 0 ? 'No results yet.' : 'No event has this verdict.'}
-        renderRow={(position) => {
-          const row = p.rows.get(position);
-          const verdict = shown ? verdictOf(shown, position, row) : undefined;
-          if (!verdict) return null;
-          return (
-            <EventRow
-              key={`${position}:${verdict.id}`}
-              verdict={verdict}
-              event={eventOf(row)}
-              pending={row === undefined}
-              selected={verdict.id === p.selected}
-              keyFields={p.keyFields}
-              timestampField={p.timestampField}
-              onSelect={p.onSelect}
-            />
-          );
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the list inside takes the keys; this only adds tuning's */}
+      <div
+        className="tuning-keys"
+        onKeyDown={(e) => {
+          if (!e.ctrlKey && !e.metaKey && !e.altKey && t?.onKey(e.key, p.navigationRows())) e.preventDefault();
         }}
-      />
+      >
+        <ResultList
+          list={p.list}
+          selectedIndex={indexOfPosition(p.list, p.selectedPosition)}
+          selected={p.selected}
+          label="Events and their verdicts"
+          jumps={JUMPS}
+          navigationRows={p.navigationRows}
+          onSelect={p.onSelect}
+          onWindow={p.onWindow}
+          empty={
+            counts.total === 0
+              ? 'No results yet.'
+              : t?.filter
+                ? 'No event passes this filter.'
+                : 'No event has this verdict.'
+          }
+          renderRow={(position) => {
+            const row = p.rows.get(position);
+            const verdict = shown ? verdictOf(shown, position, row) : undefined;
+            if (!verdict) return null;
+            return (
+              <EventRow
+                key={`${position}:${verdict.id}`}
+                verdict={verdict}
+                event={eventOf(row)}
+                pending={row === undefined}
+                selected={verdict.id === p.selected}
+                keyFields={p.keyFields}
+                timestampField={p.timestampField}
+                onSelect={p.onSelect}
+                {...(t ? { tuning: t.rowOf(verdict) } : {})}
+              />
+            );
+          }}
+        />
+      </div>
     </div>
   );
 }

@@ -3,10 +3,11 @@
  * sequence's stage terms), the selected events' ranges in the events text, and the per-clause
  * badges. Pure: plain data for src/monaco/decorations.ts.
  */
-import type { ClauseStat, Range } from '../../core';
+import type { ClauseImpact, ClauseStat, Range } from '../../core';
 import type { ClauseBadge, HighlightSpan } from '../../monaco/decorations';
 import { eventStageHighlights, sequenceStageHighlights, stageLabel } from './join-view';
 import type { ResultView } from './result-view';
+import { impactBadge } from './tuning';
 
 export function reasonSpans(
   v: Pick<ResultView, 'rulesCurrent' | 'selectedVerdict' | 'selectedJoinRow' | 'selectedCard' | 'joinView'>,
@@ -63,7 +64,22 @@ function stageBadges(v: Pick<ResultView, 'joinView'>): ClauseBadge[] {
   });
 }
 
-function clauseBadge(s: ClauseStat): ClauseBadge | undefined {
+/** The key a clause badge hands back when clicked: this prefix and the part's clause id. */
+export const CLAUSE_BADGE_KEY = 'clause:';
+
+function clauseBadge(s: ClauseStat, impact: ReadonlyMap<number, ClauseImpact>): ClauseBadge | undefined {
+  const part = impact.get(s.clauseId);
+  if (s.kind === 'exclusion' && s.suppressed > 0 && part) {
+    // With clause impact: how many only this part suppresses, and a click lists them.
+    const b = impactBadge(s.suppressed, part.only.length);
+    return {
+      range: s.clause.range,
+      tone: 'count',
+      text: b.text,
+      hover: b.hover,
+      key: `${CLAUSE_BADGE_KEY}${s.clauseId}`,
+    };
+  }
   if (s.kind === 'exclusion') {
     return s.suppressed > 0
       ? {
@@ -95,7 +111,9 @@ function clauseBadge(s: ClauseStat): ClauseBadge | undefined {
 export function clauseBadges(
   v: Pick<ResultView, 'rulesCurrent' | 'joinView'>,
   stats: readonly ClauseStat[],
+  impact: readonly ClauseImpact[] = [],
 ): ClauseBadge[] {
   if (!v.rulesCurrent) return [];
-  return [...stageBadges(v), ...stats.flatMap((s) => clauseBadge(s) ?? [])];
+  const byId = new Map(impact.map((p) => [p.clauseId, p]));
+  return [...stageBadges(v), ...stats.flatMap((s) => clauseBadge(s, byId) ?? [])];
 }

@@ -18,6 +18,8 @@ export interface ListState {
   /** Positions the search found, for the events version `matchesFor`; undefined without a search. */
   readonly matches: Int32Array | undefined;
   readonly matchesFor: number | undefined;
+  /** Positions a tuning filter keeps (Changed, Unmet, a clause's events); undefined for all. */
+  readonly only?: Int32Array | undefined;
 }
 
 export const initialList: ListState = {
@@ -51,17 +53,23 @@ export function listOf(shown: Shown | undefined, filter: 'all' | VerdictKind, li
     : list.matches && list.matchesFor === shown.info.version
       ? list.matches
       : searchIds(shown.info.ids, list.query);
+  const kept = list.only ? (matches ? intersect(matches, list.only) : list.only) : matches;
   const model = buildList(
     { verdicts: c.verdicts, groupOf: c.groupOf, groups: c.groups, ids: shown.info.ids },
     {
       sort: resolveSort(list.sort, c.verdicts.length),
       group: list.group,
       filter,
-      ...(matches ? { matches } : {}),
+      ...(kept ? { matches: kept } : {}),
     },
   );
   memo = { shown, filter, list, model };
   return model;
+}
+
+function intersect(a: ArrayLike<number>, b: Int32Array): Int32Array {
+  const keep = new Set(b);
+  return Int32Array.from(Array.from(a).filter((p) => keep.has(p)));
 }
 
 /** The event positions among entries [start, end) (headers left out). */

@@ -200,3 +200,13 @@ export function expectationSummary(index: TuningIndex, total: number): string {
   if (index.unmet === 0) return `${total} expectation${total === 1 ? '' : 's'} met`;
   return `${index.unmet} of ${total} expectation${total === 1 ? '' : 's'} unmet${unknown}`;
 }
+
+/** The positions a tuning filter keeps, from the worker's views (undefined: no filter). */
+export function filterPositions(f: TuningFilter | undefined, view: TuningView | undefined): Int32Array | undefined {
+  if (!f) return undefined;
+  if (f.kind === 'clause') return Int32Array.from(f.positions);
+  if (f.kind === 'changed') return Int32Array.from((view?.diff?.changes ?? []).map((c) => c.position));
+  const unmet: number[] = [];
+  for (const r of view?.expectations?.results ?? []) if (!r.met && r.position !== undefined) unmet.push(r.position);
+  return Int32Array.from(unmet);
+}

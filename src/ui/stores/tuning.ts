@@ -22,7 +22,9 @@ import {
   type TuningFilter,
 } from '../state/tuning';
 import type { Documents } from './documents';
-import type { ClientSource } from './evaluation';
+import type { ListState } from '../state/result-list';
+import { filterPositions } from '../state/tuning';
+import type { ClientSource, TuningResult } from './evaluation';
 
 export interface TuningPorts<F> {
   /** Offer a file for download. */
@@ -240,3 +242,23 @@ export function createTuning<F extends { readonly name: string }>(
 }
 
 export type Tuning = ReturnType<typeof createTuning>;
+
+/**
+ * Keep the results list restricted to what the tuning filter keeps, for the tuning views of the
+ * evaluation on screen (they arrive with it). Returns the stop function.
+ */
+export function linkTuningFilter(
+  ui: Store<TuningUi>,
+  views: Store<TuningResult | undefined>,
+  list: Store<ListState>,
+): () => void {
+  const apply = () => {
+    const only = filterPositions(ui.get().filter, views.get()?.view);
+    if (only !== list.get().only) list.update((l) => ({ ...l, only }));
+  };
+  const stops = [ui.subscribe(apply), views.subscribe(apply)];
+  apply();
+  return () => {
+    for (const s of stops) s();
+  };
+}

@@ -12,10 +12,19 @@ export interface BaselineDiffProps {
 
 export function BaselineDiff(p: BaselineDiffProps) {
   return (
-    <div className="baseline-diff" data-testid="baseline-diff">
+    <div
+      className="baseline-diff"
+      data-testid="baseline-diff"
+      role="dialog"
+      aria-label="The rule against its baseline"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') p.onClose();
+      }}
+    >
       <div className="baseline-diff-head">
-        <span>Baseline (left) · current rule (right)</span>
-        <button type="button" onClick={p.onClose} data-testid="close-baseline-diff">
+        <span>Baseline (left) · current rule (right) · Esc closes</span>
+        {/* biome-ignore lint/a11y/noAutofocus: the diff opens as a dialog; its Close button takes the focus */}
+        <button type="button" onClick={p.onClose} data-testid="close-baseline-diff" autoFocus>
           Close
         </button>
       </div>

@@ -3,6 +3,7 @@
  * verified, for the chosen one the events it would newly suppress (loud when one must alert) and
  * the rule text diff; Apply makes one undoable edit, Cancel changes nothing.
  */
+import { useEffect, useRef } from 'react';
 import { showScalar } from '../../state/event-fields';
 import { type ExclusionState, chosenProposal, editPreview, impactText } from '../../state/exclusion';
 import '../../tuning.css';
@@ -44,10 +45,22 @@ function Title({ state }: { readonly state: Exclude<ExclusionState, { phase: 'id
 
 export function ExclusionPreview(p: ExclusionPreviewProps) {
   const s = p.state;
+  const box = useRef<HTMLDivElement>(null);
+  const request = s.phase === 'idle' ? undefined : s.request;
+  // A new preview opens where the field list may have scrolled past it: bring it into view.
+  useEffect(() => {
+    if (request) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [request]);
   if (s.phase === 'idle') return null;
   const chosen = chosenProposal(s);
   return (
-    <div className="exclusion-preview" data-testid="exclusion-preview" role="dialog" aria-label="Exclusion preview">
+    <div
+      ref={box}
+      className="exclusion-preview"
+      data-testid="exclusion-preview"
+      role="dialog"
+      aria-label="Exclusion preview"
+    >
       <Title state={s} />
       {s.phase === 'loading' && <div className="muted">Trying exclusions on every event…</div>}
       {s.phase === 'failed' && <div className="preview-error">{s.message}</div>}

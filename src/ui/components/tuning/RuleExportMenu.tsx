@@ -13,10 +13,15 @@ export interface RuleExportMenuProps {
   readonly onOpenWorkspace: (file: File) => void;
 }
 
+/** A chosen item closes the menu. */
+function closeMenu(e: { readonly currentTarget: Element }): void {
+  e.currentTarget.closest('details')?.removeAttribute('open');
+}
+
 export function RuleExportMenu(p: RuleExportMenuProps) {
   const [copied, setCopied] = useState<boolean | undefined>(undefined);
   return (
-    <details className="export-menu" data-testid="export-menu">
+    <details className="export-menu" data-testid="export-menu" onToggle={() => setCopied(undefined)}>
       <summary>Export…</summary>
       <div className="export-items" role="menu">
         <button
@@ -27,14 +32,38 @@ export function RuleExportMenu(p: RuleExportMenuProps) {
         >
           {copied === undefined ? 'Copy query' : copied ? 'Query copied' : 'Copy failed: select the text'}
         </button>
-        <button type="button" role="menuitem" data-testid="export-toml" onClick={() => p.onExport('toml')}>
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="export-toml"
+          onClick={(e) => {
+            closeMenu(e);
+            p.onExport('toml');
+          }}
+        >
           Download detection-rules TOML
         </button>
-        <button type="button" role="menuitem" data-testid="export-ndjson" onClick={() => p.onExport('kibana-ndjson')}>
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="export-ndjson"
+          onClick={(e) => {
+            closeMenu(e);
+            p.onExport('kibana-ndjson');
+          }}
+        >
           Download Kibana rule (NDJSON)
         </button>
         <hr />
-        <button type="button" role="menuitem" data-testid="save-workspace" onClick={p.onSaveWorkspace}>
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="save-workspace"
+          onClick={(e) => {
+            closeMenu(e);
+            p.onSaveWorkspace();
+          }}
+        >
           Save workspace file
         </button>
         <label className="file-button">
@@ -46,6 +75,7 @@ export function RuleExportMenu(p: RuleExportMenuProps) {
             onChange={(e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
+              closeMenu(e);
               if (f) p.onOpenWorkspace(f);
             }}
           />

@@ -1,4 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { initialList, listOf } from '../../../../src/ui/state/result-list';
+import type { Shown } from '../../../../src/ui/state/results';
+import type { TuningFilter } from '../../../../src/ui/state/tuning';
+import type { TuningResult } from '../../../../src/ui/stores/evaluation';
 import type { IStandaloneCodeEditor } from '../../../../src/monaco/types';
 import {
   defaultDocState,
@@ -18,6 +22,7 @@ import {
   createTuning,
   docFromWorkspace,
   fileStem,
+  linkTuningFilter,
   tuningOfDoc,
   type workspaceOfDoc,
 } from '../../../../src/ui/stores/tuning';
@@ -27,6 +32,7 @@ import type {
   ProposeInput,
   RunInput,
   TuningRequest,
+  TuningView,
 } from '../../../../src/worker/protocol';
 import { fakeClient, flush } from './fakes';
 
@@ -368,4 +374,64 @@ test('the evaluation keeps the tuning views of the last good answer', async () =
   c.settle('run', { status: 'ok', value: { type: 'ran', id: 1, result } });
   await c.serve();
   expect(evaluation.tuning.get()).toMatchObject({ version: 0, view: { impact: [] } });
+});
+
+describe('tuning store: the tuning filter restricts the results list', () => {
+  const view = {
+    impact: [],
+    elements: [],
+    diff: {
+      comparable: true,
+      changes: [
+        { id: '0', position: 0, kind: 'verdict', verdict: 'alert', baselineVerdict: 'suppressed', message: 'm' },
+      ],
+      deltas: { alert: 1, suppressed: -1, 'no-match': 0, error: 0, excepted: 0 },
+      baselineCounts: { alert: 4, suppressed: 9, 'no-match': 4, error: 0, excepted: 0 },
+      appeared: [],
+      disappeared: [],
+      summary: '+1 alert · −1 suppressed vs baseline',
+    },
+    expectations: {
+      results: [
+        { id: '3', position: 3, expected: { verdict: 'alert' }, got: 'suppressed', met: false, reason: 'r' },
+        { id: '4', position: 4, expected: { verdict: 'alert' }, got: 'alert', met: true, reason: 'r' },
+        { id: 'x', position: undefined, expected: { verdict: 'alert' }, got: undefined, met: false, reason: 'r' },
+      ],
+      met: 1,
+      unmet: 2,
+      unknown: 1,
+    },
+  } as unknown as TuningView;
+
+  test('Changed, Unmet and a clause keep their positions; no filter keeps all; a new view updates it', () => {
+    const ui = createStore<{ filter: TuningFilter | undefined; diffOpen: boolean }>({
+      filter: undefined,
+      diffOpen: false,
+    });
+    const views = createStore<TuningResult | undefined>({ version: 1, rule: 'r', view });
+    const list = createStore(initialList);
+    const stop = linkTuningFilter(ui, views, list);
+    expect(list.get().only).toBeUndefined();
+    ui.set({ filter: { kind: 'changed' }, diffOpen: false });
+    expect([...list.get().only!]).toEqual([0]);
+    ui.set({ filter: { kind: 'unmet' }, diffOpen: false });
+    expect([...list.get().only!]).toEqual([3]);
+    ui.set({ filter: { kind: 'clause', label: 'x', positions: [5, 6] }, diffOpen: false });
+    expect([...list.get().only!]).toEqual([5, 6]);
+    ui.set({ filter: { kind: 'changed' }, diffOpen: false });
+    views.set({ version: 2, rule: 'r2', view: { ...view, diff: { ...view.diff!, changes: [] } } });
+    expect([...list.get().only!]).toEqual([]);
+    stop();
+    ui.set({ filter: undefined, diffOpen: false });
+    expect(list.get().only).toEqual(new Int32Array(0));
+  });
+
+  test('the list model lists only the kept positions, with the verdict filter and the search', () => {
+    const compact = { verdicts: Uint8Array.from([0, 1, 0, 2]), groupOf: new Uint32Array(4), groups: [] };
+    const shown = { compact, info: { version: 1, ids: ['a', 'b', 'c', 'd'] } } as unknown as Shown;
+    const only = Int32Array.from([0, 1, 3]);
+    expect([...listOf(shown, 'all', { ...initialList, only }).entries]).toEqual([0, 1, 3]);
+    expect([...listOf(shown, 'alert', { ...initialList, only }).entries]).toEqual([0]);
+    expect([...listOf(shown, 'all', { ...initialList, only, query: 'b' }).entries]).toEqual([1]);
+  });
 });

@@ -1,0 +1,39 @@
+/**
+ * The rule editor's tuning marks: gutter marks for the lines that differ from the baseline, and
+ * a click on a clause badge ("suppresses 3 · 1 only by this") lists the events it stands for.
+ */
+import { useEffect } from 'react';
+import { onBadgeClick, showBaselineDiff } from '../../monaco/edits';
+import type { Playground } from '../playground';
+import { CLAUSE_BADGE_KEY } from '../state/editor-marks';
+import { collapse } from '../state/reason-text';
+import { lineDiff } from '../state/rule-diff';
+import { useStore } from './use-store';
+
+export function useTuningMarks(pg: Playground): void {
+  const { rule, monaco } = useStore(pg.documents.editors);
+  const { doc } = useStore(pg.documents.state);
+  const baseline = doc.baseline?.rule;
+  const current = doc.rule;
+
+  useEffect(() => {
+    if (!rule || !monaco) return;
+    showBaselineDiff(
+      monaco,
+      rule,
+      baseline === undefined || baseline === current ? undefined : lineDiff(baseline, current),
+    );
+  }, [monaco, rule, baseline, current]);
+
+  useEffect(() => {
+    if (!rule) return;
+    return onBadgeClick(rule, (key) => {
+      if (!key.startsWith(CLAUSE_BADGE_KEY)) return;
+      const id = Number(key.slice(CLAUSE_BADGE_KEY.length));
+      const part = pg.evaluation.tuning.get()?.view?.impact.find((p) => p.clauseId === id);
+      if (!part) return;
+      pg.selection.setFilter('all');
+      pg.tuning.setFilter({ kind: 'clause', label: collapse(part.clause), positions: part.suppresses });
+    });
+  }, [rule, pg]);
+}

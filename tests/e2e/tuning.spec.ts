@@ -1,0 +1,217 @@
+/**
+ * Tuning in the browser: what an edit changed against the baseline, rule tests (expected
+ * verdicts), exclusions written from an event's field values, and the tuned rule exported and
+ * imported again.
+ */
+import type { Page } from '@playwright/test';
+import { expect, focusEditor, openApp, test, waitReady } from './fixtures';
+
+const DPKG = '"/usr/bin/dpkg", ';
+
+async function setRule(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => window.eqlPlayground.setRule(t), text);
+  await waitReady(page);
+}
+
+const row = (page: Page, position: number) => page.locator(`[data-testid=event-row][data-position="${position}"]`);
+
+test.describe('tuning', () => {
+  test('an edit marks exactly the rows it changed; the Changed filter and the c key list them', async ({ page }) => {
+    await openApp(page);
+    const rule = await page.evaluate(() => window.eqlPlayground.getRule());
+    expect(await page.evaluate(() => window.eqlPlayground.getBaselineRule())).toBe(rule);
+    // every row says where it is in the input
+    const rows = page.getByTestId('event-row');
+    await expect(rows.first()).toHaveAttribute('data-position', '0');
+    await expect(page.locator('[data-baseline-verdict]')).toHaveCount(0);
+    await expect(page.getByTestId('baseline-delta')).toHaveText('no change vs baseline');
+
+    await setRule(page, rule.replace(DPKG, ''));
+    const changed = page.locator('[data-testid=event-row][data-baseline-verdict]');
+    await expect(changed).toHaveCount(1);
+    await expect(changed).toHaveAttribute('data-position', '0');
+    await expect(changed).toHaveAttribute('data-baseline-verdict', 'suppressed');
+    await expect(changed).toHaveAttribute('data-verdict', 'alert');
+    await expect(changed).toContainText('was suppressed by');
+    await expect(changed).toContainText('now alert');
+    await expect(page.getByTestId('baseline-delta')).toHaveText('+1 alert · −1 suppressed vs baseline');
+    await page.screenshot({ path: '/tmp/tshots/changed.png' });
+
+    await page.getByTestId('filter-changed').click();
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute('data-position', '0');
+    await page.getByTestId('filter-all').click();
+    await expect(rows).toHaveCount(17);
+
+    // keyboard: c goes to the next changed event
+    await row(page, 14).click();
+    await page.keyboard.press('c');
+    await expect(row(page, 0)).toHaveAttribute('aria-selected', 'true');
+
+    // Revert is one edit in the rule editor: Ctrl+Z brings the edit back
+    await page.getByTestId('revert-baseline').click();
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
+    await expect(changed).toHaveCount(0);
+    await focusEditor(page, 'rule-editor');
+    await page.keyboard.press('Control+z');
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule.replace(DPKG, ''));
+    await expect(changed).toHaveCount(1);
+
+    // the rule side by side with its baseline; Escape closes it
+    await page.getByTestId('toggle-baseline-diff').click();
+    const diff = page.getByTestId('baseline-diff');
+    await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
+    await expect(diff.locator('.line-delete, .char-delete').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(diff).toHaveCount(0);
+
+    // pinning the edited rule: nothing differs from the baseline any more
+    await page.evaluate(() => window.eqlPlayground.setBaseline());
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getBaselineRule())).toBe(rule.replace(DPKG, ''));
+    await expect(changed).toHaveCount(0);
+  });
+
+  test('clicking a clause badge lists the events that clause suppresses', async ({ page }) => {
+    await openApp(page);
+    await setRule(
+      page,
+      'file where event.action in ("rename", "creation") and not (process.name in ("perl", "sed") or file.name : "*.tmp*")',
+    );
+    // perl (7) and sed (8), and the two .tmp files (1 and 7): each part alone keeps one event out
+    const badges = page.locator('[data-testid=rule-editor] .eql-badge-count.clickable');
+    await expect(badges).toHaveCount(2);
+    await expect(badges.first()).toHaveText(/suppresses\s2\s·\s1\sonly\sby\sthis/);
+    await badges.first().click();
+    await expect(page.getByTestId('clause-filter')).toContainText('Showing the 2 events of process.name in');
+    await expect(page.getByTestId('event-row')).toHaveCount(2);
+    await expect(page.getByTestId('event-row').nth(0)).toHaveAttribute('data-position', '7');
+    await expect(page.getByTestId('event-row').nth(1)).toHaveAttribute('data-position', '8');
+    await page.getByTestId('clause-filter').getByRole('button').click();
+    await expect(page.getByTestId('event-row')).toHaveCount(17);
+  });
+
+  test('a breaking edit turns a met expectation red, counted and filtered', async ({ page }) => {
+    await openApp(page);
+    const rule = await page.evaluate(() => window.eqlPlayground.getRule());
+    await row(page, 0).click();
+    await page.getByTestId('expect-suppressed').click();
+    await waitReady(page);
+    await expect(row(page, 0)).toHaveAttribute('data-expected', 'suppressed');
+    await expect(row(page, 0)).toHaveAttribute('data-expectation', 'met');
+    // keyboard: e expects the selected event's current verdict
+    await row(page, 15).click();
+    await page.keyboard.press('e');
+    await waitReady(page);
+    await expect(row(page, 15)).toHaveAttribute('data-expected', 'alert');
+    await expect(page.getByTestId('expectation-summary')).toHaveText('2 expectations met');
+
+    await setRule(page, rule.replace(DPKG, ''));
+    const unmet = row(page, 0);
+    await expect(unmet).toHaveAttribute('data-expectation', 'unmet');
+    await expect(unmet).toContainText('expected suppressed, got alert');
+    await expect(page.getByTestId('expectation-summary')).toHaveText('1 of 2 expectations unmet');
+    await unmet.click();
+    await expect(page.getByTestId('expectation-result')).toHaveAttribute('data-met', 'false');
+    await expect(page.getByTestId('expectation-result')).toContainText('expected suppressed, got alert');
+    await page.screenshot({ path: '/tmp/tshots/unmet.png' });
+    await page.getByTestId('filter-unmet').click();
+    await expect(page.getByTestId('event-row')).toHaveCount(1);
+    await page.keyboard.press('u');
+
+    // the expectations travel in the share link
+    await page.getByTestId('share-button').click();
+    const url = page.url();
+    const other = await page.context().newPage();
+    await openApp(other, url.slice(url.indexOf('/#')));
+    await expect(row(other, 0)).toHaveAttribute('data-expectation', 'unmet');
+    await expect(row(other, 15)).toHaveAttribute('data-expectation', 'met');
+    await other.close();
+  });
+
+  test('exclude a value from an event: preview, apply as one edit, undo with Ctrl+Z', async ({ page }) => {
+    await openApp(page);
+    const rule = await page.evaluate(() => window.eqlPlayground.getRule());
+    // event 13 must keep alerting
+    await row(page, 13).click();
+    await page.getByTestId('expect-alert').click();
+    await waitReady(page);
+
+    await row(page, 15).click();
+    const field = page.locator('[data-testid=field-value][data-field="process.executable"]');
+    await field.getByTestId('exclude-value').click();
+    const preview = page.getByTestId('exclusion-preview');
+    await expect(preview).toBeVisible();
+    await expect(preview.getByTestId('proposal').first()).toBeVisible();
+    await expect(preview.getByTestId('preview-diff')).toContainText('/usr/local/bin/dpkg');
+    await page.screenshot({ path: '/tmp/tshots/preview.png' });
+
+    // Cancel changes nothing
+    await preview.getByTestId('cancel-exclusion').click();
+    await expect(preview).toHaveCount(0);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
+
+    await field.getByTestId('exclude-value').click();
+    await expect(preview.getByTestId('proposal').first()).toBeVisible();
+    await preview.getByTestId('apply-exclusion').click();
+    await waitReady(page);
+    const applied = await page.evaluate(() => window.eqlPlayground.getRule());
+    expect(applied).not.toBe(rule);
+    expect(applied).toContain('/usr/local/bin/dpkg');
+    await expect(row(page, 15)).toHaveAttribute('data-verdict', 'suppressed');
+    await expect(row(page, 15)).toHaveAttribute('data-baseline-verdict', 'alert');
+    await expect(row(page, 13)).toHaveAttribute('data-expectation', 'met');
+
+    await focusEditor(page, 'rule-editor');
+    await page.keyboard.press('Control+z');
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
+    await expect(row(page, 15)).toHaveAttribute('data-verdict', 'alert');
+  });
+
+  test('an exclusion that would silence an event that must alert says so loudly', async ({ page }) => {
+    await openApp(page);
+    await row(page, 13).click();
+    await page.getByTestId('expect-alert').click();
+    await waitReady(page);
+    // event 13 and 16 share the file's directory: excluding 13's own path must warn
+    const field = page.locator('[data-testid=field-value][data-field="process.name"]');
+    await field.getByTestId('exclude-value').click();
+    const preview = page.getByTestId('exclusion-preview');
+    await expect(preview.getByTestId('proposal').first()).toBeVisible();
+    await expect(preview.getByTestId('breaks-expectations')).toContainText('must alert: 13');
+  });
+
+  test('export the tuned rule as TOML and as a Kibana export, and import both again', async ({ page }) => {
+    await openApp(page);
+    const rule = (await page.evaluate(() => window.eqlPlayground.getRule())).replace(DPKG, '');
+    await setRule(page, rule);
+    const name = await page.getByTestId('rule-name').textContent();
+    for (const [button, ext] of [
+      ['export-toml', '.toml'],
+      ['export-ndjson', '.ndjson'],
+    ] as const) {
+      await page.getByTestId('export-menu').locator('summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`${ext.replace('.', '\\.')}$`));
+      const path = await download.path();
+      const fs = await import('node:fs');
+      const text = fs.readFileSync(path, 'utf8');
+      // start from something else, then import the exported file
+      await page.getByRole('button', { name: 'Reset to example' }).click();
+      await setRule(page, 'process where true');
+      await page.getByTestId('open-rule-file').setInputFiles({
+        name: download.suggestedFilename(),
+        mimeType: 'text/plain',
+        buffer: Buffer.from(text),
+      });
+      await expect.poll(() => page.evaluate(() => window.eqlPlayground.getRule().trim())).toBe(rule.trim());
+      await waitReady(page);
+      await expect(page.getByTestId('rule-name')).toHaveText(name ?? '');
+      // the imported rule is the new baseline
+      expect((await page.evaluate(() => window.eqlPlayground.getBaselineRule())).trim()).toBe(rule.trim());
+    }
+  });
+});
