@@ -16,9 +16,9 @@ export { ShareErrorCodes } from './messages';
 
 const { ShareDecode, ShareVersion, ShareTooLarge } = ShareMessages;
 
-export type { ShareBaseline, ShareExpectation, SharePayload } from './schema';
+export type { ShareBaseline, ShareExceptions, ShareExpectation, SharePayload } from './schema';
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 export type DecodeResult =
   | {
@@ -44,8 +44,10 @@ export function encodeShareHash(payload: SharePayload): string {
   const expectations = payload.expectations && Object.keys(payload.expectations).length > 0;
   if (expectations) clean.expectations = expectationsJson(payload.expectations!);
   if (payload.baseline) clean.baseline = payload.baseline;
+  const x = payload.exceptions;
+  if (x && (x.text.trim() !== '' || (x.valueLists?.length ?? 0) > 0)) clean.exceptions = x;
   // The lowest version that carries the state, so links without tuning data open in older builds.
-  const version = expectations || payload.baseline ? 2 : 1;
+  const version = clean.exceptions ? 3 : expectations || payload.baseline ? 2 : 1;
   const bytes = deflateSync(strToU8(JSON.stringify(clean)), { level: 9 });
   return `#v${version}.${toBase64Url(bytes)}`;
 }

@@ -21,6 +21,18 @@ export interface SharePayload {
   readonly expectations?: Readonly<Record<string, ShareExpectation>>;
   /** Version 2: the baseline rule and settings, when they differ from the rule's. */
   readonly baseline?: ShareBaseline;
+  /** Version 3: the rule exceptions (the Exceptions pane's text and value lists). */
+  readonly exceptions?: ShareExceptions;
+}
+
+export interface ShareExceptions {
+  readonly text: string;
+  readonly valueLists?: readonly {
+    readonly name: string;
+    readonly text: string;
+    readonly id?: string;
+    readonly type?: string;
+  }[];
 }
 
 export interface ShareExpectation {
@@ -96,12 +108,21 @@ const META: Shape = {
  */
 const SETTINGS: Shape = { fields: {}, open: true };
 
+/** Version 3 rule exceptions: the pane's text and its value lists (each a named text). */
+const EXCEPTIONS: Shape = {
+  fields: {
+    text: 'string',
+    valueLists: { list: { fields: { name: 'string', text: 'string', id: 'string', type: 'string' } } },
+  },
+};
+
 const PAYLOAD_FIELDS: { readonly [key: string]: Shape } = {
   rule: 'string',
   events: 'string',
   settings: SETTINGS,
   mapping: 'string',
   selected: 'string',
+  exceptions: EXCEPTIONS,
 };
 
 function kind(v: unknown): string {

@@ -149,3 +149,57 @@ test('add an exception from an event with its preview, apply, undo; export and o
     .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-event-id')}:${r.getAttribute('data-verdict')}`));
   expect(again).toEqual(verdicts);
 });
+
+test('the Elasticsearch tab: the request with the exceptions filter, the events for a cluster, a cluster answer compared', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openExceptions(page, 'apt_exceptions.ndjson', EXPORT);
+  await page.getByTestId('tab-es').click();
+  await expect(page.getByTestId('es-request')).toContainText('"must_not"');
+  await expect(page.getByTestId('es-request')).toContainText('"vim"');
+  await page.getByTestId('export-bulk').click();
+  await expect(page.getByTestId('bulk-devTools')).toContainText('PUT _index_template/eql-playground-events');
+  await expect(page.getByTestId('bulk-devTools')).toContainText('POST eql-playground-events/_bulk');
+  // The playground's own answer agrees with it; without one event it does not, and says why.
+  const ours = JSON.parse((await page.getByTestId('es-response').textContent()) ?? '{}');
+  await page.getByTestId('compare-response').fill(JSON.stringify(ours));
+  await page.getByTestId('compare').click();
+  await expect(page.getByTestId('compare-result')).toHaveAttribute('data-agrees', 'true');
+  await expect(page.getByTestId('compare-result')).toContainText('agrees');
+  const fewer = { hits: { ...ours.hits, events: ours.hits.events.slice(1) } };
+  await page.getByTestId('compare-response').fill(JSON.stringify(fewer));
+  await page.getByTestId('compare').click();
+  await expect(page.getByTestId('compare-result')).toHaveAttribute('data-agrees', 'false');
+  await expect(page.getByTestId('compare-difference')).toHaveCount(1);
+  await expect(page.getByTestId('compare-difference')).toContainText('only the playground returns');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/es-tab.png` });
+});
+
+test('exceptions travel in the draft and in a share link', async ({ page, browser, baseURL }) => {
+  await openApp(page);
+  await openExceptions(page, 'apt_exceptions.ndjson', EXPORT);
+  await page.waitForTimeout(500);
+  await page.reload();
+  await waitReady(page);
+  await expect(page.getByTestId('exceptions-count')).toHaveText('2 items');
+  await expect(page.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(1);
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-length')).toBeVisible();
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#v3\./);
+  const url = page.url();
+  const fresh = await browser.newContext({ baseURL: baseURL! });
+  try {
+    const other = await fresh.newPage();
+    await other.route(
+      (u) => !['127.0.0.1', 'localhost'].includes(u.hostname),
+      (r) => r.abort('blockedbyclient'),
+    );
+    await other.goto(url);
+    await waitReady(other);
+    await expect(other.getByTestId('exceptions-count')).toHaveText('2 items');
+    await expect(other.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(1);
+  } finally {
+    await fresh.close();
+  }
+});

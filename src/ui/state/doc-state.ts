@@ -113,6 +113,9 @@ export function toSharePayload(state: DocState): SharePayload {
     ...(meta !== undefined ? { meta } : {}),
     ...(state.expectations && Object.keys(state.expectations).length > 0 ? { expectations: state.expectations } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(state.exceptions && (state.exceptions.text.trim() !== '' || state.exceptions.valueLists?.length)
+      ? { exceptions: state.exceptions }
+      : {}),
   };
 }
 
@@ -148,6 +151,7 @@ export function fromSharePayload(p: SharePayload): DocState {
     baseline: p.baseline
       ? { rule: p.baseline.rule, settings: readUiSettings(p.baseline.settings ?? {}) }
       : { rule: p.rule, settings },
+    ...(p.exceptions ? { exceptions: p.exceptions } : {}),
   };
 }
 
@@ -182,7 +186,8 @@ export function sameDocument(a: DocState, b: DocState): boolean {
     a.rule === b.rule &&
     a.events === b.events &&
     a.mapping === b.mapping &&
-    JSON.stringify(a.settings) === JSON.stringify(b.settings)
+    JSON.stringify(a.settings) === JSON.stringify(b.settings) &&
+    JSON.stringify(a.exceptions ?? null) === JSON.stringify(b.exceptions ?? null)
   );
 }
 

@@ -247,10 +247,33 @@ describe('share codec', () => {
       });
     });
 
-    it('a version 3 link is from a newer build (SHR8002)', () => {
-      const r = decodeShareHash('#v3.AAAA');
+    it('a version 4 link is from a newer build (SHR8002)', () => {
+      const r = decodeShareHash('#v4.AAAA');
       expect(r.ok === false && r.code).toBe('SHR8002');
-      expect(r.ok === false && r.message).toMatch(/reads up to v2/);
+      expect(r.ok === false && r.message).toMatch(/reads up to v3/);
+    });
+  });
+
+  describe('version 3: rule exceptions', () => {
+    const excepted: SharePayload = {
+      rule: 'process where true',
+      events: '[]',
+      exceptions: {
+        text: '{"list_id":"l","name":"n","type":"detection","description":""}\n',
+        valueLists: [{ name: 'ips.txt', text: '10.0.0.1\n' }],
+      },
+    };
+    it('round-trips the pane text and value lists under #v3.', () => {
+      const hash = encodeShareHash(excepted);
+      expect(hash).toMatch(/^#v3\./);
+      expect(decodeShareHash(hash)).toEqual({ ok: true, version: 3, payload: excepted });
+    });
+    it('an empty pane adds nothing; a malformed value list is dropped with a notice', () => {
+      expect(encodeShareHash({ rule: 'a', events: '', exceptions: { text: '  ' } }).startsWith('#v1.')).toBe(true);
+      const json = { rule: 'r', events: '', exceptions: { text: 'x', valueLists: [{ name: 'a', text: 3 }] } };
+      const r = decodeShareHash(`#v3.${toBase64Url(deflateSync(strToU8(JSON.stringify(json))))}`);
+      expect(r.ok && r.payload.exceptions?.text).toBe('x');
+      expect(r.ok && r.notices?.some((n) => n.startsWith('exceptions.valueLists[0].text was dropped'))).toBe(true);
     });
   });
 });

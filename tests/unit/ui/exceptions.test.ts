@@ -135,3 +135,15 @@ describe('the exceptions store', () => {
     expect(ex.ui.get().preview.phase).toBe('idle');
   });
 });
+
+describe('exceptions in links and drafts', () => {
+  test('the pane travels in the share payload and comes back; an empty pane is not written', async () => {
+    const { toSharePayload, fromSharePayload } = await import('../../../src/ui/state/doc-state');
+    const exceptions = { text: '{"item_id":"x"}', valueLists: [{ name: 'ips.txt', text: '10.0.0.1' }] };
+    const doc = { ...defaultDocState(), exceptions };
+    const p = toSharePayload(doc);
+    expect(p.exceptions).toEqual(exceptions);
+    expect(fromSharePayload(p).exceptions).toEqual(exceptions);
+    expect(toSharePayload({ ...doc, exceptions: { text: '' } }).exceptions).toBeUndefined();
+  });
+});
