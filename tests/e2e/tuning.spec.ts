@@ -215,3 +215,76 @@ test.describe('tuning', () => {
     }
   });
 });
+
+test('a workspace file saved from the header opens again with its expectations and baseline', async ({ page }) => {
+  await openApp(page);
+  const rule = await page.evaluate(() => window.eqlPlayground.getRule());
+  await row(page, 13).click();
+  await page.getByTestId('expect-alert').click();
+  await setRule(page, rule.replace(DPKG, ''));
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-workspace').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.workspace\.json$/);
+  const fs = await import('node:fs');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(text) as { kind: string; version: number; expectations: unknown; baseline: { rule: string } };
+  expect([file.kind, file.version]).toEqual(['eql-playground-workspace', 1]);
+  expect(file.expectations).toEqual({ '13': 'alert' });
+  expect(file.baseline.rule).toBe(rule);
+
+  await page.getByRole('button', { name: 'Reset to example' }).click();
+  await waitReady(page);
+  await expect(page.locator('[data-expected]')).toHaveCount(0);
+  const open = async (name: string, body: string) => {
+    await page.getByTestId('export-menu').locator('summary').click();
+    await page
+      .getByTestId('open-workspace')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+  };
+  // a file that is not a workspace replaces nothing and says where it is wrong
+  await open('broken.json', '{"kind": "eql-playground-workspace", "version": 1,');
+  await expect(page.getByTestId('notice')).toContainText('broken.json is not a workspace file');
+  await expect(page.getByTestId('notice')).toContainText('line 1');
+  expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
+
+  await open(download.suggestedFilename(), text);
+  await expect.poll(() => page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule.replace(DPKG, ''));
+  await waitReady(page);
+  expect(await page.evaluate(() => window.eqlPlayground.getBaselineRule())).toBe(rule);
+  await expect(row(page, 13)).toHaveAttribute('data-expectation', 'met');
+  await expect(row(page, 0)).toHaveAttribute('data-baseline-verdict', 'suppressed');
+});
+
+test('sequences: an edit that drops a sequence marks its events and counts it against the baseline', async ({
+  page,
+}) => {
+  await openApp(page);
+  const ev = (t: string, host: string, name: string, entity: string, parent: string) =>
+    JSON.stringify({
+      '@timestamp': `2026-03-02T${t}.000Z`,
+      event: { category: 'process' },
+      host: { id: host, os: { type: 'linux' } },
+      process: { name, entity_id: entity, parent: { name: 'x', entity_id: parent } },
+    });
+  const events = [
+    ev('09:00:00', 'h1', 'node', 'P1', 'P0'),
+    ev('09:00:03', 'h1', 'sh', 'C1', 'P1'),
+    ev('09:01:00', 'h2', 'node', 'P2', 'P0'),
+    ev('09:01:02', 'h2', 'bash', 'C2', 'P2'),
+  ].join('\n');
+  const rule = (shells: string) => `sequence by host.id with maxspan=10s
+  [process where process.name == "node"] by process.entity_id
+  [process where process.name in (${shells})] by process.parent.entity_id`;
+  await page.evaluate((t) => window.eqlPlayground.setEvents(t), events);
+  await setRule(page, rule('"sh", "bash"'));
+  await page.evaluate(() => window.eqlPlayground.setBaseline());
+  await waitReady(page);
+  await expect(page.locator('[data-baseline-verdict]')).toHaveCount(0);
+  await setRule(page, rule('"sh"'));
+  const changed = page.locator('[data-testid=event-row][data-baseline-verdict="alert"]');
+  await expect(changed).toHaveCount(2);
+  await expect(changed.nth(0)).toHaveAttribute('data-position', '2');
+  await expect(changed.nth(1)).toHaveAttribute('data-position', '3');
+  await expect(page.getByTestId('baseline-delta')).toContainText('1 sequence');
+  await page.screenshot({ path: '/tmp/tshots/sequences.png' });
+});

@@ -2,6 +2,8 @@ import { memo } from 'react';
 import type { CandidateOutcome, JoinStageInfo } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import { rowLine, stageLabel, type JoinRow } from '../state/join-view';
+import { rowAttributes, type RowTuning } from '../state/tuning';
+import { RowTuningChips } from './tuning/RowTuningMarks';
 import { ReasonLine } from './ReasonLine';
 import { RowShell } from './RowShell';
 
@@ -26,6 +28,8 @@ export interface JoinEventRowProps {
   readonly keyFields: readonly string[];
   readonly timestampField: string;
   readonly onSelect: (id: string) => void;
+  /** Changed since the baseline (part of a sequence now, or no longer), its expectation. */
+  readonly tuning?: RowTuning;
 }
 
 function StageChips({ row, stages }: { readonly row: JoinRow; readonly stages: readonly JoinStageInfo[] }) {
@@ -91,6 +95,7 @@ export const JoinEventRow = memo(function JoinEventRow({
   kind,
   stages,
   inSelectedSequence,
+  tuning,
   ...rest
 }: JoinEventRowProps) {
   const noun = kind === 'sample' ? 'sample' : 'sequence';
@@ -108,7 +113,13 @@ export const JoinEventRow = memo(function JoinEventRow({
         text: badge,
         title: row.verdict === 'alert' ? `part of returned ${noun}(s)` : `not part of any returned ${noun}`,
       }}
-      chips={<StageChips row={row} stages={stages} />}
+      chips={
+        <>
+          <StageChips row={row} stages={stages} />
+          {tuning && <RowTuningChips tuning={tuning} />}
+        </>
+      }
+      {...(tuning ? { attributes: rowAttributes(tuning) } : {})}
     >
       <RowWhy row={row} />
     </RowShell>

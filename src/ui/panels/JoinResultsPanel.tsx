@@ -10,6 +10,7 @@ import { joinFilterOptions, joinSummaryText, resultStages, type JoinView } from 
 import { indexOfPosition } from '../state/result-list';
 import { eventOf, type VerdictFilter } from '../state/results';
 import type { ListModel } from '../state/verdict-list';
+import type { ResultsTuning } from './ResultsPanel';
 
 export interface JoinResultsPanelProps {
   readonly view: JoinView;
@@ -29,6 +30,8 @@ export interface JoinResultsPanelProps {
   readonly onFilter: (f: VerdictFilter) => void;
   readonly onSelect: (id: string | undefined) => void;
   readonly onSelectSequence: (index: number | undefined) => void;
+  /** Tuning: the strip (sequences that appeared or disappeared), each row's marks, the keys. */
+  readonly tuning?: ResultsTuning;
 }
 
 const JUMPS = { a: 'alert' } as const;
@@ -55,6 +58,7 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
         staleReason={p.staleReason}
         timing={p.ms === undefined ? undefined : `${p.ms.toFixed(0)} ms`}
       />
+      {p.tuning?.bar}
       <SequenceCards
         cards={view.cards}
         noun={noun}
@@ -67,36 +71,45 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
           ✓ filter holds · ✗ fails
         </span>
       </FilterBar>
-      <ResultList
-        list={p.list}
-        selectedIndex={indexOfPosition(p.list, p.selectedPosition)}
-        selected={p.selected}
-        label={`Events and the ${noun}s they are part of`}
-        jumps={JUMPS}
-        navigationRows={p.navigationRows}
-        onSelect={p.onSelect}
-        onWindow={p.onWindow}
-        empty={
-          view.summary.eventsInResults + view.summary.notInResults === 0 ? 'No events.' : 'No event in this group.'
-        }
-        renderRow={(position) => {
-          const r = view.rowAt(position);
-          return (
-            <JoinEventRow
-              key={`${r.position}:${r.id}`}
-              row={r}
-              kind={view.summary.kind}
-              stages={stages}
-              event={eventOf(p.rows.get(position))}
-              selected={r.id === p.selected}
-              inSelectedSequence={inSelected.has(r.position)}
-              keyFields={p.keyFields}
-              timestampField={p.timestampField}
-              onSelect={p.onSelect}
-            />
-          );
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the list inside takes the keys; this only adds tuning's */}
+      <div
+        className="tuning-keys"
+        onKeyDown={(e) => {
+          if (!e.ctrlKey && !e.metaKey && !e.altKey && p.tuning?.onKey(e.key, p.navigationRows())) e.preventDefault();
         }}
-      />
+      >
+        <ResultList
+          list={p.list}
+          selectedIndex={indexOfPosition(p.list, p.selectedPosition)}
+          selected={p.selected}
+          label={`Events and the ${noun}s they are part of`}
+          jumps={JUMPS}
+          navigationRows={p.navigationRows}
+          onSelect={p.onSelect}
+          onWindow={p.onWindow}
+          empty={
+            view.summary.eventsInResults + view.summary.notInResults === 0 ? 'No events.' : 'No event in this group.'
+          }
+          renderRow={(position) => {
+            const r = view.rowAt(position);
+            return (
+              <JoinEventRow
+                key={`${r.position}:${r.id}`}
+                row={r}
+                kind={view.summary.kind}
+                stages={stages}
+                event={eventOf(p.rows.get(position))}
+                selected={r.id === p.selected}
+                inSelectedSequence={inSelected.has(r.position)}
+                keyFields={p.keyFields}
+                timestampField={p.timestampField}
+                onSelect={p.onSelect}
+                {...(p.tuning ? { tuning: p.tuning.rowOf(r) } : {})}
+              />
+            );
+          }}
+        />
+      </div>
     </div>
   );
 }

@@ -72,7 +72,13 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
       {tab === 'verdicts' && joinView ? (
         <>
           <ErrorBoundary label="the sequences" resetKey={results}>
-            <JoinResultsPanel {...list} view={joinView} selectedSequence={sequence} onSelectSequence={selectSequence} />
+            <JoinResultsPanel
+              {...list}
+              view={joinView}
+              selectedSequence={sequence}
+              onSelectSequence={selectSequence}
+              tuning={tuning}
+            />
           </ErrorBoundary>
           <ErrorBoundary label="the sequence detail" resetKey={view.selectedEvent}>
             <JoinDetailPanel

@@ -6,7 +6,11 @@ const KEYS: readonly [string, string][] = [
   ['Alt + A', 'Next alert'],
   ['Alt + M', 'Next event the base condition missed'],
   ['↑ ↓ (in the list)', 'Previous / next event'],
-  ['Ctrl + Space (in the rule)', 'Complete fields and functions'],
+  ['C (in the list)', 'Next event whose verdict changed since the baseline'],
+  ['U (in the list)', 'Next event whose expected verdict is not met'],
+  ['E (in the list)', "Expect the selected event's current verdict (again: drop it)"],
+  ['Ctrl + Z (in the rule)', 'Undo an applied exclusion or a revert to the baseline'],
+  ['Ctrl + Space (in the rule)', 'Complete fields and functions; inside a string, the values the field has'],
   ['Alt + /', 'Show or hide this help'],
 ];
 
