@@ -52,8 +52,12 @@ function context(input: EvaluateInput, loaded: ReturnType<typeof loadEvents>) {
 function handleTuning(msg: TuningRequestMessage): WorkerResponse {
   switch (msg.type) {
     case 'propose': {
-      const loaded = loadEvents(msg.input);
-      const result = propose(msg.input.rule, msg.input.settings, context(msg.input, loaded), msg.propose);
+      // The positions are those of the events the page evaluates: the held ones when there are some.
+      const held = session.dataset.count > 0 ? session.dataset.events : undefined;
+      const ctx = held
+        ? { eventsKey: 'held', events: held, mapping: msg.input.mapping }
+        : context(msg.input, loadEvents(msg.input));
+      const result = propose(msg.input.rule, msg.input.settings, ctx, msg.propose);
       return { type: 'propose', id: msg.id, result };
     }
     case 'fieldValues': {

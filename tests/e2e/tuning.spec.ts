@@ -134,10 +134,12 @@ test.describe('tuning', () => {
   test('exclude a value from an event: preview, apply as one edit, undo with Ctrl+Z', async ({ page }) => {
     await openApp(page);
     const rule = await page.evaluate(() => window.eqlPlayground.getRule());
-    // event 13 must keep alerting
-    await row(page, 13).click();
-    await page.getByTestId('expect-alert').click();
+    // event 13 must keep alerting: expected from its row
+    await row(page, 13).hover();
+    await row(page, 13).getByTestId('expect-row').click();
     await waitReady(page);
+    await expect(row(page, 13)).toHaveAttribute('data-expected', 'alert');
+    await expect(row(page, 13).getByTestId('expect-row')).toHaveCount(0);
 
     await row(page, 15).click();
     const field = page.locator('[data-testid=field-value][data-field="process.executable"]');
@@ -169,6 +171,23 @@ test.describe('tuning', () => {
     await waitReady(page);
     expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
     await expect(row(page, 15)).toHaveAttribute('data-verdict', 'alert');
+  });
+
+  test('two ticked fields propose their combination, applied as one new part', async ({ page }) => {
+    await openApp(page);
+    await row(page, 16).click();
+    await page.getByLabel('Select process.name for a two-field exclusion').check();
+    await page.getByLabel('Select file.name for a two-field exclusion').check();
+    await page.getByTestId('exclude-combination').click();
+    const preview = page.getByTestId('exclusion-preview');
+    await expect(preview.getByTestId('proposal').first()).toBeVisible();
+    await expect(preview.locator('[data-testid=proposal][data-kind=combination]').first()).toBeVisible();
+    await preview.locator('[data-testid=proposal][data-kind=combination]').first().click();
+    await expect(preview.getByTestId('preview-diff')).toContainText('process.name == "curl" and file.name');
+    await preview.getByTestId('apply-exclusion').click();
+    await waitReady(page);
+    await expect(row(page, 16)).toHaveAttribute('data-verdict', 'suppressed');
+    await expect(page.getByTestId('baseline-delta')).toHaveText('−1 alert · +1 suppressed vs baseline');
   });
 
   test('an exclusion that would silence an event that must alert says so loudly', async ({ page }) => {

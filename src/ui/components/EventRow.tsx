@@ -26,10 +26,12 @@ export interface EventRowProps {
   readonly onSelect: (id: string) => void;
   /** What tuning says about the row: changed since the baseline, its expectation. */
   readonly tuning?: RowTuning;
+  /** Expect the row's current verdict. */
+  readonly onExpect?: (id: string, verdict: Verdict['verdict']) => void;
 }
 
 /** One event of an event query: its verdict and every reason for it. */
-export const EventRow = memo(function EventRow({ verdict, pending, tuning, ...row }: EventRowProps) {
+export const EventRow = memo(function EventRow({ verdict, pending, tuning, onExpect, ...row }: EventRowProps) {
   const line = tuning ? rowTuningLine(tuning) : undefined;
   return (
     <RowShell
@@ -38,7 +40,19 @@ export const EventRow = memo(function EventRow({ verdict, pending, tuning, ...ro
       position={verdict.position}
       verdict={verdict.verdict}
       badge={{ text: VERDICT_LABEL[verdict.verdict] }}
-      {...(tuning ? { attributes: rowAttributes(tuning), chips: <RowTuningChips tuning={tuning} /> } : {})}
+      {...(tuning
+        ? {
+            attributes: rowAttributes(tuning),
+            chips: (
+              <RowTuningChips
+                tuning={tuning}
+                onExpect={
+                  onExpect && verdict.verdict !== 'error' ? () => onExpect(verdict.id, verdict.verdict) : undefined
+                }
+              />
+            ),
+          }
+        : {})}
       {...(tuning?.result?.met === false
         ? { stateClass: 'expect-unmet' }
         : tuning?.change

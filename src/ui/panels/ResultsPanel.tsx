@@ -25,6 +25,7 @@ export interface ResultsTuning {
   /** The Changed / Unmet / clause filter (the list model applies it). */
   readonly filter: TuningFilter | undefined;
   readonly rowOf: (v: Verdict) => RowTuning;
+  readonly onExpect: (id: string, verdict: Verdict['verdict']) => void;
   /** A key pressed in the list (c: next changed, u: next unmet, e: expect); true when handled. */
   readonly onKey: (key: string, rows: readonly Verdict[]) => boolean;
 }
@@ -115,7 +116,7 @@ export function ResultsPanel(p: ResultsPanelProps) {
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
                 onSelect={p.onSelect}
-                {...(t ? { tuning: t.rowOf(verdict) } : {})}
+                {...(t ? { tuning: t.rowOf(verdict), onExpect: t.onExpect } : {})}
               />
             );
           }}

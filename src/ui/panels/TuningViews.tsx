@@ -67,6 +67,7 @@ export function useResultsTuning(pg: Playground): ResultsTuning {
     bar: <TuningBarContainer pg={pg} index={index} />,
     filter,
     rowOf: (v) => rowTuning(index, v.position, expectations, v.id),
+    onExpect: (id, verdict) => pg.tuning.toggleExpectation(id, verdict),
     onKey(key, rows) {
       const jump = key === 'c' ? 'changed' : key === 'u' ? 'unmet' : undefined;
       if (jump) {

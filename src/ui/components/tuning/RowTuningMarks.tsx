@@ -3,12 +3,35 @@ import type { RowTuning } from '../../state/tuning';
 import { EXPECTED_LABEL } from '../../state/tuning';
 import '../../tuning.css';
 
-/** A short chip in the row's first line: "changed" and "✓ must alert" / "✗ must alert". */
-export function RowTuningChips({ tuning }: { readonly tuning: RowTuning }) {
+/**
+ * A short chip in the row's first line: "changed" and "✓ must alert" / "✗ must alert"; without
+ * an expectation, a button (shown on hover and selection) that expects the current verdict.
+ */
+export function RowTuningChips({
+  tuning,
+  onExpect,
+}: {
+  readonly tuning: RowTuning;
+  readonly onExpect?: (() => void) | undefined;
+}) {
   const e = tuning.expectation;
   const met = tuning.result?.met;
   return (
     <>
+      {!e && onExpect && (
+        <button
+          type="button"
+          className="expect-row"
+          data-testid="expect-row"
+          title="Expect this verdict: a rule test the rule must keep passing (E)"
+          onClick={(ev) => {
+            ev.stopPropagation();
+            onExpect();
+          }}
+        >
+          ＋ expect
+        </button>
+      )}
       {tuning.change && (
         <span className="change-chip" title={tuning.change.message} data-testid="change-chip">
           {tuning.change.kind === 'verdict' ? `was ${tuning.change.baselineVerdict}` : 'clauses changed'}
