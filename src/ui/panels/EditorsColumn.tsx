@@ -22,6 +22,7 @@ export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
     const { rule, events } = pg.documents.editors.get();
     const ed = d.source === 'rule' ? rule : d.source === 'events' ? events : undefined;
     if (ed) goToOffset(ed, d.range.start);
+    else if (d.source === 'exceptions' || d.source === 'value-list') pg.exceptions.setView('text');
     else pg.selection.setTab('es');
   };
   return (

@@ -42,6 +42,9 @@ export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
       {ui.message && (
         <div className="exc-message" role="status" data-testid="exceptions-message">
           {ui.message}
+          <button type="button" className="link-button" aria-label="Dismiss" onClick={pg.exceptions.dismissMessage}>
+            ×
+          </button>
         </div>
       )}
       <ValueLists pg={pg} />

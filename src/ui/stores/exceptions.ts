@@ -103,6 +103,7 @@ export function createExceptions<F extends { readonly name: string }>(
   return {
     ui,
     setView: (view: ExceptionsUi['view']) => ui.update((u) => ({ ...u, view })),
+    dismissMessage: () => say(undefined),
     /** The raw text edited in the pane (typing is not an undo step of its own). */
     setText(text: string): void {
       const x = current();
