@@ -15,6 +15,7 @@ import { ResultsColumn } from './panels/ResultsColumn';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
 import { TuningExport } from './panels/TuningViews';
 import { useTuningMarks } from './hooks/use-tuning-marks';
+import { WorkspaceControls } from './panels/WorkspaceControls';
 import { useColorScheme } from './platform/theme';
 
 export function App() {
@@ -27,7 +28,6 @@ export function App() {
   const { doc } = useStore(pg.documents.state);
   const share = useStore(pg.share.info);
   const notice = useStore(pg.notices);
-  const backup = useStore(pg.drafts.backup);
   const { help } = useStore(pg.selection.state);
   return (
     <div className={`app theme-${scheme}`}>
@@ -36,15 +36,15 @@ export function App() {
           metadata={doc.metadata}
           share={share}
           onShare={() => void pg.share.shareLink()}
-          onReset={pg.drafts.resetToExample}
+          onReset={() => void pg.drafts.resetToExample()}
           onHelp={pg.selection.toggleHelp}
           tools={<TuningExport pg={pg} />}
+          workspace={<WorkspaceControls drafts={pg.drafts} />}
         />
       </ErrorBoundary>
       <NoticeBar
         notice={notice}
-        canRestore={backup !== undefined}
-        onRestore={pg.drafts.restoreDraft}
+        actions={pg.noticeActions}
         onDismiss={pg.dismissNotice}
         onImport={pg.ruleImport.importPending}
       />

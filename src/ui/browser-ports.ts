@@ -1,20 +1,58 @@
-/** The playground's ports in the browser: the platform modules, the worker, the editors. */
+/** The playground's ports in the browser: the platform modules, the workers, the editors. */
 import { setEqlLanguageData } from '../monaco/eql-language';
+import { ShareErrorCodes, type DecodeResult } from '../share';
 import { EvalClient, createEvalWorker } from '../worker/client';
+import { ShareCodecClient, createShareWorker } from '../worker/share-client';
 import type { PlaygroundPorts } from './playground';
 import { copyText } from './platform/clipboard';
 import { downloadText } from './platform/download';
 import { readFileText } from './platform/files';
 import { clearHash, currentUrl, onHashChange, readHash, writeHash } from './platform/location';
-import { draftStorage } from './platform/storage';
+import { legacyDrafts } from './platform/storage';
+import { claimWorkspace, heldElsewhere, newWorkspaceId, tabWorkspaceId } from './platform/tab-workspace';
 import { installPlaygroundHook } from './platform/test-hook';
-import { debounce } from './platform/timers';
+import { debounce, withTimeout } from './platform/timers';
+import { onHidden } from './platform/visibility';
+import { openWorkspaceDb, SaveFailure } from './platform/workspace-db';
+import type { Opening, WorkspaceStore } from './state/workspaces';
+import { exampleOpening, openTabWorkspace } from './stores/drafts';
 
-export function browserPorts(): PlaygroundPorts<File> {
+/** Storage that cannot be used: nothing listed, every save refused with the reason (so the user hears of it). */
+function unavailableStore(reason: string): WorkspaceStore {
   return {
-    storage: draftStorage,
+    list: async () => [],
+    load: async () => undefined,
+    save: async () => {
+      throw new SaveFailure('unavailable', reason);
+    },
+  };
+}
+
+const shareCodec = new ShareCodecClient({ createWorker: createShareWorker });
+
+/** A share link decoded in the share worker; a worker failure reads as a link that cannot be opened. */
+async function decodeLink(hash: string): Promise<DecodeResult> {
+  const o = await shareCodec.decode(hash);
+  if (o.status === 'ok') return o.value;
+  const why = o.status === 'failed' ? o.message : 'a newer request replaced it';
+  return { ok: false, code: ShareErrorCodes.decode, message: `This link could not be read: ${why}.` };
+}
+
+function ports(store: WorkspaceStore): PlaygroundPorts<File> {
+  return {
+    workspaces: {
+      store,
+      claim: claimWorkspace,
+      heldElsewhere,
+      tabWorkspace: tabWorkspaceId,
+      newId: newWorkspaceId,
+      now: () => Date.now(),
+      legacyDrafts,
+    },
     hash: { readHash, clearHash, onHashChange },
     debounce,
+    decodeLink,
+    onHidden,
     createClient: () => new EvalClient({ createWorker: createEvalWorker }),
     share: { writeHash, currentUrl, copyText, now: () => Date.now() },
     readFileText,
@@ -22,4 +60,30 @@ export function browserPorts(): PlaygroundPorts<File> {
     installHook: installPlaygroundHook,
     download: downloadText,
   };
+}
+
+let prepared: { readonly ports: PlaygroundPorts<File>; readonly opening: Opening } | undefined;
+
+/**
+ * Open storage and decide the tab's workspace, before the first render (main.tsx awaits it), so
+ * the editors mount once with the right text and nothing shown first can be autosaved over it.
+ */
+export async function prepareBrowser(): Promise<void> {
+  const store = await withTimeout(
+    openWorkspaceDb(),
+    5000,
+    () => new SaveFailure('unavailable', 'the browser’s storage did not answer'),
+  ).catch((e: unknown) => unavailableStore(e instanceof Error ? e.message : 'the browser’s storage cannot be used'));
+  const p = ports(store);
+  const opening = await openTabWorkspace(p);
+  prepared = { ports: p, opening };
+}
+
+/** The prepared ports and opening; if preparing failed, the example on storage that says why. */
+export function browserPlayground(): { readonly ports: PlaygroundPorts<File>; readonly opening: Opening } {
+  prepared ??= {
+    ports: ports(unavailableStore('the browser’s storage could not be opened')),
+    opening: exampleOpening(newWorkspaceId(), Date.now()),
+  };
+  return prepared;
 }

@@ -6,9 +6,10 @@
 import type { IStandaloneCodeEditor, Monaco } from '../monaco/types';
 import type { LanguageInfo } from '../worker/protocol';
 import type { Notice } from './state/startup';
+import type { Opening } from './state/workspaces';
 import { createStore } from './state/store';
 import { createDocuments } from './stores/documents';
-import { createDrafts, readStartup, type DraftPorts } from './stores/drafts';
+import { createDrafts, exampleOpening, type DraftPorts } from './stores/drafts';
 import { createEvaluation, type ClientLike } from './stores/evaluation';
 import { createExceptions } from './stores/exceptions';
 import { createRuleImport, importWholePastes, type RuleFile } from './stores/rule-import';
@@ -39,18 +40,28 @@ export interface PlaygroundPorts<F extends RuleFile = RuleFile> extends DraftPor
   readonly download: (name: string, text: string, mime: string) => void;
 }
 
-export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) {
-  const startup = readStartup(ports);
-  const notices = createStore<Notice | undefined>(startup.notice);
+/**
+ * `opening` is the tab's workspace as decided before the first render (stores/drafts.ts,
+ * `openTabWorkspace`); without one the example opens in a new workspace.
+ */
+export function createPlayground<F extends RuleFile>(
+  ports: PlaygroundPorts<F>,
+  opening: Opening = exampleOpening(ports.workspaces.newId(), ports.workspaces.now()),
+) {
+  const notices = createStore<Notice | undefined>(opening.notice);
   const keywords = createStore<readonly string[]>([]);
   let client: ClientLike | undefined;
   const getClient = () => client;
 
-  const documents = createDocuments(startup.state);
+  const documents = createDocuments(opening.state);
   const selection = createSelection(documents);
   const evaluation = createEvaluation(documents, getClient, selection.state, tuningOfDoc);
   const trace = createTrace(documents, evaluation.results, getClient);
-  const drafts = createDrafts(ports, startup, documents, notices);
+  const writeFile = async (view: Parameters<ClientLike['writeWorkspace']>[0]) => {
+    const o = await client?.writeWorkspace(view);
+    return o?.status === 'ok' ? o.value.text : undefined;
+  };
+  const drafts = createDrafts(ports, opening, documents, notices, writeFile);
   const share = createShare(ports.share, documents, drafts);
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
   const exceptions = createExceptions(documents, getClient, {
@@ -93,6 +104,12 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
     /** The core's keyword list, once the worker has sent it. */
     keywords,
     dismissNotice: () => notices.set(undefined),
+    /** The notice bar's buttons. */
+    noticeActions: {
+      restore: (which: 'previous' | 'edits') => void drafts.restoreDraft(which),
+      undoReset: () => void drafts.undoReset(),
+      downloadWorkspace: () => void drafts.downloadWorkspace(),
+    },
     mountRuleEditor(ed: IStandaloneCodeEditor, monaco: Monaco): void {
       importWholePastes(ed, ruleImport.pastedWholeRule);
       documents.mount('rule', ed, monaco);
@@ -112,7 +129,8 @@ export function createPlayground<F extends RuleFile>(ports: PlaygroundPorts<F>) 
           setEvents: documents.setEvents,
           getRule: documents.getRule,
           getEvents: documents.getEvents,
-          ready: evaluation.ready,
+          // A workspace being switched to (a pasted link, Recent, Undo) comes first.
+          ready: () => drafts.settled().then(evaluation.ready),
           setBaseline: tuning.setBaseline,
           getBaselineRule: tuning.getBaselineRule,
         }),

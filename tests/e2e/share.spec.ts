@@ -93,6 +93,7 @@ test.describe('share links and drafts', () => {
     expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe('file where process.name == "shared"');
     // reloading keeps showing the link's state (the draft is still kept aside)
     await page.getByTestId('restore-draft').click();
+    await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'draft-restored');
     await waitReady(page);
     expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(draft);
     // and the draft survives a reload

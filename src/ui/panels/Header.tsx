@@ -12,11 +12,13 @@ export interface HeaderProps {
   readonly onHelp: () => void;
   /** More header actions (the export menu). */
   readonly tools?: ReactNode;
+  /** The workspace controls (save status, Recent), first among the actions. */
+  readonly workspace?: ReactNode;
 }
 
 const SHARE_WARN_LENGTH = 8000;
 
-export function Header({ metadata, share, onShare, onReset, onHelp, tools }: HeaderProps) {
+export function Header({ metadata, share, onShare, onReset, onHelp, tools, workspace }: HeaderProps) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -41,6 +43,7 @@ export function Header({ metadata, share, onShare, onReset, onHelp, tools }: Hea
         </div>
       )}
       <div className="header-actions">
+        {workspace}
         <button
           type="button"
           data-testid="share-button"

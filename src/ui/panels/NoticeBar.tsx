@@ -1,82 +1,231 @@
+import type { ReactNode } from 'react';
+import { lengthLabel } from '../state/share-size';
 import type { Notice } from '../state/startup';
 import { FORMAT_LABEL } from '../state/rule-import';
 
+/** What the notice bar's buttons do. */
+export interface NoticeActions {
+  /** Back to the workspace a pasted link replaced, or to earlier edits of the same link. */
+  readonly restore: (which: 'previous' | 'edits') => void;
+  readonly undoReset: () => void;
+  readonly downloadWorkspace: () => void;
+  /** Copy a link with the rule and the selected event only. */
+  readonly shareRuleAndSelected?: () => void;
+}
+
 export interface NoticeBarProps {
   readonly notice: Notice | undefined;
-  readonly canRestore: boolean;
-  readonly onRestore: () => void;
+  readonly actions: NoticeActions;
   readonly onDismiss: () => void;
   readonly onImport: () => void;
 }
 
-export function NoticeBar({ notice, canRestore, onRestore, onDismiss, onImport }: NoticeBarProps) {
-  if (!notice) return null;
-  let body;
-  let tone = 'info';
+type Tone = 'info' | 'error' | 'offer' | 'warn';
+
+interface Shown {
+  readonly body: ReactNode;
+  readonly tone: Tone;
+}
+
+function Action({ onClick, testId, children }: { onClick: () => void; testId: string; children: ReactNode }) {
+  return (
+    <button type="button" className="link" onClick={onClick} data-testid={testId}>
+      {children}
+    </button>
+  );
+}
+
+function Dropped({ fields }: { fields: readonly string[] }) {
+  if (fields.length === 0) return null;
+  return (
+    <span className="notice-dropped" data-testid="notice-dropped">
+      {' '}
+      Parts that did not fit were left out: {fields.join('; ')}.
+    </span>
+  );
+}
+
+/** How the workspace on screen came to be: a link, a copy, an unreadable one passed over. */
+function openingBody(notice: Notice, a: NoticeActions): Shown | undefined {
   switch (notice.kind) {
     case 'shared':
-      body = canRestore ? (
+      return {
+        body: (
+          <>
+            Opened a shared link.
+            <Dropped fields={notice.dropped} />
+            {notice.previous && (
+              <>
+                {' '}
+                Your workspace is kept in Recent:{' '}
+                <Action onClick={() => a.restore('previous')} testId="restore-draft">
+                  restore my draft
+                </Action>
+              </>
+            )}
+            {notice.edits && (
+              <>
+                {' '}
+                You edited this link before; those edits are kept as their own workspace:{' '}
+                <Action onClick={() => a.restore('edits')} testId="open-edits">
+                  open my edits
+                </Action>
+              </>
+            )}
+          </>
+        ),
+        tone: notice.dropped.length > 0 ? 'warn' : 'info',
+      };
+    case 'broken-link':
+      return {
+        body: (
+          <>
+            <strong>This share link could not be opened.</strong> {notice.message} Your draft is unchanged.
+            <span className="notice-code"> {notice.code}</span>
+          </>
+        ),
+        tone: 'error',
+      };
+    case 'copy':
+      return {
+        body: (
+          <>“{notice.of.title}” is open in another tab, so this tab works on a copy: neither overwrites the other.</>
+        ),
+        tone: 'info',
+      };
+    case 'unreadable':
+      return {
+        body: (
+          <>
+            The stored workspace “{notice.of.title}” cannot be read ({notice.reason}). It stays stored and listed in
+            Recent.
+          </>
+        ),
+        tone: 'warn',
+      };
+    case 'draft-dropped':
+      return {
+        body: <>Your workspace opened without some parts that did not fit: {notice.dropped.join('; ')}.</>,
+        tone: 'warn',
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Saving, reset and sharing. */
+function workspaceBody(notice: Notice, a: NoticeActions): Shown | undefined {
+  switch (notice.kind) {
+    case 'draft-restored':
+      return { body: <>Your draft is back.</>, tone: 'info' };
+    case 'workspace-opened':
+      return { body: <>Opened “{notice.title}”.</>, tone: 'info' };
+    case 'save-failed':
+      return {
+        body: (
+          <>
+            <strong>Your work is not being saved:</strong> {notice.message}. Keep it as a file:{' '}
+            <button type="button" className="primary" onClick={a.downloadWorkspace} data-testid="download-workspace">
+              Download workspace file
+            </button>
+          </>
+        ),
+        tone: 'error',
+      };
+    case 'reset':
+      return {
+        body: (
+          <>
+            Reset to the example. “{notice.previous.title}” is kept in Recent.{' '}
+            <button type="button" className="primary" onClick={a.undoReset} data-testid="undo-reset">
+              Undo
+            </button>
+          </>
+        ),
+        tone: 'info',
+      };
+    case 'share-size':
+      return {
+        body: <ShareSizeBody level={notice.level} length={notice.length} a={a} />,
+        tone: notice.level === 'too-long' ? 'error' : 'warn',
+      };
+    default:
+      return undefined;
+  }
+}
+
+function ShareSizeBody({ level, length, a }: { level: 'long' | 'too-long'; length: number; a: NoticeActions }) {
+  return (
+    <span data-testid="share-size-notice">
+      {level === 'too-long' ? (
         <>
-          Opened a shared link. Your previous draft is kept:{' '}
-          <button type="button" className="link" onClick={onRestore} data-testid="restore-draft">
-            restore my draft
-          </button>
+          <strong>This link would be {lengthLabel(length)}:</strong> browsers refuse links over 2 MB, so none was
+          copied.
         </>
       ) : (
-        <>Opened a shared link.</>
-      );
-      break;
-    case 'broken-link':
-      tone = 'error';
-      body = (
+        <>The link is {lengthLabel(length)}: some chat tools cut links this long.</>
+      )}{' '}
+      {a.shareRuleAndSelected && (
         <>
-          <strong>This share link could not be opened.</strong> {notice.message} Your draft is unchanged.
-          <span className="notice-code"> {notice.code}</span>
+          <button type="button" onClick={a.shareRuleAndSelected} data-testid="share-rule-selected">
+            Copy link with the rule and selected event only
+          </button>{' '}
         </>
-      );
-      break;
-    case 'draft-restored':
-      body = <>Your draft is back.</>;
-      break;
+      )}
+      <button type="button" onClick={a.downloadWorkspace} data-testid="download-workspace">
+        Download workspace file
+      </button>
+    </span>
+  );
+}
+
+function importBody(notice: Notice, onImport: () => void): Shown | undefined {
+  switch (notice.kind) {
     case 'import-offer':
-      tone = 'offer';
-      body = (
-        <>
-          The rule editor holds a {FORMAT_LABEL[notice.format]}
-          {notice.name ? (
-            <>
-              {' '}
-              (<strong>{notice.name}</strong>)
-            </>
-          ) : null}
-          . Import it to evaluate its query and apply its settings.{' '}
-          <button type="button" className="primary" onClick={onImport} data-testid="import-rule">
-            Import
-          </button>
-        </>
-      );
-      break;
+      return {
+        body: (
+          <>
+            The rule editor holds a {FORMAT_LABEL[notice.format]}
+            {notice.name ? (
+              <>
+                {' '}
+                (<strong>{notice.name}</strong>)
+              </>
+            ) : null}
+            . Import it to evaluate its query and apply its settings.{' '}
+            <button type="button" className="primary" onClick={onImport} data-testid="import-rule">
+              Import
+            </button>
+          </>
+        ),
+        tone: 'offer',
+      };
     case 'imported':
-      body = (
-        <span data-testid="import-result">
-          Imported <strong>{notice.name}</strong> from a {FORMAT_LABEL[notice.format]}.{' '}
-          {notice.changes.length > 0 ? (
-            <>Settings applied from the rule: {notice.changes.join(', ')}.</>
-          ) : (
-            <>The rule overrides no request settings.</>
-          )}
-        </span>
-      );
-      break;
+      return {
+        body: (
+          <span data-testid="import-result">
+            Imported <strong>{notice.name}</strong> from a {FORMAT_LABEL[notice.format]}.{' '}
+            {notice.changes.length > 0 ? (
+              <>Settings applied from the rule: {notice.changes.join(', ')}.</>
+            ) : (
+              <>The rule overrides no request settings.</>
+            )}
+          </span>
+        ),
+        tone: 'info',
+      };
     case 'import-failed':
-      tone = 'error';
-      body = <>{notice.message}</>;
-      break;
-    default: {
-      const never: never = notice;
-      body = never;
-    }
+      return { body: <>{notice.message}</>, tone: 'error' };
+    default:
+      return undefined;
   }
+}
+
+export function NoticeBar({ notice, actions, onDismiss, onImport }: NoticeBarProps) {
+  if (!notice) return null;
+  const { body, tone } = openingBody(notice, actions) ??
+    workspaceBody(notice, actions) ??
+    importBody(notice, onImport) ?? { body: null, tone: 'info' };
   return (
     <div
       className={`notice notice-${tone}`}

@@ -1,4 +1,8 @@
-/** Local draft storage (localStorage). Failures (private mode, quota) are ignored. */
+/**
+ * Drafts earlier versions of the page kept in localStorage (one draft, one backup a shared link
+ * put aside). They are read once to become workspaces (state/workspaces.ts) and never removed:
+ * workspaces live in IndexedDB now (workspace-db.ts).
+ */
 const DRAFT_KEY = 'eql-playground.draft.v1';
 const BACKUP_KEY = 'eql-playground.draft-backup.v1';
 
@@ -10,18 +14,7 @@ function get(key: string): string | null {
   }
 }
 
-function set(key: string, value: string | null): void {
-  try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    /* storage unavailable: the draft just does not persist */
-  }
+/** Oldest first: the backup, then the draft. */
+export function legacyDrafts(): readonly (string | null)[] {
+  return [get(BACKUP_KEY), get(DRAFT_KEY)];
 }
-
-export const draftStorage = {
-  loadDraft: () => get(DRAFT_KEY),
-  saveDraft: (text: string) => set(DRAFT_KEY, text),
-  loadBackup: () => get(BACKUP_KEY),
-  saveBackup: (text: string | null) => set(BACKUP_KEY, text),
-};

@@ -22,3 +22,20 @@ export function debounce(fn: () => void, ms: number): { schedule(): void; cancel
     },
   };
 }
+
+/** `p`, or the error `timedOut` makes when it has not settled within `ms`. */
+export function withTimeout<T>(p: Promise<T>, ms: number, timedOut: () => Error): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = window.setTimeout(() => reject(timedOut()), ms);
+    p.then(
+      (v) => {
+        window.clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        window.clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,16 +1,22 @@
 /**
- * What to show on first load, given the URL fragment and the saved draft. A shared link never
- * silently destroys the draft: when both exist and differ, the draft is kept as a backup that
- * the user can restore.
+ * What the notice bar can say: how the tab's workspace was opened (state/workspaces.ts decides),
+ * a save that failed, a reset that can be undone, a link too long to share whole, rule imports.
  */
 import type { RuleFormatName } from '../../worker/protocol';
-import { decodeShareHash, looksLikeShareHash } from '../../share';
-import { defaultDocState, fromSharePayload, sameDocument, type DocState, type DraftRecord } from './doc-state';
+import type { OpeningNotice, WorkspaceMeta } from './workspaces';
 
 export type Notice =
-  | { readonly kind: 'shared'; readonly canRestoreDraft: boolean }
-  | { readonly kind: 'broken-link'; readonly code: string; readonly message: string }
+  | OpeningNotice
+  /** The user went back to the workspace a pasted link replaced on screen. */
   | { readonly kind: 'draft-restored' }
+  /** Another workspace was opened from the Recent menu (or a notice's action). */
+  | { readonly kind: 'workspace-opened'; readonly title: string }
+  /** The workspace could not be stored: say so at once and offer it as a file. */
+  | { readonly kind: 'save-failed'; readonly reason: 'quota' | 'unavailable' | 'other'; readonly message: string }
+  /** The example replaced the workspace; `previous` is kept in Recent and Undo reopens it. */
+  | { readonly kind: 'reset'; readonly previous: WorkspaceMeta }
+  /** The link is past what chat tools keep (`long`) or what browsers open (`too-long`). */
+  | { readonly kind: 'share-size'; readonly level: 'long' | 'too-long'; readonly length: number }
   /** The rule editor holds a rule file: offer to import it. */
   | { readonly kind: 'import-offer'; readonly format: RuleFormatName; readonly name: string | undefined }
   /** A rule was imported; `changes` lists the request settings it applied. */
@@ -21,37 +27,3 @@ export type Notice =
       readonly changes: readonly string[];
     }
   | { readonly kind: 'import-failed'; readonly message: string };
-
-export interface StartupDecision {
-  readonly state: DocState;
-  /** The draft to keep aside (restorable) because a shared link replaced it on screen. */
-  readonly backup?: DocState;
-  /** Set when the state came from this share fragment. */
-  readonly fromHash?: string;
-  readonly notice?: Notice;
-}
-
-export function decideStartup(hash: string, draft: DraftRecord | undefined): StartupDecision {
-  const local = draft?.state ?? defaultDocState();
-  if (!looksLikeShareHash(hash)) {
-    if (hash.length > 1 && /^#?[A-Za-z0-9_-]{20,}$/.test(hash)) {
-      // A fragment that looks like a cut-off link: the codec says why it is not one.
-      const decoded = decodeShareHash(hash);
-      if (!decoded.ok)
-        return { state: local, notice: { kind: 'broken-link', code: decoded.code, message: decoded.message } };
-    }
-    return { state: local };
-  }
-  const decoded = decodeShareHash(hash);
-  if (!decoded.ok)
-    return { state: local, notice: { kind: 'broken-link', code: decoded.code, message: decoded.message } };
-  const shared = fromSharePayload(decoded.payload);
-  if (draft && draft.fromHash === hash) {
-    // Reloading a tab that opened this link: keep the edits made since.
-    return { state: draft.state, fromHash: hash };
-  }
-  if (draft && !sameDocument(draft.state, shared)) {
-    return { state: shared, backup: draft.state, fromHash: hash, notice: { kind: 'shared', canRestoreDraft: true } };
-  }
-  return { state: shared, fromHash: hash, notice: { kind: 'shared', canRestoreDraft: false } };
-}

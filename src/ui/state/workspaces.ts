@@ -129,6 +129,8 @@ export type OpeningNotice =
       readonly dropped: readonly string[];
       /** Earlier edits made on top of this same link, kept as their own workspace. */
       readonly edits?: WorkspaceMeta;
+      /** The workspace this tab showed before the link was pasted into it (kept in Recent). */
+      readonly previous?: WorkspaceMeta;
     }
   | { readonly kind: 'broken-link'; readonly code: string; readonly message: string }
   /** The workspace is open in another tab: this tab edits a copy. */

@@ -1,18 +1,40 @@
 /**
- * Drafts and persistence: what the page opens with (a shared link, the saved draft or the
- * example), the autosaved draft, the backup a shared link put aside, and a different link pasted
- * into the tab. Storage and the address bar come in as ports.
+ * Drafts: every tab edits a workspace of its own, stored in IndexedDB (platform/workspace-db.ts)
+ * and claimed with a Web Lock (platform/tab-workspace.ts). The opening (which workspace the tab
+ * shows, state/workspaces.ts) is decided before the first render; this store autosaves it, says
+ * at once when a save fails, switches workspaces (Recent menu, a pasted link, reset and its undo)
+ * and never deletes or overwrites a stored workspace it does not own.
  */
-import { defaultDocState, parseDraft, serializeDraft, type DocState } from '../state/doc-state';
-import { decideStartup, type Notice, type StartupDecision } from '../state/startup';
+import { looksLikeShareHash, type DecodeResult } from '../../share';
+import type { WorkspaceView } from '../../worker/protocol';
+import { defaultDocState, type DocState } from '../state/doc-state';
+import type { Notice } from '../state/startup';
 import { createStore, watch, type Store } from '../state/store';
+import {
+  decideOpening,
+  linkKey,
+  metaFor,
+  migrateLegacyDrafts,
+  readWorkspace,
+  serializeWorkspace,
+  type Opening,
+  type WorkspaceMeta,
+  type WorkspaceStore,
+} from '../state/workspaces';
 import type { Documents } from './documents';
+import { workspaceOfDoc } from './tuning';
 
-export interface DraftStoragePort {
-  loadDraft(): string | null;
-  saveDraft(text: string): void;
-  loadBackup(): string | null;
-  saveBackup(text: string | null): void;
+export interface WorkspacePorts {
+  readonly store: WorkspaceStore;
+  /** Hold the workspace for this tab (releasing the one held before); false when another tab has it. */
+  readonly claim: (id: string) => Promise<boolean>;
+  readonly heldElsewhere: (id: string) => Promise<boolean>;
+  /** The workspace this tab had before a reload. */
+  readonly tabWorkspace: () => string | undefined;
+  readonly newId: () => string;
+  readonly now: () => number;
+  /** Drafts earlier versions kept in localStorage (backup first, then the draft); read, never removed. */
+  readonly legacyDrafts: () => readonly (string | null)[];
 }
 
 export interface HashPort {
@@ -27,91 +49,325 @@ export interface Debounced {
 }
 
 export interface DraftPorts {
-  readonly storage: DraftStoragePort;
+  readonly workspaces: WorkspacePorts;
   readonly hash: HashPort;
   readonly debounce: (fn: () => void, ms: number) => Debounced;
+  /** Decode a share link off the page's thread (bounded); never rejects. */
+  readonly decodeLink: (hash: string) => Promise<DecodeResult>;
+  /** Called when the tab is hidden or closed (save then: it may not come back). */
+  readonly onHidden: (listener: () => void) => () => void;
+  /** Offer a text as a file download. */
+  readonly download: (name: string, text: string, mime: string) => void;
 }
 
-/** The first screen, from the address bar and the stored draft. */
-export function readStartup(ports: Pick<DraftPorts, 'storage' | 'hash'>): StartupDecision {
-  return decideStartup(ports.hash.readHash(), parseDraft(ports.storage.loadDraft()));
+/** A fragment that is a share link, or looks like one that was cut off (the codec says why). */
+export function looksLikeLink(hash: string): boolean {
+  return looksLikeShareHash(hash) || (hash.length > 1 && /^#?[A-Za-z0-9_-]{20,}$/.test(hash));
+}
+
+/**
+ * Which workspace this tab opens (before the first render): earlier localStorage drafts become
+ * workspaces once, the opening is decided, and the tab claims it (a copy when another tab won).
+ */
+export async function openTabWorkspace(
+  ports: Pick<DraftPorts, 'workspaces' | 'hash' | 'decodeLink'>,
+): Promise<Opening> {
+  const w = ports.workspaces;
+  await migrateLegacyDrafts(w.store, w.legacyDrafts(), w.newId, w.now()).catch(() => 0);
+  const opening = await decideOpening({
+    hash: ports.hash.readHash(),
+    decode: ports.decodeLink,
+    looksLikeLink,
+    store: w.store,
+    tabWorkspace: w.tabWorkspace(),
+    heldElsewhere: w.heldElsewhere,
+    newId: w.newId,
+    now: w.now(),
+  });
+  if (await w.claim(opening.id)) return opening;
+  // Another tab took it in the meantime: work on a copy.
+  const id = w.newId();
+  await w.claim(id);
+  return { ...opening, id, stored: false, base: { ...opening.base, createdAt: w.now(), origin: 'copy' } };
+}
+
+/** The example in a new workspace (nothing stored yet): the opening when storage is not consulted. */
+export function exampleOpening(id: string, now: number): Opening {
+  return { id, state: defaultDocState(), base: { createdAt: now, origin: 'example' }, stored: false };
+}
+
+export type SaveStatus =
+  | { readonly state: 'saved' | 'pending' }
+  | { readonly state: 'failed'; readonly reason: 'quota' | 'unavailable' | 'other'; readonly message: string };
+
+interface Current {
+  readonly id: string;
+  readonly base: Opening['base'];
+  readonly fromHash: string | undefined;
+}
+
+/** The file a workspace view becomes when the worker cannot write it (same format, events verbatim). */
+function plainWorkspaceFile(view: WorkspaceView): string {
+  return `${JSON.stringify({ kind: 'eql-playground-workspace', version: 1, ...view }, null, 2)}\n`;
+}
+
+function saveFailure(e: unknown): Extract<SaveStatus, { state: 'failed' }> {
+  const reason =
+    typeof e === 'object' && e !== null && 'reason' in e && (e.reason === 'quota' || e.reason === 'unavailable')
+      ? e.reason
+      : 'other';
+  const message = e instanceof Error && e.message ? e.message : 'the browser refused to store it';
+  return { state: 'failed', reason, message };
+}
+
+/** The tab's workspace and its saving: autosave, one save at a time, a failure told at once. */
+function createSaving(
+  w: WorkspacePorts,
+  debounce: DraftPorts['debounce'],
+  opening: Opening,
+  documents: Documents,
+  notices: Store<Notice | undefined>,
+) {
+  const tab = { current: { id: opening.id, base: opening.base, fromHash: opening.fromHash } as Current };
+  const status = createStore<SaveStatus>({ state: opening.stored ? 'saved' : 'pending' });
+  let chain: Promise<void> = Promise.resolve();
+  /** The last save failed (the user has been told; told again only after one works). */
+  let failing = false;
+
+  const saveNow = (): Promise<void> => {
+    const target = tab.current;
+    const state = documents.doc();
+    status.set({ state: 'pending' });
+    chain = chain.then(async () => {
+      const text = serializeWorkspace({ state, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
+      try {
+        await w.store.save(metaFor(target.id, state, text, w.now(), target.base), text);
+        failing = false;
+        if (target !== tab.current) return;
+        status.set({ state: 'saved' });
+        if (notices.get()?.kind === 'save-failed') notices.set(undefined);
+      } catch (e) {
+        const failed = saveFailure(e);
+        if (target === tab.current) status.set(failed);
+        // Say it at once, and again only after a save has worked in between.
+        if (!failing) notices.set({ kind: 'save-failed', reason: failed.reason, message: failed.message });
+        failing = true;
+      }
+    });
+    return chain;
+  };
+  const saver = debounce(() => void saveNow(), 300);
+  /** The document changed: a save is due (a failure stays shown until a save works). */
+  const changed = (): void => {
+    if (status.get().state === 'saved') status.set({ state: 'pending' });
+    saver.schedule();
+  };
+  const flush = async (): Promise<void> => {
+    saver.flush();
+    await chain;
+  };
+  /** The Recent menu's entry for the workspace on screen. */
+  const metaOfCurrent = (): WorkspaceMeta => {
+    const text = serializeWorkspace({ state: documents.doc() });
+    return metaFor(tab.current.id, documents.doc(), text, w.now(), tab.current.base);
+  };
+  return { tab, status, saveNow, saver, changed, flush, metaOfCurrent };
+}
+
+type Saving = ReturnType<typeof createSaving>;
+
+/** Switching the tab to another workspace: a stored one, a new one, a pasted link. */
+function createSwitching(
+  ports: DraftPorts,
+  saving: Saving,
+  documents: Documents,
+  notices: Store<Notice | undefined>,
+  lists: { readonly recent: Store<readonly WorkspaceMeta[]>; readonly unreadable: Store<Record<string, string>> },
+) {
+  const w = ports.workspaces;
+  const refreshRecent = async (): Promise<readonly WorkspaceMeta[]> => {
+    const list = await w.store.list().catch(() => lists.recent.get());
+    lists.recent.set(list);
+    return list;
+  };
+
+  /** Show `state` as the tab's workspace `next`, saved at once. */
+  const show = async (next: Current, state: DocState, notice: Notice | undefined): Promise<void> => {
+    saving.tab.current = next;
+    documents.load(state);
+    notices.set(notice);
+    await saving.saveNow();
+    void refreshRecent();
+  };
+
+  /** Open a stored workspace in this tab (a copy when another tab has it open). */
+  const open = async (meta: WorkspaceMeta, notice?: Notice): Promise<boolean> => {
+    await saving.flush();
+    const read = readWorkspace(await w.store.load(meta.id).catch(() => undefined));
+    if (!read.ok) {
+      lists.unreadable.update((u) => ({ ...u, [meta.id]: read.reason }));
+      notices.set({ kind: 'unreadable', of: meta, reason: read.reason });
+      return false;
+    }
+    const mine = (await w.heldElsewhere(meta.id)) ? false : await w.claim(meta.id);
+    const id = mine ? meta.id : w.newId();
+    if (!mine) await w.claim(id);
+    const base: Opening['base'] = mine
+      ? meta
+      : { createdAt: w.now(), origin: 'copy', ...(meta.linkKey ? { linkKey: meta.linkKey } : {}) };
+    ports.hash.clearHash();
+    await show(
+      { id, base, fromHash: read.draft.fromHash },
+      read.draft.state,
+      mine ? notice : { kind: 'copy', of: meta },
+    );
+    return true;
+  };
+
+  /** Start a new workspace in this tab with `state`. */
+  const begin = async (state: DocState, origin: WorkspaceMeta['origin'], notice: Notice | undefined) => {
+    await saving.flush();
+    const id = w.newId();
+    await w.claim(id);
+    await show({ id, base: { createdAt: w.now(), origin }, fromHash: undefined }, state, notice);
+  };
+
+  /** A different link pasted into this tab's address bar: it opens as its own workspace. */
+  const onHash = async (hash: string): Promise<void> => {
+    if (hash === saving.tab.current.fromHash || !looksLikeLink(hash)) return;
+    await saving.flush();
+    const previous = saving.metaOfCurrent();
+    const o = await decideOpening({
+      hash,
+      decode: ports.decodeLink,
+      looksLikeLink,
+      store: w.store,
+      tabWorkspace: previous.id,
+      heldElsewhere: w.heldElsewhere,
+      newId: w.newId,
+      now: w.now(),
+    });
+    if (o.notice?.kind === 'broken-link' || o.id === previous.id) {
+      if (o.notice) notices.set(o.notice);
+      return;
+    }
+    await w.claim(o.id);
+    const notice = o.notice?.kind === 'shared' ? { ...o.notice, previous } : o.notice;
+    await show({ id: o.id, base: o.base, fromHash: o.fromHash }, o.state, notice);
+  };
+
+  const reset = async (): Promise<void> => {
+    await saving.flush();
+    const previous = saving.metaOfCurrent();
+    ports.hash.clearHash();
+    await begin(defaultDocState(), 'example', { kind: 'reset', previous });
+  };
+  /** Reopen what a notice offers (the workspace a reset or a pasted link replaced, earlier edits). */
+  const reopen = async (target: WorkspaceMeta | undefined): Promise<void> => {
+    if (target && (await open(target))) notices.set({ kind: 'draft-restored' });
+  };
+  return { refreshRecent, open, onHash, reset, reopen };
 }
 
 export function createDrafts(
   ports: DraftPorts,
-  startup: StartupDecision,
+  opening: Opening,
   documents: Documents,
   notices: Store<Notice | undefined>,
+  writeFile: (view: WorkspaceView) => Promise<string | undefined>,
 ) {
-  /** The draft a shared link replaced on screen, until restored. */
-  const backup = createStore<DocState | undefined>(startup.backup);
-  /** The share fragment the document came from (or was last shared as). */
-  let fromHash = startup.fromHash;
-  const record = () => ({ state: documents.doc(), ...(fromHash ? { fromHash } : {}) });
-  const saver = ports.debounce(() => ports.storage.saveDraft(serializeDraft(record())), 300);
-
-  const onHash = (hash: string): void => {
-    if (hash === fromHash) return;
-    const decision = decideStartup(hash, record());
-    if (decision.notice?.kind === 'broken-link') {
-      notices.set(decision.notice);
-      return;
-    }
-    if (!decision.fromHash) return;
-    if (decision.backup) {
-      backup.set(decision.backup);
-      ports.storage.saveBackup(serializeDraft({ state: decision.backup }));
-    }
-    fromHash = decision.fromHash;
-    documents.load(decision.state);
-    notices.set(decision.notice);
+  const saving = createSaving(ports.workspaces, ports.debounce, opening, documents, notices);
+  const recent = createStore<readonly WorkspaceMeta[]>([]);
+  /** Why stored workspaces could not be read, as found so far (they stay stored and listed). */
+  const unreadable = createStore<Record<string, string>>(
+    opening.notice?.kind === 'unreadable' ? { [opening.notice.of.id]: opening.notice.reason } : {},
+  );
+  const sw = createSwitching(ports, saving, documents, notices, { recent, unreadable });
+  /** Switches under way (a pasted link decoding, a workspace loading), for `settled()`. */
+  let switching: Promise<unknown> = Promise.resolve();
+  const track = (p: Promise<unknown>): Promise<void> => {
+    switching = Promise.all([switching, p]).catch(() => undefined);
+    return p.then(() => undefined);
+  };
+  const noticed = <K extends Notice['kind']>(kind: K) => {
+    const n = notices.get();
+    return n?.kind === kind ? (n as Extract<Notice, { kind: K }>) : undefined;
   };
 
   return {
-    backup,
-    fromHash: () => fromHash,
-    /** The document is now this share fragment (a link was just made). */
+    status: saving.status,
+    recent,
+    unreadable,
+    /** The tab's workspace id. */
+    workspaceId: () => saving.tab.current.id,
+    fromHash: () => saving.tab.current.fromHash,
+    /** The document is now this share fragment (a link was just made): a reload keeps it. */
     markShared(hash: string): void {
-      fromHash = hash;
+      const c = saving.tab.current;
+      saving.tab.current = { ...c, fromHash: hash, base: { ...c.base, linkKey: linkKey(hash) } };
+      saving.changed();
     },
-    flush: () => saver.flush(),
+    /** Save now (pending changes); resolves when storage has answered. */
+    flush: saving.flush,
+    /** Resolves once no workspace switch is under way (the automation hook's `ready` waits for it). */
+    settled: async (): Promise<void> => {
+      let last: Promise<unknown>;
+      do {
+        last = switching;
+        await last;
+      } while (last !== switching);
+    },
+    refreshRecent: sw.refreshRecent,
     start(): () => void {
-      // Keep the backup draft aside in storage as soon as a shared link replaced it.
-      if (startup.backup) ports.storage.saveBackup(serializeDraft({ state: startup.backup }));
       const stops = [
-        watch(
-          documents.state,
-          (s) => s.doc,
-          () => saver.schedule(),
-        ),
-        ports.hash.onHashChange(onHash),
+        watch(documents.state, (s) => s.doc, saving.changed),
+        ports.hash.onHashChange((h) => void track(sw.onHash(h))),
+        ports.onHidden(() => saving.saver.flush()),
       ];
-      saver.schedule();
+      // A link's content or a copy is stored at once; the untouched example waits for an edit.
+      if (!opening.stored && opening.base.origin !== 'example') void saving.saveNow();
+      void sw.refreshRecent();
       return () => {
         for (const s of stops) s();
-        saver.flush();
+        saving.saver.flush();
       };
     },
-    resetToExample(): void {
-      fromHash = undefined;
-      ports.hash.clearHash();
-      documents.load(defaultDocState());
-      notices.set(undefined);
+    /** Open a workspace listed in Recent; false when it cannot be read (it stays stored). */
+    openWorkspace: (meta: WorkspaceMeta): Promise<boolean> => {
+      const p = sw.open(meta, { kind: 'workspace-opened', title: meta.title });
+      void track(p);
+      return p;
     },
-    restoreDraft(): void {
-      const saved = backup.get() ?? parseDraft(ports.storage.loadBackup())?.state;
-      if (!saved) return;
-      fromHash = undefined;
-      ports.hash.clearHash();
-      documents.load(saved);
-      // Store the restored draft at once: the backup is dropped next, and a reload must find it.
-      saver.schedule();
-      saver.flush();
-      backup.set(undefined);
-      ports.storage.saveBackup(null);
-      notices.set({ kind: 'draft-restored' });
+    /** The example in a new workspace; the one it replaces stays stored and Undo reopens it. */
+    resetToExample: (): Promise<void> => track(sw.reset()),
+    /** Reopen the workspace a reset replaced. */
+    undoReset: (): Promise<void> => track(sw.reopen(noticed('reset')?.previous)),
+    /** Back to the workspace a pasted link replaced (`previous`), or to earlier edits of this link. */
+    restoreDraft: (which: 'previous' | 'edits' = 'previous'): Promise<void> =>
+      track(sw.reopen(noticed('shared')?.[which])),
+    /** The workspace as a file (docs/workspace-format.md), offered as a download. */
+    async downloadWorkspace(): Promise<void> {
+      const view = workspaceOfDoc(documents.doc());
+      const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
+      ports.download(`${fileStem(documents.doc())}.workspace.json`, text, 'application/json');
+    },
+    /** A stored workspace that cannot be read, as it is stored (so nothing is ever out of reach). */
+    async downloadStored(meta: WorkspaceMeta): Promise<void> {
+      const text = await ports.workspaces.store.load(meta.id).catch(() => undefined);
+      if (text !== undefined) ports.download(`stored-workspace-${meta.id}.txt`, text, 'text/plain');
     },
   };
+}
+
+function fileStem(doc: DocState): string {
+  const name = doc.metadata?.name ?? 'eql-playground';
+  const stem = name
+    .slice(0, 200)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return stem || 'eql-playground';
 }
 
 export type Drafts = ReturnType<typeof createDrafts>;

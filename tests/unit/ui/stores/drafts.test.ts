@@ -1,72 +1,257 @@
 import { describe, expect, test } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
 import { encodeShareHash } from '../../../../src/share';
+import { openWorkspaceDb, SaveFailure } from '../../../../src/ui/platform/workspace-db';
 import { createPlayground } from '../../../../src/ui/playground';
-import { defaultDocState, parseDraft, serializeDraft, toSharePayload } from '../../../../src/ui/state/doc-state';
-import { fakePorts, flush } from './fakes';
+import { defaultDocState, serializeDraft, toSharePayload, type DocState } from '../../../../src/ui/state/doc-state';
+import { readWorkspace, serializeWorkspace, type WorkspaceMeta } from '../../../../src/ui/state/workspaces';
+import { openTabWorkspace } from '../../../../src/ui/stores/drafts';
+import { fakeBrowser, fakePorts, flush, type FakeBrowser } from './fakes';
 
-const mine = { ...defaultDocState(), rule: 'process where process.name == "mine"' };
-const theirs = { ...defaultDocState(), rule: 'file where file.name == "theirs"' };
+const mine: DocState = { ...defaultDocState(), rule: 'process where process.name == "mine"' };
+const theirs: DocState = { ...defaultDocState(), rule: 'file where file.name == "theirs"' };
 const link = encodeShareHash(toSharePayload(theirs));
 
-describe('drafts store', () => {
-  test('the page opens with the saved draft, and autosaves it after each change', () => {
-    const f = fakePorts('', serializeDraft({ state: mine }));
-    const pg = createPlayground(f.ports);
-    expect(pg.documents.doc().rule).toBe(mine.rule);
-    const stop = pg.start();
-    pg.documents.onRuleChange('any where true');
-    f.timers.fire();
-    expect(parseDraft(f.storage.draft)?.state.rule).toBe('any where true');
-    pg.documents.onRuleChange('any where false');
-    stop(); // leaving the page flushes the pending save
-    expect(parseDraft(f.storage.draft)?.state.rule).toBe('any where false');
-  });
+/** Open a tab as the page does: the opening decided first, then the playground on it. */
+async function openTab(browser: FakeBrowser, hash = '', tab = 'tab-1') {
+  const f = fakePorts(hash, browser, tab);
+  const opening = await openTabWorkspace(f.ports);
+  const pg = createPlayground(f.ports, opening);
+  const stop = pg.start();
+  await pg.drafts.flush();
+  const edit = async (rule: string) => {
+    pg.documents.onRuleChange(rule);
+    await pg.drafts.flush();
+  };
+  /** Reload: the page goes (saving what is pending, releasing its lock) and opens again in this tab. */
+  const reload = async (newHash = f.address.hash) => {
+    stop();
+    await pg.drafts.flush();
+    f.closeTab();
+    return openTab(browser, newHash, tab);
+  };
+  return { f, pg, stop, edit, reload };
+}
 
-  test('a shared link keeps the draft aside; restoring it brings it back and stores it at once', () => {
-    const f = fakePorts(link, serializeDraft({ state: mine }));
-    const pg = createPlayground(f.ports);
-    expect(pg.documents.doc().rule).toBe(theirs.rule);
-    expect(pg.notices.get()).toEqual({ kind: 'shared', canRestoreDraft: true });
-    pg.start();
-    expect(parseDraft(f.storage.backup)?.state.rule).toBe(mine.rule);
-    pg.drafts.restoreDraft();
-    expect(pg.documents.doc().rule).toBe(mine.rule);
-    expect(parseDraft(f.storage.draft)?.state.rule).toBe(mine.rule);
-    expect([f.storage.backup, f.address.hash, pg.drafts.backup.get()]).toEqual([null, '', undefined]);
-    expect(pg.notices.get()).toEqual({ kind: 'draft-restored' });
-  });
+async function stored(browser: FakeBrowser, id: string): Promise<DocState | undefined> {
+  const r = readWorkspace(await browser.store.load(id));
+  return r.ok ? r.draft.state : undefined;
+}
 
-  test('a different link pasted into the tab opens it; a broken one says why and changes nothing', () => {
-    const f = fakePorts('', serializeDraft({ state: mine }));
-    const pg = createPlayground(f.ports);
-    pg.start();
-    f.navigate('#v1.AAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    expect(pg.notices.get()?.kind).toBe('broken-link');
-    expect(pg.documents.doc().rule).toBe(mine.rule);
-    f.navigate(link);
-    expect(pg.documents.doc().rule).toBe(theirs.rule);
-    expect(pg.drafts.backup.get()?.rule).toBe(mine.rule);
-    expect(pg.drafts.fromHash()).toBe(link);
-  });
-
-  test('reset puts the example back, forgets the link and the notice', async () => {
-    const f = fakePorts(link);
-    const pg = createPlayground(f.ports);
-    pg.start();
-    pg.drafts.resetToExample();
+describe('drafts in workspaces', () => {
+  test('the tab autosaves its workspace, saves when hidden, and a reload finds everything', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    expect(t.pg.documents.doc()).toEqual(defaultDocState());
+    expect(browser.memory.records.size).toBe(0); // the untouched example is not stored
+    await t.edit('any where true');
+    const id = t.pg.drafts.workspaceId();
+    expect((await stored(browser, id))?.rule).toBe('any where true');
+    t.pg.documents.onRuleChange('any where false');
+    t.f.hide(); // switching away saves at once, without waiting for the autosave
     await flush();
-    expect(pg.documents.doc()).toEqual(defaultDocState());
-    expect([f.address.hash, pg.drafts.fromHash(), pg.notices.get()]).toEqual(['', undefined, undefined]);
+    expect((await stored(browser, id))?.rule).toBe('any where false');
+    const again = await t.reload();
+    expect(again.pg.drafts.workspaceId()).toBe(id);
+    expect(again.pg.documents.doc().rule).toBe('any where false');
+    expect(again.pg.notices.get()).toBeUndefined();
   });
 
-  test('share puts the document in the address bar, copies the link and remembers it as the origin', async () => {
-    const f = fakePorts('', serializeDraft({ state: mine }));
-    const pg = createPlayground(f.ports);
-    pg.start();
-    await pg.share.shareLink();
-    expect(f.address.hash).toBe(encodeShareHash(toSharePayload(mine)));
-    expect(f.clipboard).toEqual([`http://127.0.0.1/${f.address.hash}`]);
-    expect(pg.share.info.get()).toEqual({ length: f.clipboard[0]!.length, copied: true, at: 42 });
-    expect(parseDraft(f.storage.draft)?.fromHash).toBe(f.address.hash);
+  test('20,000 events (17 MB) go through IndexedDB and come back after a reload', async () => {
+    const browser = fakeBrowser();
+    browser.store = await openWorkspaceDb(new IDBFactory());
+    const t = await openTab(browser);
+    const line = JSON.stringify({ event: { category: 'process' }, process: { name: 'x'.repeat(800) } });
+    const events = Array.from({ length: 20_000 }, () => line).join('\n');
+    t.pg.documents.onEventsChange(events);
+    await t.edit('process where process.name == "x"');
+    const again = await t.reload();
+    expect(again.pg.documents.doc().events.length).toBe(events.length);
+    expect(again.pg.documents.doc().rule).toBe('process where process.name == "x"');
+  });
+
+  test('a save over the quota says so at once, offers the file, keeps the stored copy; the next good save clears it', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit('any where 1 == 1');
+    const id = t.pg.drafts.workspaceId();
+    browser.memory.box.fail = new SaveFailure('quota', "the browser's storage for this page is full");
+    await t.edit('any where 2 == 2');
+    expect(t.pg.notices.get()).toEqual({
+      kind: 'save-failed',
+      reason: 'quota',
+      message: "the browser's storage for this page is full",
+    });
+    expect(t.pg.drafts.status.get()).toMatchObject({ state: 'failed', reason: 'quota' });
+    expect((await stored(browser, id))?.rule).toBe('any where 1 == 1');
+    // The notice's action: the workspace file, written by the worker, offered as a download.
+    const downloading = t.pg.drafts.downloadWorkspace();
+    await until(() => (t.f.clients[0]?.calls.writeWorkspace.length ?? 0) > 0);
+    const call = t.f.clients[0]!.calls.writeWorkspace[0]!;
+    call.resolve({
+      status: 'ok',
+      value: { type: 'writeWorkspace', id: 1, text: `${JSON.stringify(call.args[0])}\n` },
+    });
+    await downloading;
+    expect(t.f.downloads).toHaveLength(1);
+    expect(t.f.downloads[0]!.mime).toBe('application/json');
+    expect(t.f.downloads[0]!.name).toMatch(/\.workspace\.json$/);
+    expect(JSON.parse(t.f.downloads[0]!.text)).toMatchObject({ rule: 'any where 2 == 2' });
+    // Dismissed, a failure that goes on is not repeated; once storage works again the notice goes.
+    t.pg.dismissNotice();
+    await t.edit('any where 3 == 3');
+    expect(t.pg.notices.get()).toBeUndefined();
+    browser.memory.box.fail = undefined;
+    t.pg.notices.set({ kind: 'save-failed', reason: 'quota', message: 'x' });
+    await t.edit('any where 4 == 4');
+    expect(t.pg.notices.get()).toBeUndefined();
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    expect((await stored(browser, id))?.rule).toBe('any where 4 == 4');
+  });
+
+  test('two tabs never share a workspace: the second works on a copy, and neither overwrites the other', async () => {
+    const browser = fakeBrowser();
+    const one = await openTab(browser, '', 'tab-1');
+    await one.edit('process where process.name == "one"');
+    const two = await openTab(browser, '', 'tab-2');
+    expect(two.pg.documents.doc().rule).toBe('process where process.name == "one"');
+    expect(two.pg.notices.get()).toMatchObject({ kind: 'copy', of: { id: one.pg.drafts.workspaceId() } });
+    expect(two.pg.drafts.workspaceId()).not.toBe(one.pg.drafts.workspaceId());
+    await two.edit('process where process.name == "two"');
+    await one.edit('process where process.name == "one, later"');
+    expect((await stored(browser, one.pg.drafts.workspaceId()))?.rule).toBe(
+      'process where process.name == "one, later"',
+    );
+    expect((await stored(browser, two.pg.drafts.workspaceId()))?.rule).toBe('process where process.name == "two"');
+    // Each tab's reload finds its own workspace, whichever was saved last.
+    expect((await one.reload()).pg.documents.doc().rule).toBe('process where process.name == "one, later"');
+    expect((await two.reload()).pg.documents.doc().rule).toBe('process where process.name == "two"');
+  });
+
+  test('an earlier localStorage draft opens once as a workspace; localStorage is left as it was', async () => {
+    const browser = fakeBrowser();
+    const old = serializeDraft({ state: mine });
+    browser.legacy.push(null, old);
+    const t = await openTab(browser);
+    expect(t.pg.documents.doc().rule).toBe(mine.rule);
+    expect(browser.legacy).toEqual([null, old]);
+    await t.edit('any where true');
+    const other = await openTab(fakeBrowserWith(browser), '', 'tab-9');
+    expect([...browser.memory.records.values()].filter((r) => r.meta.origin === 'migrated')).toHaveLength(1);
+    expect(other.pg.documents.doc().rule).toBe('any where true');
   });
 });
+
+/** The same browser (another tab of it). */
+const fakeBrowserWith = (b: FakeBrowser) => b;
+
+describe('links, reset and Recent', () => {
+  test('a link always shows its content; a reload keeps the edits; a new opening offers them', async () => {
+    const browser = fakeBrowser();
+    const own = await openTab(browser);
+    await own.edit(mine.rule);
+    const t = await openTab(browser, link, 'tab-2');
+    expect(t.pg.documents.doc().rule).toBe(theirs.rule);
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'shared', dropped: [] });
+    await t.edit('file where file.name == "edited"');
+    const reloaded = await t.reload();
+    expect(reloaded.pg.documents.doc().rule).toBe('file where file.name == "edited"');
+    // The same link in yet another tab: the link's content, the edits offered, then opened.
+    const third = await openTab(browser, link, 'tab-3');
+    expect(third.pg.documents.doc().rule).toBe(theirs.rule);
+    const notice = third.pg.notices.get();
+    expect(notice).toMatchObject({ kind: 'shared', edits: { id: reloaded.pg.drafts.workspaceId() } });
+    await third.pg.drafts.restoreDraft('edits');
+    expect(third.pg.documents.doc().rule).toBe('file where file.name == "edited"');
+    // Held by the second tab, so the third has a copy of them.
+    expect(third.pg.drafts.workspaceId()).not.toBe(reloaded.pg.drafts.workspaceId());
+    expect((await stored(browser, own.pg.drafts.workspaceId()))?.rule).toBe(mine.rule);
+  });
+
+  test('a link pasted into the tab opens as its own workspace; the previous one can be restored', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit(mine.rule);
+    const before = t.pg.drafts.workspaceId();
+    t.f.navigate('#v1.AAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await until(() => t.pg.notices.get()?.kind === 'broken-link');
+    expect(t.pg.documents.doc().rule).toBe(mine.rule);
+    t.f.navigate(link);
+    await until(() => t.pg.notices.get()?.kind === 'shared');
+    expect(t.pg.documents.doc().rule).toBe(theirs.rule);
+    expect(t.pg.drafts.workspaceId()).not.toBe(before);
+    expect(t.pg.notices.get()).toMatchObject({ previous: { id: before } });
+    await t.pg.drafts.restoreDraft('previous');
+    expect(t.pg.documents.doc().rule).toBe(mine.rule);
+    expect(t.pg.drafts.workspaceId()).toBe(before);
+    expect(t.pg.notices.get()).toEqual({ kind: 'draft-restored' });
+    expect((await stored(browser, before))?.rule).toBe(mine.rule);
+  });
+
+  test('reset opens the example in a new workspace; Undo brings the previous one back, also after a reload', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser, link);
+    await t.edit(mine.rule);
+    const before = t.pg.drafts.workspaceId();
+    await t.pg.drafts.resetToExample();
+    expect(t.pg.documents.doc()).toEqual(defaultDocState());
+    expect(t.f.address.hash).toBe('');
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'reset', previous: { id: before } });
+    expect((await stored(browser, before))?.rule).toBe(mine.rule);
+    await t.pg.drafts.undoReset();
+    expect(t.pg.documents.doc().rule).toBe(mine.rule);
+    expect(t.pg.drafts.workspaceId()).toBe(before);
+    // Reset again and reload without Undo: the example stays (the old workspace waits in Recent).
+    await t.pg.drafts.resetToExample();
+    const again = await t.reload();
+    expect(again.pg.documents.doc().rule).toBe(defaultDocState().rule);
+    const recent = await again.pg.drafts.refreshRecent();
+    expect(recent.map((w) => w.id)).toContain(before);
+  });
+
+  test('Recent lists every stored workspace; an unreadable one stays stored, is marked, and can be downloaded as it is', async () => {
+    const browser = fakeBrowser();
+    const bad: WorkspaceMeta = {
+      id: 'bad',
+      title: 'From the future',
+      createdAt: 1,
+      updatedAt: 1,
+      size: 9,
+      origin: 'example',
+    };
+    await browser.store.save(bad, '{"v":9}');
+    const good = serializeWorkspace({ state: mine });
+    await browser.store.save({ ...bad, id: 'good', title: 'mine', updatedAt: 2 }, good);
+    const t = await openTab(browser);
+    expect(t.pg.documents.doc().rule).toBe(mine.rule);
+    await until(() => t.pg.drafts.recent.get().length === 2);
+    expect(await t.pg.drafts.openWorkspace(bad)).toBe(false);
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'unreadable', of: { id: 'bad' } });
+    expect(t.pg.drafts.unreadable.get().bad).toMatch(/version 9/);
+    expect(t.pg.documents.doc().rule).toBe(mine.rule);
+    expect(await browser.store.load('bad')).toBe('{"v":9}');
+    await t.pg.drafts.downloadStored(bad);
+    expect(t.f.downloads.at(-1)).toEqual({ name: 'stored-workspace-bad.txt', text: '{"v":9}', mime: 'text/plain' });
+  });
+
+  test('share puts the document in the address bar, copies the link, and a reload keeps the state', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit(mine.rule);
+    await t.pg.share.shareLink();
+    expect(t.f.address.hash).toBe(encodeShareHash(toSharePayload(t.pg.documents.doc())));
+    expect(t.f.clipboard).toEqual([`http://127.0.0.1/${t.f.address.hash}`]);
+    await t.pg.drafts.flush();
+    const r = readWorkspace(await browser.store.load(t.pg.drafts.workspaceId()));
+    expect(r.ok && r.draft.fromHash).toBe(t.f.address.hash);
+    await t.edit('any where "edited after sharing"');
+    const again = await t.reload();
+    expect(again.pg.drafts.workspaceId()).toBe(t.pg.drafts.workspaceId());
+    expect(again.pg.documents.doc().rule).toBe('any where "edited after sharing"');
+  });
+});
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !cond(); i++) await flush();
+  expect(cond()).toBe(true);
+}

@@ -1,7 +1,9 @@
 /** Fakes for the playground's ports: a worker client answering by hand, storage, address bar, timers. */
 import type { Verdict } from '../../../../src/core';
 import type { IStandaloneCodeEditor } from '../../../../src/monaco/types';
+import { decodeShareHash } from '../../../../src/share';
 import type { PlaygroundPorts } from '../../../../src/ui/playground';
+import type { WorkspaceMeta, WorkspaceStore } from '../../../../src/ui/state/workspaces';
 import type { ClientLike } from '../../../../src/ui/stores/evaluation';
 import type { Outcome } from '../../../../src/worker/client';
 import type { ParsedRuleView, RunInput, WorkerResponse } from '../../../../src/worker/protocol';
@@ -149,9 +151,65 @@ export function manualDebounce() {
   return { debounce, fire };
 }
 
-/** Every port, in memory. */
-export function fakePorts(hash = '', draft: string | null = null) {
-  const storage = { draft, backup: null as string | null };
+/** Workspaces in memory; `fail` makes every save reject with that error (a full disk, say). */
+export function memoryStore() {
+  const records = new Map<string, { meta: WorkspaceMeta; draft: string }>();
+  const box = { fail: undefined as Error | undefined, saves: 0 };
+  const store: WorkspaceStore = {
+    list: async () => [...records.values()].map((r) => r.meta).sort((a, b) => b.updatedAt - a.updatedAt),
+    load: async (id) => records.get(id)?.draft,
+    save: async (meta, draft) => {
+      await Promise.resolve();
+      if (box.fail) throw box.fail;
+      box.saves++;
+      records.set(meta.id, { meta, draft });
+    },
+  };
+  return { store, records, box };
+}
+
+/** Web Locks shared by the fake tabs of one browser: lock name → the tab holding it. */
+export function fakeLocks() {
+  const held = new Map<string, string>();
+  const tab = (name: string) => ({
+    claim: async (id: string) => {
+      const owner = held.get(id);
+      if (owner !== undefined && owner !== name) return false;
+      for (const [k, v] of [...held]) if (v === name) held.delete(k);
+      held.set(id, name);
+      return true;
+    },
+    heldElsewhere: async (id: string) => {
+      const owner = held.get(id);
+      return owner !== undefined && owner !== name;
+    },
+    /** The tab closes: its locks go. */
+    close: () => {
+      for (const [k, v] of [...held]) if (v === name) held.delete(k);
+    },
+  });
+  return { held, tab };
+}
+
+export interface FakeBrowser {
+  readonly memory: ReturnType<typeof memoryStore>;
+  /** What the tabs store into (the memory store unless a test gives another). */
+  store: WorkspaceStore;
+  readonly locks: ReturnType<typeof fakeLocks>;
+  /** localStorage drafts of an earlier version. */
+  readonly legacy: (string | null)[];
+  readonly session: Map<string, string | undefined>;
+  ids: number;
+  now: number;
+}
+
+export function fakeBrowser(): FakeBrowser {
+  const memory = memoryStore();
+  return { memory, store: memory.store, locks: fakeLocks(), legacy: [], session: new Map(), ids: 0, now: 1000 };
+}
+
+/** Every port, in memory: one tab (`tab`) of a browser (shared storage and locks). */
+export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab = 'tab-1') {
   const address = { hash, listeners: [] as ((h: string) => void)[] };
   const clipboard: string[] = [];
   const clients: ReturnType<typeof fakeClient>[] = [];
@@ -159,16 +217,21 @@ export function fakePorts(hash = '', draft: string | null = null) {
   const hooks: { installed: unknown[]; removed: number } = { installed: [], removed: 0 };
   const languageData: unknown[] = [];
   const downloads: { name: string; text: string; mime: string }[] = [];
+  const hidden: (() => void)[] = [];
+  const locks = browser.locks.tab(tab);
   const ports: PlaygroundPorts<{ name: string; text: string }> = {
-    storage: {
-      loadDraft: () => storage.draft,
-      saveDraft: (t) => {
-        storage.draft = t;
+    workspaces: {
+      store: browser.store,
+      claim: async (id) => {
+        const ok = await locks.claim(id);
+        if (ok) browser.session.set(tab, id);
+        return ok;
       },
-      loadBackup: () => storage.backup,
-      saveBackup: (t) => {
-        storage.backup = t;
-      },
+      heldElsewhere: locks.heldElsewhere,
+      tabWorkspace: () => browser.session.get(tab),
+      newId: () => `w${++browser.ids}`,
+      now: () => ++browser.now,
+      legacyDrafts: () => browser.legacy,
     },
     hash: {
       readHash: () => address.hash,
@@ -181,6 +244,11 @@ export function fakePorts(hash = '', draft: string | null = null) {
       },
     },
     debounce: timers.debounce,
+    decodeLink: async (h) => decodeShareHash(h),
+    onHidden: (l) => {
+      hidden.push(l);
+      return () => hidden.splice(hidden.indexOf(l), 1);
+    },
     createClient: () => {
       const c = fakeClient();
       clients.push(c);
@@ -212,7 +280,24 @@ export function fakePorts(hash = '', draft: string | null = null) {
     address.hash = h;
     for (const l of [...address.listeners]) l(h);
   };
-  return { ports, storage, address, clipboard, clients, timers, hooks, languageData, navigate, downloads };
+  /** The tab is hidden (switched away from, or closed). */
+  const hide = () => {
+    for (const l of [...hidden]) l();
+  };
+  return {
+    ports,
+    browser,
+    address,
+    clipboard,
+    downloads,
+    clients,
+    timers,
+    hooks,
+    languageData,
+    navigate,
+    hide,
+    closeTab: locks.close,
+  };
 }
 
 /** A Monaco editor stand-in: holds text and reports changes the way the editor does. */

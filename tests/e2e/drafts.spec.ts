@@ -1,0 +1,195 @@
+import { deflateRawSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test, waitReady } from './fixtures';
+
+const getRule = (page: Page) => page.evaluate(() => window.eqlPlayground.getRule());
+const getEvents = (page: Page) => page.evaluate(() => window.eqlPlayground.getEvents());
+
+async function setRule(page: Page, rule: string): Promise<void> {
+  await page.evaluate((r) => window.eqlPlayground.setRule(r), rule);
+  await waitReady(page);
+}
+
+/** Wait until the workspace on screen is stored. */
+async function saved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+}
+
+function base64url(bytes: Buffer): string {
+  return bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** `count` events of about `width` characters each, as NDJSON; the text does not compress well. */
+function manyEvents(count: number, width: number): string {
+  let seed = 7;
+  const noise = (n: number) => {
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      // xorshift32: browsers store values compressed, so the text must not repeat itself
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      out += String.fromCharCode(97 + ((seed >>> 0) % 26));
+    }
+    return out;
+  };
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++)
+    lines.push(
+      JSON.stringify({
+        '@timestamp': '2024-01-01T00:00:00Z',
+        event: { category: ['process'], id: `e${i}` },
+        process: { name: i % 2 ? 'bash' : 'curl', args: noise(width) },
+      }),
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+test.describe('drafts that survive', () => {
+  test('a reload finds everything: the rule, 20,000 events (17 MB) and the settings', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApp(page);
+    const events = manyEvents(20_000, 770);
+    expect(events.length).toBeGreaterThan(16_000_000);
+    await page.evaluate((t) => window.eqlPlayground.setEvents(t), events);
+    await setRule(page, 'process where process.name == "bash"');
+    await page.getByTestId('tab-es').click();
+    await page.getByLabel('Size').fill('7');
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "bash"');
+    expect((await getEvents(page)).length).toBe(events.length);
+    expect(await getEvents(page)).toBe(events);
+    await page.getByTestId('tab-es').click();
+    await expect(page.getByLabel('Size')).toHaveValue('7');
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/drafts-reload-20000.png' });
+  });
+
+  test('two tabs do not clobber each other: the second works on a copy, each reload finds its own', async ({
+    page,
+    context,
+  }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "first tab"');
+    await saved(page);
+    const second = await context.newPage();
+    await openApp(second);
+    expect(await getRule(second)).toBe('process where process.name == "first tab"');
+    await expect(second.getByTestId('notice')).toHaveAttribute('data-kind', 'copy');
+    await setRule(second, 'process where process.name == "second tab"');
+    await saved(second);
+    await setRule(page, 'process where process.name == "first tab, later"');
+    await saved(page);
+    await second.screenshot({ path: 'test-results/drafts-second-tab.png' });
+    await page.reload();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "first tab, later"');
+    await second.reload();
+    await waitReady(second);
+    expect(await getRule(second)).toBe('process where process.name == "second tab"');
+    // Both are in the Recent menu of either tab.
+    await page.getByTestId('recent-menu').locator('summary').click();
+    await expect(page.getByTestId('recent-item')).toHaveCount(2);
+    await page.screenshot({ path: 'test-results/drafts-recent.png' });
+    await page.getByTestId('recent-item').filter({ hasText: 'second tab' }).click();
+    await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'copy'); // the second tab holds it
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "second tab"');
+    await second.close();
+  });
+
+  test('a save over the storage quota says so at once and offers the workspace file', async ({ page, baseURL }) => {
+    // The quota is read when the browser first opens the page's database: set it before.
+    const cdp = await page.context().newCDPSession(page);
+    const origin = new URL(baseURL!).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 300_000 });
+    try {
+      await openApp(page);
+      await setRule(page, 'process where process.name == "kept"');
+      await saved(page);
+      await page.evaluate((t) => window.eqlPlayground.setEvents(t), manyEvents(3000, 700));
+      await waitReady(page);
+      const notice = page.getByTestId('notice');
+      await expect(notice).toHaveAttribute('data-kind', 'save-failed');
+      await expect(notice).toContainText('not being saved');
+      await expect(notice).toContainText('full');
+      await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'failed');
+      await page.screenshot({ path: 'test-results/drafts-quota.png' });
+      const download = page.waitForEvent('download');
+      await notice.getByTestId('download-workspace').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/\.workspace\.json$/);
+      const text = await (await file.createReadStream()).toArray();
+      const workspace = JSON.parse(Buffer.concat(text).toString('utf8'));
+      expect(workspace).toMatchObject({
+        kind: 'eql-playground-workspace',
+        rule: 'process where process.name == "kept"',
+      });
+      expect(JSON.stringify(workspace.events)).toContain('e2999');
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    }
+  });
+
+  test('Reset to example, then Undo, brings the workspace back', async ({ page }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "before reset"');
+    await saved(page);
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    const notice = page.getByTestId('notice');
+    await expect(notice).toHaveAttribute('data-kind', 'reset');
+    await waitReady(page);
+    expect(await getRule(page)).toContain('file where host.os.type == "linux"');
+    await expect(page.getByTestId('summary')).toHaveText('4 alert · 9 suppressed · 4 no match');
+    await page.screenshot({ path: 'test-results/drafts-reset.png' });
+    await notice.getByTestId('undo-reset').click();
+    await expect(notice).toHaveAttribute('data-kind', 'draft-restored');
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "before reset"');
+    await page.reload();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "before reset"');
+  });
+});
+
+test.describe('links against drafts', () => {
+  test('a decompression-bomb link is refused with a clear notice; the draft is untouched', async ({ page }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "my draft"');
+    await saved(page);
+    // 100 MB of one character, deflated to about 100 KB: past the 64 MB cap.
+    const bomb = `#v1.${base64url(deflateRawSync(Buffer.alloc(100 * 1024 * 1024, 0x61), { level: 9 }))}`;
+    expect(bomb.length).toBeLessThan(200_000);
+    await page.goto(`/${bomb}`);
+    const notice = page.getByTestId('notice');
+    await expect(notice).toHaveAttribute('data-kind', 'broken-link');
+    await expect(notice).toContainText('SHR8003');
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "my draft"');
+    // A fresh load of the same link (not a hash change) is refused the same way.
+    await page.reload();
+    await expect(notice).toHaveAttribute('data-kind', 'broken-link');
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "my draft"');
+  });
+
+  test('a link with wrongly typed metadata opens, names the dropped field, and the app keeps working', async ({
+    page,
+  }) => {
+    const state = {
+      rule: 'process where true',
+      events: '{"event":{"category":"process"}}',
+      meta: { name: 'Typed wrong', threat: [{ techniques: 'oops' }] },
+    };
+    const hash = `#v1.${base64url(deflateRawSync(Buffer.from(JSON.stringify(state))))}`;
+    await openApp(page, `/${hash}`);
+    const notice = page.getByTestId('notice');
+    await expect(notice).toHaveAttribute('data-kind', 'shared');
+    await expect(notice).toContainText('meta.threat[0].techniques was dropped');
+    await expect(page.getByTestId('rule-name')).toHaveText('Typed wrong');
+    expect(await getRule(page)).toBe('process where true');
+    await expect(page.getByTestId('summary')).toContainText('1 alert');
+  });
+});
