@@ -204,3 +204,18 @@ test('exceptions travel in the draft and in a share link', async ({ page, browse
     await fresh.close();
   }
 });
+
+test('the Add rule exception dialog is usable from the keyboard: the name has focus, Escape closes it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.locator('[data-testid=event-row][data-verdict=alert]').first().click();
+  await page.getByTestId('add-exception-button').click();
+  await expect(page.getByTestId('draft-name')).toBeFocused();
+  // A draft without a ticked field is no item: Apply waits.
+  for (const box of await page.getByTestId('add-exception').getByRole('checkbox').all()) await box.uncheck();
+  await expect(page.getByTestId('add-exception')).toContainText('Tick at least one field.');
+  await expect(page.getByTestId('apply-exception')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('add-exception')).toBeHidden();
+});

@@ -147,3 +147,59 @@ describe('exceptions in links and drafts', () => {
     expect(toSharePayload({ ...doc, exceptions: { text: '' } }).exceptions).toBeUndefined();
   });
 });
+
+describe('exports and the cluster round trip', () => {
+  function withClient(answers: Record<string, unknown>) {
+    const documents = createDocuments({ ...defaultDocState(), exceptions: { text: 'ITEMS' } });
+    const calls: [string, unknown[]][] = [];
+    const client = new Proxy(
+      {},
+      {
+        get:
+          (_t, name: string) =>
+          (...args: unknown[]) => {
+            calls.push([name, args]);
+            return Promise.resolve(answers[name]);
+          },
+      },
+    ) as ClientLike;
+    const downloads: string[] = [];
+    const copied: string[] = [];
+    const ex = createExceptions(documents, () => client, {
+      download: (name, text) => downloads.push(`${name}:${text}`),
+      copyText: async (t) => {
+        copied.push(t);
+        return true;
+      },
+      readFileText: async () => '',
+    });
+    return { ex, calls, downloads, copied };
+  }
+  const exported = {
+    status: 'ok',
+    value: { type: 'exportExceptions', id: 1, ndjson: 'ND\n', apiBody: 'POST x\n', problems: [] },
+  };
+
+  test('the list downloads as NDJSON and the API requests go to the clipboard', async () => {
+    const { ex, calls, downloads, copied } = withClient({ exportExceptions: exported });
+    await ex.downloadList();
+    await ex.copyApiRequests();
+    expect(calls.map((c) => c[0])).toEqual(['exportExceptions', 'exportExceptions']);
+    expect(calls[0]![1]).toEqual([{ text: 'ITEMS' }]);
+    expect(downloads).toEqual(['rule-exceptions.ndjson:ND\n']);
+    expect(copied).toEqual(['POST x\n']);
+  });
+
+  test('compare and bulk export answers land in the cluster state; a failure is said', async () => {
+    const comparison = { agrees: true, kind: 'events', ours: 1, theirs: 1, notes: ['agrees'], differences: [] };
+    const { ex, calls } = withClient({
+      compare: { status: 'ok', value: { type: 'compare', id: 1, comparison, problems: [] } },
+      exportBulk: { status: 'failed', message: 'the index name must be lower case' },
+    });
+    await ex.compare('{"hits":{}}', ' event.id ');
+    expect(calls[0]![1]).toMatchObject([{ exceptionsText: { text: 'ITEMS' } }, '{"hits":{}}', 'event.id']);
+    expect(ex.ui.get().cluster).toEqual({ phase: 'compared', comparison, problems: [] });
+    await ex.exportBulk('Bad');
+    expect(ex.ui.get().cluster).toEqual({ phase: 'failed', message: 'the index name must be lower case' });
+  });
+});
