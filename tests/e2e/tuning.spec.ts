@@ -305,5 +305,27 @@ test('sequences: an edit that drops a sequence marks its events and counts it ag
   await expect(changed.nth(0)).toHaveAttribute('data-position', '2');
   await expect(changed.nth(1)).toHaveAttribute('data-position', '3');
   await expect(page.getByTestId('baseline-delta')).toContainText('1 sequence');
+  // a rule test on a sequence event: alert means part of a returned sequence
+  await row(page, 2).click();
+  await page.getByTestId('expect-alert').click();
+  await waitReady(page);
+  await expect(row(page, 2)).toHaveAttribute('data-expectation', 'unmet');
+  await expect(page.getByTestId('field-values')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/tshots/sequences.png' });
+});
+
+test('the expectations and the baseline are kept in the draft across a reload', async ({ page }) => {
+  await openApp(page);
+  const rule = await page.evaluate(() => window.eqlPlayground.getRule());
+  await row(page, 0).click();
+  await page.getByTestId('expect-suppressed').click();
+  await setRule(page, rule.replace(DPKG, ''));
+  await expect(row(page, 0)).toHaveAttribute('data-expectation', 'unmet');
+  // the draft is saved shortly after the last change
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await waitReady(page);
+  expect(await page.evaluate(() => window.eqlPlayground.getBaselineRule())).toBe(rule);
+  await expect(row(page, 0)).toHaveAttribute('data-expectation', 'unmet');
+  await expect(row(page, 0)).toHaveAttribute('data-baseline-verdict', 'suppressed');
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { JoinStageInfo } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import { OUTCOME_LABEL } from '../components/JoinEventRow';
@@ -22,12 +22,14 @@ export interface JoinDetailPanelProps {
   readonly event: EventView | undefined;
   readonly sequence: SequenceCard | undefined;
   readonly onSelect: (id: string) => void;
+  /** Tuning for the selected event: its rule test (alert: part of a returned sequence or sample). */
+  readonly tuning?: ReactNode;
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 
 /** Why an event of a sequence or sample query ended up where it did; or one returned sequence. */
-export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDetailPanelProps) {
+export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning }: JoinDetailPanelProps) {
   const [tab, setTab] = useState<DetailTab>('why');
   const noun = view.summary.kind === 'sample' ? 'sample' : 'sequence';
   const stageText = (s: { role: JoinStageInfo['role']; stage: number }) =>
@@ -109,6 +111,7 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect }: JoinDe
         <div className="detail-body muted">No explanation for this event.</div>
       ) : (
         <div className="detail-body">
+          {tuning}
           {ex.note && <div className="join-note">{ex.note}</div>}
           <div className="trace-title">Stages</div>
           <ul className="stage-verdicts">

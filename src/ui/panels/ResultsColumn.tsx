@@ -15,7 +15,7 @@ import { EsResponsePanel } from './EsResponsePanel';
 import { JoinDetailPanel } from './JoinDetailPanel';
 import { JoinResultsPanel } from './JoinResultsPanel';
 import { ResultsPanel } from './ResultsPanel';
-import { TuningDetail, useResultsTuning } from './TuningViews';
+import { SelectedTuning, useResultsTuning, verdictFilter } from './TuningViews';
 
 export interface ResultsColumnProps {
   readonly pg: Playground;
@@ -44,7 +44,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
   const trace = useStore(pg.trace.trace);
   const exceptionsUi = useStore(pg.exceptions.ui);
   const keyFields = useKeyFields(pg);
-  const { selectEvent, selectSequence, setFilter } = pg.selection;
+  const { selectEvent, selectSequence } = pg.selection;
   const { joinView } = view;
   const tuning = useResultsTuning(pg);
   const list = {
@@ -60,10 +60,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
     keyFields,
     timestampField: doc.settings.timestampField,
     ms: results.ms,
-    onFilter: (f: Parameters<typeof setFilter>[0]) => {
-      pg.tuning.setFilter(undefined); // a verdict filter replaces Changed / Unmet
-      setFilter(f);
-    },
+    onFilter: verdictFilter(pg),
     onSelect: selectEvent,
   };
   return (
@@ -87,6 +84,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
               event={view.selectedEvent}
               sequence={view.selectedCard}
               onSelect={selectEvent}
+              tuning={<SelectedTuning pg={pg} view={view} />}
             />
           </ErrorBoundary>
         </>
@@ -110,11 +108,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
               event={view.selectedEvent}
               trace={trace}
               actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
-              tuning={
-                view.selectedVerdict && (
-                  <TuningDetail pg={pg} verdict={view.selectedVerdict} event={view.selectedEvent} />
-                )
-              }
+              tuning={<SelectedTuning pg={pg} view={view} />}
             />
           </ErrorBoundary>
         </>

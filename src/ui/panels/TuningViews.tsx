@@ -14,7 +14,8 @@ import { RuleExportMenu } from '../components/tuning/RuleExportMenu';
 import { ClauseFilterChip, TuningBar } from '../components/tuning/TuningBar';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
-import type { ResultsState } from '../state/results';
+import type { ResultView } from '../state/result-view';
+import type { ResultsState, VerdictFilter } from '../state/results';
 import {
   expectationSummary,
   indexTuning,
@@ -129,10 +130,12 @@ export interface TuningDetailProps {
   readonly pg: Playground;
   readonly verdict: Verdict;
   readonly event: EventView | undefined;
+  /** Sequences and samples: the rule test only (exclusions are proposed for event queries). */
+  readonly join?: boolean;
 }
 
 /** The selected event's rule test, the exclusion preview, and its field values to exclude. */
-export function TuningDetail({ pg, verdict, event }: TuningDetailProps) {
+export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
   const { doc } = useStore(pg.documents.state);
   const exclusion = useStore(pg.tuning.exclusion);
   const index = useTuningIndex(pg);
@@ -155,7 +158,7 @@ export function TuningDetail({ pg, verdict, event }: TuningDetailProps) {
         onCancel={pg.tuning.cancelExclusion}
         onSelectEvent={pg.selection.selectEvent}
       />
-      {event && (
+      {event && !join && (
         <FieldValues
           key={verdict.id}
           source={event.source}
@@ -172,6 +175,22 @@ export function TuningDetail({ pg, verdict, event }: TuningDetailProps) {
       )}
     </div>
   );
+}
+
+/** The selected event's tuning detail, for either query kind. */
+export function SelectedTuning({ pg, view }: { readonly pg: Playground; readonly view: ResultView }) {
+  if (view.selectedJoinRow)
+    return <TuningDetail pg={pg} verdict={view.selectedJoinRow} event={view.selectedEvent} join />;
+  if (view.selectedVerdict) return <TuningDetail pg={pg} verdict={view.selectedVerdict} event={view.selectedEvent} />;
+  return null;
+}
+
+/** Choosing a verdict filter: it replaces a Changed / Unmet / clause filter. */
+export function verdictFilter(pg: Playground): (f: VerdictFilter) => void {
+  return (f) => {
+    pg.tuning.setFilter(undefined);
+    pg.selection.setFilter(f);
+  };
 }
 
 /** The header's export menu: the tuned rule and the workspace file. */
