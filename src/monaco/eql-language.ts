@@ -104,30 +104,41 @@ function setTokens(monaco: Monaco, keywords: readonly string[]): void {
   });
 }
 
+/** Brackets, comments, auto-closing, and what a word is (field names with dots and `@`). */
+const LANGUAGE_CONFIGURATION: import('monaco-editor/editor').languages.LanguageConfiguration = {
+  comments: { lineComment: '//', blockComment: ['/*', '*/'] },
+  brackets: [
+    ['(', ')'],
+    ['[', ']'],
+  ],
+  autoClosingPairs: [
+    { open: '(', close: ')' },
+    { open: '[', close: ']' },
+    { open: '"', close: '"', notIn: ['string'] },
+  ],
+  surroundingPairs: [
+    { open: '(', close: ')' },
+    { open: '"', close: '"' },
+  ],
+  // Field names contain dots (and `@` in `@timestamp`): one word for completion and hover.
+  wordPattern: /@?[A-Za-z_][\w@]*(\.[A-Za-z_@][\w@-]*)*\.?/,
+};
+
 export function registerEqlLanguage(monaco: Monaco): void {
   if (monacoRef) return;
   monacoRef = monaco;
   monaco.languages.register({ id: EQL_LANGUAGE_ID, aliases: ['EQL', 'eql'] });
-  monaco.languages.setLanguageConfiguration(EQL_LANGUAGE_ID, {
-    comments: { lineComment: '//', blockComment: ['/*', '*/'] },
-    brackets: [
-      ['(', ')'],
-      ['[', ']'],
-    ],
-    autoClosingPairs: [
-      { open: '(', close: ')' },
-      { open: '[', close: ']' },
-      { open: '"', close: '"', notIn: ['string'] },
-    ],
-    surroundingPairs: [
-      { open: '(', close: ')' },
-      { open: '"', close: '"' },
-    ],
-    // Field names contain dots (and `@` in `@timestamp`): one word for completion and hover.
-    wordPattern: /@?[A-Za-z_][\w@]*(\.[A-Za-z_@][\w@-]*)*\.?/,
-  });
+  monaco.languages.setLanguageConfiguration(EQL_LANGUAGE_ID, LANGUAGE_CONFIGURATION);
   setTokens(monaco, data.keywords);
+  defineThemes(monaco);
+  monaco.languages.registerCompletionItemProvider(EQL_LANGUAGE_ID, {
+    triggerCharacters: ['.'],
+    provideCompletionItems: (model, position) => completionsAt(monaco, model, position),
+  });
+  monaco.languages.registerHoverProvider(EQL_LANGUAGE_ID, { provideHover: hoverAt });
+}
 
+function defineThemes(monaco: Monaco): void {
   monaco.editor.defineTheme('eql-light', {
     base: 'vs',
     inherit: true,
@@ -150,98 +161,117 @@ export function registerEqlLanguage(monaco: Monaco): void {
     ],
     colors: {},
   });
+}
 
-  monaco.languages.registerCompletionItemProvider(EQL_LANGUAGE_ID, {
-    triggerCharacters: ['.'],
-    provideCompletionItems(model, position) {
-      const word = model.getWordUntilPosition(position);
-      const range = {
-        startLineNumber: position.lineNumber,
-        endLineNumber: position.lineNumber,
-        startColumn: word.startColumn,
-        endColumn: word.endColumn,
-      };
-      const textBefore = model.getValueInRange({
-        startLineNumber: 1,
-        startColumn: 1,
-        endLineNumber: position.lineNumber,
-        endColumn: position.column,
-      });
-      const inString = stringContext(textBefore);
-      if (inString) return valueSuggestions(monaco, model, inString);
-      const lineBefore = model.getValueInRange({ ...range, startColumn: 1 });
-      if ((lineBefore.match(/"/g)?.length ?? 0) % 2 === 1) return { suggestions: [] };
-      const K = monaco.languages.CompletionItemKind;
-      const suggestions: import('monaco-editor/editor').languages.CompletionItem[] = [];
-      const seen = new Set<string>();
-      for (const f of data.fieldsSeen) {
-        seen.add(f.name);
-        const known = fieldIndex.get(f.name);
-        suggestions.push({
-          label: { label: f.name, description: known?.type ?? f.type },
-          kind: K.Field,
-          detail: `${known?.type ?? f.type} · in the loaded events`,
-          documentation: known?.description ?? '',
-          insertText: f.name,
-          range,
-          sortText: `0${f.name}`,
-        });
-      }
-      for (const f of data.fields) {
-        if (seen.has(f.name)) continue;
-        suggestions.push({
-          label: { label: f.name, description: f.type },
-          kind: K.Field,
-          detail: f.type,
-          documentation: f.description ?? '',
-          insertText: f.name,
-          range,
-          sortText: `2${f.name}`,
-        });
-      }
-      for (const fn of data.functions) {
-        const variants = fn.caseAware ? [fn.name, `${fn.name}~`] : [fn.name];
-        for (const label of variants) {
-          suggestions.push({
-            label: { label, description: label.endsWith('~') ? 'case-insensitive' : 'function' },
-            kind: K.Function,
-            detail: label.endsWith('~') ? fn.signature.replace(fn.name, label) : fn.signature,
-            documentation: { value: functionDoc(fn) },
-            insertText: `${label}($0)`,
-            insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-            range,
-            sortText: `1${label}`,
-          });
-        }
-      }
-      for (const k of data.keywords) {
-        suggestions.push({ label: k, kind: K.Keyword, insertText: k, range, sortText: `3${k}` });
-      }
-      return { suggestions };
-    },
-  });
+type Position = import('monaco-editor/editor').Position;
+type CompletionItem = import('monaco-editor/editor').languages.CompletionItem;
+type CompletionItemKind = Monaco['languages']['CompletionItemKind'];
+type WordRange = import('monaco-editor/editor').IRange;
 
-  monaco.languages.registerHoverProvider(EQL_LANGUAGE_ID, {
-    provideHover(model, position) {
-      const word = model.getWordAtPosition(position);
-      if (!word) return null;
-      const name = word.word.replace(/\.$/, '');
-      const range = {
-        startLineNumber: position.lineNumber,
-        endLineNumber: position.lineNumber,
-        startColumn: word.startColumn,
-        endColumn: word.endColumn,
-      };
-      const after = model.getLineContent(position.lineNumber).slice(word.endColumn - 1);
-      const fn = functionIndex.get(name.toLowerCase());
-      if (fn && /^~?\s*\(/.test(after)) {
-        return { range, contents: [{ value: functionDoc(fn) }] };
-      }
-      const field = fieldIndex.get(name) ?? seenIndex.get(name);
-      if (!field) return null;
-      return { range, contents: fieldHover(name, field, data.selectedEvent).map((value) => ({ value })) };
-    },
+/** The range of the word at the position, on its line. */
+function wordRange(word: { startColumn: number; endColumn: number }, position: Position): WordRange {
+  return {
+    startLineNumber: position.lineNumber,
+    endLineNumber: position.lineNumber,
+    startColumn: word.startColumn,
+    endColumn: word.endColumn,
+  };
+}
+
+/**
+ * Completion: inside a string, the field's values in the loaded events; elsewhere (not after
+ * an unclosed quote) the fields seen in the events first, then the other known fields, the
+ * functions and the keywords.
+ */
+function completionsAt(monaco: Monaco, model: Model, position: Position): CompletionList | Promise<CompletionList> {
+  const range = wordRange(model.getWordUntilPosition(position), position);
+  const textBefore = model.getValueInRange({
+    startLineNumber: 1,
+    startColumn: 1,
+    endLineNumber: position.lineNumber,
+    endColumn: position.column,
   });
+  const inString = stringContext(textBefore);
+  if (inString) return valueSuggestions(monaco, model, inString);
+  const lineBefore = model.getValueInRange({ ...range, startColumn: 1 });
+  if ((lineBefore.match(/"/g)?.length ?? 0) % 2 === 1) return { suggestions: [] };
+  const K = monaco.languages.CompletionItemKind;
+  const snippet = monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet;
+  return {
+    suggestions: [
+      ...fieldSuggestions(K, range),
+      ...functionSuggestions(K, snippet, range),
+      ...data.keywords.map((k) => ({ label: k, kind: K.Keyword, insertText: k, range, sortText: `3${k}` })),
+    ],
+  };
+}
+
+/** The fields seen in the loaded events (sorted first), then the other known fields. */
+function fieldSuggestions(K: CompletionItemKind, range: WordRange): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const f of data.fieldsSeen) {
+    seen.add(f.name);
+    const known = fieldIndex.get(f.name);
+    out.push({
+      label: { label: f.name, description: known?.type ?? f.type },
+      kind: K.Field,
+      detail: `${known?.type ?? f.type} · in the loaded events`,
+      documentation: known?.description ?? '',
+      insertText: f.name,
+      range,
+      sortText: `0${f.name}`,
+    });
+  }
+  for (const f of data.fields) {
+    if (seen.has(f.name)) continue;
+    out.push({
+      label: { label: f.name, description: f.type },
+      kind: K.Field,
+      detail: f.type,
+      documentation: f.description ?? '',
+      insertText: f.name,
+      range,
+      sortText: `2${f.name}`,
+    });
+  }
+  return out;
+}
+
+/** Each function as a call snippet, and its case-insensitive `name~` form where it has one. */
+function functionSuggestions(
+  K: CompletionItemKind,
+  snippet: import('monaco-editor/editor').languages.CompletionItemInsertTextRule,
+  range: WordRange,
+): CompletionItem[] {
+  return data.functions.flatMap((fn) =>
+    (fn.caseAware ? [fn.name, `${fn.name}~`] : [fn.name]).map((label) => ({
+      label: { label, description: label.endsWith('~') ? 'case-insensitive' : 'function' },
+      kind: K.Function,
+      detail: label.endsWith('~') ? fn.signature.replace(fn.name, label) : fn.signature,
+      documentation: { value: functionDoc(fn) },
+      insertText: `${label}($0)`,
+      insertTextRules: snippet,
+      range,
+      sortText: `1${label}`,
+    })),
+  );
+}
+
+/** A function's docs when the word is called (`name(` or `name~(`), else a known field's. */
+function hoverAt(model: Model, position: Position): import('monaco-editor/editor').languages.Hover | null {
+  const word = model.getWordAtPosition(position);
+  if (!word) return null;
+  const name = word.word.replace(/\.$/, '');
+  const range = wordRange(word, position);
+  const after = model.getLineContent(position.lineNumber).slice(word.endColumn - 1);
+  const fn = functionIndex.get(name.toLowerCase());
+  if (fn && /^~?\s*\(/.test(after)) {
+    return { range, contents: [{ value: functionDoc(fn) }] };
+  }
+  const field = fieldIndex.get(name) ?? seenIndex.get(name);
+  if (!field) return null;
+  return { range, contents: fieldHover(name, field, data.selectedEvent).map((value) => ({ value })) };
 }
 
 type Model = import('monaco-editor/editor').editor.ITextModel;
@@ -258,7 +288,7 @@ async function valueSuggestions(monaco: Monaco, model: Model, at: StringContext)
     endLineNumber: end.lineNumber,
     endColumn: end.column,
   };
-  const suggestions: import('monaco-editor/editor').languages.CompletionItem[] = [];
+  const suggestions: CompletionItem[] = [];
   values.forEach((v, i) => {
     const text = stringContent(String(v.value), at.kind);
     if (text === undefined) return;

@@ -24,6 +24,6 @@ function collect(node: unknown, parts: readonly string[], from: number, out: unk
   let key = '';
   for (let i = from; i < parts.length; i++) {
     key = i === from ? parts[i]! : `${key}.${parts[i]!}`;
-    if (Object.prototype.hasOwnProperty.call(obj, key)) collect(obj[key], parts, i + 1, out);
+    if (Object.hasOwn(obj, key)) collect(obj[key], parts, i + 1, out);
   }
 }

@@ -3,6 +3,8 @@ import type { Verdict } from '../../core';
 import type { EventView } from '../../worker/protocol';
 import type { RowTuning } from '../state/tuning';
 import { rowAttributes } from '../state/tuning';
+import { withKeys } from '../state/list-keys';
+import { reasonKey } from '../state/reason-text';
 import { ReasonLine } from './ReasonLine';
 import { RowShell } from './RowShell';
 import { RowTuningChips, rowTuningLine } from './tuning/RowTuningMarks';
@@ -23,7 +25,6 @@ export interface EventRowProps {
   readonly pending?: boolean;
   readonly keyFields: readonly string[];
   readonly timestampField: string;
-  readonly onSelect: (id: string) => void;
   /** What tuning says about the row: changed since the baseline, its expectation. */
   readonly tuning?: RowTuning;
   /** Expect the row's current verdict. */
@@ -70,8 +71,8 @@ export const EventRow = memo(function EventRow({ verdict, pending, tuning, onExp
           {verdict.verdict === 'alert' ? 'base condition holds, no exclusion fired' : 'no reason recorded'}
         </span>
       ) : (
-        verdict.reasons.map((r, i) => (
-          <span key={i} className="reason-wrap">
+        withKeys(verdict.reasons, reasonKey).map(({ key, item: r }, i) => (
+          <span key={key} className="reason-wrap">
             {i > 0 && <span className="reason-and"> · also </span>}
             <ReasonLine verdict={verdict.verdict} reason={r} />
           </span>

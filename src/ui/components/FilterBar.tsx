@@ -13,13 +13,12 @@ export interface FilterBarProps {
 /** One button per verdict filter, with its count. */
 export function FilterBar({ options, active, label, onFilter, children }: FilterBarProps) {
   return (
-    <div className="filters" role="radiogroup" aria-label={label}>
+    <fieldset className="filters" aria-label={label}>
       {options.map((f) => (
         <button
           key={f.key}
           type="button"
-          role="radio"
-          aria-checked={active === f.key}
+          aria-pressed={active === f.key}
           className={`filter filter-${f.key}${active === f.key ? ' active' : ''}`}
           data-testid={`filter-${f.key}`}
           onClick={() => onFilter(f.key)}
@@ -28,6 +27,6 @@ export function FilterBar({ options, active, label, onFilter, children }: Filter
         </button>
       ))}
       {children}
-    </div>
+    </fieldset>
   );
 }

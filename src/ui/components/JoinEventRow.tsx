@@ -27,7 +27,6 @@ export interface JoinEventRowProps {
   readonly inSelectedSequence: boolean;
   readonly keyFields: readonly string[];
   readonly timestampField: string;
-  readonly onSelect: (id: string) => void;
   /** Changed since the baseline (part of a sequence now, or no longer), its expectation. */
   readonly tuning?: RowTuning;
 }
@@ -35,7 +34,7 @@ export interface JoinEventRowProps {
 function StageChips({ row, stages }: { readonly row: JoinRow; readonly stages: readonly JoinStageInfo[] }) {
   const byStage = new Map((row.explanation?.stages ?? []).map((s) => [`${s.role}:${s.stage}`, s]));
   return (
-    <span className="stage-chips" aria-label="stages matched">
+    <span className="stage-chips">
       {stages.map((st) => {
         const ok = byStage.get(`${st.role}:${st.stage}`)?.matched === true;
         const label = stageLabel(st);

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Verdict, VerdictKind } from '../../core';
 import { listKey } from '../state/navigation';
 import type { ListHeader, ListModel } from '../state/verdict-list';
-import { ROW_HEIGHT } from './RowShell';
+import { ROW_HEIGHT, rowDomId } from './RowShell';
 import { VirtualList } from './VirtualList';
 
 export interface ResultListProps {
@@ -39,7 +39,17 @@ function GroupHeader({ header }: { readonly header: ListHeader }) {
   );
 }
 
-/** The rows of either query kind: windowed, keyboard-navigable, the selection kept in view. */
+/** The id of the row a click landed in (RowShell marks each row with its event id). */
+function rowIdAt(target: EventTarget): string | undefined {
+  if (!(target instanceof Element)) return undefined;
+  return target.closest('[data-event-id]')?.getAttribute('data-event-id') ?? undefined;
+}
+
+/**
+ * The rows of either query kind: windowed, keyboard-navigable, the selection kept in view. The
+ * list is the one interactive element (a listbox): it takes the focus, the keys and the clicks;
+ * the rows are its options.
+ */
 export function ResultList(p: ResultListProps) {
   const { list } = p;
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -56,7 +66,12 @@ export function ResultList(p: ResultListProps) {
         count={list.entries.length}
         rowHeight={ROW_HEIGHT}
         focusIndex={p.selectedIndex < 0 ? undefined : p.selectedIndex}
+        activeId={p.selected !== undefined && p.selectedIndex >= 0 ? rowDomId(p.selected) : undefined}
         onKeyDown={onKeyDown}
+        onClick={(e) => {
+          const id = rowIdAt(e.target);
+          if (id !== undefined) p.onSelect(id);
+        }}
         onWindow={p.onWindow}
         windowKey={list}
         renderRow={(i) => {

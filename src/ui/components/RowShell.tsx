@@ -7,6 +7,11 @@ import { fieldLabels } from '../state/rule-fields';
 
 export const ROW_HEIGHT = 48;
 
+/** The row's element id, for the list's aria-activedescendant (ids may hold any character). */
+export function rowDomId(id: string): string {
+  return `event-row-${encodeURIComponent(id)}`;
+}
+
 export interface RowShellProps {
   readonly id: string;
   /** The event's 0-based input position (`data-position`). */
@@ -16,7 +21,6 @@ export interface RowShellProps {
   readonly selected: boolean;
   readonly keyFields: readonly string[];
   readonly timestampField: string;
-  readonly onSelect: (id: string) => void;
   readonly badge: { readonly text: string; readonly title?: string };
   /** Extra classes: the row's kind (before the verdict) and its state (after the selection). */
   readonly kindClass?: string;
@@ -65,7 +69,9 @@ export function RowShell(p: RowShellProps) {
   const ts = p.event ? fieldValue(p.event.source, p.timestampField) : undefined;
   const classes = ['event-row', p.kindClass, `verdict-${p.verdict}`, p.selected && 'selected', p.stateClass];
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive: a listbox option is not focused itself: the list (ResultList) holds the focus, the keys and the clicks, and names the selected row with aria-activedescendant
     <div
+      id={rowDomId(p.id)}
       className={classes.filter(Boolean).join(' ')}
       {...p.attributes}
       data-testid="event-row"
@@ -76,7 +82,6 @@ export function RowShell(p: RowShellProps) {
       role="option"
       aria-selected={p.selected}
       style={{ height: ROW_HEIGHT }}
-      onClick={() => p.onSelect(p.id)}
     >
       <div className="row-line">
         <span className={`verdict-badge verdict-${p.verdict}`} title={p.badge.title}>

@@ -12,7 +12,7 @@ export interface SequenceCardsProps {
 /** The returned sequences (or samples), one card each. */
 export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent }: SequenceCardsProps) {
   return (
-    <div className="sequence-list" data-testid="sequences" aria-label={`Returned ${noun}s`}>
+    <section className="sequence-list" data-testid="sequences" aria-label={`Returned ${noun}s`}>
       {cards.length === 0 ? (
         <div className="sequence-empty">No {noun} returned. The rows below say what became of each candidate.</div>
       ) : (
@@ -27,7 +27,7 @@ export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent }
           />
         ))
       )}
-    </div>
+    </section>
   );
 }
 
@@ -80,19 +80,12 @@ function SequenceCardView({
       className={`sequence-card${selected ? ' selected' : ''}`}
       data-testid="sequence"
       data-sequence={card.index + 1}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      onClick={onSelect}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect();
-        }
-      }}
       title={`Select ${noun} #${card.index + 1} to highlight its events and stage terms`}
     >
-      <span className="seq-no">#{card.index + 1}</span>
+      {/* The card's selection control; it covers the whole card (CSS), the event buttons sit above it. */}
+      <button type="button" className="seq-no seq-select" aria-pressed={selected} onClick={onSelect}>
+        #{card.index + 1}
+      </button>
       <span className="seq-keys" data-testid="join-keys" title="join keys">
         {joinKeysText(card.joinKeys)}
       </span>

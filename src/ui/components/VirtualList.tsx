@@ -10,11 +10,15 @@ export interface VirtualListProps {
   readonly focusIndex: number | undefined;
   readonly className?: string;
   readonly onKeyDown?: (e: React.KeyboardEvent) => void;
+  /** A click anywhere in the list (the rows are told apart by the caller, from the target). */
+  readonly onClick?: (e: React.MouseEvent) => void;
   readonly label: string;
   /** Told which rows [start, end) are rendered, whenever that changes. */
   readonly onWindow?: ((start: number, end: number) => void) | undefined;
   /** Changes when the rows themselves change (the window is reported again). */
   readonly windowKey?: unknown;
+  /** The element id of the selected row (the list keeps the focus; assistive technology reads the row). */
+  readonly activeId?: string | undefined;
 }
 
 /** Renders every row for small lists; only the visible window (plus overscan) above that. */
@@ -25,9 +29,11 @@ export function VirtualList({
   focusIndex,
   className,
   onKeyDown,
+  onClick,
   label,
   onWindow,
   windowKey,
+  activeId,
 }: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const height = useElementHeight(ref);
@@ -41,6 +47,7 @@ export function VirtualList({
     if (next !== el.scrollTop) el.scrollTop = next;
   }, [focusIndex, rowHeight]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the window is reported again when the rows change (count, windowKey), even if its bounds stay the same
   useEffect(() => {
     onWindow?.(win.start, win.end);
   }, [onWindow, win.start, win.end, count, windowKey]);
@@ -53,8 +60,10 @@ export function VirtualList({
       className={className}
       role="listbox"
       aria-label={label}
+      aria-activedescendant={activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onClick={onClick}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       {win.padTop > 0 && <div style={{ height: win.padTop }} />}

@@ -4,7 +4,8 @@ import type { EventView } from '../../worker/protocol';
 import { ExceptionReason } from '../components/exceptions/ExceptionReason';
 import { ReasonLine } from '../components/ReasonLine';
 import type { TraceState } from '../stores/trace';
-import { collapse, formatValue } from '../state/reason-text';
+import { withKeys } from '../state/list-keys';
+import { collapse, formatValue, reasonKey } from '../state/reason-text';
 import { DetailTabs, type DetailTab } from '../components/DetailTabs';
 
 export interface DetailPanelProps {
@@ -43,8 +44,8 @@ export function DetailPanel({ verdict, event, trace, actions, tuning }: DetailPa
       {tab === 'why' ? (
         <div className="detail-body">
           <ul className="detail-reasons">
-            {verdict.reasons.map((r, i) => (
-              <li key={i}>
+            {withKeys(verdict.reasons, reasonKey).map(({ key, item: r }) => (
+              <li key={key}>
                 {r.kind === 'exception' ? (
                   <ExceptionReason reason={r} />
                 ) : (
@@ -68,8 +69,8 @@ export function DetailPanel({ verdict, event, trace, actions, tuning }: DetailPa
             ) : trace.entries.length === 0 ? (
               <div className="muted">No trace for this event.</div>
             ) : (
-              trace.entries.map((t, i) => (
-                <div key={i} className={`trace-entry trace-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
+              withKeys(trace.entries, (t) => String(t.nodeId)).map(({ key, item: t }) => (
+                <div key={key} className={`trace-entry trace-${t.outcome}`} style={{ paddingLeft: 6 + t.depth * 14 }}>
                   <span className={`outcome outcome-${t.outcome}`}>{t.outcome === 'value' ? '=' : t.outcome}</span>
                   <code className="trace-text">
                     {shorten(collapse(trace.ruleText.slice(t.range.start, t.range.end)), 140)}

@@ -21,6 +21,9 @@ export interface EditorPaneProps {
   readonly onDropFile?: (file: File) => void;
 }
 
+/** The editor fills its host (the wrapper's own inline style would size it by its content). */
+const FILL_HOST = { style: { display: 'flex', position: 'absolute', inset: 0, textAlign: 'initial' } } as const;
+
 export function EditorPane({
   testId,
   title,
@@ -67,6 +70,7 @@ export function EditorPane({
           path={path}
           language={language}
           defaultValue={initialValue}
+          wrapperProps={FILL_HOST}
           theme={theme === 'dark' ? 'eql-dark' : 'eql-light'}
           onMount={(editor, monaco) => onMount(editor, monaco)}
           onChange={(v) => onChange(v ?? '')}

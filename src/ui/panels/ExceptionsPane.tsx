@@ -6,6 +6,7 @@ import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import { droppedFile } from '../platform/files';
 import { afterPaint } from '../platform/frame';
+import { withKeys } from '../state/list-keys';
 
 export interface ExceptionsPaneProps {
   readonly pg: Playground;
@@ -193,8 +194,8 @@ function ExceptionProblems({
   if (problems.length === 0) return null;
   return (
     <ul className="problems exc-problems" data-testid="exception-problems">
-      {problems.slice(0, 50).map((p, i) => (
-        <li key={`${p.code}-${i}`} className="problem">
+      {withKeys(problems.slice(0, 50), (p) => `${p.code}:${p.range.start}`).map(({ key, item: p }) => (
+        <li key={key} className="problem">
           <button type="button" onClick={() => p.source === 'exceptions' && p.at && onLine(p.at.line)}>
             <span className={`problem-sev ${p.severity}`}>{p.severity}</span>
             {p.at && (

@@ -3,6 +3,7 @@ import type { RuleMetadata } from '../state/doc-state';
 import type { ShareInfo } from '../stores/share';
 import type { MitreRefView } from '../../worker/protocol';
 import { displayName } from '../state/rule-import';
+import { withKeys } from '../state/list-keys';
 
 export interface HeaderProps {
   readonly metadata: RuleMetadata | undefined;
@@ -117,15 +118,15 @@ function RuleMeta({ m }: { m: RuleMetadata }) {
       </div>
       {threat.length > 0 && (
         <div className="rule-meta-line mitre">
-          {threat.map((t, ti) => (
-            <span key={`${t.tactic?.id ?? ''}:${ti}`} className="mitre-tactic">
+          {withKeys(threat, (t) => t.tactic?.id ?? '').map(({ key, item: t }) => (
+            <span key={key} className="mitre-tactic">
               <MitreLink r={t.tactic} />
-              {(t.techniques ?? []).map((tech, i) => (
-                <span key={`${tech.id ?? ''}:${i}`}>
+              {withKeys(t.techniques ?? [], (tech) => tech.id ?? '').map(({ key: techKey, item: tech }) => (
+                <span key={techKey}>
                   {' › '}
                   <MitreLink r={tech} />
-                  {(tech.subtechniques ?? []).map((sub, j) => (
-                    <span key={`${sub.id ?? ''}:${j}`}>
+                  {withKeys(tech.subtechniques ?? [], (sub) => sub.id ?? '').map(({ key: subKey, item: sub }) => (
+                    <span key={subKey}>
                       {' › '}
                       <MitreLink r={sub} />
                     </span>

@@ -13,7 +13,8 @@ import {
   type JoinView,
   type SequenceCard,
 } from '../state/join-view';
-import { abbreviate, collapse } from '../state/reason-text';
+import { withKeys } from '../state/list-keys';
+import { abbreviate, collapse, reasonKey } from '../state/reason-text';
 import { DetailTabs, type DetailTab } from '../components/DetailTabs';
 
 export interface JoinDetailPanelProps {
@@ -134,8 +135,8 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning }
                 )}
                 {!s.matched && (s.reasons ?? []).length > 0 && (
                   <ul className="detail-reasons">
-                    {s.reasons!.map((r, i) => (
-                      <li key={i}>
+                    {withKeys(s.reasons!, reasonKey).map(({ key, item: r }) => (
+                      <li key={key}>
                         <ReasonLine verdict="no-match" reason={r} compact />
                       </li>
                     ))}
@@ -152,8 +153,8 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning }
                 <div className="muted">The event satisfies no filter, so it belongs to no group.</div>
               ) : (
                 <ul className="candidate-notes">
-                  {groupsOfEvent(view.join, ex).map((g, i) => (
-                    <li key={i} data-testid="sample-group" data-complete={g.complete ? 'true' : 'false'}>
+                  {withKeys(groupsOfEvent(view.join, ex), (g) => JSON.stringify(g.joinKeys)).map(({ key, item: g }) => (
+                    <li key={key} data-testid="sample-group" data-complete={g.complete ? 'true' : 'false'}>
                       <span className={`cand-badge ${g.samples.length > 0 ? 'cand-returned' : 'cand-incomplete'}`}>
                         {g.samples.length > 0
                           ? `sample ${g.samples.map((n) => `#${n + 1}`).join(' ')}`
@@ -175,8 +176,8 @@ export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning }
             <div className="muted">This event started or extended no candidate {noun}.</div>
           ) : (
             <ul className="candidate-notes">
-              {ex.candidates.map((c, i) => (
-                <li key={i} data-testid="candidate-note" data-outcome={c.outcome}>
+              {withKeys(ex.candidates, (c) => `${c.candidate}:${c.role}:${c.stage}`).map(({ key, item: c }) => (
+                <li key={key} data-testid="candidate-note" data-outcome={c.outcome}>
                   <span className={`cand-badge cand-${c.outcome}`}>{OUTCOME_LABEL[c.outcome]}</span>{' '}
                   <span className="muted">
                     candidate {c.candidate + 1}, {c.role} at {view.summary.kind === 'sample' ? 'F' : 'S'}

@@ -103,7 +103,6 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
                 inSelectedSequence={inSelected.has(r.position)}
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
-                onSelect={p.onSelect}
                 {...(p.tuning ? { tuning: p.tuning.rowOf(r) } : {})}
               />
             );

@@ -115,7 +115,6 @@ export function ResultsPanel(p: ResultsPanelProps) {
                 selected={verdict.id === p.selected}
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
-                onSelect={p.onSelect}
                 {...(t ? { tuning: t.rowOf(verdict), onExpect: t.onExpect } : {})}
               />
             );

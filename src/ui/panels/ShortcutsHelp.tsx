@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 const KEYS: readonly [string, string][] = [
   ['Ctrl/Cmd + S', 'Copy a share link with the whole state'],
   ['Ctrl/Cmd + Enter', 'Evaluate now'],
@@ -14,13 +15,28 @@ const KEYS: readonly [string, string][] = [
   ['Alt + /', 'Show or hide this help'],
 ];
 
+/** The shortcuts, over the page: Escape, the close button or a click beside it closes it. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  // Focus moves into the dialog, so Escape reaches it from the keyboard.
+  useEffect(() => close.current?.focus(), []);
   return (
-    <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={onClose}>
-      <div className="dialog" onClick={(e) => e.stopPropagation()}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div className="dialog">
         <div className="pane-title">
           <span>Keyboard shortcuts</span>
-          <button type="button" className="icon" onClick={onClose} aria-label="Close">
+          <button ref={close} type="button" className="icon" onClick={onClose} aria-label="Close">
             ×
           </button>
         </div>

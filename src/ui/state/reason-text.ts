@@ -16,6 +16,11 @@ export interface ReasonParts {
   readonly note?: string;
 }
 
+/** What tells two reasons of one verdict apart (a React key, with `withKeys` for repeats). */
+export function reasonKey(r: Reason): string {
+  return `${r.kind}:${r.clauseId}:${r.matchId ?? ''}:${r.exception ? `${r.exception.list_id}/${r.exception.item_id}` : ''}`;
+}
+
 export function formatValue(v: unknown): string {
   if (v === undefined) return 'missing';
   if (typeof v === 'string') return v;

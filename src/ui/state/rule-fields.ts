@@ -8,14 +8,13 @@ export function fieldsInRule(rule: string, keywords: ReadonlySet<string>, max = 
   const seen = new Set<string>();
   const re =
     /\d[\w.]*|"""[\s\S]*?"""|\?"(?:[^"])*"|"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`(?:\.`[^`]*`|\.[\w@]+)*|[A-Za-z_@][\w@]*(?:\.[\w@]+)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rule)) !== null) {
+  for (const m of rule.matchAll(re)) {
     const tok = m[0];
     const c = tok[0]!;
     if (c === '"' || c === '?' || c === '/' || (c >= '0' && c <= '9')) continue; // strings, comments, numbers and durations (10s)
     const name = tok.replace(/`/g, '');
     if (keywords.has(name.toLowerCase())) continue;
-    const rest = rule.slice(re.lastIndex);
+    const rest = rule.slice(m.index + tok.length);
     if (/^~?\s*\(/.test(rest)) continue; // a function call
     if (seen.has(name)) continue;
     seen.add(name);

@@ -140,9 +140,9 @@ export function buildList(cols: ListColumns, options: ListOptions = defaultListO
   const members = new Map<number, number[]>();
   for (const p of order) {
     const k = keyOf(p);
-    let m = members.get(k);
-    if (!m) members.set(k, (m = []));
-    m.push(p);
+    const m = members.get(k);
+    if (m) m.push(p);
+    else members.set(k, [p]);
   }
   let keys = [...members.keys()];
   if (options.group === 'verdict') keys.sort((a, b) => a - b);

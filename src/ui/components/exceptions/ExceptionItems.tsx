@@ -1,6 +1,7 @@
 import type { ExceptionItemView, ExceptionsView } from '../../../worker/protocol';
 import { entryText } from '../../state/exception-draft';
 import '../../exceptions.css';
+import { withKeys } from '../../state/list-keys';
 
 /** The per-item count, as exclusion clauses show theirs: what it removes, or why it does not apply. */
 function ItemCount({ v }: { readonly v: ExceptionItemView }) {
@@ -39,8 +40,8 @@ function ItemCard({ v, onLine }: { readonly v: ExceptionItemView; readonly onLin
       </div>
       <ul className="exc-entries">
         {it.os_types && it.os_types.length > 0 && <li className="exc-entry muted">os: {it.os_types.join(', ')}</li>}
-        {it.entries.map((e, i) => (
-          <li key={`${e.field}-${i}`} className="exc-entry">
+        {withKeys(it.entries, (e) => e.field).map(({ key, item: e }, i) => (
+          <li key={key} className="exc-entry">
             {i > 0 && <span className="exc-and">and </span>}
             <code>{entryText(e)}</code>
           </li>

@@ -1,6 +1,7 @@
 import type { MatchedEntry, Reason } from '../../../core';
 import { formatValue } from '../../state/reason-text';
 import '../../exceptions.css';
+import { withKeys } from '../../state/list-keys';
 
 function entryWords(e: MatchedEntry): string {
   const not = e.operator === 'excluded';
@@ -40,8 +41,8 @@ function Entry({ e }: { readonly e: MatchedEntry }) {
       {e.note && <div className="exc-note">{e.note}</div>}
       {e.entries && e.entries.length > 0 && (
         <ul className="exc-matched-list">
-          {e.entries.map((c, i) => (
-            <Entry key={`${c.field}-${i}`} e={c} />
+          {withKeys(e.entries, (c) => c.field).map(({ key, item: c }) => (
+            <Entry key={key} e={c} />
           ))}
         </ul>
       )}
@@ -63,8 +64,8 @@ export function ExceptionReason({ reason }: { readonly reason: Reason }) {
         </span>
       )}
       <ul className="exc-matched-list">
-        {(reason.entries ?? []).map((e, i) => (
-          <Entry key={`${e.field}-${i}`} e={e} />
+        {withKeys(reason.entries ?? [], (e) => e.field).map(({ key, item: e }) => (
+          <Entry key={key} e={e} />
         ))}
       </ul>
       {reason.note && <div className="exc-note exc-trap">{reason.note}</div>}
