@@ -150,8 +150,12 @@ test.describe('tuning', () => {
     await expect(preview.getByTestId('preview-diff')).toContainText('/usr/local/bin/dpkg');
     await page.screenshot({ path: '/tmp/tshots/preview.png' });
 
-    // Cancel changes nothing
+    // Cancel changes nothing; Escape in the preview cancels too
     await preview.getByTestId('cancel-exclusion').click();
+    await expect(preview).toHaveCount(0);
+    await field.getByTestId('exclude-value').click();
+    await preview.getByTestId('proposal').first().locator('input').focus();
+    await page.keyboard.press('Escape');
     await expect(preview).toHaveCount(0);
     expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
 

@@ -59,7 +59,10 @@ export function ExclusionPreview(p: ExclusionPreviewProps) {
       className="exclusion-preview"
       data-testid="exclusion-preview"
       role="dialog"
-      aria-label="Exclusion preview"
+      aria-label="Exclusion preview (Escape cancels)"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') p.onCancel();
+      }}
     >
       <Title state={s} />
       {s.phase === 'loading' && <div className="muted">Trying exclusions on every event…</div>}

@@ -29,7 +29,7 @@ export function RowTuningChips({
             onExpect();
           }}
         >
-          ＋ expect
+          + expect
         </button>
       )}
       {tuning.change && (
