@@ -103,6 +103,14 @@ function plainItem(item: ExceptionItem): ExceptionItem {
   return rest;
 }
 
+let lastIndex: { text: string; index: LineIndex } | undefined;
+
+/** The pane text's line index, kept while the text stays the same (a rule edit does not rescan it). */
+function lineIndexOf(text: string): LineIndex {
+  if (lastIndex?.text !== text) lastIndex = { text, index: new LineIndex(text) };
+  return lastIndex.index;
+}
+
 /** The Exceptions pane's view: items with their entries, per-item counts, problems. */
 export function exceptionsView(
   x: ExceptionsText,
@@ -110,7 +118,7 @@ export function exceptionsView(
   result: Pick<EvaluationResult, 'exceptionStats' | 'diagnostics'> | undefined,
 ): ExceptionsView {
   const stats = result?.exceptionStats ?? [];
-  const index = new LineIndex(x.text);
+  const index = lineIndexOf(x.text);
   const items: ExceptionItemView[] = read.parsed.items.map((item, i) => {
     const stat: ExceptionStat | undefined = stats[i];
     const range = item.origin?.range;

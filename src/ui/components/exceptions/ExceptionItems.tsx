@@ -52,6 +52,9 @@ function ItemCard({ v, onLine }: { readonly v: ExceptionItemView; readonly onLin
   );
 }
 
+/** Items listed at most (a list of thousands stays quick to draw; all of them are evaluated). */
+const MAX_SHOWN = 300;
+
 /** The pane's items with their entries and per-item counts. */
 export function ExceptionItems({
   view,
@@ -67,11 +70,17 @@ export function ExceptionItems({
         value list (.txt); or select an event and use “Add rule exception”.
       </div>
     );
+  const shown = view.items.slice(0, MAX_SHOWN);
   return (
     <ul className="exc-items">
-      {view.items.map((v) => (
+      {shown.map((v) => (
         <ItemCard key={`${v.index}-${v.item.item_id}`} v={v} onLine={onLine} />
       ))}
+      {view.items.length > MAX_SHOWN && (
+        <li className="exc-item muted">
+          and {view.items.length - MAX_SHOWN} more items (the Text view holds them all; each one applies)
+        </li>
+      )}
     </ul>
   );
 }
