@@ -12,6 +12,7 @@ import { EditorsColumn } from './panels/EditorsColumn';
 import { Header } from './panels/Header';
 import { NoticeBar } from './panels/NoticeBar';
 import { ResultsColumn } from './panels/ResultsColumn';
+import { ShareControls } from './panels/ShareControls';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
 import { TuningExport } from './panels/TuningViews';
 import { useTuningMarks } from './hooks/use-tuning-marks';
@@ -26,7 +27,6 @@ export function App() {
   useTuningMarks(pg);
   useShortcuts(pg, view.navigationRows);
   const { doc } = useStore(pg.documents.state);
-  const share = useStore(pg.share.info);
   const notice = useStore(pg.notices);
   const { help } = useStore(pg.selection.state);
   return (
@@ -34,8 +34,7 @@ export function App() {
       <ErrorBoundary label="the rule header" resetKey={doc.metadata}>
         <Header
           metadata={doc.metadata}
-          share={share}
-          onShare={() => void pg.share.shareLink()}
+          share={<ShareControls share={pg.share} />}
           onReset={() => void pg.drafts.resetToExample()}
           onHelp={pg.selection.toggleHelp}
           tools={<TuningExport pg={pg} />}

@@ -54,7 +54,7 @@ function ports(store: WorkspaceStore): PlaygroundPorts<File> {
     decodeLink,
     onHidden,
     createClient: () => new EvalClient({ createWorker: createEvalWorker }),
-    share: { writeHash, currentUrl, copyText, now: () => Date.now() },
+    share: { writeHash, readHash, currentUrl, copyText, now: () => Date.now(), encode: (p) => shareCodec.encode(p) },
     readFileText,
     setLanguageData: setEqlLanguageData,
     installHook: installPlaygroundHook,

@@ -5,6 +5,7 @@
  */
 import type { IStandaloneCodeEditor, Monaco } from '../monaco/types';
 import type { LanguageInfo } from '../worker/protocol';
+import { selectedEvents } from './state/share-size';
 import type { Notice } from './state/startup';
 import type { Opening } from './state/workspaces';
 import { createStore } from './state/store';
@@ -62,7 +63,10 @@ export function createPlayground<F extends RuleFile>(
     return o?.status === 'ok' ? o.value.text : undefined;
   };
   const drafts = createDrafts(ports, opening, documents, notices, writeFile);
-  const share = createShare(ports.share, documents, drafts);
+  const share = createShare(ports.share, documents, drafts, notices, {
+    debounce: ports.debounce,
+    selected: () => selectedEvents(documents.doc().selected, evaluation.results.get()),
+  });
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
   const exceptions = createExceptions(documents, getClient, {
     download: ports.download,
@@ -109,6 +113,7 @@ export function createPlayground<F extends RuleFile>(
       restore: (which: 'previous' | 'edits') => void drafts.restoreDraft(which),
       undoReset: () => void drafts.undoReset(),
       downloadWorkspace: () => void drafts.downloadWorkspace(),
+      shareRuleAndSelected: () => void share.shareRuleAndSelected(),
     },
     mountRuleEditor(ed: IStandaloneCodeEditor, monaco: Monaco): void {
       importWholePastes(ed, ruleImport.pastedWholeRule);
@@ -119,6 +124,7 @@ export function createPlayground<F extends RuleFile>(
     start(): () => void {
       const stops = [
         drafts.start(),
+        share.start(),
         startClient(),
         evaluation.start(),
         ruleImport.start(),

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import type { RuleMetadata } from '../state/doc-state';
-import type { ShareInfo } from '../stores/share';
 import type { MitreRefView } from '../../worker/protocol';
 import { displayName } from '../state/rule-import';
 import { withKeys } from '../state/list-keys';
 
 export interface HeaderProps {
   readonly metadata: RuleMetadata | undefined;
-  readonly share: ShareInfo | undefined;
-  readonly onShare: () => void;
+  /** The share button, length meter and link chip. */
+  readonly share: ReactNode;
   readonly onReset: () => void;
   readonly onHelp: () => void;
   /** More header actions (the export menu). */
@@ -17,9 +16,7 @@ export interface HeaderProps {
   readonly workspace?: ReactNode;
 }
 
-const SHARE_WARN_LENGTH = 8000;
-
-export function Header({ metadata, share, onShare, onReset, onHelp, tools, workspace }: HeaderProps) {
+export function Header({ metadata, share, onReset, onHelp, tools, workspace }: HeaderProps) {
   return (
     <header className="app-header">
       <div className="brand">
@@ -45,25 +42,7 @@ export function Header({ metadata, share, onShare, onReset, onHelp, tools, works
       )}
       <div className="header-actions">
         {workspace}
-        <button
-          type="button"
-          data-testid="share-button"
-          className="primary"
-          onClick={onShare}
-          title="Put the whole state in the link and copy it (Ctrl/Cmd+S)"
-        >
-          Share link
-        </button>
-        {share && (
-          <span
-            className={share.length > SHARE_WARN_LENGTH ? 'share-length warn' : 'share-length'}
-            data-testid="share-length"
-            role="status"
-          >
-            {share.copied ? 'Copied · ' : 'In the address bar · '}
-            {share.length.toLocaleString('en-US')} chars
-          </span>
-        )}
+        {share}
         {tools}
         <button type="button" onClick={onReset} title="Replace the rule, events and settings with the default example">
           Reset to example

@@ -5,6 +5,7 @@
  * copies no such link. The length meter is always shown.
  */
 import type { SharePayload } from '../../share';
+import { positionOfId, type ResultsState } from './results';
 
 /** Above this many characters, a link is "long": chat tools may cut it. */
 export const CHAT_SAFE_LENGTH = 8000;
@@ -46,4 +47,14 @@ export function ruleAndSelectedPayload(
   const { selected, ...rest } = full;
   const keep = selected !== undefined && events.some((e) => e.id === selected);
   return { ...rest, events: text ? `${text}\n` : '', ...(keep ? { selected } : {}) };
+}
+
+/** The selected event with its source, when the worker has sent its row (else none: the rule alone). */
+export function selectedEvents(
+  selected: string | undefined,
+  results: Pick<ResultsState, 'info' | 'rows'>,
+): readonly { readonly id: string; readonly source: unknown }[] {
+  const position = positionOfId(results.info, selected);
+  const row = position === undefined ? undefined : results.rows.get(position);
+  return row && selected !== undefined ? [{ id: selected, source: row.source }] : [];
 }

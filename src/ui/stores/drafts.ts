@@ -182,7 +182,11 @@ function createSwitching(
   saving: Saving,
   documents: Documents,
   notices: Store<Notice | undefined>,
-  lists: { readonly recent: Store<readonly WorkspaceMeta[]>; readonly unreadable: Store<Record<string, string>> },
+  lists: {
+    readonly recent: Store<readonly WorkspaceMeta[]>;
+    readonly unreadable: Store<Record<string, string>>;
+    readonly workspace: Store<string>;
+  },
 ) {
   const w = ports.workspaces;
   const refreshRecent = async (): Promise<readonly WorkspaceMeta[]> => {
@@ -195,6 +199,7 @@ function createSwitching(
   const show = async (next: Current, state: DocState, notice: Notice | undefined): Promise<void> => {
     saving.tab.current = next;
     documents.load(state);
+    lists.workspace.set(next.id);
     notices.set(notice);
     await saving.saveNow();
     void refreshRecent();
@@ -282,7 +287,9 @@ export function createDrafts(
   const unreadable = createStore<Record<string, string>>(
     opening.notice?.kind === 'unreadable' ? { [opening.notice.of.id]: opening.notice.reason } : {},
   );
-  const sw = createSwitching(ports, saving, documents, notices, { recent, unreadable });
+  /** The id of the workspace on screen (set once another one is loaded). */
+  const workspace = createStore(opening.id);
+  const sw = createSwitching(ports, saving, documents, notices, { recent, unreadable, workspace });
   /** Switches under way (a pasted link decoding, a workspace loading), for `settled()`. */
   let switching: Promise<unknown> = Promise.resolve();
   const track = (p: Promise<unknown>): Promise<void> => {
@@ -298,6 +305,7 @@ export function createDrafts(
     status: saving.status,
     recent,
     unreadable,
+    workspace,
     /** The tab's workspace id. */
     workspaceId: () => saving.tab.current.id,
     fromHash: () => saving.tab.current.fromHash,

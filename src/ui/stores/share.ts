@@ -1,35 +1,156 @@
-/** Share links: the whole document in the address bar's fragment, copied to the clipboard. */
-import { encodeShareHash } from '../../share';
-import { toSharePayload } from '../state/doc-state';
-import { createStore } from '../state/store';
+/**
+ * Share links: the whole document in the address bar's fragment, copied to the clipboard. The
+ * link is encoded in the share worker (never on the page's thread), again after every change,
+ * so the length meter always shows what a link of the current state would be, and the chip says
+ * when the link in the address bar no longer describes the state. Past what chat tools keep the
+ * notice offers a link with the rule and the selected event only and the workspace file; past
+ * what browsers open (2 MB) no link is made at all.
+ */
+import { looksLikeShareHash, type SharePayload } from '../../share';
+import type { CodecOutcome } from '../../worker/share-client';
+import { toSharePayload, type DocState } from '../state/doc-state';
+import { ruleAndSelectedPayload, shareSizeLevel, type ShareSizeLevel } from '../state/share-size';
+import type { Notice } from '../state/startup';
+import { createStore, watch, type Store } from '../state/store';
 import type { Documents } from './documents';
-import type { Drafts } from './drafts';
+import type { Debounced, Drafts } from './drafts';
 
 export interface ShareInfo {
-  readonly length: number;
-  readonly copied: boolean;
-  readonly at: number;
+  /** Characters of the full link for the current state (page address included); undefined while measuring. */
+  readonly length: number | undefined;
+  readonly level: ShareSizeLevel;
+  /** The address bar's link against the state: none there, it describes the state, or it is out of date. */
+  readonly link: 'none' | 'current' | 'stale';
+  /** The last link copied: the whole state, or the rule and selected event only. */
+  readonly copied?: { readonly what: 'full' | 'reduced'; readonly length: number; readonly ok: boolean };
 }
 
 export interface SharePorts {
   writeHash(hash: string): void;
+  readHash(): string;
   currentUrl(): string;
   copyText(text: string): Promise<boolean>;
   now(): number;
+  /** Encode in the share worker (latest wins). */
+  encode(payload: SharePayload): Promise<CodecOutcome<string>>;
 }
 
-export function createShare(ports: SharePorts, documents: Documents, drafts: Drafts) {
-  const info = createStore<ShareInfo | undefined>(undefined);
+/** The selected event as the rule-and-selected-event link carries it (none when nothing is selected). */
+export type SelectedEvents = () => readonly { readonly id: string; readonly source: unknown }[];
+
+/**
+ * The same document but for the selected event: a link made before a click on another row
+ * still describes the rule, events and settings, so it is not called out of date for that.
+ */
+function sameBesidesSelection(a: DocState, b: DocState): boolean {
+  const keys = Object.keys(a) as (keyof DocState)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => k === 'selected' || a[k] === b[k]);
+}
+
+export function createShare(
+  ports: SharePorts,
+  documents: Documents,
+  drafts: Drafts,
+  notices: Store<Notice | undefined>,
+  options: { readonly debounce: (fn: () => void, ms: number) => Debounced; readonly selected: SelectedEvents },
+) {
+  const info = createStore<ShareInfo>({ length: undefined, level: 'ok', link: 'none' });
+  /** The state the address bar's link was made from or opened as (it describes that state). */
+  let linkDoc: DocState | undefined = looksLikeShareHash(ports.readHash()) ? documents.doc() : undefined;
+  let measured: { readonly doc: DocState; readonly hash: string } | undefined;
+  const base = () => ports.currentUrl().replace(/#.*$/s, '');
+
+  const linkState = (doc: DocState): ShareInfo['link'] => {
+    const address = ports.readHash();
+    if (!looksLikeShareHash(address)) return 'none';
+    if (linkDoc && sameBesidesSelection(doc, linkDoc)) return 'current';
+    return measured?.doc === doc && measured.hash === address ? 'current' : 'stale';
+  };
+  const refresh = (): void => {
+    const doc = documents.doc();
+    const length = measured?.doc === doc ? base().length + measured.hash.length : undefined;
+    info.update((i) => ({
+      ...i,
+      length: length ?? i.length,
+      level: shareSizeLevel(length ?? i.length ?? 0),
+      link: linkState(doc),
+    }));
+  };
+
+  /** The fragment for `doc`, from the worker (asked again when a newer encode superseded it). */
+  const encode = async (doc: DocState): Promise<string | undefined> => {
+    for (let tries = 0; tries < 3; tries++) {
+      const o = await ports.encode(toSharePayload(doc));
+      if (o.status === 'ok') return o.value;
+      if (o.status === 'failed') return undefined;
+    }
+    return undefined;
+  };
+  const measure = async (): Promise<void> => {
+    const doc = documents.doc();
+    const hash = await encode(doc);
+    if (hash !== undefined && documents.doc() === doc) measured = { doc, hash };
+    refresh();
+  };
+  const meter = options.debounce(() => void measure(), 400);
+
+  const copy = async (hash: string, what: 'full' | 'reduced'): Promise<void> => {
+    const url = `${base()}${hash}`;
+    const ok = await ports.copyText(url);
+    info.update((i) => ({ ...i, copied: { what, length: url.length, ok } }));
+  };
+
   return {
     info,
+    /** Put the whole state in the address bar and copy the link; past 2 MB, refuse and offer the file. */
     async shareLink(): Promise<void> {
-      const hash = encodeShareHash(toSharePayload(documents.doc()));
+      const doc = documents.doc();
+      const hash = await encode(doc);
+      if (hash === undefined) return;
+      measured = { doc, hash };
+      const length = base().length + hash.length;
+      const level = shareSizeLevel(length);
+      if (level === 'too-long') {
+        notices.set({ kind: 'share-size', level, length });
+        refresh();
+        return;
+      }
+      linkDoc = doc;
       drafts.markShared(hash);
       ports.writeHash(hash);
-      drafts.flush();
-      const url = ports.currentUrl();
-      const copied = await ports.copyText(url);
-      info.set({ length: url.length, copied, at: ports.now() });
+      void drafts.flush();
+      await copy(hash, 'full');
+      refresh();
+      if (level === 'long') notices.set({ kind: 'share-size', level, length });
+    },
+    /** Copy a link with the rule and the selected event only (the address bar keeps its link). */
+    async shareRuleAndSelected(): Promise<void> {
+      const payload = ruleAndSelectedPayload(toSharePayload(documents.doc()), options.selected());
+      const o = await ports.encode(payload);
+      if (o.status !== 'ok') return;
+      await copy(o.value, 'reduced');
+      if (notices.get()?.kind === 'share-size') notices.set(undefined);
+    },
+    start(): () => void {
+      const stops = [
+        watch(
+          documents.state,
+          (s) => s.doc,
+          () => {
+            refresh();
+            meter.schedule();
+          },
+        ),
+        // Another workspace opened in the tab: the link in the address bar (if any) is its own.
+        drafts.workspace.subscribe(() => {
+          linkDoc = looksLikeShareHash(ports.readHash()) ? documents.doc() : undefined;
+          refresh();
+        }),
+      ];
+      void measure();
+      return () => {
+        for (const s of stops) s();
+      };
     },
   };
 }

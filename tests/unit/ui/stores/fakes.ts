@@ -1,7 +1,7 @@
 /** Fakes for the playground's ports: a worker client answering by hand, storage, address bar, timers. */
 import type { Verdict } from '../../../../src/core';
 import type { IStandaloneCodeEditor } from '../../../../src/monaco/types';
-import { decodeShareHash } from '../../../../src/share';
+import { decodeShareHash, encodeShareHash } from '../../../../src/share';
 import type { PlaygroundPorts } from '../../../../src/ui/playground';
 import type { WorkspaceMeta, WorkspaceStore } from '../../../../src/ui/state/workspaces';
 import type { ClientLike } from '../../../../src/ui/stores/evaluation';
@@ -264,6 +264,8 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
         return true;
       },
       now: () => 42,
+      readHash: () => address.hash,
+      encode: async (p) => ({ status: 'ok', value: encodeShareHash(p) }),
     },
     readFileText: async (f) => f.text,
     setLanguageData: (d) => languageData.push(d),
