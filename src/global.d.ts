@@ -6,7 +6,8 @@ interface EqlPlaygroundHook {
   setRule(text: string): void;
   setEvents(text: string): void;
   getRule(): string;
-  getEvents(): string;
+  /** The events text, or the held dataset as NDJSON. */
+  getEvents(): string | Promise<string>;
   ready(): Promise<void>;
   /** Pin the current rule (and settings) as the baseline the verdicts are compared with. */
   setBaseline(): void;

@@ -48,7 +48,7 @@ export function App() {
         onImport={pg.ruleImport.importPending}
       />
       <main className="workspace">
-        <EditorsColumn pg={pg} theme={scheme} />
+        <EditorsColumn pg={pg} theme={scheme} view={view} />
         <ResultsColumn pg={pg} view={view} />
       </main>
       {help && <ShortcutsHelp onClose={pg.selection.closeHelp} />}

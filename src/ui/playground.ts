@@ -9,6 +9,7 @@ import { selectedEvents } from './state/share-size';
 import type { Notice } from './state/startup';
 import type { Opening } from './state/workspaces';
 import { createStore } from './state/store';
+import { createDataset } from './stores/dataset';
 import { createDocuments } from './stores/documents';
 import { createDrafts, exampleOpening, type DraftPorts } from './stores/drafts';
 import { createEvaluation, type ClientLike } from './stores/evaluation';
@@ -23,7 +24,8 @@ export interface AutomationHook {
   setRule(text: string): void;
   setEvents(text: string): void;
   getRule(): string;
-  getEvents(): string;
+  /** The events text, or the held dataset as NDJSON (asked of the worker). */
+  getEvents(): string | Promise<string>;
   ready(): Promise<void>;
   setBaseline(): void;
   getBaselineRule(): string;
@@ -73,6 +75,12 @@ export function createPlayground<F extends RuleFile>(
     copyText: ports.share.copyText,
     readFileText: ports.readFileText,
   });
+  const dataset = createDataset(documents, evaluation, {
+    client: getClient,
+    readFileText: ports.readFileText,
+    notices,
+    download: ports.download,
+  });
   const tuning = createTuning(documents, getClient, notices, {
     download: ports.download,
     copyText: ports.share.copyText,
@@ -104,6 +112,7 @@ export function createPlayground<F extends RuleFile>(
     selection,
     tuning,
     exceptions,
+    dataset,
     notices,
     /** The core's keyword list, once the worker has sent it. */
     keywords,
@@ -127,14 +136,15 @@ export function createPlayground<F extends RuleFile>(
         share.start(),
         startClient(),
         evaluation.start(),
+        dataset.start(),
         ruleImport.start(),
         trace.start(),
         linkTuningFilter(tuning.ui, evaluation.tuning, evaluation.list),
         ports.installHook({
           setRule: documents.setRule,
-          setEvents: documents.setEvents,
+          setEvents: dataset.setEvents,
           getRule: documents.getRule,
-          getEvents: documents.getEvents,
+          getEvents: dataset.getEvents,
           // A workspace being switched to (a pasted link, Recent, Undo) comes first.
           ready: () => drafts.settled().then(evaluation.ready),
           setBaseline: tuning.setBaseline,

@@ -254,13 +254,21 @@ export class EvalClient {
   /* ───── events held by the worker ───── */
 
   /** Hold the events of a text (the events editor's, or a large one as a dataset). */
-  loadText(text: string, idField?: string, asDataset = false): Promise<Outcome<LoadedResponse>> {
-    return this.request({
-      type: 'loadText',
-      text,
-      ...(idField ? { idField } : {}),
-      ...(asDataset ? { asDataset } : {}),
-    }) as Promise<Outcome<LoadedResponse>>;
+  loadText(
+    text: string,
+    idField?: string,
+    asDataset = false,
+    onProgress?: (p: ProgressMessage) => void,
+  ): Promise<Outcome<LoadedResponse>> {
+    return this.request(
+      {
+        type: 'loadText',
+        text,
+        ...(idField ? { idField } : {}),
+        ...(asDataset ? { asDataset } : {}),
+      },
+      onProgress,
+    ) as Promise<Outcome<LoadedResponse>>;
   }
 
   /** Read an events file in the worker, streaming, with progress messages. */

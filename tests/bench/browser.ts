@@ -232,7 +232,7 @@ async function keystroke(page: Page, key: string): Promise<number> {
 }
 
 async function placeCursor(page: Page): Promise<void> {
-  await page.locator('[data-testid="rule-editor"] .monaco-editor .view-lines').click();
+  await page.locator('[data-testid="rule-editor"] .monaco-editor .overflow-guard').click();
   await page.locator('[data-testid="rule-editor"] .monaco-editor.focused').waitFor();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('ArrowUp');

@@ -4,6 +4,9 @@ import { EQL_LANGUAGE_ID } from '../../monaco/eql-language';
 import { JSON_LANGUAGE_ID } from '../../monaco/json-language';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
+import type { ResultView } from '../state/result-view';
+import { DATASET_FROM } from '../stores/dataset';
+import { DatasetPane, LoadProgressBar } from './DatasetPane';
 import { EditorPane } from './EditorPane';
 import { ExceptionsPane } from './ExceptionsPane';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -12,11 +15,15 @@ import { BaselineDiffView } from './TuningViews';
 export interface EditorsColumnProps {
   readonly pg: Playground;
   readonly theme: 'dark' | 'light';
+  /** The selected event (dataset mode shows it in its own editor). */
+  readonly view?: ResultView;
 }
 
 /** The left column: the rule and events editors and the problems list. */
-export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
+export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
   const { doc } = useStore(pg.documents.state);
+  const { mode } = useStore(pg.dataset.state);
+  const openEvents = <OpenEventsFile onFile={(f) => void pg.dataset.openFile(f)} />;
   const { diagnostics, problemCodes } = useStore(pg.evaluation.results);
   const goTo = (d: Diagnostic) => {
     const { rule, events } = pg.documents.editors.get();
@@ -42,21 +49,58 @@ export function EditorsColumn({ pg, theme }: EditorsColumnProps) {
         onChange={pg.documents.onRuleChange}
       />
       <BaselineDiffView pg={pg} theme={theme} />
+      <LoadProgressBar pg={pg} />
+      {mode === 'dataset' && (
+        <DatasetPane
+          pg={pg}
+          theme={theme}
+          selectedPosition={view?.selectedPosition}
+          selectedSource={view?.selectedEvent?.source}
+          actions={openEvents}
+        />
+      )}
       <EditorPane
-        className="events"
+        className={mode === 'dataset' ? 'events is-hidden' : 'events'}
         testId="events-editor"
         title="Events"
-        hint="JSON array, NDJSON or an Elasticsearch search response"
+        hint="JSON array, NDJSON, a search response or bulk · drop a file"
         language={JSON_LANGUAGE_ID}
         path="events.json"
         initialValue={doc.events}
         theme={theme}
         onMount={pg.mountEventsEditor}
-        onChange={pg.documents.onEventsChange}
+        onDropFile={(f) => void pg.dataset.openFile(f)}
+        actions={openEvents}
+        onChange={(text) => {
+          // A paste too large for the editor to serve becomes a dataset.
+          if (text.length >= DATASET_FROM) pg.dataset.setEvents(text);
+          else pg.documents.onEventsChange(text);
+        }}
       />
       <ExceptionsPane pg={pg} />
       <ProblemsPanel diagnostics={diagnostics} eventsTotals={problemCodes} onGoTo={goTo} />
     </div>
+  );
+}
+
+function OpenEventsFile({ onFile }: { readonly onFile: (file: File) => void }) {
+  return (
+    <label
+      className="file-button"
+      title="Open events: a JSON array, NDJSON (.ndjson, .jsonl), an Elasticsearch _search or _eql/search response, or a _bulk body. Large files are read as a dataset."
+    >
+      Open events file…
+      <input
+        type="file"
+        data-testid="events-file-input"
+        accept=".json,.ndjson,.jsonl,.txt"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) onFile(f);
+        }}
+      />
+    </label>
   );
 }
 

@@ -3,7 +3,8 @@ export interface PlaygroundHook {
   setRule(text: string): void;
   setEvents(text: string): void;
   getRule(): string;
-  getEvents(): string;
+  /** The events text, or the held dataset as NDJSON. */
+  getEvents(): string | Promise<string>;
   /** Resolves when the results on screen match the current inputs. */
   ready(): Promise<void>;
   /** Pin the current rule (and settings) as the baseline the verdicts are compared with. */

@@ -7,7 +7,14 @@
  * screen are for the current inputs, nothing is being fetched, and both editors are mounted.
  */
 import type { EvalClient, Outcome } from '../../worker/client';
-import type { CompactEvaluation, RowDetail, SequenceDetail, TuningRequest, TuningView } from '../../worker/protocol';
+import type {
+  CompactEvaluation,
+  DatasetInfo,
+  RowDetail,
+  SequenceDetail,
+  TuningRequest,
+  TuningView,
+} from '../../worker/protocol';
 import { coalesce } from '../state/coalesce';
 import type { DocState } from '../state/doc-state';
 import { runInputOf } from '../state/documents';
@@ -41,6 +48,9 @@ export type ClientLike = Pick<
   | 'sequences'
   | 'search'
   | 'traceAt'
+  | 'loadFile'
+  | 'editEvent'
+  | 'exportEvents'
   | 'propose'
   | 'exportRule'
   | 'readWorkspace'
@@ -91,6 +101,8 @@ export function createEvaluation(
   const tuning = createStore<TuningResult | undefined>(undefined);
   const list = createStore<ListState>(initialList);
   let listWindow = { start: 0, end: FIRST_WINDOW };
+  /** The worker holds a dataset (a file, a large text) while the events text stays empty. */
+  let held = false;
   let inFlight = 0;
   let waiters: (() => void)[] = [];
   /** Positions asked for (or held) for the evaluation on screen. */
@@ -138,51 +150,49 @@ export function createEvaluation(
     return { rows, sequences: so?.status === 'ok' ? [...so.value.sequences] : [] };
   };
 
+  // Each step applies to the state as it is then (a dataset may have been loaded meanwhile).
   const evaluateVersion = async (): Promise<void> => {
     const c = client();
     if (!c) return;
     const { doc, version } = documents.state.get();
     inFlight++;
-    let next = results.get();
+    let final: ((r: ResultsState) => ResultsState) | undefined;
     try {
-      const needsLoad = next.info === undefined || next.loadedText !== doc.events;
+      if (held && doc.events !== '') held = false;
+      const r0 = results.get();
+      const needsLoad = !held && (r0.info === undefined || r0.loadedText !== doc.events);
       const load = needsLoad ? c.loadText(doc.events) : undefined;
-      const tuningRequest = tuningOf?.(doc);
-      const ran = c.run(runInputOf(doc), undefined, tuningRequest);
+      const ran = c.run(runInputOf(doc), undefined, tuningOf?.(doc));
       const lo = await load;
       if (lo && failed(lo)) {
         await ran;
-        next = applyFailure(results.get(), failureText(lo), version);
+        final = (r) => applyFailure(r, failureText(lo), version);
         return;
       }
       if (lo?.status === 'superseded') return;
-      if (lo?.status === 'ok') next = applyLoad(results.get(), lo.value.info, doc.events);
+      if (lo?.status === 'ok') results.set(applyLoad(results.get(), lo.value.info, doc.events));
       const ro = await ran;
-      if (failed(ro)) next = applyFailure(next, failureText(ro), version);
+      if (failed(ro)) final = (r) => applyFailure(r, failureText(ro), version);
       else if (ro.status === 'ok') {
         const compact = ro.value.result;
         if (compact.ok) tuning.set({ version, rule: doc.rule, view: compact.tuning });
-        next = await shownWith(c, next, compact, version, doc.rule);
+        const facts = await shownWith(c, compact, version, doc.rule);
+        final = (r) => applyRun(r, compact, facts);
       }
     } finally {
       inFlight--;
-      publish(next);
+      publish(final ? final(results.get()) : results.get());
     }
   };
 
-  const shownWith = async (
-    c: ClientLike,
-    prev: ResultsState,
-    compact: CompactEvaluation,
-    version: number,
-    rule: string,
-  ): Promise<ResultsState> => {
+  /** What showing `compact` needs fetched first (nothing when it is not shown: a rule with errors). */
+  const shownWith = async (c: ClientLike, compact: CompactEvaluation, version: number, rule: string) => {
+    const prev = results.get();
     const next = applyRun(prev, compact, { version, rule });
-    if (next.shown === prev.shown || !next.shown) return next;
+    if (next.shown === prev.shown || !next.shown) return { version, rule };
     const fetched = await prefetch(c, next);
-    const shown = next.shown;
-    asked = { shown, positions: new Set(fetched.rows.map((r) => r.position)) };
-    return applyRun(prev, compact, { version, rule, ...fetched });
+    asked = { shown: undefined, positions: new Set() };
+    return { version, rule, ...fetched };
   };
 
   /** Fetch the rows of these positions that the evaluation on screen lacks. */
@@ -269,6 +279,18 @@ export function createEvaluation(
       };
     },
     search,
+    /** The worker now holds a dataset (loaded by the dataset store): evaluate it, not the text. */
+    holdEvents(info: DatasetInfo): void {
+      held = true;
+      results.update((r) => applyLoad(r, info, undefined));
+    },
+    /** An event of the held events changed. */
+    eventsEdited(info: DatasetInfo): void {
+      results.update((r) => applyLoad(r, info, r.loadedText));
+      scheduler.schedule();
+    },
+    /** Evaluate again (coalesced), the inputs being the same. */
+    rerun: () => scheduler.schedule(),
     setSort: (sort: ListState['sort']) => list.update((l) => ({ ...l, sort })),
     setGroup: (group: ListState['group']) => list.update((l) => ({ ...l, group })),
     /** Evaluate now (Ctrl+Enter), dropping a pending coalesced run. */

@@ -7,7 +7,7 @@ import type { WorkspaceMeta, WorkspaceStore } from '../../../../src/ui/state/wor
 import type { ClientLike } from '../../../../src/ui/stores/evaluation';
 import type { Outcome } from '../../../../src/worker/client';
 import type { ParsedRuleView, RunInput, WorkerResponse } from '../../../../src/worker/protocol';
-import { WorkerSession } from '../../../../src/worker/session';
+import { WorkerSession, textChunks } from '../../../../src/worker/session';
 
 interface Call<T> {
   readonly kind: string;
@@ -15,7 +15,17 @@ interface Call<T> {
   readonly resolve: (o: Outcome<T>) => void;
 }
 
-const DATA_KINDS = ['loadText', 'run', 'rows', 'sequences', 'search', 'traceAt'] as const;
+const DATA_KINDS = [
+  'loadText',
+  'loadFile',
+  'run',
+  'rows',
+  'sequences',
+  'search',
+  'traceAt',
+  'editEvent',
+  'exportEvents',
+] as const;
 type DataKind = (typeof DATA_KINDS)[number];
 
 /**
@@ -34,6 +44,9 @@ export function fakeClient(session = new WorkerSession()) {
     readWorkspace: [] as Call<unknown>[],
     writeWorkspace: [] as Call<unknown>[],
     loadText: [] as Call<unknown>[],
+    loadFile: [] as Call<unknown>[],
+    editEvent: [] as Call<unknown>[],
+    exportEvents: [] as Call<unknown>[],
     run: [] as Call<unknown>[],
     rows: [] as Call<unknown>[],
     sequences: [] as Call<unknown>[],
@@ -56,6 +69,9 @@ export function fakeClient(session = new WorkerSession()) {
     language: record('language'),
     parseRule: record('parseRule'),
     loadText: record('loadText'),
+    loadFile: record('loadFile'),
+    editEvent: record('editEvent'),
+    exportEvents: record('exportEvents'),
     run: record('run'),
     rows: record('rows'),
     sequences: record('sequences'),
@@ -69,11 +85,33 @@ export function fakeClient(session = new WorkerSession()) {
       disposed++;
     },
   } as unknown as ClientLike;
-  const answer = (call: Call<unknown>): WorkerResponse => {
+  const answer = async (call: Call<unknown>): Promise<WorkerResponse> => {
     const a = call.args;
     switch (call.kind as DataKind) {
       case 'loadText':
+        if (a[2] === true) {
+          const text = a[0] as string;
+          const info = await session.loadChunks(textChunks(text, 1000), text.length, 'events', undefined, () => {});
+          return { type: 'loaded', id: 1, info };
+        }
         return { type: 'loaded', id: 1, info: session.loadText(a[0] as string, a[1] as string | undefined) };
+      case 'loadFile': {
+        // A stand-in file: { name, text }, read in slices as a stream would be.
+        const file = a[0] as { name: string; text: string };
+        const progress = a[3] as ((p: unknown) => void) | undefined;
+        const info = await session.loadChunks(
+          textChunks(file.text, 1000),
+          file.text.length,
+          file.name,
+          undefined,
+          (p) => progress?.({ type: 'progress', id: 1, ...p }),
+        );
+        return { type: 'loaded', id: 1, info };
+      }
+      case 'editEvent':
+        return { type: 'editEvent', id: 1, ...session.edit(a[0] as number, a[1] as string) };
+      case 'exportEvents':
+        return { type: 'exportEvents', id: 1, text: session.exportEvents() };
       case 'run':
         return { type: 'ran', id: 1, result: session.run(a[0] as RunInput, a[1] as RunInput | undefined) };
       case 'rows':
@@ -101,7 +139,7 @@ export function fakeClient(session = new WorkerSession()) {
     for (let rounds = 0; rounds < 50 && pending.length > 0; rounds++) {
       while (pending.length > 0) {
         const call = pending.shift()!;
-        call.resolve({ status: 'ok', value: answer(call) });
+        call.resolve({ status: 'ok', value: await answer(call) });
       }
       await flush();
     }

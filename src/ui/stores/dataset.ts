@@ -1,0 +1,221 @@
+/**
+ * Events held as a dataset: a file opened or dropped, or a text too large for an editor to serve
+ * the user, is read by the worker (streaming, with progress) and never becomes one editor
+ * document. The list shows the events; the selected one opens in an editor of its own and its
+ * edits go back to the worker. Small files and texts keep the editable events text. Any change
+ * of the events text (reset, an example, a restored draft, `setEvents` with a small text) leaves
+ * dataset mode.
+ */
+import type { Outcome } from '../../worker/client';
+import type { ProgressMessage } from '../../worker/client';
+import type { DatasetInfo } from '../../worker/protocol';
+import { coalesce } from '../state/coalesce';
+import type { Notice } from '../state/startup';
+import { createStore, watch, type Store } from '../state/store';
+import type { Documents } from './documents';
+import type { Evaluation } from './evaluation';
+
+/**
+ * From this many characters the events are a dataset. A megabyte is about 3,000 Elastic Defend
+ * events: Monaco still edits it, but its tokenizer, folding and the page's copy of the text are
+ * past what typing in the rule should pay for, and the list is the better way to read them.
+ */
+export const DATASET_FROM = 1_000_000;
+
+export interface LoadProgress {
+  readonly name: string;
+  /** Characters (bytes for a file) read so far, of `total`. */
+  readonly read: number;
+  readonly total: number;
+  readonly events: number;
+}
+
+export interface DatasetState {
+  readonly mode: 'text' | 'dataset';
+  /** The file's name (or "events" for a large text). */
+  readonly name: string | undefined;
+  readonly count: number;
+  /** Characters read. */
+  readonly length: number;
+  /** While a file or large text is read. */
+  readonly loading: LoadProgress | undefined;
+  /** Why the last edit of the selected event was refused (nothing changed). */
+  readonly editProblem: string | undefined;
+}
+
+export const initialDataset: DatasetState = {
+  mode: 'text',
+  name: undefined,
+  count: 0,
+  length: 0,
+  loading: undefined,
+  editProblem: undefined,
+};
+
+/** The part of the worker client the dataset store uses. */
+export interface DatasetClient {
+  loadText(
+    text: string,
+    idField?: string,
+    asDataset?: boolean,
+    onProgress?: (p: ProgressMessage) => void,
+  ): Promise<Outcome<{ info: DatasetInfo }>>;
+  loadFile(
+    file: Blob,
+    name: string,
+    idField?: string,
+    onProgress?: (p: ProgressMessage) => void,
+  ): Promise<Outcome<{ info: DatasetInfo }>>;
+  editEvent(
+    position: number,
+    text: string,
+  ): Promise<Outcome<{ info: DatasetInfo; problem?: { message: string; line: number; column: number } }>>;
+  exportEvents(): Promise<Outcome<{ text: string }>>;
+}
+
+export interface DatasetPorts<F> {
+  readonly client: () => DatasetClient | undefined;
+  readonly readFileText: (file: F) => Promise<string>;
+  readonly notices: Store<Notice | undefined>;
+  /** Offer a file for download. */
+  readonly download: (name: string, text: string, mime: string) => void;
+}
+
+const outcomeText = (o: Outcome<unknown>): string =>
+  o.status === 'failed' ? o.message : o.status === 'timeout' ? `it took longer than ${o.ms} ms` : 'it was replaced';
+
+/** A file's size when it has one (a browser File); stand-ins without one are read as text. */
+const sizeOf = (file: { readonly name: string }): number => {
+  const size = (file as { readonly size?: unknown }).size;
+  return typeof size === 'number' ? size : 0;
+};
+
+export function createDataset<F extends { readonly name: string }>(
+  documents: Documents,
+  evaluation: Evaluation,
+  ports: DatasetPorts<F>,
+) {
+  const state = createStore<DatasetState>(initialDataset);
+  /** Bumped by every load: a late answer for an older one is dropped. */
+  let loads = 0;
+
+  const held = (info: DatasetInfo, name: string): void => {
+    state.set({
+      ...initialDataset,
+      mode: 'dataset',
+      name,
+      count: info.count,
+      length: info.length,
+    });
+    evaluation.holdEvents(info);
+    // The events editor holds no events now; its old text would be what leaving goes back to.
+    documents.select(undefined);
+    documents.setEvents('');
+    evaluation.rerun();
+  };
+
+  const load = async (
+    name: string,
+    total: number,
+    start: (c: DatasetClient) => ReturnType<DatasetClient['loadFile']>,
+  ) => {
+    const c = ports.client();
+    if (!c) return;
+    const mine = ++loads;
+    state.update((s) => ({ ...s, loading: { name, read: 0, total, events: 0 } }));
+    const o = await start(c);
+    if (mine !== loads) return;
+    state.update((s) => ({ ...s, loading: undefined }));
+    if (o.status === 'ok') held(o.value.info, name);
+    else ports.notices.set({ kind: 'import-failed', message: `${name} could not be read: ${outcomeText(o)}` });
+  };
+  const progress = (mine: number, name: string) => (p: ProgressMessage) => {
+    if (mine === loads)
+      state.update((s) => ({ ...s, loading: { name, read: p.read, total: p.total, events: p.events } }));
+  };
+
+  /** The events as a text: the editor's, or a large one read as a dataset. */
+  const setEvents = (text: string): void => {
+    if (text.length < DATASET_FROM) {
+      documents.setEvents(text);
+      return;
+    }
+    void load('events', text.length, (c) => c.loadText(text, undefined, true, progress(loads, 'events')));
+  };
+
+  /** A picked or dropped events file: small ones become the editor's text, large ones a dataset. */
+  const openFile = async (file: F): Promise<void> => {
+    const size = sizeOf(file);
+    if (size < DATASET_FROM) {
+      const text = await ports.readFileText(file);
+      setEvents(text);
+      return;
+    }
+    await load(file.name, size, (c) =>
+      c.loadFile(file as unknown as Blob, file.name, undefined, progress(loads, file.name)),
+    );
+  };
+
+  // An edit of the selected event, coalesced: the latest text wins while one is applied.
+  let pendingEdit: { position: number; text: string } | undefined;
+  const applyEdit = async (): Promise<void> => {
+    const c = ports.client();
+    const edit = pendingEdit;
+    pendingEdit = undefined;
+    if (!c || !edit) return;
+    const o = await c.editEvent(edit.position, edit.text);
+    if (o.status !== 'ok') return;
+    const problem = o.value.problem;
+    state.update((s) => ({
+      ...s,
+      editProblem: problem ? `line ${problem.line}, column ${problem.column}: ${problem.message}` : undefined,
+    }));
+    if (!problem) evaluation.eventsEdited(o.value.info);
+  };
+  const edits = coalesce(applyEdit);
+
+  return {
+    state,
+    setEvents,
+    /** A picked or dropped events file: small ones become the editor's text, large ones a dataset. */
+    openFile(file: F): Promise<void> {
+      return openFile(file);
+    },
+    /** The events as text: the editor's, or the dataset as NDJSON (asked of the worker). */
+    getEvents(): string | Promise<string> {
+      if (state.get().mode === 'text') return documents.getEvents();
+      const c = ports.client();
+      if (!c) return '';
+      return c.exportEvents().then((o) => (o.status === 'ok' ? o.value.text : ''));
+    },
+    /** Offer the held events as an NDJSON file. */
+    async downloadEvents(): Promise<void> {
+      const c = ports.client();
+      const name = state.get().name ?? 'events';
+      if (!c) return;
+      const o = await c.exportEvents();
+      if (o.status === 'ok')
+        ports.download(`${name.replace(/\.[^.]*$/, '') || 'events'}.ndjson`, o.value.text, 'application/x-ndjson');
+    },
+    /** The selected event's editor changed. */
+    editSelected(position: number, text: string): void {
+      pendingEdit = { position, text };
+      edits.schedule();
+    },
+    start(): () => void {
+      // Reset, an example, a restored draft or a small setEvents: the events text is back.
+      return watch(
+        documents.state,
+        (s) => s.doc.events,
+        (events) => {
+          if (state.get().mode === 'dataset' && events !== '') {
+            loads++;
+            state.set(initialDataset);
+          }
+        },
+      );
+    },
+  };
+}
+
+export type DatasetStore = ReturnType<typeof createDataset>;

@@ -1,0 +1,96 @@
+/**
+ * Events files as datasets: a large file dropped on the events editor is read by the worker (not
+ * put into an editor), the list shows its events, the rule is evaluated against them as it is
+ * typed, and the selected event opens in an editor of its own.
+ */
+import { expect, focusEditor, openApp, rows, test, waitReady } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const RULE = 'file where file.path : "/etc/apt/*" and not process.name in ("dpkg", "apt")';
+
+/** Drop a generated NDJSON file of `n` events on the events editor, as a file manager would. */
+async function dropEvents(page: Page, n: number): Promise<void> {
+  await page.evaluate((count) => {
+    const names = ['dpkg', 'apt', 'curl', 'bash'];
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      lines.push(
+        JSON.stringify({
+          '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          event: { category: 'file', id: `ev-${i}` },
+          file: { path: i % 5 === 0 ? `/etc/apt/sources.list.d/${i}.list` : `/tmp/${i}` },
+          process: { name: names[i % 4], pid: i },
+        }),
+      );
+    }
+    const file = new File([`${lines.join('\n')}\n`], 'events.ndjson', { type: 'application/x-ndjson' });
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    const target = document.querySelector('[data-testid="events-editor"]')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, n);
+}
+
+test.describe('events files', () => {
+  test('a dropped 20,000-event NDJSON file is a dataset: typed rule edits evaluate it, the selected event opens', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await page.evaluate((r) => window.eqlPlayground.setRule(r), RULE);
+    await waitReady(page);
+    await dropEvents(page, 20_000);
+    await expect(page.getByTestId('dataset-summary')).toContainText('events.ndjson · 20,000 events');
+    await waitReady(page);
+    // Every fifth event is under /etc/apt; of those, the curl and bash ones alert.
+    await expect(page.getByTestId('summary')).toHaveText('2000 alert · 2000 suppressed · 16000 no match');
+    await expect(page.getByTestId('events-editor')).toBeHidden();
+    await expect(page.getByTestId('dataset-notice')).toContainText('held in this tab only');
+    // The list opens on the alerts, and renders only what is on screen.
+    await expect(rows(page).first()).toHaveAttribute('data-verdict', 'alert');
+    expect(await rows(page).count()).toBeLessThan(200);
+
+    // Typing in the rule re-evaluates the 20,000 events.
+    await focusEditor(page, 'rule-editor');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('ArrowLeft'); // before the closing parenthesis
+    await page.keyboard.type(', "curl"');
+    await waitReady(page);
+    await expect(page.getByTestId('summary')).toHaveText('1000 alert · 3000 suppressed · 16000 no match');
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toContain('"apt", "curl")');
+
+    // The selected event opens in its own editor; its reasons are the suppressing list element.
+    const first = rows(page).first();
+    await first.click();
+    await expect(page.getByTestId('selected-event-editor')).toBeVisible();
+    await expect(page.getByTestId('selected-event-editor')).toContainText('"/etc/apt/sources.list.d/');
+    await expect(page.getByTestId('detail')).toContainText('alert');
+    await page.screenshot({ path: 'reports/screenshot-dataset-20k.png' });
+
+    // The events come back as NDJSON, one line per event.
+    const ndjson = await page.evaluate(() => window.eqlPlayground.getEvents());
+    expect(ndjson.trimEnd().split('\n')).toHaveLength(20_000);
+  });
+
+  test('reset leaves dataset mode: the example is back in the events editor', async ({ page }) => {
+    await openApp(page);
+    await dropEvents(page, 8_000);
+    await expect(page.getByTestId('dataset-summary')).toContainText('8,000 events');
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await waitReady(page);
+    await expect(page.getByTestId('dataset')).toHaveCount(0);
+    await expect(page.getByTestId('events-editor')).toBeVisible();
+    await expect(page.getByTestId('summary')).toHaveText('4 alert · 9 suppressed · 4 no match');
+    expect(await page.evaluate(() => window.eqlPlayground.getEvents())).toContain('apt-16');
+  });
+
+  test('a small events file opens as the editable events text', async ({ page }) => {
+    await openApp(page);
+    await dropEvents(page, 10);
+    await waitReady(page);
+    await expect(page.getByTestId('dataset')).toHaveCount(0);
+    expect(await page.evaluate(() => window.eqlPlayground.getEvents())).toContain('"ev-9"');
+    await expect(page.getByTestId('summary')).toHaveText('0 alert · 0 suppressed · 10 no match');
+  });
+});
