@@ -93,4 +93,41 @@ test.describe('events files', () => {
     expect(await page.evaluate(() => window.eqlPlayground.getEvents())).toContain('"ev-9"');
     await expect(page.getByTestId('summary')).toHaveText('0 alert · 0 suppressed · 10 no match');
   });
+
+  test('the list is sorted, grouped and searched: 20,000 dropped events and the 17 of the example', async ({
+    page,
+  }) => {
+    await openApp(page);
+    // The example: a short list keeps the events' order until another sort is chosen.
+    await expect(rows(page).first()).toHaveAttribute('data-event-id', '0');
+    await page.getByTestId('list-sort').selectOption('verdict');
+    await expect(rows(page).first()).toHaveAttribute('data-verdict', 'alert');
+    await page.getByTestId('list-search').fill('apt-07');
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toContainText('apt-07');
+    await expect(page.getByTestId('list-found')).toHaveText('1 found');
+    await page.getByTestId('list-search').fill('');
+    await expect(rows(page)).toHaveCount(17);
+
+    await page.evaluate((r) => window.eqlPlayground.setRule(r), RULE);
+    await dropEvents(page, 20_000);
+    await expect(page.getByTestId('dataset-summary')).toContainText('20,000 events');
+    await waitReady(page);
+    // Grouped by the deciding clause: alerts, then each suppressing element, then the misses.
+    await page.getByTestId('list-group-by').selectOption('reason');
+    const groups = page.getByTestId('list-group');
+    await expect(groups.first()).toContainText('Alert: every condition holds');
+    await expect(groups.first()).toContainText('2,000');
+    await page.getByTestId('list-sort').selectOption('position');
+    await page.getByTestId('list-group-by').selectOption('verdict');
+    await expect(groups.first()).toContainText('Alert');
+    // Full-text search in the worker: the path of one event.
+    await page.getByTestId('list-search').fill('sources.list.d/12345.list');
+    await waitReady(page);
+    await expect(page.getByTestId('list-found')).toHaveText('1 found');
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toContainText('ev-12345');
+    await expect(rows(page).first()).toContainText('#12346');
+    await page.screenshot({ path: 'reports/screenshot-dataset-search.png' });
+  });
 });

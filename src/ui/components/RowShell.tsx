@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { VerdictKind } from '../../core';
 import { fieldValue } from '../../monaco/field-value';
 import type { EventView } from '../../worker/protocol';
+import { displayLabel } from '../state/event-label';
 import { formatValue } from '../state/reason-text';
 import { fieldLabels } from '../state/rule-fields';
 
@@ -33,6 +34,8 @@ export interface RowShellProps {
   readonly children: ReactNode;
   /** More `data-*` attributes (tuning: `data-baseline-verdict`, `data-expected`, `data-expectation`). */
   readonly attributes?: Readonly<Record<string, string>>;
+  /** Call the event by this field's value (else by its id, or "#N"), with its ordinal. */
+  readonly idField?: string | undefined;
 }
 
 function shortTime(v: unknown): string {
@@ -64,6 +67,20 @@ function RowFields({
   );
 }
 
+/** The event's name (its id field's value, its id, or "#N") and, when that is not the ordinal, "#N". */
+function RowName(p: Pick<RowShellProps, 'id' | 'position' | 'event'> & { readonly idField: string }) {
+  const label = displayLabel(p.event?.source, p.idField, p.id, p.position);
+  const ordinal = `#${p.position + 1}`;
+  return (
+    <>
+      {label !== ordinal && <span className="row-num">{ordinal}</span>}
+      <span className="row-id" title={`event ${ordinal}, id ${p.id}`}>
+        {label}
+      </span>
+    </>
+  );
+}
+
 /** One event in the results, for either query kind: badge, id, time, key fields, and why. */
 export function RowShell(p: RowShellProps) {
   const ts = p.event ? fieldValue(p.event.source, p.timestampField) : undefined;
@@ -87,9 +104,13 @@ export function RowShell(p: RowShellProps) {
         <span className={`verdict-badge verdict-${p.verdict}`} title={p.badge.title}>
           {p.badge.text}
         </span>
-        <span className="row-id" title={`event id ${p.id}`}>
-          {p.id}
-        </span>
+        {p.idField === undefined ? (
+          <span className="row-id" title={`event id ${p.id}`}>
+            {p.id}
+          </span>
+        ) : (
+          <RowName {...p} idField={p.idField} />
+        )}
         {ts !== undefined && (
           <span className="row-time" title={formatValue(ts)}>
             {shortTime(ts)}

@@ -13,12 +13,14 @@ export interface DatasetPaneProps {
   readonly theme: 'dark' | 'light';
   readonly selectedPosition: number | undefined;
   readonly selectedSource: Record<string, unknown> | undefined;
+  /** What the selected event is called (its id field's value), when it has a name besides "#N". */
+  readonly selectedLabel?: string | undefined;
   readonly actions: React.ReactNode;
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
-export function DatasetPane({ pg, theme, selectedPosition, selectedSource, actions }: DatasetPaneProps) {
+export function DatasetPane({ pg, theme, selectedPosition, selectedSource, selectedLabel, actions }: DatasetPaneProps) {
   const ds = useStore(pg.dataset.state);
   return (
     <section
@@ -54,7 +56,7 @@ export function DatasetPane({ pg, theme, selectedPosition, selectedSource, actio
           key={selectedPosition}
           className="selected-event"
           testId="selected-event-editor"
-          title={`Event #${(selectedPosition + 1).toLocaleString('en-US')}`}
+          title={`Event ${selectedLabel ?? ''} #${selectedPosition + 1}`.replace('  ', ' ')}
           hint="edits apply to the dataset"
           language={JSON_LANGUAGE_ID}
           path={`event-${selectedPosition}.json`}

@@ -16,9 +16,11 @@ export interface DetailPanelProps {
   readonly actions?: ReactNode;
   /** Tuning for the event: its rule test, the exclusion preview and its field values. */
   readonly tuning?: ReactNode;
+  /** What the event is called (its id field's value, or "#N"), and its ordinal. */
+  readonly label?: { readonly name: string; readonly ordinal: string };
 }
 
-export function DetailPanel({ verdict, event, trace, actions, tuning }: DetailPanelProps) {
+export function DetailPanel({ verdict, event, trace, actions, tuning, label }: DetailPanelProps) {
   const [tab, setTab] = useState<DetailTab>('why');
   if (!verdict) {
     return (
@@ -33,7 +35,8 @@ export function DetailPanel({ verdict, event, trace, actions, tuning }: DetailPa
     <section className="pane detail-pane" data-testid="detail">
       <div className="pane-title">
         <span>
-          Event <code>{verdict.id}</code> ·{' '}
+          Event <code>{label?.name ?? verdict.id}</code>
+          {label && label.name !== label.ordinal ? ` ${label.ordinal}` : ''} ·{' '}
           <span className={`verdict-text verdict-${verdict.verdict}`}>{verdict.verdict}</span>
         </span>
         <span className="detail-actions">

@@ -19,6 +19,10 @@ export interface JoinResultsPanelProps {
   readonly navigationRows: () => readonly Verdict[];
   readonly selectedPosition: number | undefined;
   readonly onWindow?: (start: number, end: number) => void;
+  /** Between the filters and the list (sort, group, search). */
+  readonly tools?: React.ReactNode;
+  /** Rows call events by this field's value. */
+  readonly idField?: string;
   readonly stale: boolean;
   readonly staleReason: string | undefined;
   readonly selected: string | undefined;
@@ -71,6 +75,7 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
           ✓ filter holds · ✗ fails
         </span>
       </FilterBar>
+      {p.tools}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the list inside takes the keys; this only adds tuning's */}
       <div
         className="tuning-keys"
@@ -103,6 +108,7 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
                 inSelectedSequence={inSelected.has(r.position)}
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
+                idField={p.idField}
                 {...(p.tuning ? { tuning: p.tuning.rowOf(r) } : {})}
               />
             );

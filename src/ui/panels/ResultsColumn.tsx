@@ -3,7 +3,9 @@ import { goToOffset } from '../../monaco/decorations';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AddExceptionButton } from '../components/exceptions/AddExceptionButton';
 import { ClusterRoundTrip } from '../components/exceptions/ClusterRoundTrip';
+import { ListTools } from '../components/ListTools';
 import { useStore } from '../hooks/use-store';
+import { displayLabel } from '../state/event-label';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
 import { staleReason } from '../state/result-view';
@@ -47,7 +49,11 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
   const { selectEvent, selectSequence } = pg.selection;
   const { joinView } = view;
   const tuning = useResultsTuning(pg);
+  const listState = useStore(pg.evaluation.list);
+  const tools = <ListToolsFor pg={pg} view={view} />;
   const list = {
+    idField: listState.idField,
+    tools,
     rows: results.rows,
     list: view.list,
     navigationRows: view.navigationRows,
@@ -107,6 +113,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
               verdict={view.selectedVerdict}
               event={view.selectedEvent}
               trace={trace}
+              {...(view.selectedVerdict ? { label: labelOf(view, listState.idField) } : {})}
               actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
               tuning={<SelectedTuning pg={pg} view={view} />}
             />
@@ -128,6 +135,31 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
         </ErrorBoundary>
       )}
     </div>
+  );
+}
+
+/** The detail's name for the selected event, and its ordinal. */
+function labelOf(view: ResultView, idField: string) {
+  const v = view.selectedVerdict!;
+  return { name: displayLabel(view.selectedEvent?.source, idField, v.id, v.position), ordinal: `#${v.position + 1}` };
+}
+
+/** Search, sort, group and the id field, bound to the evaluation's list state. */
+function ListToolsFor({ pg, view }: { readonly pg: Playground; readonly view: ResultView }) {
+  const l = useStore(pg.evaluation.list);
+  const e = pg.evaluation;
+  return (
+    <ListTools
+      query={l.query}
+      sort={l.sort}
+      group={l.group}
+      idField={l.idField}
+      found={l.query.trim() ? view.list.rows : undefined}
+      onSearch={e.search}
+      onSort={e.setSort}
+      onGroup={e.setGroup}
+      onIdField={e.setIdField}
+    />
   );
 }
 

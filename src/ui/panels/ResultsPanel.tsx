@@ -52,6 +52,8 @@ export interface ResultsPanelProps {
   readonly onGoToProblem?: (d: Diagnostic) => void;
   /** Between the filters and the list (sort, group, search). */
   readonly tools?: ReactNode;
+  /** Rows call events by this field's value. */
+  readonly idField?: string;
   readonly tuning?: ResultsTuning;
 }
 
@@ -115,6 +117,7 @@ export function ResultsPanel(p: ResultsPanelProps) {
                 selected={verdict.id === p.selected}
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
+                idField={p.idField}
                 {...(t ? { tuning: t.rowOf(verdict), onExpect: t.onExpect } : {})}
               />
             );

@@ -11,3 +11,26 @@ export function eventLabel(id: string, position: number): string {
 
 /** The id field the app reads unless the user sets another: Elastic Defend's `event.id`. */
 export const DEFAULT_ID_FIELD = 'event.id';
+
+/**
+ * What a row, the detail and the event editor call an event: its `idField` value when the event
+ * has one (a string or a number), else its id or ordinal as `eventLabel` says.
+ */
+export function displayLabel(
+  source: Record<string, unknown> | undefined,
+  idField: string | undefined,
+  id: string,
+  position: number,
+): string {
+  if (source && idField) {
+    let v: unknown = source;
+    // The field as written (dotted keys at any level) or nested.
+    if (Object.hasOwn(source, idField)) v = source[idField];
+    else
+      for (const part of idField.split('.'))
+        v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    if (typeof v === 'string' && v !== '') return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return eventLabel(id, position);
+}

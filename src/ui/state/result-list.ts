@@ -3,6 +3,7 @@
  * columns), the rows a window of it needs, and the rows as keyboard navigation sees them. Pure.
  */
 import type { Verdict, VerdictKind } from '../../core';
+import { DEFAULT_ID_FIELD } from './event-label';
 import type { Shown } from './results';
 import { verdictAt } from './results';
 import { buildList, searchIds, type GroupKey, type ListModel, type SortKey } from './verdict-list';
@@ -18,11 +19,14 @@ export interface ListState {
   /** Positions the search found, for the events version `matchesFor`; undefined without a search. */
   readonly matches: Int32Array | undefined;
   readonly matchesFor: number | undefined;
+  /** Rows, the detail and the event editor call events by this field's value (else "#N"). */
+  readonly idField: string;
   /** Positions a tuning filter keeps (Changed, Unmet, a clause's events); undefined for all. */
   readonly only?: Int32Array | undefined;
 }
 
 export const initialList: ListState = {
+  idField: DEFAULT_ID_FIELD,
   sort: 'auto',
   group: 'none',
   query: '',

@@ -293,6 +293,7 @@ export function createEvaluation(
     rerun: () => scheduler.schedule(),
     setSort: (sort: ListState['sort']) => list.update((l) => ({ ...l, sort })),
     setGroup: (group: ListState['group']) => list.update((l) => ({ ...l, group })),
+    setIdField: (idField: string) => list.update((l) => ({ ...l, idField })),
     /** Evaluate now (Ctrl+Enter), dropping a pending coalesced run. */
     runNow(): void {
       scheduler.cancel();
