@@ -26,10 +26,10 @@ export function DatasetPane({ pg, theme, selectedPosition, selectedSource, selec
     <section
       className="pane dataset-pane"
       data-testid="dataset"
-      onDragOver={(e) => {
+      onDragOverCapture={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
-      onDrop={(e) => {
+      onDropCapture={(e) => {
         const file = e.dataTransfer.files[0];
         if (!file) return;
         e.preventDefault();

@@ -90,6 +90,36 @@ const sizeOf = (file: { readonly name: string }): number => {
   return typeof size === 'number' ? size : 0;
 };
 
+/** Edits of the selected event, coalesced: the latest text wins while one is applied. */
+function editQueue(
+  ports: Pick<DatasetPorts<unknown>, 'client'>,
+  state: Store<DatasetState>,
+  evaluation: Pick<Evaluation, 'eventsEdited'>,
+) {
+  let pending: { position: number; text: string } | undefined;
+  const apply = async (): Promise<void> => {
+    const c = ports.client();
+    const edit = pending;
+    pending = undefined;
+    if (!c || !edit) return;
+    const o = await c.editEvent(edit.position, edit.text);
+    if (o.status !== 'ok') return;
+    const problem = o.value.problem;
+    state.update((s) => ({
+      ...s,
+      editProblem: problem ? `line ${problem.line}, column ${problem.column}: ${problem.message}` : undefined,
+    }));
+    if (!problem) evaluation.eventsEdited(o.value.info);
+  };
+  const queue = coalesce(apply);
+  return {
+    edit(position: number, text: string): void {
+      pending = { position, text };
+      queue.schedule();
+    },
+  };
+}
+
 export function createDataset<F extends { readonly name: string }>(
   documents: Documents,
   evaluation: Evaluation,
@@ -156,23 +186,7 @@ export function createDataset<F extends { readonly name: string }>(
     );
   };
 
-  // An edit of the selected event, coalesced: the latest text wins while one is applied.
-  let pendingEdit: { position: number; text: string } | undefined;
-  const applyEdit = async (): Promise<void> => {
-    const c = ports.client();
-    const edit = pendingEdit;
-    pendingEdit = undefined;
-    if (!c || !edit) return;
-    const o = await c.editEvent(edit.position, edit.text);
-    if (o.status !== 'ok') return;
-    const problem = o.value.problem;
-    state.update((s) => ({
-      ...s,
-      editProblem: problem ? `line ${problem.line}, column ${problem.column}: ${problem.message}` : undefined,
-    }));
-    if (!problem) evaluation.eventsEdited(o.value.info);
-  };
-  const edits = coalesce(applyEdit);
+  const edits = editQueue(ports, state, evaluation);
 
   return {
     state,
@@ -198,10 +212,7 @@ export function createDataset<F extends { readonly name: string }>(
         ports.download(`${name.replace(/\.[^.]*$/, '') || 'events'}.ndjson`, o.value.text, 'application/x-ndjson');
     },
     /** The selected event's editor changed. */
-    editSelected(position: number, text: string): void {
-      pendingEdit = { position, text };
-      edits.schedule();
-    },
+    editSelected: edits.edit,
     start(): () => void {
       // Reset, an example, a restored draft or a small setEvents: the events text is back.
       return watch(
