@@ -51,17 +51,7 @@ export function TuningBar(p: TuningBarProps) {
   const sequences = p.diff ? p.diff.appeared.length + p.diff.disappeared.length : 0;
   return (
     <div className="tuning-bar" data-testid="tuning-bar">
-      <span
-        className={`baseline-delta${changes > 0 || sequences > 0 ? ' has-changes' : ''}`}
-        data-testid="baseline-delta"
-        title="Verdicts compared with the baseline rule (the rule as loaded, or the one you pinned)"
-      >
-        {p.diff === undefined
-          ? 'no baseline'
-          : !p.diff.comparable
-            ? 'baseline: not comparable while a rule has errors'
-            : p.diff.summary}
-      </span>
+      <BaselineDelta diff={p.diff} changed={changes > 0 || sequences > 0} />
       <FilterChip
         kind="changed"
         label="Changed"
@@ -70,29 +60,7 @@ export function TuningBar(p: TuningBarProps) {
         onFilter={p.onFilter}
         title="Only the events whose verdict (or suppressing clauses) differs from the baseline's (C: next changed)"
       />
-      <span className="tuning-actions">
-        <button type="button" data-testid="set-baseline" onClick={p.onSetBaseline} disabled={!p.edited}>
-          Set as baseline
-        </button>
-        <button
-          type="button"
-          data-testid="revert-baseline"
-          onClick={p.onRevert}
-          disabled={!p.edited}
-          title="Put the baseline rule back in the editor (Ctrl+Z undoes it)"
-        >
-          Revert to baseline
-        </button>
-        <button
-          type="button"
-          data-testid="toggle-baseline-diff"
-          aria-pressed={p.diffOpen}
-          onClick={p.onToggleDiff}
-          title="The rule side by side with the baseline"
-        >
-          {p.diffOpen ? 'Close diff' : 'Diff'}
-        </button>
-      </span>
+      <BaselineActions {...p} />
       <span className="tuning-sep" />
       <span
         className={`expectation-summary${p.unmet > 0 ? ' has-unmet' : ''}`}
@@ -111,22 +79,77 @@ export function TuningBar(p: TuningBarProps) {
           title="Only the events whose expected verdict is not met (U: next unmet)"
         />
       )}
-      <span className="tuning-actions">
-        <button
-          type="button"
-          data-testid="expect-current"
-          onClick={p.onExpectAll}
-          title="Record every event's current verdict as its expected verdict"
-        >
-          Expect current verdicts
-        </button>
-        {p.expectationCount > 0 && (
-          <button type="button" data-testid="clear-expectations" onClick={p.onClearExpectations}>
-            Clear
-          </button>
-        )}
-      </span>
+      <ExpectationActions {...p} />
     </div>
+  );
+}
+
+/** What the verdicts are against the baseline, in one line. */
+function BaselineDelta({ diff, changed }: { readonly diff: DiffView | undefined; readonly changed: boolean }) {
+  return (
+    <span
+      className={`baseline-delta${changed ? ' has-changes' : ''}`}
+      data-testid="baseline-delta"
+      title="Verdicts compared with the baseline rule (the rule as loaded, or the one you pinned)"
+    >
+      {diff === undefined
+        ? 'no baseline'
+        : !diff.comparable
+          ? 'baseline: not comparable while a rule has errors'
+          : diff.summary}
+    </span>
+  );
+}
+
+/** Set as baseline, Revert to baseline, and the side-by-side diff. */
+function BaselineActions(
+  p: Pick<TuningBarProps, 'edited' | 'diffOpen' | 'onSetBaseline' | 'onRevert' | 'onToggleDiff'>,
+) {
+  return (
+    <span className="tuning-actions">
+      <button type="button" data-testid="set-baseline" onClick={p.onSetBaseline} disabled={!p.edited}>
+        Set as baseline
+      </button>
+      <button
+        type="button"
+        data-testid="revert-baseline"
+        onClick={p.onRevert}
+        disabled={!p.edited}
+        title="Put the baseline rule back in the editor (Ctrl+Z undoes it)"
+      >
+        Revert to baseline
+      </button>
+      <button
+        type="button"
+        data-testid="toggle-baseline-diff"
+        aria-pressed={p.diffOpen}
+        onClick={p.onToggleDiff}
+        title="The rule side by side with the baseline"
+      >
+        {p.diffOpen ? 'Close diff' : 'Diff'}
+      </button>
+    </span>
+  );
+}
+
+/** Record the current verdicts as expected, or clear the expectations. */
+function ExpectationActions(p: Pick<TuningBarProps, 'expectationCount' | 'onExpectAll' | 'onClearExpectations'>) {
+  return (
+    <span className="tuning-actions">
+      <button
+        type="button"
+        data-testid="expect-current"
+        onClick={p.onExpectAll}
+        title="Record every event's current verdict as its expected verdict"
+      >
+        Expect current verdicts
+      </button>
+      {p.expectationCount > 0 && (
+        <button type="button" data-testid="clear-expectations" onClick={p.onClearExpectations}>
+          Clear
+        </button>
+      )}
+    </span>
   );
 }
 
