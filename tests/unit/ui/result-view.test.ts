@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { defaultDocState, type DocState } from '../../../src/ui/state/doc-state';
-import { clauseBadges, eventRanges, reasonSpans } from '../../../src/ui/state/editor-marks';
+import { CLAUSE_BADGE_KEY, clauseBadges, eventRanges, reasonSpans } from '../../../src/ui/state/editor-marks';
 import { outlineJoinView } from '../../../src/ui/state/join-view';
 import { initialList, listOf } from '../../../src/ui/state/result-list';
 import { applyLoad, applyRun, emptyResults } from '../../../src/ui/state/results';
 import { resultView, staleReason, staleText } from '../../../src/ui/state/result-view';
 import { WorkerSession } from '../../../src/worker/session';
+import { BaselineCache, tuningView } from '../../../src/worker/tuning';
 
 const EVENTS = [
   { '@timestamp': '2026-01-01T00:00:00Z', event: { category: 'process' }, host: { id: 'a' }, process: { name: 'x' } },
@@ -61,6 +62,24 @@ describe('result view', () => {
     const { doc, results, view } = state(RULE);
     const badges = clauseBadges(view(doc), results.clauseStats);
     expect(badges.map((b) => [b.tone, b.text])).toContainEqual(['count', '⟵ suppresses 1']);
+  });
+
+  test('with clause impact a badge says how many only that part suppresses, and is clickable by its key', () => {
+    const rule = 'process where host.id == "a" and not (process.name in ("y", "x") or process.name == "y")';
+    const s = new WorkerSession();
+    const loaded = applyLoad(emptyResults, s.loadText(EVENTS), EVENTS);
+    const compact = s.run({ rule, settings: {}, mapping: '' });
+    const ctx = { eventsKey: 'k', events: s.dataset.events, mapping: '' };
+    const { impact } = tuningView({}, s.lastResult!, ctx, new BaselineCache());
+    const results = applyRun(loaded, compact, { version: 0, rule, rows: s.rows([0, 1, 2]), sequences: [] });
+    const doc: DocState = { ...defaultDocState(), rule, events: EVENTS, metadata: undefined };
+    const v = resultView(doc, results, undefined, undefined, listOf(results.shown!, 'all', initialList));
+    const badges = clauseBadges(v, results.clauseStats, impact).filter((b) => b.key !== undefined);
+    // the list suppresses x (only it) and y (with the == part); the == part suppresses y, never alone
+    expect(badges.map((b) => b.text)).toEqual(['⟵ suppresses 2 · 1 only by this', '⟵ suppresses 1']);
+    const first = impact.find((p) => `${CLAUSE_BADGE_KEY}${p.clauseId}` === badges[0]!.key);
+    expect(first?.suppresses).toEqual([0, 1]);
+    expect(badges[1]!.hover).toContain('also suppressed by another part');
   });
 
   test('a selected sequence: its events in the events text and its stage terms in the rule', () => {
