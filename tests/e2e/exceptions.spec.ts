@@ -219,3 +219,28 @@ test('the Add rule exception dialog is usable from the keyboard: the name has fo
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('add-exception')).toBeHidden();
 });
+
+test('sequences: an excepted event takes part in no sequence, and an exception can be written from a stage event', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.evaluate(() =>
+    window.eqlPlayground.setRule(
+      'sequence by host.id with maxspan=1h [file where process.name == "vim"] [file where true]',
+    ),
+  );
+  await waitReady(page);
+  await expect(page.getByTestId('sequence').first()).toBeVisible();
+  await openExceptions(page, 'vim.ndjson', [list, vim].map((l) => JSON.stringify(l)).join('\n'));
+  await expect(page.getByTestId('sequence')).toHaveCount(0);
+  const row = page.getByText('removed by rule exception "Admins editing with vim" before EQL matching');
+  await expect(row.first()).toBeVisible();
+  await page.getByTestId('undo-exceptions').click();
+  await waitReady(page);
+  await page.locator('[data-testid=event-row][data-verdict=alert]').first().click();
+  await page.getByTestId('add-exception-button').click();
+  await expect(page.getByTestId('exception-preview')).toContainText('Removes');
+  await page.getByTestId('apply-exception').click();
+  await waitReady(page);
+  await expect(page.getByTestId('exceptions-count')).toHaveText('1 item');
+});

@@ -25,6 +25,8 @@ export interface JoinDetailPanelProps {
   readonly onSelect: (id: string) => void;
   /** Tuning for the selected event: its rule test (alert: part of a returned sequence or sample). */
   readonly tuning?: ReactNode;
+  /** Controls in the title bar for the selected event (Add rule exception). */
+  readonly actions?: ReactNode;
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
@@ -37,10 +39,13 @@ function stageTextOf(view: JoinView, s: { role: JoinStageInfo['role']; stage: nu
 }
 
 /** Why an event of a sequence or sample query ended up where it did; or one returned sequence. */
-export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning }: JoinDetailPanelProps) {
+export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning, actions }: JoinDetailPanelProps) {
   // The tab stays as it was from one selected event to the next.
   const [tab, setTab] = useState<DetailTab>('why');
-  if (row) return <EventJoinDetail view={view} row={row} event={event} tab={tab} onTab={setTab} tuning={tuning} />;
+  if (row)
+    return (
+      <EventJoinDetail view={view} row={row} event={event} tab={tab} onTab={setTab} tuning={tuning} actions={actions} />
+    );
   if (sequence) return <SequenceDetail view={view} sequence={sequence} onSelect={onSelect} />;
   return (
     <section className="pane detail-pane" data-testid="detail">
@@ -113,6 +118,7 @@ function EventJoinDetail({
   tab,
   onTab,
   tuning,
+  actions,
 }: {
   readonly view: JoinView;
   readonly row: JoinRow;
@@ -120,6 +126,7 @@ function EventJoinDetail({
   readonly tab: DetailTab;
   readonly onTab: (tab: DetailTab) => void;
   readonly tuning: ReactNode;
+  readonly actions?: ReactNode;
 }) {
   const noun = nounOf(view);
   const ex = row.explanation;
@@ -134,7 +141,10 @@ function EventJoinDetail({
               : `not in a ${noun}`}
           </span>
         </span>
-        <DetailTabs tab={tab} onTab={onTab} />
+        <span className="detail-actions">
+          {actions}
+          <DetailTabs tab={tab} onTab={onTab} />
+        </span>
       </div>
       {tab === 'json' ? (
         <pre className="detail-body event-json" data-testid="event-json">

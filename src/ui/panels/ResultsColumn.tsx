@@ -91,6 +91,7 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
               sequence={view.selectedCard}
               onSelect={selectEvent}
               tuning={<SelectedTuning pg={pg} view={view} />}
+              actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
             />
           </ErrorBoundary>
         </>
