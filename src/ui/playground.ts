@@ -85,6 +85,8 @@ export function createPlayground<F extends RuleFile>(
     download: ports.download,
     copyText: ports.share.copyText,
     readFileText: ports.readFileText,
+    // An opened workspace file gets a workspace of its own: the one on screen stays in Recent.
+    openDocument: (doc) => void drafts.openAsNew(doc, 'file'),
   });
 
   const startClient = (): (() => void) => {

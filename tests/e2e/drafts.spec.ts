@@ -154,6 +154,35 @@ test.describe('drafts that survive', () => {
   });
 });
 
+test.describe('workspace files against drafts', () => {
+  test('a workspace file opens as a workspace of its own; the one it replaced stays in Recent', async ({ page }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "before the file"');
+    await saved(page);
+    const file = {
+      kind: 'eql-playground-workspace',
+      version: 1,
+      rule: 'process where process.name == "from the file"',
+      meta: { name: 'From a file' },
+      events: [{ event: { category: 'process' }, process: { name: 'x' } }],
+    };
+    await page.getByTestId('export-menu').locator('summary').click();
+    await page.getByTestId('open-workspace').setInputFiles({
+      name: 'w.workspace.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'workspace-opened');
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "from the file"');
+    await page.getByTestId('recent-menu').locator('summary').click();
+    await page.getByTestId('recent-item').filter({ hasText: 'before the file' }).click();
+    await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'workspace-opened');
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "before the file"');
+  });
+});
+
 test.describe('links against drafts', () => {
   test('a decompression-bomb link is refused with a clear notice; the draft is untouched', async ({ page }) => {
     await openApp(page);

@@ -50,6 +50,7 @@ const ORIGIN: Readonly<Record<WorkspaceMeta['origin'], string>> = {
   link: 'from a link',
   copy: 'copy',
   migrated: 'earlier draft',
+  file: 'from a workspace file',
 };
 
 function ago(ms: number, now: number): string {
@@ -81,6 +82,17 @@ function RecentMenu({ drafts }: { drafts: Drafts }) {
       ref={menu}
       onToggle={(e) => {
         if (e.currentTarget.open) void drafts.refreshRecent();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !e.currentTarget.open) return;
+        e.preventDefault();
+        close();
+        e.currentTarget.querySelector('summary')?.focus();
+      }}
+      onBlur={(e) => {
+        // Focus went to another control (a click on it, Tab): the menu closes, as menus do.
+        const to = e.relatedTarget as Node | null;
+        if (to && !e.currentTarget.contains(to)) close();
       }}
     >
       <summary title="Reopen a workspace kept in this browser">Recent</summary>

@@ -15,8 +15,8 @@ export interface WorkspaceMeta {
   readonly updatedAt: number;
   /** Characters of the stored draft. */
   readonly size: number;
-  /** How it began: the example, a share link, a copy of a workspace open in another tab, an old draft. */
-  readonly origin: 'example' | 'link' | 'copy' | 'migrated';
+  /** How it began: the example, a share link, a copy of a workspace open in another tab, an old draft, a workspace file. */
+  readonly origin: 'example' | 'link' | 'copy' | 'migrated' | 'file';
   /** `linkKey` of the share link it was opened from. */
   readonly linkKey?: string;
 }

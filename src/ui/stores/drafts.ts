@@ -20,6 +20,7 @@ import {
   type Opening,
   type WorkspaceMeta,
   type WorkspaceStore,
+  workspaceTitle,
 } from '../state/workspaces';
 import type { Documents } from './documents';
 import { workspaceOfDoc } from './tuning';
@@ -129,7 +130,10 @@ function createSaving(
   notices: Store<Notice | undefined>,
 ) {
   const tab = { current: { id: opening.id, base: opening.base, fromHash: opening.fromHash } as Current };
-  const status = createStore<SaveStatus>({ state: opening.stored ? 'saved' : 'pending' });
+  // The untouched example needs no saving (it is stored once edited); anything else is saved at start.
+  const status = createStore<SaveStatus>({
+    state: opening.stored || opening.base.origin === 'example' ? 'saved' : 'pending',
+  });
   let chain: Promise<void> = Promise.resolve();
   /** The last save failed (the user has been told; told again only after one works). */
   let failing = false;
@@ -240,7 +244,8 @@ function createSwitching(
   /** A different link pasted into this tab's address bar: it opens as its own workspace. */
   const onHash = async (hash: string): Promise<void> => {
     if (hash === saving.tab.current.fromHash || !looksLikeLink(hash)) return;
-    await saving.flush();
+    // Stored now (even the untouched example), so the notice's "restore my draft" finds it.
+    await saving.saveNow();
     const previous = saving.metaOfCurrent();
     const o = await decideOpening({
       hash,
@@ -262,7 +267,8 @@ function createSwitching(
   };
 
   const reset = async (): Promise<void> => {
-    await saving.flush();
+    // Stored now (even when untouched), so Undo finds it.
+    await saving.saveNow();
     const previous = saving.metaOfCurrent();
     ports.hash.clearHash();
     await begin(defaultDocState(), 'example', { kind: 'reset', previous });
@@ -271,7 +277,13 @@ function createSwitching(
   const reopen = async (target: WorkspaceMeta | undefined): Promise<void> => {
     if (target && (await open(target))) notices.set({ kind: 'draft-restored' });
   };
-  return { refreshRecent, open, onHash, reset, reopen };
+  /** A document from elsewhere (a workspace file) in a workspace of its own; the one on screen stays stored. */
+  const openAsNew = async (state: DocState, origin: WorkspaceMeta['origin']): Promise<void> => {
+    await saving.saveNow();
+    ports.hash.clearHash();
+    await begin(state, origin, { kind: 'workspace-opened', title: workspaceTitle(state) });
+  };
+  return { refreshRecent, open, onHash, reset, reopen, openAsNew };
 }
 
 export function createDrafts(
@@ -348,6 +360,9 @@ export function createDrafts(
     },
     /** The example in a new workspace; the one it replaces stays stored and Undo reopens it. */
     resetToExample: (): Promise<void> => track(sw.reset()),
+    /** Show a workspace file's document in a new workspace (the one on screen stays stored, in Recent). */
+    openAsNew: (state: DocState, origin: WorkspaceMeta['origin'] = 'file'): Promise<void> =>
+      track(sw.openAsNew(state, origin)),
     /** Reopen the workspace a reset replaced. */
     undoReset: (): Promise<void> => track(sw.reopen(noticed('reset')?.previous)),
     /** Back to the workspace a pasted link replaced (`previous`), or to earlier edits of this link. */

@@ -31,6 +31,8 @@ export interface TuningPorts<F> {
   readonly download: (name: string, text: string, mime: string) => void;
   readonly copyText: (text: string) => Promise<boolean>;
   readonly readFileText: (file: F) => Promise<string>;
+  /** Show an opened workspace file (as a workspace of its own); default: replace the document. */
+  readonly openDocument?: (doc: DocState) => void;
 }
 
 export interface TuningUi {
@@ -185,7 +187,7 @@ function createFiles<F extends { readonly name: string }>(
         return fail(`${file.name} is not a workspace file the playground can open${at}: ${p?.message ?? 'unknown'}`);
       }
       opened();
-      documents.load(docFromWorkspace(workspace));
+      (ports.openDocument ?? documents.load)(docFromWorkspace(workspace));
     },
   };
 }

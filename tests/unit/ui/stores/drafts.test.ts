@@ -188,6 +188,17 @@ describe('links, reset and Recent', () => {
     expect((await stored(browser, before))?.rule).toBe(mine.rule);
   });
 
+  test('reset and Undo from the untouched example: it is stored first, so Undo finds it', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    const before = t.pg.drafts.workspaceId();
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    await t.pg.drafts.resetToExample();
+    await t.pg.drafts.undoReset();
+    expect(t.pg.notices.get()).toEqual({ kind: 'draft-restored' });
+    expect(t.pg.drafts.workspaceId()).toBe(before);
+  });
+
   test('reset opens the example in a new workspace; Undo brings the previous one back, also after a reload', async () => {
     const browser = fakeBrowser();
     const t = await openTab(browser, link);
@@ -207,6 +218,20 @@ describe('links, reset and Recent', () => {
     expect(again.pg.documents.doc().rule).toBe(defaultDocState().rule);
     const recent = await again.pg.drafts.refreshRecent();
     expect(recent.map((w) => w.id)).toContain(before);
+  });
+
+  test('a workspace file opens as a workspace of its own; the one on screen stays stored', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit(mine.rule);
+    const before = t.pg.drafts.workspaceId();
+    await t.pg.drafts.openAsNew({ ...theirs, metadata: { name: 'From a file' } }, 'file');
+    expect(t.pg.documents.doc().rule).toBe(theirs.rule);
+    expect(t.pg.drafts.workspaceId()).not.toBe(before);
+    expect(t.pg.notices.get()).toEqual({ kind: 'workspace-opened', title: 'From a file' });
+    expect((await stored(browser, before))?.rule).toBe(mine.rule);
+    const meta = browser.memory.records.get(t.pg.drafts.workspaceId())?.meta;
+    expect(meta).toMatchObject({ origin: 'file', title: 'From a file' });
   });
 
   test('Recent lists every stored workspace; an unreadable one stays stored, is marked, and can be downloaded as it is', async () => {
