@@ -90,6 +90,190 @@ export interface TuningResult {
 /** The tuning part of a request for a document (the baseline, the expected verdicts), if any. */
 export type TuningProvider = (doc: DocState) => TuningRequest | undefined;
 
+/** The state the parts of the evaluation store share. */
+interface Shared {
+  readonly documents: Documents;
+  readonly client: ClientSource;
+  readonly selection: Pick<Store<SelectionState>, 'get' | 'subscribe'>;
+  readonly results: Store<ResultsState>;
+  readonly list: Store<ListState>;
+  readonly tuning: Store<TuningResult | undefined>;
+  readonly tuningOf: TuningProvider | undefined;
+  /** The entries the list shows. */
+  listWindow: { start: number; end: number };
+  /** The worker holds a dataset (a file, a large text) while the events text stays empty. */
+  held: boolean;
+  /** Positions asked for (or held) for the evaluation on screen. */
+  asked: { shown: Shown | undefined; positions: Set<number> };
+  /** Requests on their way (`ready()` waits for none). */
+  inFlight: number;
+  /** Publish a new state (a render settles), or check readiness at once when nothing changed. */
+  publish(next: ResultsState): void;
+}
+
+/** `ready()` and `settle()`: the results are for the current inputs and nothing is on its way. */
+function readiness(x: Pick<Shared, 'documents' | 'results' | 'inFlight'>) {
+  let waiters: (() => void)[] = [];
+  const isSettled = () =>
+    x.documents.editors.get().ready >= 2 &&
+    x.results.get().version === x.documents.state.get().version &&
+    x.inFlight === 0;
+  const settle = (): void => {
+    if (!isSettled()) return;
+    const due = waiters;
+    waiters = [];
+    for (const w of due) w();
+  };
+  const ready = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (isSettled()) resolve();
+      else waiters.push(resolve);
+    });
+  return { settle, ready };
+}
+
+/** The positions an evaluation needs before it is shown: the list window, the selection, the hits. */
+function wanted(x: Shared, shown: Shown): number[] {
+  const model = listOf(shown, x.selection.get().filter, x.list.get());
+  const out = new Set(positionsIn(model, x.listWindow.start, x.listWindow.end));
+  const selected = positionOfId(shown.info, x.documents.doc().selected);
+  if (selected !== undefined) out.add(selected);
+  if (x.selection.get().tab === 'es' && shown.compact.queryKind === 'event')
+    for (const p of shown.compact.hitPositions.subarray(0, HITS_SHOWN)) if (p >= 0) out.add(p);
+  return [...out];
+}
+
+/** What showing `compact` needs fetched first (nothing when it is not shown: a rule with errors). */
+async function shownWith(x: Shared, c: ClientLike, compact: CompactEvaluation, version: number, rule: string) {
+  const prev = x.results.get();
+  const next = applyRun(prev, compact, { version, rule });
+  if (next.shown === prev.shown || !next.shown) return { version, rule };
+  const shown = next.shown;
+  const positions = wanted(x, shown);
+  const [ro, so] = await Promise.all([
+    positions.length > 0 ? c.rows(positions) : undefined,
+    compact.queryKind !== 'event' && compact.sequenceCount > 0
+      ? c.sequences(0, Math.min(compact.sequenceCount, SEQUENCES_SHOWN))
+      : undefined,
+  ]);
+  const rows: RowDetail[] =
+    ro?.status === 'ok' && ro.value.datasetVersion === shown.info.version ? [...ro.value.rows] : [];
+  const sequences: SequenceDetail[] = so?.status === 'ok' ? [...so.value.sequences] : [];
+  x.asked = { shown: undefined, positions: new Set() };
+  return { version, rule, rows, sequences };
+}
+
+/** One inputs version: load the events text if it changed, run, fetch what the list shows. */
+async function evaluateVersion(x: Shared): Promise<void> {
+  const c = x.client();
+  if (!c) return;
+  const { doc, version } = x.documents.state.get();
+  x.inFlight++;
+  // Each step applies to the state as it is then (a dataset may have been loaded meanwhile).
+  let final: ((r: ResultsState) => ResultsState) | undefined;
+  try {
+    if (x.held && doc.events !== '') x.held = false;
+    const r0 = x.results.get();
+    const needsLoad = !x.held && (r0.info === undefined || r0.loadedText !== doc.events);
+    const load = needsLoad ? c.loadText(doc.events) : undefined;
+    const ran = c.run(runInputOf(doc), undefined, x.tuningOf?.(doc));
+    const lo = await load;
+    if (lo && failed(lo)) {
+      await ran;
+      final = (r) => applyFailure(r, failureText(lo), version);
+      return;
+    }
+    if (lo?.status === 'superseded') return;
+    if (lo?.status === 'ok') x.results.set(applyLoad(x.results.get(), lo.value.info, doc.events));
+    const ro = await ran;
+    if (failed(ro)) final = (r) => applyFailure(r, failureText(ro), version);
+    else if (ro.status === 'ok') {
+      const compact = ro.value.result;
+      if (compact.ok) x.tuning.set({ version, rule: doc.rule, view: compact.tuning });
+      const facts = await shownWith(x, c, compact, version, doc.rule);
+      final = (r) => applyRun(r, compact, facts);
+    }
+  } finally {
+    x.inFlight--;
+    x.publish(final ? final(x.results.get()) : x.results.get());
+  }
+}
+
+/** Fetch the rows of these positions that the evaluation on screen lacks. */
+function fetchRows(x: Shared, positions: readonly number[]): void {
+  const c = x.client();
+  const shown = x.results.get().shown;
+  if (!c || !shown) return;
+  if (x.asked.shown !== shown) x.asked = { shown, positions: new Set(x.results.get().rows.keys()) };
+  const asked = x.asked.positions;
+  const missing = positions.filter((p) => !asked.has(p));
+  if (missing.length === 0) return;
+  for (const p of missing) asked.add(p);
+  x.inFlight++;
+  void c.rows(missing).then((o) => {
+    x.inFlight--;
+    if (o.status !== 'ok' || o.value.datasetVersion !== shown.info.version) {
+      for (const p of missing) asked.delete(p);
+      x.publish(x.results.get());
+      return;
+    }
+    x.publish(applyRows(x.results.get(), shown, o.value.rows));
+  });
+}
+
+/** Search the events in the worker (ids and JSON text); the list filters to the matches. */
+function search(x: Shared, query: string): void {
+  x.list.update((l) => ({ ...l, query }));
+  const c = x.client();
+  const info = x.results.get().info;
+  if (!c || !info || query.trim() === '') {
+    x.list.update((l) => ({ ...l, matches: undefined, matchesFor: undefined }));
+    return;
+  }
+  x.inFlight++;
+  void c.search(query).then((o) => {
+    x.inFlight--;
+    if (o.status === 'ok' && x.list.get().query === query)
+      x.list.update((l) => ({ ...l, matches: o.value.positions, matchesFor: o.value.datasetVersion }));
+    x.publish(x.results.get());
+  });
+}
+
+/** What keeps the store's requests going: inputs versions, the selection, new events, the tab. */
+function watchers(x: Shared, schedule: () => void): (() => void)[] {
+  const { documents, results, list, selection } = x;
+  return [
+    watch(
+      documents.state,
+      (s) => s.version,
+      () => schedule(),
+    ),
+    watch(
+      documents.state,
+      (s) => s.doc.selected,
+      (id) => {
+        const p = positionOfId(results.get().shown?.info, id);
+        if (p !== undefined) fetchRows(x, [p]);
+      },
+    ),
+    watch(
+      results,
+      (r) => r.info?.version,
+      () => {
+        if (list.get().query.trim() !== '') search(x, list.get().query);
+      },
+    ),
+    watch(
+      selection,
+      (s) => s.tab,
+      (tab) => {
+        const shown = results.get().shown;
+        if (tab === 'es' && shown) fetchRows(x, [...shown.compact.hitPositions.subarray(0, HITS_SHOWN)]);
+      },
+    ),
+  ];
+}
+
 export function createEvaluation(
   documents: Documents,
   client: ClientSource,
@@ -97,191 +281,45 @@ export function createEvaluation(
   tuningOf?: TuningProvider,
 ) {
   const results = createStore<ResultsState>(emptyResults);
-  /** The tuning views of the last good evaluation (kept while the rule has errors). */
-  const tuning = createStore<TuningResult | undefined>(undefined);
   const list = createStore<ListState>(initialList);
-  let listWindow = { start: 0, end: FIRST_WINDOW };
-  /** The worker holds a dataset (a file, a large text) while the events text stays empty. */
-  let held = false;
-  let inFlight = 0;
-  let waiters: (() => void)[] = [];
-  /** Positions asked for (or held) for the evaluation on screen. */
-  let asked: { shown: Shown | undefined; positions: Set<number> } = { shown: undefined, positions: new Set() };
-
-  const isSettled = () =>
-    documents.editors.get().ready >= 2 && results.get().version === documents.state.get().version && inFlight === 0;
-  const settle = (): void => {
-    if (!isSettled()) return;
-    const due = waiters;
-    waiters = [];
-    for (const w of due) w();
+  const x: Shared = {
+    documents,
+    client,
+    selection,
+    results,
+    list,
+    /** The tuning views of the last good evaluation (kept while the rule has errors). */
+    tuning: createStore<TuningResult | undefined>(undefined),
+    tuningOf,
+    listWindow: { start: 0, end: FIRST_WINDOW },
+    held: false,
+    asked: { shown: undefined, positions: new Set() },
+    inFlight: 0,
+    publish: (next) => {
+      if (next === results.get()) settle();
+      else results.set(next);
+    },
   };
-  /** Publish a new state (a render settles), or check readiness at once when nothing changed. */
-  const publish = (next: ResultsState): void => {
-    if (next === results.get()) settle();
-    else results.set(next);
-  };
-
-  /** The positions an evaluation needs before it is shown: the list window, the selection, the hits. */
-  const wanted = (shown: Shown): number[] => {
-    const model = listOf(shown, selection.get().filter, list.get());
-    const out = new Set(positionsIn(model, listWindow.start, listWindow.end));
-    const selected = positionOfId(shown.info, documents.doc().selected);
-    if (selected !== undefined) out.add(selected);
-    if (selection.get().tab === 'es' && shown.compact.queryKind === 'event')
-      for (const p of shown.compact.hitPositions.subarray(0, HITS_SHOWN)) if (p >= 0) out.add(p);
-    return [...out];
-  };
-
-  /** Fetch what `compact` needs to be shown; undefined rows when the worker had moved on. */
-  const prefetch = async (
-    c: ClientLike,
-    next: ResultsState,
-  ): Promise<{ rows: RowDetail[]; sequences: SequenceDetail[] }> => {
-    const shown = next.shown!;
-    const positions = wanted(shown);
-    const [ro, so] = await Promise.all([
-      positions.length > 0 ? c.rows(positions) : undefined,
-      shown.compact.queryKind !== 'event' && shown.compact.sequenceCount > 0
-        ? c.sequences(0, Math.min(shown.compact.sequenceCount, SEQUENCES_SHOWN))
-        : undefined,
-    ]);
-    const rows = ro?.status === 'ok' && ro.value.datasetVersion === shown.info.version ? [...ro.value.rows] : [];
-    return { rows, sequences: so?.status === 'ok' ? [...so.value.sequences] : [] };
-  };
-
-  // Each step applies to the state as it is then (a dataset may have been loaded meanwhile).
-  const evaluateVersion = async (): Promise<void> => {
-    const c = client();
-    if (!c) return;
-    const { doc, version } = documents.state.get();
-    inFlight++;
-    let final: ((r: ResultsState) => ResultsState) | undefined;
-    try {
-      if (held && doc.events !== '') held = false;
-      const r0 = results.get();
-      const needsLoad = !held && (r0.info === undefined || r0.loadedText !== doc.events);
-      const load = needsLoad ? c.loadText(doc.events) : undefined;
-      const ran = c.run(runInputOf(doc), undefined, tuningOf?.(doc));
-      const lo = await load;
-      if (lo && failed(lo)) {
-        await ran;
-        final = (r) => applyFailure(r, failureText(lo), version);
-        return;
-      }
-      if (lo?.status === 'superseded') return;
-      if (lo?.status === 'ok') results.set(applyLoad(results.get(), lo.value.info, doc.events));
-      const ro = await ran;
-      if (failed(ro)) final = (r) => applyFailure(r, failureText(ro), version);
-      else if (ro.status === 'ok') {
-        const compact = ro.value.result;
-        if (compact.ok) tuning.set({ version, rule: doc.rule, view: compact.tuning });
-        const facts = await shownWith(c, compact, version, doc.rule);
-        final = (r) => applyRun(r, compact, facts);
-      }
-    } finally {
-      inFlight--;
-      publish(final ? final(results.get()) : results.get());
-    }
-  };
-
-  /** What showing `compact` needs fetched first (nothing when it is not shown: a rule with errors). */
-  const shownWith = async (c: ClientLike, compact: CompactEvaluation, version: number, rule: string) => {
-    const prev = results.get();
-    const next = applyRun(prev, compact, { version, rule });
-    if (next.shown === prev.shown || !next.shown) return { version, rule };
-    const fetched = await prefetch(c, next);
-    asked = { shown: undefined, positions: new Set() };
-    return { version, rule, ...fetched };
-  };
-
-  /** Fetch the rows of these positions that the evaluation on screen lacks. */
-  const fetchRows = (positions: readonly number[]): void => {
-    const c = client();
-    const shown = results.get().shown;
-    if (!c || !shown) return;
-    if (asked.shown !== shown) asked = { shown, positions: new Set(results.get().rows.keys()) };
-    const missing = positions.filter((p) => !asked.positions.has(p));
-    if (missing.length === 0) return;
-    for (const p of missing) asked.positions.add(p);
-    inFlight++;
-    void c.rows(missing).then((o) => {
-      inFlight--;
-      if (o.status !== 'ok' || o.value.datasetVersion !== shown.info.version) {
-        for (const p of missing) asked.positions.delete(p);
-        publish(results.get());
-        return;
-      }
-      publish(applyRows(results.get(), shown, o.value.rows));
-    });
-  };
-
-  /** Search the events in the worker (ids and JSON text); the list filters to the matches. */
-  const search = (query: string): void => {
-    list.update((l) => ({ ...l, query }));
-    const c = client();
-    const info = results.get().info;
-    if (!c || !info || query.trim() === '') {
-      list.update((l) => ({ ...l, matches: undefined, matchesFor: undefined }));
-      return;
-    }
-    inFlight++;
-    void c.search(query).then((o) => {
-      inFlight--;
-      if (o.status === 'ok' && list.get().query === query)
-        list.update((l) => ({ ...l, matches: o.value.positions, matchesFor: o.value.datasetVersion }));
-      publish(results.get());
-    });
-  };
-
-  const scheduler = coalesce(evaluateVersion);
+  const { settle, ready } = readiness(x);
+  const scheduler = coalesce(() => evaluateVersion(x));
   return {
     results,
-    tuning,
+    tuning: x.tuning,
     /** Sort, group and search of the list. */
     list,
     /** Start evaluating: now, and after every inputs change. Returns the stop function. */
     start(): () => void {
-      const stops = [
-        watch(
-          documents.state,
-          (s) => s.version,
-          () => scheduler.schedule(),
-        ),
-        watch(
-          documents.state,
-          (s) => s.doc.selected,
-          (id) => {
-            const p = positionOfId(results.get().shown?.info, id);
-            if (p !== undefined) fetchRows([p]);
-          },
-        ),
-        watch(
-          results,
-          (r) => r.info?.version,
-          () => {
-            if (list.get().query.trim() !== '') search(list.get().query);
-          },
-        ),
-        watch(
-          selection,
-          (s) => s.tab,
-          (tab) => {
-            const shown = results.get().shown;
-            if (tab === 'es' && shown) fetchRows([...shown.compact.hitPositions.subarray(0, HITS_SHOWN)]);
-          },
-        ),
-      ];
+      const stops = watchers(x, scheduler.schedule);
       scheduler.schedule();
       return () => {
         for (const s of stops) s();
         scheduler.cancel();
       };
     },
-    search,
+    search: (query: string) => search(x, query),
     /** The worker now holds a dataset (loaded by the dataset store): evaluate it, not the text. */
     holdEvents(info: DatasetInfo): void {
-      held = true;
+      x.held = true;
       results.update((r) => applyLoad(r, info, undefined));
     },
     /** An event of the held events changed. */
@@ -297,20 +335,16 @@ export function createEvaluation(
     /** Evaluate now (Ctrl+Enter), dropping a pending coalesced run. */
     runNow(): void {
       scheduler.cancel();
-      void evaluateVersion();
+      void evaluateVersion(x);
     },
     /** The list shows entries [start, end): fetch the rows it lacks. */
     showWindow(start: number, end: number): void {
-      listWindow = { start, end };
+      x.listWindow = { start, end };
       const shown = results.get().shown;
       if (!shown) return;
-      fetchRows(positionsIn(listOf(shown, selection.get().filter, list.get()), start, end));
+      fetchRows(x, positionsIn(listOf(shown, selection.get().filter, list.get()), start, end));
     },
-    ready: (): Promise<void> =>
-      new Promise<void>((resolve) => {
-        if (isSettled()) resolve();
-        else waiters.push(resolve);
-      }),
+    ready,
     /** Called after each render: resolves the `ready()` promises once the results are current. */
     settle,
   };
