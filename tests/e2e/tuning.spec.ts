@@ -300,8 +300,10 @@ test('sequences: an edit that drops a sequence marks its events and counts it ag
   [process where process.name in (${shells})] by process.parent.entity_id`;
   await page.evaluate((t) => window.eqlPlayground.setEvents(t), events);
   await setRule(page, rule('"sh", "bash"'));
-  await page.evaluate(() => window.eqlPlayground.setBaseline());
+  // the events and the rule were replaced: pin this rule with the button
+  await page.getByTestId('set-baseline').click();
   await waitReady(page);
+  await expect(page.getByTestId('set-baseline')).toBeDisabled();
   await expect(page.locator('[data-baseline-verdict]')).toHaveCount(0);
   await setRule(page, rule('"sh"'));
   const changed = page.locator('[data-testid=event-row][data-baseline-verdict="alert"]');
@@ -332,4 +334,15 @@ test('the expectations and the baseline are kept in the draft across a reload', 
   expect(await page.evaluate(() => window.eqlPlayground.getBaselineRule())).toBe(rule);
   await expect(row(page, 0)).toHaveAttribute('data-expectation', 'unmet');
   await expect(row(page, 0)).toHaveAttribute('data-baseline-verdict', 'suppressed');
+});
+
+test('Copy query puts the rule the editor holds on the clipboard', async ({ page, context }) => {
+  await openApp(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const rule = (await page.evaluate(() => window.eqlPlayground.getRule())).replace(DPKG, '');
+  await setRule(page, rule);
+  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByTestId('copy-query').click();
+  await expect(page.getByTestId('copy-query')).toHaveText('Query copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(rule);
 });

@@ -22,6 +22,7 @@ import {
   type TuningFilter,
 } from '../state/tuning';
 import type { Documents } from './documents';
+import { collapse } from '../state/reason-text';
 import type { ListState } from '../state/result-list';
 import { filterPositions } from '../state/tuning';
 import type { ClientSource, TuningResult } from './evaluation';
@@ -247,7 +248,8 @@ export type Tuning = ReturnType<typeof createTuning>;
 
 /**
  * Keep the results list restricted to what the tuning filter keeps, for the tuning views of the
- * evaluation on screen (they arrive with it). Returns the stop function.
+ * evaluation on screen (they arrive with it); a clause filter follows its part through edits
+ * while the part's text stays the same. Returns the stop function.
  */
 export function linkTuningFilter(
   ui: Store<TuningUi>,
@@ -258,7 +260,16 @@ export function linkTuningFilter(
     const only = filterPositions(ui.get().filter, views.get()?.view);
     if (only !== list.get().only) list.update((l) => ({ ...l, only }));
   };
-  const stops = [ui.subscribe(apply), views.subscribe(apply)];
+  // A clause's events after an edit: the same part (by its text) in the new views, if it is still there.
+  const refresh = () => {
+    const f = ui.get().filter;
+    const part =
+      f?.kind === 'clause' ? views.get()?.view?.impact.find((p) => collapse(p.clause) === f.label) : undefined;
+    if (f?.kind === 'clause' && part && part.suppresses.join() !== f.positions.join())
+      ui.update((u) => ({ ...u, filter: { ...f, positions: part.suppresses } }));
+    else apply();
+  };
+  const stops = [ui.subscribe(apply), views.subscribe(refresh)];
   apply();
   return () => {
     for (const s of stops) s();

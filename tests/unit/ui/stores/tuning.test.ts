@@ -426,6 +426,31 @@ describe('tuning store: the tuning filter restricts the results list', () => {
     expect(list.get().only).toEqual(new Int32Array(0));
   });
 
+  test('a clause filter follows its part into the next views while the text is the same', () => {
+    const part = (positions: number[]) => ({
+      clauseId: 9,
+      clause: 'process.name  in ("a")',
+      suppresses: positions,
+      only: [],
+    });
+    const ui = createStore<{ filter: TuningFilter | undefined; diffOpen: boolean }>({
+      filter: { kind: 'clause', label: 'process.name in ("a")', positions: [1] },
+      diffOpen: false,
+    });
+    const views = createStore<TuningResult | undefined>({
+      version: 1,
+      rule: 'r',
+      view: { ...view, impact: [part([1])] },
+    });
+    const list = createStore(initialList);
+    linkTuningFilter(ui, views, list);
+    views.set({ version: 2, rule: 'r2', view: { ...view, impact: [part([1, 4])] } });
+    expect([...list.get().only!]).toEqual([1, 4]);
+    // the part is gone (edited away): the filter keeps what it listed
+    views.set({ version: 3, rule: 'r3', view: { ...view, impact: [] } });
+    expect([...list.get().only!]).toEqual([1, 4]);
+  });
+
   test('the list model lists only the kept positions, with the verdict filter and the search', () => {
     const compact = { verdicts: Uint8Array.from([0, 1, 0, 2]), groupOf: new Uint32Array(4), groups: [] };
     const shown = { compact, info: { version: 1, ids: ['a', 'b', 'c', 'd'] } } as unknown as Shown;
