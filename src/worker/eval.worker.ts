@@ -14,7 +14,7 @@ import {
 } from '../core';
 import type { EventDoc, FieldView } from '../core';
 import { parseEvents, type ParseEventsResult } from '../formats/events';
-import { handleExceptions, withParsedExceptions, type EventsOf } from './exception-requests';
+import { exceptionsOf, handleExceptions, withParsedExceptions, type EventsOf } from './exception-requests';
 import { exceptionsView, readExceptions } from './exceptions';
 import { problemViews } from './problems';
 import { importRule } from './rule-import';
@@ -57,7 +57,13 @@ function handleTuning(msg: TuningRequestMessage): WorkerResponse {
       const ctx = held
         ? { eventsKey: 'held', events: held, mapping: msg.input.mapping }
         : context(msg.input, loadEvents(msg.input));
-      const result = propose(msg.input.rule, msg.input.settings, ctx, msg.propose);
+      const exceptions = exceptionsOf(msg.input);
+      const result = propose(
+        msg.input.rule,
+        msg.input.settings,
+        exceptions ? { ...ctx, exceptions } : ctx,
+        msg.propose,
+      );
       return { type: 'propose', id: msg.id, result };
     }
     case 'fieldValues': {

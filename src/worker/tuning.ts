@@ -15,6 +15,7 @@ import {
   LineIndex,
   type EvaluationResult,
   type EventDoc,
+  type ExceptionInput,
   type Expectations,
   type RuleMetadata,
   type Settings,
@@ -41,6 +42,8 @@ export interface EvaluationContext {
   readonly eventsKey: string;
   readonly events: readonly EventDoc[];
   readonly mapping: string;
+  /** Rule exceptions the page applies (proposals are tried with them, as the rule runs). */
+  readonly exceptions?: ExceptionInput;
 }
 
 function run(rule: string, settings: Partial<Settings>, ctx: EvaluationContext): EvaluationResult {
@@ -117,6 +120,7 @@ export function propose(
     fields: input.fields,
     ...(input.value !== undefined ? { value: input.value } : {}),
     ...(input.expectations ? { expectations: input.expectations as Expectations } : {}),
+    ...(ctx.exceptions ? { exceptions: ctx.exceptions } : {}),
   });
 }
 

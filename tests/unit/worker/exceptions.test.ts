@@ -316,3 +316,18 @@ describe('the held events with the pane text', () => {
     ]);
   });
 });
+
+describe('exclusion proposals with the pane exceptions', () => {
+  test('an event an exception removes is not counted as newly suppressed by a proposal', async () => {
+    const { propose } = await import('../../../src/worker/tuning');
+    const { exceptionsOf } = await import('../../../src/worker/exception-requests');
+    const rule = 'process where true';
+    const ctx = { eventsKey: 'k', events, mapping: '' };
+    const ask = { position: 1, fields: ['process.name'] };
+    const without = propose(rule, {}, ctx, ask).proposals[0]!;
+    expect(without.impact.newlySuppressed.map((e) => e.id)).toEqual(['b', 'c']);
+    const exceptions = exceptionsOf(input(ndjson(container, notRoot, summary(1))))!;
+    const withExc = propose(rule, {}, { ...ctx, exceptions }, ask).proposals[0]!;
+    expect(withExc.impact.newlySuppressed.map((e) => e.id)).toEqual(['b']);
+  });
+});
