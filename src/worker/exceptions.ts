@@ -281,6 +281,9 @@ export function previewException(
   const problems = after.diagnostics.filter(
     (d) => (d.source === 'exceptions' || d.source === 'value-list') && d.range.start === 0 && d.range.end === 0,
   );
+  // Without verdicts (the rule has errors) nothing can be said about the events: say why.
+  if (!after.verdicts && !after.join)
+    problems.push(...after.diagnostics.filter((d) => d.severity === 'error').slice(0, 1));
   return {
     removed,
     alertsRemoved: removed.filter((r) => r.verdict === 'alert').length,

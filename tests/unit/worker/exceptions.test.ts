@@ -331,3 +331,19 @@ describe('exclusion proposals with the pane exceptions', () => {
     expect(withExc.impact.newlySuppressed.map((e) => e.id)).toEqual(['b']);
   });
 });
+
+describe('a preview while the rule has errors', () => {
+  test('names the rule error instead of claiming the item removes nothing', () => {
+    const proposed = item('bash', [
+      { field: 'process.name', operator: 'included', type: 'match', value: 'bash' },
+    ]) as ExceptionItem;
+    const r = handleExceptions(
+      { type: 'previewException', id: 1, input: input('', 'process where ('), preview: { item: proposed } },
+      eventsOf,
+    );
+    if (r.type !== 'previewException') throw new Error(r.type);
+    expect(r.preview.removed).toEqual([]);
+    expect(r.preview.problems[0]?.source).toBe('rule');
+    expect(r.preview.problems[0]?.severity).toBe('error');
+  });
+});

@@ -182,6 +182,13 @@ function PreviewView({ preview }: { readonly preview: PreviewState }) {
     return <div className="muted exc-preview">Testing the item on the events…</div>;
   if (preview.phase === 'failed') return <div className="exc-problem">The preview failed: {preview.message}</div>;
   const r = preview.preview;
+  const ruleError = r.problems.find((d) => d.source === 'rule');
+  if (ruleError)
+    return (
+      <div className="exc-problem" data-testid="exception-preview">
+        The rule has errors, so the preview cannot say which events the item removes: {ruleError.message}
+      </div>
+    );
   const alerts = r.removed.filter((x) => x.verdict === 'alert');
   return (
     <div className="exc-preview" data-testid="exception-preview">
