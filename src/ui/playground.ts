@@ -10,6 +10,7 @@ import type { Notice } from './state/startup';
 import type { Opening } from './state/workspaces';
 import { createStore } from './state/store';
 import { createDataset } from './stores/dataset';
+import { heldEventsText, keepHeldEvents } from './stores/held-events';
 import { createDocuments } from './stores/documents';
 import { createDrafts, exampleOpening, type DraftPorts } from './stores/drafts';
 import { createEvaluation, type ClientLike } from './stores/evaluation';
@@ -64,10 +65,13 @@ export function createPlayground<F extends RuleFile>(
     const o = await client?.writeWorkspace(view);
     return o?.status === 'ok' ? o.value.text : undefined;
   };
-  const drafts = createDrafts(ports, opening, documents, notices, writeFile);
+  // The dataset store comes later (it needs the notices and evaluation); read through this.
+  const held = () => heldText();
+  const drafts = createDrafts(ports, opening, documents, notices, writeFile, held);
   const share = createShare(ports.share, documents, drafts, notices, {
     debounce: ports.debounce,
     selected: () => selectedEvents(documents.doc().selected, evaluation.results.get()),
+    held,
   });
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
   const exceptions = createExceptions(documents, getClient, {
@@ -81,6 +85,7 @@ export function createPlayground<F extends RuleFile>(
     notices,
     download: ports.download,
   });
+  const heldText = heldEventsText(dataset, evaluation, getClient);
   const tuning = createTuning(documents, getClient, notices, {
     download: ports.download,
     copyText: ports.share.copyText,
@@ -139,6 +144,7 @@ export function createPlayground<F extends RuleFile>(
         startClient(),
         evaluation.start(),
         dataset.start(),
+        keepHeldEvents(documents, dataset, evaluation, drafts),
         ruleImport.start(),
         trace.start(),
         linkTuningFilter(tuning.ui, evaluation.tuning, evaluation.list),

@@ -65,6 +65,13 @@ test.describe('drafts that survive', () => {
     await expect(page.getByLabel('Size')).toHaveValue('7');
     await expect(page.getByTestId('notice')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/drafts-reload-20000.png' });
+    // Held by the worker again (a dataset, the editor empty), it is stored again and survives another reload.
+    await setRule(page, 'process where process.name == "curl"');
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "curl"');
+    expect(await getEvents(page)).toBe(events);
   });
 
   test('two tabs do not clobber each other: the second works on a copy, each reload finds its own', async ({

@@ -97,6 +97,7 @@ test.describe('rule import', () => {
 
     // the metadata travels with a share link
     await page.getByTestId('share-button').click();
+    await expect(page.getByTestId('share-length')).toContainText('Copied');
     const url = page.url();
     expect(url).toContain('#v1.');
     const other = await page.context().browser()!.newContext();

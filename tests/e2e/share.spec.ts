@@ -13,7 +13,7 @@ test.describe('share links and drafts', () => {
     await waitReady(page);
     const summary = await page.getByTestId('summary').textContent();
     await page.getByTestId('share-button').click();
-    await expect(page.getByTestId('share-length')).toBeVisible();
+    await expect(page.getByTestId('share-length')).toContainText('Copied');
     const hash = await page.evaluate(() => location.hash);
     // The rule was edited, so the link carries its baseline too (version 2).
     expect(hash).toMatch(/^#v2\./);
@@ -47,7 +47,7 @@ test.describe('share links and drafts', () => {
   test('the default example link stays under 6,000 characters; Ctrl+S shares too', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('ControlOrMeta+S');
-    await expect(page.getByTestId('share-length')).toBeVisible();
+    await expect(page.getByTestId('share-length')).toContainText('Copied');
     expect(page.url().length).toBeLessThan(6000);
     expect(await page.evaluate(() => location.hash)).toMatch(/^#v1\./);
   });
@@ -78,7 +78,7 @@ test.describe('share links and drafts', () => {
       await p.evaluate(() => window.eqlPlayground.setRule('file where process.name == "shared"'));
       await waitReady(p);
       await p.getByTestId('share-button').click();
-      await expect(p.getByTestId('share-length')).toBeVisible();
+      await expect(p.getByTestId('share-length')).toContainText('Copied');
       link = p.url();
     } finally {
       await sender.close();

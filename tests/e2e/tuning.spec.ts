@@ -123,6 +123,7 @@ test.describe('tuning', () => {
 
     // the expectations travel in the share link
     await page.getByTestId('share-button').click();
+    await expect(page.getByTestId('share-length')).toContainText('Copied');
     const url = page.url();
     const other = await page.context().newPage();
     await openApp(other, url.slice(url.indexOf('/#')));

@@ -97,6 +97,9 @@ export function exampleOpening(id: string, now: number): Opening {
   return { id, state: defaultDocState(), base: { createdAt: now, origin: 'example' }, stored: false };
 }
 
+/** The events the worker holds as text (undefined when the editor holds them); may reject. */
+export type HeldEvents = () => Promise<string | undefined>;
+
 export type SaveStatus =
   | { readonly state: 'saved' | 'pending' }
   | { readonly state: 'failed'; readonly reason: 'quota' | 'unavailable' | 'other'; readonly message: string };
@@ -128,6 +131,7 @@ function createSaving(
   opening: Opening,
   documents: Documents,
   notices: Store<Notice | undefined>,
+  held: HeldEvents,
 ) {
   const tab = { current: { id: opening.id, base: opening.base, fromHash: opening.fromHash } as Current };
   // The untouched example needs no saving (it is stored once edited); anything else is saved at start.
@@ -143,9 +147,13 @@ function createSaving(
     const state = documents.doc();
     status.set({ state: 'pending' });
     chain = chain.then(async () => {
-      const text = serializeWorkspace({ state, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
+      const events = await held().catch(() => null);
+      // The worker holds the events and could not give them back: keep the stored copy as it is.
+      if (events === null) return;
+      const kept = events === undefined ? state : { ...state, events };
+      const text = serializeWorkspace({ state: kept, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
       try {
-        await w.store.save(metaFor(target.id, state, text, w.now(), target.base), text);
+        await w.store.save(metaFor(target.id, kept, text, w.now(), target.base), text);
         failing = false;
         if (target !== tab.current) return;
         status.set({ state: 'saved' });
@@ -292,8 +300,9 @@ export function createDrafts(
   documents: Documents,
   notices: Store<Notice | undefined>,
   writeFile: (view: WorkspaceView) => Promise<string | undefined>,
+  held: HeldEvents = async () => undefined,
 ) {
-  const saving = createSaving(ports.workspaces, ports.debounce, opening, documents, notices);
+  const saving = createSaving(ports.workspaces, ports.debounce, opening, documents, notices, held);
   const recent = createStore<readonly WorkspaceMeta[]>([]);
   /** Why stored workspaces could not be read, as found so far (they stay stored and listed). */
   const unreadable = createStore<Record<string, string>>(
@@ -327,6 +336,8 @@ export function createDrafts(
       saving.tab.current = { ...c, fromHash: hash, base: { ...c.base, linkKey: linkKey(hash) } };
       saving.changed();
     },
+    /** Something stored outside the document changed (the held events): save it soon. */
+    touch: saving.changed,
     /** Save now (pending changes); resolves when storage has answered. */
     flush: saving.flush,
     /** Resolves once no workspace switch is under way (the automation hook's `ready` waits for it). */
@@ -370,7 +381,9 @@ export function createDrafts(
       track(sw.reopen(noticed('shared')?.[which])),
     /** The workspace as a file (docs/workspace-format.md), offered as a download. */
     async downloadWorkspace(): Promise<void> {
-      const view = workspaceOfDoc(documents.doc());
+      const doc = documents.doc();
+      const events = await held().catch(() => undefined);
+      const view = workspaceOfDoc(events === undefined ? doc : { ...doc, events });
       const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
       ports.download(`${fileStem(documents.doc())}.workspace.json`, text, 'application/json');
     },

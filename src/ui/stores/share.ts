@@ -13,7 +13,7 @@ import { ruleAndSelectedPayload, shareSizeLevel, type ShareSizeLevel } from '../
 import type { Notice } from '../state/startup';
 import { createStore, watch, type Store } from '../state/store';
 import type { Documents } from './documents';
-import type { Debounced, Drafts } from './drafts';
+import type { Debounced, Drafts, HeldEvents } from './drafts';
 
 export interface ShareInfo {
   /** Characters of the full link for the current state (page address included); undefined while measuring. */
@@ -52,7 +52,12 @@ export function createShare(
   documents: Documents,
   drafts: Drafts,
   notices: Store<Notice | undefined>,
-  options: { readonly debounce: (fn: () => void, ms: number) => Debounced; readonly selected: SelectedEvents },
+  options: {
+    readonly debounce: (fn: () => void, ms: number) => Debounced;
+    readonly selected: SelectedEvents;
+    /** The events the worker holds, as text (the editor is empty then). */
+    readonly held?: HeldEvents;
+  },
 ) {
   const info = createStore<ShareInfo>({ length: undefined, level: 'ok', link: 'none' });
   /** The state the address bar's link was made from or opened as (it describes that state). */
@@ -79,8 +84,11 @@ export function createShare(
 
   /** The fragment for `doc`, from the worker (asked again when a newer encode superseded it). */
   const encode = async (doc: DocState): Promise<string | undefined> => {
+    const events = await (options.held ?? (async () => undefined))().catch(() => null);
+    if (events === null) return undefined;
+    const payload = toSharePayload(events === undefined ? doc : { ...doc, events });
     for (let tries = 0; tries < 3; tries++) {
-      const o = await ports.encode(toSharePayload(doc));
+      const o = await ports.encode(payload);
       if (o.status === 'ok') return o.value;
       if (o.status === 'failed') return undefined;
     }

@@ -145,6 +145,46 @@ describe('drafts in workspaces', () => {
 /** The same browser (another tab of it). */
 const fakeBrowserWith = (b: FakeBrowser) => b;
 
+describe('held events', () => {
+  test('events the worker holds are stored from its copy; when it cannot give them, the stored copy stays', async () => {
+    const browser = fakeBrowser();
+    const f = fakePorts('', browser);
+    const opening = await openTabWorkspace(f.ports);
+    const pg = createPlayground(f.ports, opening);
+    pg.start();
+    pg.documents.onEventsChange('{"a":1}\n');
+    await pg.drafts.flush();
+    const id = pg.drafts.workspaceId();
+    // The page now holds no events text: the worker has them.
+    let held: string | undefined | Error = 'held 1\nheld 2\n';
+    const { createDrafts } = await import('../../../../src/ui/stores/drafts');
+    const other = fakePorts('', browser, 'tab-2');
+    const o2 = await openTabWorkspace(other.ports);
+    const pg2 = createPlayground(other.ports, o2);
+    const drafts = createDrafts(
+      other.ports,
+      o2,
+      pg2.documents,
+      pg2.notices,
+      async () => undefined,
+      async () => {
+        if (held instanceof Error) throw held;
+        return held;
+      },
+    );
+    drafts.start();
+    pg2.documents.onEventsChange('');
+    await drafts.flush();
+    expect((await stored(browser, drafts.workspaceId()))?.events).toBe('held 1\nheld 2\n');
+    held = new Error('worker gone');
+    pg2.documents.onRuleChange('any where "later"');
+    await drafts.flush();
+    const kept = await stored(browser, drafts.workspaceId());
+    expect([kept?.events, kept?.rule === 'any where "later"']).toEqual(['held 1\nheld 2\n', false]);
+    expect((await stored(browser, id))?.events).toBe('{"a":1}\n');
+  });
+});
+
 describe('links, reset and Recent', () => {
   test('a link always shows its content; a reload keeps the edits; a new opening offers them', async () => {
     const browser = fakeBrowser();
