@@ -18,6 +18,10 @@
  * - renderer memory: the peak resident set size (VmHWM, from /proc) of the largest renderer
  *   process (the page and its worker run there) at the end of the run.
  *
+ * It ends with the targets (1,000 events under 50 ms, 20,000 under 200 ms with no main-thread
+ * task over 50 ms, 100,000 under 1 s and loaded in under 5 s, renderer memory under 1.5 GB) and
+ * whether this run met each. The machine's load changes the figures: it prints its load average.
+ *
  *   npm run bench:browser                    build, then all sizes
  *   BENCH_SIZES=1000,20000 npm run bench:browser
  *   BENCH_LOAD=setEvents npm run bench:browser     always load through the hook
@@ -347,6 +351,24 @@ async function runSize(url: string, n: number, dir: string): Promise<SizeResult>
   }
 }
 
+/** The targets the page is held to, each with what this run measured (a number, not a test). */
+function targetLines(results: readonly SizeResult[]): string[] {
+  const at = (n: number) => results.find((r) => r.events === n);
+  const check = (name: string, value: number | undefined, limit: number, unit: string) =>
+    value === undefined
+      ? `  ${name}: not measured`
+      : `  ${name}: ${Math.round(value).toLocaleString('en-US')} ${unit} (target < ${limit.toLocaleString('en-US')} ${unit}) ${value < limit ? 'met' : 'MISSED'}`;
+  return [
+    'targets:',
+    check('1,000 events, keystroke median', at(1000)?.keyMedianMs, 50, 'ms'),
+    check('20,000 events, keystroke median', at(20000)?.keyMedianMs, 200, 'ms'),
+    check('20,000 events, longest main-thread task while typing', at(20000)?.longestTaskMs, 50, 'ms'),
+    check('100,000 events, keystroke median', at(100000)?.keyMedianMs, 1000, 'ms'),
+    check('100,000 events, loading the file', at(100000)?.loadMs, 5000, 'ms'),
+    check('renderer memory, largest size', results.at(-1)?.rendererMb, 1500, 'MB'),
+  ];
+}
+
 const ms = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v).toLocaleString('en-US')} ms`);
 
 async function main(): Promise<void> {
@@ -372,6 +394,7 @@ async function main(): Promise<void> {
     server.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+  for (const line of targetLines(results)) console.log(line);
   console.log(
     `load average at the end: ${loadavg()
       .map((x) => x.toFixed(1))

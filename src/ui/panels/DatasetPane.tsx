@@ -44,7 +44,8 @@ export function DatasetPane({ pg, theme, selectedPosition, selectedSource, selec
         {actions}
       </div>
       <div className="dataset-notice" data-testid="dataset-notice" role="status">
-        These events are held in this tab only: the draft, a reload and share links do not keep them.{' '}
+        A dataset, too large for an editor: pick an event in the list to see and edit it. The draft keeps the events; a
+        share link of this size is likely refused.{' '}
         <button type="button" className="link" onClick={() => void pg.dataset.downloadEvents()}>
           Download them as NDJSON
         </button>

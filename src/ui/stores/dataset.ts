@@ -84,6 +84,12 @@ export interface DatasetPorts<F> {
 const outcomeText = (o: Outcome<unknown>): string =>
   o.status === 'failed' ? o.message : o.status === 'timeout' ? `it took longer than ${o.ms} ms` : 'it was replaced';
 
+/** The worker's events as NDJSON ('' when it cannot say). */
+async function exportedText(c: DatasetClient): Promise<string> {
+  const o = await c.exportEvents();
+  return o.status === 'ok' ? o.value.text : '';
+}
+
 /** A file's size when it has one (a browser File); stand-ins without one are read as text. */
 const sizeOf = (file: { readonly name: string }): number => {
   const size = (file as { readonly size?: unknown }).size;
@@ -129,7 +135,13 @@ export function createDataset<F extends { readonly name: string }>(
   /** Bumped by every load: a late answer for an older one is dropped. */
   let loads = 0;
 
-  const held = (info: DatasetInfo, name: string): void => {
+  /** The events text the document holds for the dataset (drafts keep it; no editor shows it). */
+  let heldText: string | undefined;
+  /** An event was edited since: the document's text is older than the worker's events. */
+  let edited = false;
+  const held = (info: DatasetInfo, name: string, text: string): void => {
+    heldText = text;
+    edited = false;
     state.set({
       ...initialDataset,
       mode: 'dataset',
@@ -137,17 +149,16 @@ export function createDataset<F extends { readonly name: string }>(
       count: info.count,
       length: info.length,
     });
-    evaluation.holdEvents(info);
-    // The events editor holds no events now; its old text would be what leaving goes back to.
-    documents.select(undefined);
-    documents.setEvents('');
+    evaluation.holdEvents(info, text);
+    // Into the document (drafts, links), not into the events editor.
+    documents.patch({ events: text, selected: undefined });
     evaluation.rerun();
   };
-
   const load = async (
     name: string,
     total: number,
     start: (c: DatasetClient) => ReturnType<DatasetClient['loadFile']>,
+    text?: string,
   ) => {
     const c = ports.client();
     if (!c) return;
@@ -156,8 +167,13 @@ export function createDataset<F extends { readonly name: string }>(
     const o = await start(c);
     if (mine !== loads) return;
     state.update((s) => ({ ...s, loading: undefined }));
-    if (o.status === 'ok') held(o.value.info, name);
-    else ports.notices.set({ kind: 'import-failed', message: `${name} could not be read: ${outcomeText(o)}` });
+    if (o.status !== 'ok') {
+      ports.notices.set({ kind: 'import-failed', message: `${name} could not be read: ${outcomeText(o)}` });
+      return;
+    }
+    // A file: the document keeps the events as NDJSON, so the draft holds them.
+    const kept = text ?? (await exportedText(c));
+    if (mine === loads) held(o.value.info, name, kept);
   };
   const progress = (mine: number, name: string) => (p: ProgressMessage) => {
     if (mine === loads)
@@ -170,7 +186,7 @@ export function createDataset<F extends { readonly name: string }>(
       documents.setEvents(text);
       return;
     }
-    void load('events', text.length, (c) => c.loadText(text, undefined, true, progress(loads, 'events')));
+    void load('events', text.length, (c) => c.loadText(text, undefined, true, progress(loads, 'events')), text);
   };
 
   /** A picked or dropped events file: small ones become the editor's text, large ones a dataset. */
@@ -198,9 +214,9 @@ export function createDataset<F extends { readonly name: string }>(
     /** The events as text: the editor's, or the dataset as NDJSON (asked of the worker). */
     getEvents(): string | Promise<string> {
       if (state.get().mode === 'text') return documents.getEvents();
+      // Edited since it was loaded: the worker's events are the current ones.
       const c = ports.client();
-      if (!c) return '';
-      return c.exportEvents().then((o) => (o.status === 'ok' ? o.value.text : ''));
+      return edited && c ? exportedText(c) : documents.doc().events;
     },
     /** Offer the held events as an NDJSON file. */
     async downloadEvents(): Promise<void> {
@@ -212,15 +228,20 @@ export function createDataset<F extends { readonly name: string }>(
         ports.download(`${name.replace(/\.[^.]*$/, '') || 'events'}.ndjson`, o.value.text, 'application/x-ndjson');
     },
     /** The selected event's editor changed. */
-    editSelected: edits.edit,
+    editSelected(position: number, text: string): void {
+      edited = true;
+      edits.edit(position, text);
+    },
     start(): () => void {
       // Reset, an example, a restored draft or a small setEvents: the events text is back.
       return watch(
         documents.state,
         (s) => s.doc.events,
         (events) => {
-          if (state.get().mode === 'dataset' && events !== '') {
+          if (state.get().mode === 'dataset' && events !== heldText) {
             loads++;
+            heldText = undefined;
+            edited = false;
             state.set(initialDataset);
           }
         },

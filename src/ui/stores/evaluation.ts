@@ -101,8 +101,8 @@ interface Shared {
   readonly tuningOf: TuningProvider | undefined;
   /** The entries the list shows. */
   listWindow: { start: number; end: number };
-  /** The worker holds a dataset (a file, a large text) while the events text stays empty. */
-  held: boolean;
+  /** The worker holds a dataset (a file, a large text) described by this events text (never in an editor). */
+  held: string | undefined;
   /** Positions asked for (or held) for the evaluation on screen. */
   asked: { shown: Shown | undefined; positions: Set<number> };
   /** Requests on their way (`ready()` waits for none). */
@@ -172,9 +172,9 @@ async function evaluateVersion(x: Shared): Promise<void> {
   // Each step applies to the state as it is then (a dataset may have been loaded meanwhile).
   let final: ((r: ResultsState) => ResultsState) | undefined;
   try {
-    if (x.held && doc.events !== '') x.held = false;
+    if (x.held !== undefined && doc.events !== x.held) x.held = undefined;
     const r0 = x.results.get();
-    const needsLoad = !x.held && (r0.info === undefined || r0.loadedText !== doc.events);
+    const needsLoad = x.held === undefined && (r0.info === undefined || r0.loadedText !== doc.events);
     const load = needsLoad ? c.loadText(doc.events) : undefined;
     const ran = c.run(runInputOf(doc), undefined, x.tuningOf?.(doc));
     const lo = await load;
@@ -292,7 +292,7 @@ export function createEvaluation(
     tuning: createStore<TuningResult | undefined>(undefined),
     tuningOf,
     listWindow: { start: 0, end: FIRST_WINDOW },
-    held: false,
+    held: undefined,
     asked: { shown: undefined, positions: new Set() },
     inFlight: 0,
     publish: (next) => {
@@ -318,8 +318,8 @@ export function createEvaluation(
     },
     search: (query: string) => search(x, query),
     /** The worker now holds a dataset (loaded by the dataset store): evaluate it, not the text. */
-    holdEvents(info: DatasetInfo): void {
-      x.held = true;
+    holdEvents(info: DatasetInfo, text: string): void {
+      x.held = text;
       results.update((r) => applyLoad(r, info, undefined));
     },
     /** An event of the held events changed. */

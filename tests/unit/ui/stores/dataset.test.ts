@@ -48,16 +48,16 @@ describe('dataset store', () => {
     await opening;
     await c.serve();
     expect(dataset.state.get()).toMatchObject({ mode: 'dataset', name: 'big.ndjson', loading: undefined });
-    expect(docs.doc().events).toBe('');
+    // The document keeps the events (as NDJSON) for the draft; the events editor holds none.
+    expect(docs.doc().events).toBe(`${text}\n`);
+    expect(docs.editors.get().events?.getValue()).not.toBe(docs.doc().events);
     const r = evaluation.results.get();
     expect(r.shown?.compact.counts).toMatchObject({
       alert: Math.ceil(DATASET_FROM / 2500),
       total: text.split('\n').length,
     });
-    expect(c.calls.loadText.filter((call) => call.args[0] === '')).toHaveLength(0); // the empty editor is not loaded
-    const exported = dataset.getEvents();
-    await c.serve();
-    expect(await exported).toBe(`${text}\n`);
+    expect(c.calls.loadText.filter((call) => call.args[2] !== true)).toHaveLength(1); // the example, at start
+    expect(dataset.getEvents()).toBe(`${text}\n`);
   });
 
   test('edits of the selected event go to the worker; a refused one says why and changes nothing', async () => {
