@@ -44,7 +44,11 @@ export function Header({ metadata, share, onReset, onHelp, tools, workspace }: H
         {workspace}
         {share}
         {tools}
-        <button type="button" onClick={onReset} title="Replace the rule, events and settings with the default example">
+        <button
+          type="button"
+          onClick={onReset}
+          title="Open the default example in a new workspace (this one stays in Recent, and Undo brings it back)"
+        >
           Reset to example
         </button>
         <button
