@@ -45,7 +45,7 @@ test.describe('events files', () => {
     // Every fifth event is under /etc/apt; of those, the curl and bash ones alert.
     await expect(page.getByTestId('summary')).toHaveText('2000 alert · 2000 suppressed · 16000 no match');
     await expect(page.getByTestId('events-editor')).toBeHidden();
-    await expect(page.getByTestId('dataset-notice')).toContainText('too large for an editor');
+    await expect(page.getByTestId('dataset-notice')).toContainText('held in this tab only');
     // The list opens on the alerts, and renders only what is on screen.
     await expect(rows(page).first()).toHaveAttribute('data-verdict', 'alert');
     expect(await rows(page).count()).toBeLessThan(200);

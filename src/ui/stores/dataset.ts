@@ -41,6 +41,8 @@ export interface DatasetState {
   readonly loading: LoadProgress | undefined;
   /** Why the last edit of the selected event was refused (nothing changed). */
   readonly editProblem: string | undefined;
+  /** The document (so the draft) holds the events' text: true for a text, false for a file. */
+  readonly inDocument: boolean;
 }
 
 export const initialDataset: DatasetState = {
@@ -50,6 +52,7 @@ export const initialDataset: DatasetState = {
   length: 0,
   loading: undefined,
   editProblem: undefined,
+  inDocument: false,
 };
 
 /** The part of the worker client the dataset store uses. */
@@ -88,6 +91,15 @@ const outcomeText = (o: Outcome<unknown>): string =>
 async function exportedText(c: DatasetClient): Promise<string> {
   const o = await c.exportEvents();
   return o.status === 'ok' ? o.value.text : '';
+}
+
+/** Offer the worker's events as an NDJSON file named after the dataset. */
+async function downloadEvents(ports: Pick<DatasetPorts<unknown>, 'client' | 'download'>, name: string) {
+  const c = ports.client();
+  if (!c) return;
+  const o = await c.exportEvents();
+  if (o.status === 'ok')
+    ports.download(`${name.replace(/\.[^.]*$/, '') || 'events'}.ndjson`, o.value.text, 'application/x-ndjson');
 }
 
 /** A file's size when it has one (a browser File); stand-ins without one are read as text. */
@@ -148,6 +160,7 @@ export function createDataset<F extends { readonly name: string }>(
       name,
       count: info.count,
       length: info.length,
+      inDocument: text !== '',
     });
     evaluation.holdEvents(info, text);
     // Into the document (drafts, links), not into the events editor.
@@ -171,9 +184,9 @@ export function createDataset<F extends { readonly name: string }>(
       ports.notices.set({ kind: 'import-failed', message: `${name} could not be read: ${outcomeText(o)}` });
       return;
     }
-    // A file: the document keeps the events as NDJSON, so the draft holds them.
-    const kept = text ?? (await exportedText(c));
-    if (mine === loads) held(o.value.info, name, kept);
+    // A file's events stay in the worker: copying tens of megabytes into the document would make
+    // every keystroke pay for the draft and the link meter; the pane says the draft lacks them.
+    held(o.value.info, name, text ?? '');
   };
   const progress = (mine: number, name: string) => (p: ProgressMessage) => {
     if (mine === loads)
@@ -214,19 +227,12 @@ export function createDataset<F extends { readonly name: string }>(
     /** The events as text: the editor's, or the dataset as NDJSON (asked of the worker). */
     getEvents(): string | Promise<string> {
       if (state.get().mode === 'text') return documents.getEvents();
-      // Edited since it was loaded: the worker's events are the current ones.
+      // A file, or edited since it was loaded: the worker's events are the current ones.
       const c = ports.client();
-      return edited && c ? exportedText(c) : documents.doc().events;
+      return (edited || !state.get().inDocument) && c ? exportedText(c) : documents.doc().events;
     },
     /** Offer the held events as an NDJSON file. */
-    async downloadEvents(): Promise<void> {
-      const c = ports.client();
-      const name = state.get().name ?? 'events';
-      if (!c) return;
-      const o = await c.exportEvents();
-      if (o.status === 'ok')
-        ports.download(`${name.replace(/\.[^.]*$/, '') || 'events'}.ndjson`, o.value.text, 'application/x-ndjson');
-    },
+    downloadEvents: () => downloadEvents(ports, state.get().name ?? 'events'),
     /** The selected event's editor changed. */
     editSelected(position: number, text: string): void {
       edited = true;

@@ -48,16 +48,18 @@ describe('dataset store', () => {
     await opening;
     await c.serve();
     expect(dataset.state.get()).toMatchObject({ mode: 'dataset', name: 'big.ndjson', loading: undefined });
-    // The document keeps the events (as NDJSON) for the draft; the events editor holds none.
-    expect(docs.doc().events).toBe(`${text}\n`);
-    expect(docs.editors.get().events?.getValue()).not.toBe(docs.doc().events);
+    // A file's events stay in the worker: neither the document nor the events editor copies them.
+    expect(docs.doc().events).toBe('');
+    expect(dataset.state.get().inDocument).toBe(false);
     const r = evaluation.results.get();
     expect(r.shown?.compact.counts).toMatchObject({
       alert: Math.ceil(DATASET_FROM / 2500),
       total: text.split('\n').length,
     });
     expect(c.calls.loadText.filter((call) => call.args[2] !== true)).toHaveLength(1); // the example, at start
-    expect(dataset.getEvents()).toBe(`${text}\n`);
+    const exported = dataset.getEvents();
+    await c.serve();
+    expect(await exported).toBe(`${text}\n`);
   });
 
   test('edits of the selected event go to the worker; a refused one says why and changes nothing', async () => {
@@ -81,9 +83,13 @@ describe('dataset store', () => {
     await c.serve();
     expect(dataset.state.get().mode).toBe('text');
     expect(docs.doc().events).toBe(`${ev(0)}\n${ev(1)}`);
-    dataset.setEvents(big());
+    const large = big();
+    dataset.setEvents(large);
     await c.serve();
-    expect(dataset.state.get().mode).toBe('dataset');
+    expect(dataset.state.get()).toMatchObject({ mode: 'dataset', inDocument: true });
+    // A large text stays in the document (the draft keeps it), not in the events editor.
+    expect(docs.doc().events).toBe(large);
+    expect(dataset.getEvents()).toBe(large);
     docs.load(defaultDocState());
     await c.serve();
     expect(dataset.state.get().mode).toBe('text');
