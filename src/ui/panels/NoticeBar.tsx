@@ -146,7 +146,7 @@ function workspaceBody(notice: Notice, a: NoticeActions): Shown | undefined {
       };
     case 'share-size':
       return {
-        body: <ShareSizeBody level={notice.level} length={notice.length} a={a} />,
+        body: <ShareSizeBody level={notice.level} length={notice.length} withEvent={notice.withEvent} a={a} />,
         tone: notice.level === 'too-long' ? 'error' : 'warn',
       };
     default:
@@ -154,7 +154,8 @@ function workspaceBody(notice: Notice, a: NoticeActions): Shown | undefined {
   }
 }
 
-function ShareSizeBody({ level, length, a }: { level: 'long' | 'too-long'; length: number; a: NoticeActions }) {
+function ShareSizeBody(p: { level: 'long' | 'too-long'; length: number; withEvent: boolean; a: NoticeActions }) {
+  const { level, length, a } = p;
   return (
     <span data-testid="share-size-notice">
       {level === 'too-long' ? (
@@ -168,7 +169,7 @@ function ShareSizeBody({ level, length, a }: { level: 'long' | 'too-long'; lengt
       {a.shareRuleAndSelected && (
         <>
           <button type="button" onClick={a.shareRuleAndSelected} data-testid="share-rule-selected">
-            Copy link with the rule and selected event only
+            {p.withEvent ? 'Copy link with the rule and selected event only' : 'Copy link with the rule only'}
           </button>{' '}
         </>
       )}

@@ -16,7 +16,13 @@ export type Notice =
   /** The example replaced the workspace; `previous` is kept in Recent and Undo reopens it. */
   | { readonly kind: 'reset'; readonly previous: WorkspaceMeta }
   /** The link is past what chat tools keep (`long`) or what browsers open (`too-long`). */
-  | { readonly kind: 'share-size'; readonly level: 'long' | 'too-long'; readonly length: number }
+  | {
+      readonly kind: 'share-size';
+      readonly level: 'long' | 'too-long';
+      readonly length: number;
+      /** An event is selected (and fetched), so the smaller link carries it; else the rule alone. */
+      readonly withEvent: boolean;
+    }
   /** The rule editor holds a rule file: offer to import it. */
   | { readonly kind: 'import-offer'; readonly format: RuleFormatName; readonly name: string | undefined }
   /** A rule was imported; `changes` lists the request settings it applied. */

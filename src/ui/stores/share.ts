@@ -119,7 +119,7 @@ export function createShare(
       const length = base().length + hash.length;
       const level = shareSizeLevel(length);
       if (level === 'too-long') {
-        notices.set({ kind: 'share-size', level, length });
+        notices.set({ kind: 'share-size', level, length, withEvent: options.selected().length > 0 });
         refresh();
         return;
       }
@@ -129,7 +129,8 @@ export function createShare(
       void drafts.flush();
       await copy(hash, 'full');
       refresh();
-      if (level === 'long') notices.set({ kind: 'share-size', level, length });
+      if (level === 'long')
+        notices.set({ kind: 'share-size', level, length, withEvent: options.selected().length > 0 });
     },
     /** Copy a link with the rule and the selected event only (the address bar keeps its link). */
     async shareRuleAndSelected(): Promise<void> {

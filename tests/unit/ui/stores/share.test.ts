@@ -61,7 +61,7 @@ describe('share links', () => {
     await pg.share.shareLink();
     expect(f.address.hash).toMatch(/^#v\d\./);
     const notice = pg.notices.get();
-    expect(notice).toMatchObject({ kind: 'share-size', level: 'long' });
+    expect(notice).toMatchObject({ kind: 'share-size', level: 'long', withEvent: false });
     expect(pg.share.info.get().level).toBe('long');
   });
 
