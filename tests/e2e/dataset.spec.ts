@@ -72,6 +72,65 @@ test.describe('events files', () => {
     expect(ndjson.trimEnd().split('\n')).toHaveLength(20_000);
   });
 
+  test('a dataset is stored with the workspace: a reload reads it back; a second tab works on its own copy', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const saved = (p: Page) =>
+      expect(p.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 60_000 });
+    const counts = '2000 alert · 2000 suppressed · 16000 no match';
+    await openApp(page);
+    await page.evaluate((r) => window.eqlPlayground.setRule(r), RULE);
+    await waitReady(page);
+    // 20,000 events as one NDJSON text (a file's events stay in the worker only).
+    const text = await page.evaluate(() => {
+      const names = ['dpkg', 'apt', 'curl', 'bash'];
+      const lines: string[] = [];
+      for (let i = 0; i < 20_000; i++)
+        lines.push(
+          JSON.stringify({
+            '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+            event: { category: 'file', id: `ev-${i}` },
+            file: { path: i % 5 === 0 ? `/etc/apt/sources.list.d/${i}.list` : `/tmp/${i}` },
+            process: { name: names[i % 4], pid: i },
+          }),
+        );
+      const t = `${lines.join('\n')}\n`;
+      window.eqlPlayground.setEvents(t);
+      return t;
+    });
+    await expect(page.getByTestId('dataset-summary')).toContainText('20,000 events');
+    await waitReady(page);
+    await expect(page.getByTestId('summary')).toHaveText(counts);
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    await expect(page.getByTestId('dataset-summary')).toContainText('20,000 events', { timeout: 60_000 });
+    await waitReady(page);
+    await expect(page.getByTestId('events-editor')).toBeHidden();
+    await expect(page.getByTestId('summary')).toHaveText(counts);
+    await expect(page.getByTestId('dataset-notice')).toContainText('The draft keeps the events');
+    await saved(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getEvents())).toBe(text);
+    await page.screenshot({ path: 'test-results/dataset-reload-20k.png' });
+
+    // A second tab opens a copy; its edits never reach the first tab's workspace.
+    const other = await context.newPage();
+    await openApp(other);
+    await expect(other.getByTestId('dataset-summary')).toContainText('20,000 events', { timeout: 60_000 });
+    await other.evaluate(() => window.eqlPlayground.setRule('file where process.name == "dpkg"'));
+    await waitReady(other);
+    await expect(other.getByTestId('summary')).toHaveText('5000 alert · 0 suppressed · 15000 no match');
+    await saved(other);
+    await page.reload();
+    await waitReady(page);
+    await expect(page.getByTestId('dataset-summary')).toContainText('20,000 events', { timeout: 60_000 });
+    await waitReady(page);
+    expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(RULE);
+    await expect(page.getByTestId('summary')).toHaveText(counts);
+  });
+
   test('reset leaves dataset mode: the example is back in the events editor', async ({ page }) => {
     await openApp(page);
     await dropEvents(page, 8_000);

@@ -1,7 +1,6 @@
 /**
- * The events pane while the events are a dataset: what is held (name, count, size), a notice that
- * it lives in this tab only, and the selected event in an editor of its own (edits go back to the
- * worker).
+ * The events pane while the events are a dataset: what is held (name, count, size), that the
+ * draft keeps it, and the selected event in an editor of its own (edits go back to the worker).
  */
 import { JSON_LANGUAGE_ID } from '../../monaco/json-language';
 import { useStore } from '../hooks/use-store';

@@ -5,6 +5,7 @@ import { openWorkspaceDb, SaveFailure } from '../../../../src/ui/platform/worksp
 import { createPlayground } from '../../../../src/ui/playground';
 import { defaultDocState, serializeDraft, toSharePayload, type DocState } from '../../../../src/ui/state/doc-state';
 import { readWorkspace, serializeWorkspace, type WorkspaceMeta } from '../../../../src/ui/state/workspaces';
+import { DATASET_FROM } from '../../../../src/ui/stores/dataset';
 import { openTabWorkspace } from '../../../../src/ui/stores/drafts';
 import { fakeBrowser, fakePorts, flush, type FakeBrowser } from './fakes';
 
@@ -182,6 +183,107 @@ describe('held events', () => {
     const kept = await stored(browser, drafts.workspaceId());
     expect([kept?.events, kept?.rule === 'any where "later"']).toEqual(['held 1\nheld 2\n', false]);
     expect((await stored(browser, id))?.events).toBe('{"a":1}\n');
+  });
+});
+
+/** Events past the dataset threshold, as NDJSON: every tenth one is "nc". */
+function datasetText(n = 5000): string {
+  const lines = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      event: { category: 'process', id: `p-${i}`, padding: 'x'.repeat(200) },
+      process: { name: i % 10 === 0 ? 'nc' : 'bash' },
+    }),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Answer the tab's worker requests until `p` settles. */
+async function served<T>(t: Awaited<ReturnType<typeof openTab>>, p: Promise<T>): Promise<T> {
+  let done = false;
+  const watched = p.finally(() => {
+    done = true;
+  });
+  for (let i = 0; i < 200 && !done; i++) {
+    await t.f.clients.at(-1)?.serve();
+    await flush();
+  }
+  return watched;
+}
+
+describe('datasets stored with their workspace', () => {
+  test('a dataset is stored in IndexedDB; a reload and Undo after a reset read it into the worker again', async () => {
+    const browser = fakeBrowser();
+    browser.store = await openWorkspaceDb(new IDBFactory());
+    const t = await openTab(browser);
+    await t.edit('process where process.name == "nc"');
+    const text = datasetText();
+    expect(text.length).toBeGreaterThan(DATASET_FROM);
+    t.pg.dataset.setEvents(text);
+    await served(
+      t,
+      until(() => t.pg.dataset.state.get().mode === 'dataset'),
+    );
+    expect(t.pg.documents.doc().events).toBe(text);
+    // Not "Saved" until the worker's copy is stored.
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'pending' });
+    await served(t, t.pg.drafts.flush());
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    const id = t.pg.drafts.workspaceId();
+    expect((await stored(browser, id))?.events).toBe(text);
+
+    const again = await t.reload();
+    expect(again.pg.drafts.workspaceId()).toBe(id);
+    await served(
+      again,
+      until(() => again.pg.dataset.state.get().mode === 'dataset'),
+    );
+    expect(again.pg.dataset.state.get()).toMatchObject({ count: 5000, loading: undefined });
+    expect(again.pg.documents.doc().events).toBe(text);
+    await served(
+      again,
+      until(() => again.pg.evaluation.results.get().shown?.compact.counts.total === 5000),
+    );
+    expect(again.pg.evaluation.results.get().shown?.compact.counts).toMatchObject({ alert: 500, total: 5000 });
+
+    await served(again, again.pg.drafts.resetToExample());
+    expect(again.pg.dataset.state.get().mode).toBe('text');
+    await served(again, again.pg.drafts.undoReset());
+    expect(again.pg.drafts.workspaceId()).toBe(id);
+    await served(
+      again,
+      until(() => again.pg.dataset.state.get().mode === 'dataset'),
+    );
+    expect(again.pg.dataset.state.get().count).toBe(5000);
+    expect(again.pg.documents.doc().events).toBe(text);
+    expect((await stored(browser, id))?.events).toBe(text);
+  });
+
+  test('a dataset over the quota says so at once and offers the workspace file with the held events', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit('process where process.name == "nc"');
+    const id = t.pg.drafts.workspaceId();
+    browser.memory.box.fail = new SaveFailure('quota', "the browser's storage for this page is full");
+    const text = datasetText();
+    t.pg.dataset.setEvents(text);
+    await served(
+      t,
+      until(() => t.pg.dataset.state.get().mode === 'dataset'),
+    );
+    await served(t, t.pg.drafts.flush());
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'save-failed', reason: 'quota' });
+    expect(t.pg.drafts.status.get()).toMatchObject({ state: 'failed', reason: 'quota' });
+    expect((await stored(browser, id))?.events).not.toBe(text);
+    const downloading = t.pg.drafts.downloadWorkspace();
+    await served(
+      t,
+      until(() => (t.f.clients.at(-1)?.calls.writeWorkspace.length ?? 0) > 0),
+    );
+    const call = t.f.clients.at(-1)!.calls.writeWorkspace[0]!;
+    expect((call.args[0] as { events?: string }).events).toBe(text);
+    call.resolve({ status: 'ok', value: { type: 'writeWorkspace', id: 1, text: 'file\n' } });
+    await downloading;
+    expect(t.f.downloads.map((d) => d.text)).toEqual(['file\n']);
   });
 });
 
