@@ -141,10 +141,13 @@ function createSaving(
   let chain: Promise<void> = Promise.resolve();
   /** The last save failed (the user has been told; told again only after one works). */
   let failing = false;
+  /** Bumped by every change: a save of an older version does not say "Saved". */
+  let version = 0;
 
   const saveNow = (): Promise<void> => {
     const target = tab.current;
     const state = documents.doc();
+    const mine = version;
     status.set({ state: 'pending' });
     chain = chain.then(async () => {
       const events = await held().catch(() => null);
@@ -155,7 +158,7 @@ function createSaving(
       try {
         await w.store.save(metaFor(target.id, kept, text, w.now(), target.base), text);
         failing = false;
-        if (target !== tab.current) return;
+        if (target !== tab.current || mine !== version) return;
         status.set({ state: 'saved' });
         if (notices.get()?.kind === 'save-failed') notices.set(undefined);
       } catch (e) {
@@ -171,6 +174,7 @@ function createSaving(
   const saver = debounce(() => void saveNow(), 300);
   /** The document changed: a save is due (a failure stays shown until a save works). */
   const changed = (): void => {
+    version++;
     if (status.get().state === 'saved') status.set({ state: 'pending' });
     saver.schedule();
   };

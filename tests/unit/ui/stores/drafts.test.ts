@@ -58,6 +58,19 @@ describe('drafts in workspaces', () => {
     expect(again.pg.notices.get()).toBeUndefined();
   });
 
+  test('a save of an older version does not say Saved while a newer change waits', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    t.pg.documents.onRuleChange('any where 1 == 1');
+    const first = t.pg.drafts.flush();
+    t.pg.documents.onRuleChange('any where 2 == 2');
+    await first;
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'pending' });
+    await t.pg.drafts.flush();
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    expect((await stored(browser, t.pg.drafts.workspaceId()))?.rule).toBe('any where 2 == 2');
+  });
+
   test('20,000 events (17 MB) go through IndexedDB and come back after a reload', async () => {
     const browser = fakeBrowser();
     browser.store = await openWorkspaceDb(new IDBFactory());
