@@ -45,7 +45,9 @@ test.describe('events files', () => {
     // Every fifth event is under /etc/apt; of those, the curl and bash ones alert.
     await expect(page.getByTestId('summary')).toHaveText('2000 alert · 2000 suppressed · 16000 no match');
     await expect(page.getByTestId('events-editor')).toBeHidden();
-    await expect(page.getByTestId('dataset-notice')).toContainText('held in this tab only');
+    await expect(page.getByTestId('dataset-notice')).toContainText(
+      'The draft keeps the events (taken from the worker)',
+    );
     // The list opens on the alerts, and renders only what is on screen.
     await expect(rows(page).first()).toHaveAttribute('data-verdict', 'alert');
     expect(await rows(page).count()).toBeLessThan(200);
@@ -70,6 +72,14 @@ test.describe('events files', () => {
     // The events come back as NDJSON, one line per event.
     const ndjson = await page.evaluate(() => window.eqlPlayground.getEvents());
     expect(ndjson.trimEnd().split('\n')).toHaveLength(20_000);
+
+    // As the notice says, the draft keeps a file's events: a reload reads them into the worker again.
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 60_000 });
+    await page.reload();
+    await waitReady(page);
+    await expect(page.getByTestId('dataset-summary')).toContainText('20,000 events', { timeout: 60_000 });
+    await waitReady(page);
+    await expect(page.getByTestId('summary')).toHaveText('1000 alert · 3000 suppressed · 16000 no match');
   });
 
   test('a dataset is stored with the workspace: a reload reads it back; a second tab works on its own copy', async ({

@@ -45,7 +45,7 @@ export function DatasetPane({ pg, theme, selectedPosition, selectedSource, selec
       <div className="dataset-notice" data-testid="dataset-notice" role="status">
         {ds.inDocument
           ? 'A dataset, too large for an editor: pick an event in the list to see and edit it. The draft keeps the events; a share link of this size is likely refused. '
-          : 'A dataset read from a file: its events are held in this tab only, the draft and share links do not keep them. '}
+          : 'A dataset read from a file: pick an event in the list to see and edit it. The draft keeps the events (taken from the worker); a share link of this size is likely refused. '}
         <button type="button" className="link" onClick={() => void pg.dataset.downloadEvents()}>
           Download them as NDJSON
         </button>
