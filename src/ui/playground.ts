@@ -9,7 +9,7 @@ import { selectedEvents } from './state/share-size';
 import type { Notice } from './state/startup';
 import type { Opening } from './state/workspaces';
 import { createStore } from './state/store';
-import { createDataset } from './stores/dataset';
+import { createDataset, DATASET_FROM } from './stores/dataset';
 import { heldEventsText, keepHeldEvents } from './stores/held-events';
 import { createDocuments } from './stores/documents';
 import { createDrafts, exampleOpening, type DraftPorts } from './stores/drafts';
@@ -67,11 +67,13 @@ export function createPlayground<F extends RuleFile>(
   };
   // The dataset store comes later (it needs the notices and evaluation); read through this.
   const held = () => heldText();
-  const drafts = createDrafts(ports, opening, documents, notices, writeFile, held);
+  const large = () => dataset.state.get().mode === 'dataset' || documents.doc().events.length >= DATASET_FROM;
+  const drafts = createDrafts(ports, opening, documents, notices, writeFile, held, large);
   const share = createShare(ports.share, documents, drafts, notices, {
     debounce: ports.debounce,
     selected: () => selectedEvents(documents.doc().selected, evaluation.results.get()),
     held,
+    large,
   });
   const ruleImport = createRuleImport(documents, notices, getClient, ports.readFileText);
   const exceptions = createExceptions(documents, getClient, {

@@ -124,6 +124,9 @@ function saveFailure(e: unknown): Extract<SaveStatus, { state: 'failed' }> {
   return { state: 'failed', reason, message };
 }
 
+/** How long the typing pause before a save is when the events are large (a dataset). */
+export const LARGE_SAVE_PAUSE_MS = 2000;
+
 /** The tab's workspace and its saving: autosave, one save at a time, a failure told at once. */
 function createSaving(
   w: WorkspacePorts,
@@ -132,6 +135,7 @@ function createSaving(
   documents: Documents,
   notices: Store<Notice | undefined>,
   held: HeldEvents,
+  large: () => boolean,
 ) {
   const tab = { current: { id: opening.id, base: opening.base, fromHash: opening.fromHash } as Current };
   // The untouched example needs no saving (it is stored once edited); anything else is saved at start.
@@ -171,7 +175,16 @@ function createSaving(
     });
     return chain;
   };
-  const saver = debounce(() => void saveNow(), 300);
+  const quick = debounce(() => void saveNow(), 300);
+  // Large events make every save store tens of megabytes: while the user types, wait for a pause.
+  const patient = debounce(() => void saveNow(), LARGE_SAVE_PAUSE_MS);
+  const saver = {
+    schedule: () => (large() ? patient : quick).schedule(),
+    flush: () => {
+      quick.flush();
+      patient.flush();
+    },
+  };
   /** The document changed: a save is due (a failure stays shown until a save works). */
   const changed = (): void => {
     version++;
@@ -305,8 +318,10 @@ export function createDrafts(
   notices: Store<Notice | undefined>,
   writeFile: (view: WorkspaceView) => Promise<string | undefined>,
   held: HeldEvents = async () => undefined,
+  /** The events are large (held by the worker or past the dataset size): saves wait for a pause. */
+  large: () => boolean = () => false,
 ) {
-  const saving = createSaving(ports.workspaces, ports.debounce, opening, documents, notices, held);
+  const saving = createSaving(ports.workspaces, ports.debounce, opening, documents, notices, held, large);
   const recent = createStore<readonly WorkspaceMeta[]>([]);
   /** Why stored workspaces could not be read, as found so far (they stay stored and listed). */
   const unreadable = createStore<Record<string, string>>(

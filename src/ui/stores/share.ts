@@ -35,6 +35,9 @@ export interface SharePorts {
   encode(payload: SharePayload): Promise<CodecOutcome<string>>;
 }
 
+/** How long the typing pause before the meter measures is when the events are large. */
+export const LARGE_MEASURE_PAUSE_MS = 2500;
+
 /** The selected event as the rule-and-selected-event link carries it (none when nothing is selected). */
 export type SelectedEvents = () => readonly { readonly id: string; readonly source: unknown }[];
 
@@ -57,6 +60,8 @@ export function createShare(
     readonly selected: SelectedEvents;
     /** The events the worker holds, as text (the editor is empty then). */
     readonly held?: HeldEvents;
+    /** The events are large: the meter measures after a pause in typing, not after every change. */
+    readonly large?: () => boolean;
   },
 ) {
   const info = createStore<ShareInfo>({ length: undefined, level: 'ok', link: 'none' });
@@ -100,7 +105,10 @@ export function createShare(
     if (hash !== undefined && documents.doc() === doc) measured = { doc, hash };
     refresh();
   };
-  const meter = options.debounce(() => void measure(), 400);
+  const quickMeter = options.debounce(() => void measure(), 400);
+  // Encoding tens of megabytes of events after every keystroke would cost the typing its speed.
+  const patientMeter = options.debounce(() => void measure(), LARGE_MEASURE_PAUSE_MS);
+  const meter = { schedule: () => (options.large?.() ? patientMeter : quickMeter).schedule() };
 
   const copy = async (hash: string, what: 'full' | 'reduced'): Promise<void> => {
     const url = `${base()}${hash}`;
