@@ -40,20 +40,32 @@ function useKeyFields(pg: Playground): readonly string[] {
 
 /** The right column: the verdicts (event or sequence view, with the detail) or the Elasticsearch tab. */
 export function ResultsColumn({ pg, view }: ResultsColumnProps) {
+  const { tab } = useStore(pg.selection.state);
+  const { joinView } = view;
+  return (
+    <div className="column right">
+      <ResultTabs tab={tab} onTab={pg.selection.setTab} />
+      {tab === 'verdicts' && joinView ? (
+        <JoinVerdicts pg={pg} view={view} joinView={joinView} />
+      ) : tab === 'verdicts' ? (
+        <EventVerdicts pg={pg} view={view} />
+      ) : (
+        <ClusterTab pg={pg} />
+      )}
+    </div>
+  );
+}
+
+/** What both verdict lists take: the rows, the window, the selection, the filter and the list tools. */
+function useListProps(pg: Playground, view: ResultView) {
   const { doc } = useStore(pg.documents.state);
   const results = useStore(pg.evaluation.results);
-  const { tab, filter, sequence } = useStore(pg.selection.state);
-  const trace = useStore(pg.trace.trace);
-  const exceptionsUi = useStore(pg.exceptions.ui);
-  const keyFields = useKeyFields(pg);
-  const { selectEvent, selectSequence } = pg.selection;
-  const { joinView } = view;
-  const tuning = useResultsTuning(pg);
+  const { filter } = useStore(pg.selection.state);
   const listState = useStore(pg.evaluation.list);
-  const tools = <ListToolsFor pg={pg} view={view} />;
-  const list = {
+  const keyFields = useKeyFields(pg);
+  return {
     idField: listState.idField,
-    tools,
+    tools: <ListToolsFor pg={pg} view={view} />,
     rows: results.rows,
     list: view.list,
     navigationRows: view.navigationRows,
@@ -67,75 +79,100 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
     timestampField: doc.settings.timestampField,
     ms: results.ms,
     onFilter: verdictFilter(pg),
-    onSelect: selectEvent,
+    onSelect: pg.selection.selectEvent,
   };
+}
+
+/** A sequence or sample query: the cards and rows, and the selected event's or sequence's detail. */
+function JoinVerdicts({
+  pg,
+  view,
+  joinView,
+}: ResultsColumnProps & { readonly joinView: NonNullable<ResultView['joinView']> }) {
+  const results = useStore(pg.evaluation.results);
+  const { sequence } = useStore(pg.selection.state);
+  const list = useListProps(pg, view);
+  const tuning = useResultsTuning(pg);
   return (
-    <div className="column right">
-      <ResultTabs tab={tab} onTab={pg.selection.setTab} />
-      {tab === 'verdicts' && joinView ? (
-        <>
-          <ErrorBoundary label="the sequences" resetKey={results}>
-            <JoinResultsPanel
-              {...list}
-              view={joinView}
-              selectedSequence={sequence}
-              onSelectSequence={selectSequence}
-              tuning={tuning}
-            />
-          </ErrorBoundary>
-          <ErrorBoundary label="the sequence detail" resetKey={view.selectedEvent}>
-            <JoinDetailPanel
-              view={joinView}
-              row={view.selectedJoinRow}
-              event={view.selectedEvent}
-              sequence={view.selectedCard}
-              onSelect={selectEvent}
-              tuning={<SelectedTuning pg={pg} view={view} />}
-              actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
-            />
-          </ErrorBoundary>
-        </>
-      ) : tab === 'verdicts' ? (
-        <>
-          <ErrorBoundary label="the verdicts" resetKey={results}>
-            <ResultsPanel
-              {...list}
-              shown={results.shown}
-              unreadable={results.unreadable}
-              tuning={tuning}
-              onGoToProblem={(d) => {
-                const ed = pg.documents.editors.get().events;
-                if (ed) goToOffset(ed, d.range.start);
-              }}
-            />
-          </ErrorBoundary>
-          <ErrorBoundary label="the event's detail" resetKey={view.selectedEvent}>
-            <DetailPanel
-              verdict={view.selectedVerdict}
-              event={view.selectedEvent}
-              trace={trace}
-              {...(view.selectedVerdict ? { label: labelOf(view, listState.idField) } : {})}
-              actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
-              tuning={<SelectedTuning pg={pg} view={view} />}
-            />
-          </ErrorBoundary>
-        </>
-      ) : (
-        <ErrorBoundary label="the Elasticsearch response" resetKey={results}>
-          <EsResponsePanel
-            hits={hitsOf(results)}
-            stale={results.stale}
-            settings={doc.settings}
-            mapping={doc.mapping}
-            onSettings={(settings) => pg.documents.patch({ settings })}
-            onMapping={(mapping) => pg.documents.patch({ mapping })}
-            request={results.request}
-          >
-            <ClusterRoundTrip state={exceptionsUi.cluster} actions={pg.exceptions} />
-          </EsResponsePanel>
-        </ErrorBoundary>
-      )}
-    </div>
+    <>
+      <ErrorBoundary label="the sequences" resetKey={results}>
+        <JoinResultsPanel
+          {...list}
+          view={joinView}
+          selectedSequence={sequence}
+          onSelectSequence={pg.selection.selectSequence}
+          tuning={tuning}
+        />
+      </ErrorBoundary>
+      <ErrorBoundary label="the sequence detail" resetKey={view.selectedEvent}>
+        <JoinDetailPanel
+          view={joinView}
+          row={view.selectedJoinRow}
+          event={view.selectedEvent}
+          sequence={view.selectedCard}
+          onSelect={pg.selection.selectEvent}
+          tuning={<SelectedTuning pg={pg} view={view} />}
+          actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
+        />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+/** An event query: the verdict rows (and unreadable events) and the selected event's detail. */
+function EventVerdicts({ pg, view }: ResultsColumnProps) {
+  const results = useStore(pg.evaluation.results);
+  const trace = useStore(pg.trace.trace);
+  const listState = useStore(pg.evaluation.list);
+  const list = useListProps(pg, view);
+  const tuning = useResultsTuning(pg);
+  return (
+    <>
+      <ErrorBoundary label="the verdicts" resetKey={results}>
+        <ResultsPanel
+          {...list}
+          shown={results.shown}
+          unreadable={results.unreadable}
+          tuning={tuning}
+          onGoToProblem={(d) => {
+            const ed = pg.documents.editors.get().events;
+            if (ed) goToOffset(ed, d.range.start);
+          }}
+        />
+      </ErrorBoundary>
+      <ErrorBoundary label="the event's detail" resetKey={view.selectedEvent}>
+        <DetailPanel
+          verdict={view.selectedVerdict}
+          event={view.selectedEvent}
+          trace={trace}
+          {...(view.selectedVerdict ? { label: labelOf(view, listState.idField) } : {})}
+          actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
+          tuning={<SelectedTuning pg={pg} view={view} />}
+        />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+/** The Elasticsearch tab: the request, a response to compare, and the events for a cluster. */
+function ClusterTab({ pg }: { readonly pg: Playground }) {
+  const { doc } = useStore(pg.documents.state);
+  const results = useStore(pg.evaluation.results);
+  const exceptionsUi = useStore(pg.exceptions.ui);
+  return (
+    <ErrorBoundary label="the Elasticsearch response" resetKey={results}>
+      <EsResponsePanel
+        hits={hitsOf(results)}
+        stale={results.stale}
+        settings={doc.settings}
+        mapping={doc.mapping}
+        onSettings={(settings) => pg.documents.patch({ settings })}
+        onMapping={(mapping) => pg.documents.patch({ mapping })}
+        request={results.request}
+      >
+        <ClusterRoundTrip state={exceptionsUi.cluster} actions={pg.exceptions} />
+      </EsResponsePanel>
+    </ErrorBoundary>
   );
 }
 
