@@ -1,3 +1,4 @@
+import { FileButton } from '../components/FileButton';
 import type { Diagnostic } from '../../core';
 import { goToOffset } from '../../monaco/decorations';
 import { EQL_LANGUAGE_ID } from '../../monaco/eql-language';
@@ -96,42 +97,26 @@ function selectedName(view: ResultView | undefined, idField: string): string | u
 
 function OpenEventsFile({ onFile }: { readonly onFile: (file: File) => void }) {
   return (
-    <label
-      className="file-button"
+    <FileButton
+      testId="events-file-input"
+      accept=".json,.ndjson,.jsonl,.txt"
       title="Open events: a JSON array, NDJSON (.ndjson, .jsonl), an Elasticsearch _search or _eql/search response, or a _bulk body. Large files are read as a dataset."
+      onFile={onFile}
     >
       Open events file…
-      <input
-        type="file"
-        data-testid="events-file-input"
-        accept=".json,.ndjson,.jsonl,.txt"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) onFile(f);
-        }}
-      />
-    </label>
+    </FileButton>
   );
 }
 
 function OpenRuleFile({ onFile }: { readonly onFile: (file: File) => void }) {
   return (
-    <label
-      className="file-button"
+    <FileButton
+      testId="open-rule-file"
+      accept=".toml,.ndjson,.json,.md,.markdown,.eql,.txt"
       title="Import a detection-rules TOML file, a Kibana rule export (NDJSON) or an Elastic rule reference page (markdown)"
+      onFile={onFile}
     >
       Open rule file…
-      <input
-        type="file"
-        data-testid="open-rule-file"
-        accept=".toml,.ndjson,.json,.md,.markdown,.eql,.txt"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) onFile(f);
-        }}
-      />
-    </label>
+    </FileButton>
   );
 }

@@ -1,3 +1,4 @@
+import { FileButton } from '../components/FileButton';
 import { useRef } from 'react';
 import type { ProblemView } from '../../worker/protocol';
 import { AddExceptionDialog } from '../components/exceptions/AddExceptionDialog';
@@ -116,22 +117,14 @@ function ExceptionsTitle({ pg, count }: { readonly pg: Playground; readonly coun
             </button>
           ))}
         </span>
-        <label
-          className="file-button"
+        <FileButton
+          testId="open-exceptions-file"
+          accept=".ndjson,.json,.txt,.csv"
           title="A Kibana exception list or rule export, items (JSON), or a value list (.txt)"
+          onFile={(f) => void pg.exceptions.openFile(f)}
         >
           Open…
-          <input
-            type="file"
-            data-testid="open-exceptions-file"
-            accept=".ndjson,.json,.txt,.csv"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void pg.exceptions.openFile(f);
-            }}
-          />
-        </label>
+        </FileButton>
         <button
           type="button"
           disabled={!has}

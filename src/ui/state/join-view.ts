@@ -129,15 +129,7 @@ export function sequenceCards(join: JoinExplanation, hits: Hits | undefined): Se
 
 /** One row per input event. */
 export function joinRows(join: JoinExplanation, cards: readonly SequenceCard[], eventCount: number): JoinRow[] {
-  const inSeq = new Map<number, number[]>();
-  for (const c of cards) {
-    for (const p of c.positions) {
-      const list = inSeq.get(p);
-      if (list) {
-        if (!list.includes(c.index)) list.push(c.index);
-      } else inSeq.set(p, [c.index]);
-    }
-  }
+  const inSeq = membership(cards);
   const byPosition = new Map<number, JoinEventExplanation>();
   for (const e of join.events) byPosition.set(e.position, e);
   const n = Math.max(eventCount, join.events.length);

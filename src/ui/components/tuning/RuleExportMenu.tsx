@@ -2,6 +2,7 @@
  * Export the tuned rule and the workspace: copy the query, download detection-rules TOML or a
  * Kibana rule export (the rule's metadata kept, query replaced), save or open a workspace file.
  */
+import { FileButton } from '../FileButton';
 import { useState } from 'react';
 import type { RuleExportFormat } from '../../../worker/protocol';
 import '../../tuning.css';
@@ -66,20 +67,16 @@ export function RuleExportMenu(p: RuleExportMenuProps) {
         >
           Save workspace file
         </button>
-        <label className="file-button">
+        <FileButton
+          testId="open-workspace"
+          accept=".json,application/json"
+          onFile={(f, input) => {
+            closeMenu({ currentTarget: input });
+            p.onOpenWorkspace(f);
+          }}
+        >
           Open workspace file…
-          <input
-            type="file"
-            data-testid="open-workspace"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              closeMenu(e);
-              if (f) p.onOpenWorkspace(f);
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
     </details>
   );
