@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Diagnostic, ExceptionInput, ExceptionItem, ValueList } from '../core/index';
 import { parseExceptions } from '../formats/exceptions';
+import type { WorkspaceExceptions } from '../formats/workspace';
 import { parseValueList } from '../formats/value-list';
 import { UsageError } from './args';
 import { readText } from './inputs';
@@ -68,4 +69,28 @@ export function loadExceptions(lists: Map<string, string[]>, options: Map<string
     at: evaluationTime(options),
   };
   return { input, diagnostics, files };
+}
+
+/**
+ * A workspace file's own exceptions (the text and value lists the playground's pane held), named
+ * after the workspace in diagnostics. Used when no `--exceptions` file is given.
+ */
+export function workspaceExceptions(
+  exceptions: WorkspaceExceptions,
+  workspaceFile: string,
+  options: Map<string, string>,
+): LoadedExceptions {
+  const name = `${workspaceFile} exceptions`;
+  const files = new Map<string, string>([[name, exceptions.text]]);
+  const parsed = parseExceptions(exceptions.text, { file: name });
+  const valueLists = (exceptions.valueLists ?? []).map((l) => {
+    files.set(l.name, l.text);
+    return parseValueList(l.text, { file: l.name, ...(l.id !== undefined ? { id: l.id } : {}) });
+  });
+  const input: ExceptionInput = {
+    items: parsed.items,
+    ...(valueLists.length > 0 ? { valueLists } : {}),
+    at: evaluationTime(options),
+  };
+  return { input, diagnostics: parsed.diagnostics, files };
 }

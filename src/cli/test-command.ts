@@ -11,7 +11,7 @@ import { parseEvents } from '../formats/events';
 import { parseWorkspace, settingsFromWorkspace } from '../formats/workspace';
 import type { ParsedArgs } from './args';
 import { UsageError } from './args';
-import { type LoadedExceptions, loadExceptions } from './exceptions-input';
+import { type LoadedExceptions, loadExceptions, workspaceExceptions } from './exceptions-input';
 import { InputError, loadRule, readText, settingsFrom } from './inputs';
 import { junitXml, type JunitSuite } from './junit';
 import { diagnosticJson, printDiagnostics, type Texts } from './output';
@@ -35,6 +35,8 @@ interface Suite {
   readonly problemText: string;
   /** How rule diagnostics name their text ("file.json rule": positions are in the rule, not the file). */
   readonly ruleLabel: string;
+  /** A workspace file's own exceptions (`--exceptions` files, when given, apply instead). */
+  readonly exceptions?: LoadedExceptions;
 }
 
 interface SuiteOutcome {
@@ -46,7 +48,7 @@ interface SuiteOutcome {
   readonly ruleErrors: boolean;
 }
 
-function workspaceSuite(file: string): Suite {
+function workspaceSuite(file: string, options: Map<string, string>): Suite {
   const text = readText(file, 'workspace file');
   const parsed = parseWorkspace(text);
   const base = { name: file, problems: parsed.diagnostics, problemText: text, ruleLabel: `${file} rule` };
@@ -60,6 +62,7 @@ function workspaceSuite(file: string): Suite {
     settings: settingsFromWorkspace(w.settings),
     ...(w.mapping ? { mapping: w.mapping } : {}),
     expectations: w.expectations ?? {},
+    ...(w.exceptions ? { exceptions: workspaceExceptions(w.exceptions, file, options) } : {}),
   };
 }
 
@@ -100,7 +103,11 @@ function optionSuite(options: Map<string, string>, io: Io): Suite {
   };
 }
 
-function runSuite(suite: Suite, exceptions: LoadedExceptions, json: boolean, io: Io): SuiteOutcome {
+function runSuite(suite: Suite, given: LoadedExceptions, json: boolean, io: Io): SuiteOutcome {
+  const own = given.input === undefined ? suite.exceptions : undefined;
+  const exceptions = own ?? given;
+  if (own && !json)
+    printDiagnostics(own.diagnostics, { rule: '', events: '', mapping: '', files: own.files }, io.err, suite.name);
   const workspaceTexts: Texts = { rule: suite.problemText, events: '', mapping: '' };
   const readProblems = suite.problems.map((d) => diagnosticJson(d, workspaceTexts));
   if (!json) printDiagnostics(suite.problems, workspaceTexts, io.err, suite.name);
@@ -185,7 +192,7 @@ export function testCommand(args: ParsedArgs, io: Io): number {
   for (const s of suites) outcomes.push(runSuite(s, exceptions, json, io));
   for (const file of positionals) {
     try {
-      outcomes.push(runSuite(workspaceSuite(file), exceptions, json, io));
+      outcomes.push(runSuite(workspaceSuite(file, options), exceptions, json, io));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       if (!json) io.err(`eql-playground: ${e.message}\n`);

@@ -23,6 +23,20 @@ export interface WorkspaceBaseline {
   readonly settings?: Readonly<Record<string, SettingValue>>;
 }
 
+/** A value list the exceptions' `list` entries read: its file name, its text, its id and type if given. */
+export interface WorkspaceValueList {
+  readonly name: string;
+  readonly text: string;
+  readonly id?: string;
+  readonly type?: string;
+}
+
+/** Kibana rule exceptions: the text (an exception list export, a rule export, items) and value lists. */
+export interface WorkspaceExceptions {
+  readonly text: string;
+  readonly valueLists?: readonly WorkspaceValueList[];
+}
+
 export interface Workspace {
   readonly version: number;
   /** The EQL query text, verbatim. */
@@ -40,6 +54,8 @@ export interface Workspace {
   readonly expectations?: Expectations;
   /** What the rule is compared against; absent: the rule itself. */
   readonly baseline?: WorkspaceBaseline;
+  /** Kibana rule exceptions applied before the rule (absent: none). */
+  readonly exceptions?: WorkspaceExceptions;
 }
 
 export type WorkspaceResult =
@@ -124,6 +140,44 @@ function baselineOf(r: Reader, v: unknown): WorkspaceBaseline | undefined {
   return { rule: v.rule, ...(settings.value ? { settings: settings.value } : {}) };
 }
 
+function valueListOf(v: unknown): WorkspaceValueList | undefined {
+  if (!isObject(v) || typeof v.name !== 'string' || typeof v.text !== 'string') return undefined;
+  if ((v.id !== undefined && typeof v.id !== 'string') || (v.type !== undefined && typeof v.type !== 'string'))
+    return undefined;
+  return {
+    name: v.name,
+    text: v.text,
+    ...(typeof v.id === 'string' ? { id: v.id } : {}),
+    ...(typeof v.type === 'string' ? { type: v.type } : {}),
+  };
+}
+
+function exceptionsOf(r: Reader, v: unknown): WorkspaceExceptions | undefined {
+  if (v === undefined) return undefined;
+  if (!isObject(v) || typeof v.text !== 'string') {
+    r.fail(['exceptions'], '"exceptions" must be an object with a "text" string');
+    return undefined;
+  }
+  if (v.valueLists === undefined) return { text: v.text };
+  if (!Array.isArray(v.valueLists)) {
+    r.fail(['exceptions', 'valueLists'], '"valueLists" must be an array of {"name", "text"} objects');
+    return undefined;
+  }
+  const lists: WorkspaceValueList[] = [];
+  for (let i = 0; i < v.valueLists.length; i++) {
+    const list = valueListOf(v.valueLists[i]);
+    if (!list) {
+      r.fail(
+        ['exceptions', 'valueLists', String(i)],
+        'a value list must be an object with "name" and "text" strings (and optional "id" and "type" strings)',
+      );
+      return undefined;
+    }
+    lists.push(list);
+  }
+  return { text: v.text, ...(lists.length > 0 ? { valueLists: lists } : {}) };
+}
+
 function expectationsOf(r: Reader, v: unknown): Expectations | undefined {
   if (v === undefined) return undefined;
   const parsed = parseExpectations(v);
@@ -148,6 +202,7 @@ function readObject(r: Reader, v: Json): Workspace | undefined {
   const idField = optionalText(r, v, 'idField');
   const baseline = baselineOf(r, v.baseline);
   const expectations = expectationsOf(r, v.expectations);
+  const exceptions = exceptionsOf(r, v.exceptions);
   if (r.diagnostics.some((d) => d.severity === 'error')) return undefined;
   return {
     version: v.version as number,
@@ -159,8 +214,11 @@ function readObject(r: Reader, v: Json): Workspace | undefined {
     events: events!,
     ...(expectations && Object.keys(expectations).length > 0 ? { expectations } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(exceptions && hasExceptions(exceptions) ? { exceptions } : {}),
   };
 }
+
+const hasExceptions = (e: WorkspaceExceptions): boolean => e.text.trim() !== '' || (e.valueLists?.length ?? 0) > 0;
 
 /** Read a workspace file. Never throws. */
 export function parseWorkspace(text: string): WorkspaceResult {
@@ -210,6 +268,7 @@ export function serializeWorkspace(w: Omit<Workspace, 'version'>): string {
   out.events = eventsJson(w.events);
   if (w.expectations && Object.keys(w.expectations).length > 0) out.expectations = expectationsToJson(w.expectations);
   if (w.baseline) out.baseline = w.baseline;
+  if (w.exceptions && hasExceptions(w.exceptions)) out.exceptions = w.exceptions;
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 

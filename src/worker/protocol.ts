@@ -316,6 +316,8 @@ export interface WorkspaceView {
     readonly rule: string;
     readonly settings?: Readonly<Record<string, string | number | boolean | null>>;
   };
+  /** The Exceptions pane: its text and value lists. */
+  readonly exceptions?: { readonly text: string; readonly valueLists?: readonly ValueListText[] };
 }
 
 export type RuleExportFormat = 'toml' | 'kibana-ndjson';

@@ -177,6 +177,26 @@ test('the Elasticsearch tab: the request with the exceptions filter, the events 
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/es-tab.png` });
 });
 
+test('exceptions travel in a workspace file: saved from the header, opened again after a reset', async ({ page }) => {
+  await openApp(page);
+  await openExceptions(page, 'apt_exceptions.ndjson', EXPORT);
+  await expect(page.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(1);
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-workspace').click()]);
+  const fs = await import('node:fs');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  expect((JSON.parse(text) as { exceptions: { text: string } }).exceptions.text).toContain('vim-by-admins');
+  await page.getByRole('button', { name: 'Reset to example' }).click();
+  await waitReady(page);
+  await expect(page.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(0);
+  await page.getByTestId('export-menu').locator('summary').click();
+  await page
+    .getByTestId('open-workspace')
+    .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('exceptions-count')).toHaveText('2 items');
+  await expect(page.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(1);
+});
+
 test('exceptions travel in the draft and in a share link', async ({ page, browser, baseURL }) => {
   await openApp(page);
   await openExceptions(page, 'apt_exceptions.ndjson', EXPORT);

@@ -71,6 +71,7 @@ export function docFromWorkspace(w: WorkspaceView): DocState {
     selected: undefined,
     metadata: w.meta === undefined ? undefined : readMetadata(w.meta),
     ...(w.expectations ? { expectations: w.expectations } : {}),
+    ...(w.exceptions ? { exceptions: w.exceptions } : {}),
     baseline: w.baseline
       ? { rule: w.baseline.rule, settings: readUiSettings(w.baseline.settings ?? {}) }
       : { rule: w.rule, settings },
@@ -88,6 +89,7 @@ export function workspaceOfDoc(doc: DocState): WorkspaceView {
     events: doc.events,
     ...(p.expectations ? { expectations: p.expectations } : {}),
     ...(p.baseline ? { baseline: p.baseline } : {}),
+    ...(p.exceptions ? { exceptions: p.exceptions } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { cli } from './run-cli';
 import { defaultExample } from '../../../src/examples/default-example';
 import { parseEvents } from '../../../src/formats/events';
+import { serializeWorkspace } from '../../../src/formats/workspace';
 
 const dir = mkdtempSync(join(tmpdir(), 'eql-exc-'));
 const write = (name: string, text: string) => {
@@ -282,6 +283,32 @@ describe('test with exceptions', () => {
     const json = JSON.parse(later.out);
     expect([json.met, json.unmet]).toEqual([3, 1]);
     expect(json.suites[0].diagnostics.some((d: { code: string }) => d.code === 'EXC9008')).toBe(true);
+  });
+
+  test("a workspace file's own exceptions and value lists apply; --exceptions files apply instead", async () => {
+    const workspace = write(
+      'with-exceptions.workspace.json',
+      serializeWorkspace({
+        rule: defaultExample.query,
+        events: defaultExample.events,
+        idField: 'event.id',
+        expectations: {
+          'apt-17': { verdict: 'excepted', clause: 'curl-proxy' },
+          'apt-14': { verdict: 'alert' },
+        },
+        exceptions: {
+          text: [line(container), line(curlItem), line(listItem)].join('\n'),
+          valueLists: [{ name: 'paths.txt', text: '/etc/apt/apt.conf.d/99update-hook\n' }],
+        },
+      }),
+    );
+    const r = await cli('test', workspace);
+    expect(r.out).toBe('2 expectations: 2 met, 0 unmet\n');
+    expect(r.code).toBe(0);
+    // Given on the command line, the not-sshd item is what applies: curl-proxy is not there.
+    const other = await cli('test', workspace, '--exceptions', notSshd);
+    expect(other.code).toBe(1);
+    expect(other.out).toContain('apt-17: expected excepted by `curl-proxy`');
   });
 });
 

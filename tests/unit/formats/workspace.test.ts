@@ -31,6 +31,19 @@ describe('workspace files', () => {
     expect(serializeWorkspace(r.workspace)).toBe(text);
   });
 
+  test('rule exceptions and their value lists are written after the baseline and read back; empty ones are left out', () => {
+    const exceptions = {
+      text: '{"list_id":"l","item_id":"i","name":"n","type":"simple","entries":[]}\n',
+      valueLists: [{ name: 'hosts.txt', text: 'web-01\nweb-02\n', type: 'keyword' }],
+    };
+    const text = serializeWorkspace({ ...full, exceptions });
+    expect(Object.keys(JSON.parse(text)).slice(-2)).toEqual(['baseline', 'exceptions']);
+    const r = parseWorkspace(text);
+    expect(r.ok && r.workspace.exceptions).toEqual(exceptions);
+    const empty = parseWorkspace(serializeWorkspace({ ...full, exceptions: { text: '  \n' } }));
+    expect(empty.ok && 'exceptions' in empty.workspace).toBe(false);
+  });
+
   test('a JSON array of events is stored as an array when that is lossless, else as text', () => {
     const asArray = JSON.parse(serializeWorkspace({ rule: 'any where true', events: defaultExample.events }));
     expect(Array.isArray(asArray.events)).toBe(true);
@@ -104,6 +117,17 @@ describe('workspace files', () => {
       '1:95',
     ],
   ];
+  test.each([
+    ['not an object', '"exceptions": "x"', '1:93'],
+    ['value lists not an array', '"exceptions": {"text": "", "valueLists": {}}', '1:120'],
+    ['a value list without text', '"exceptions": {"text": "", "valueLists": [{"name": "a.txt"}]}', '1:120'],
+  ])('exceptions %s: a located error and no workspace', (_, part, where) => {
+    const text = `{"kind": "eql-playground-workspace", "version": 1, "rule": "x", "events": "", ${part}}`;
+    const r = parseWorkspace(text);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]!.code).toBe('WSP9002');
+    expect(at(text, r.diagnostics[0]!.range.start)).toBe(where);
+  });
   test.each(bad)('%s: a located error and no workspace', (_, text, code, where) => {
     const r = parseWorkspace(text);
     expect(r.ok).toBe(false);

@@ -24,7 +24,7 @@ import {
   fileStem,
   linkTuningFilter,
   tuningOfDoc,
-  type workspaceOfDoc,
+  workspaceOfDoc,
 } from '../../../../src/ui/stores/tuning';
 import type {
   EvaluateInput,
@@ -358,6 +358,18 @@ describe('tuning store: export and workspace files', () => {
     const d = docFromWorkspace({ rule: 'r', events: '[]', settings: { size: 5 } });
     expect(d.baseline).toEqual({ rule: 'r', settings: d.settings });
     expect(d.settings.size).toBe(5);
+  });
+
+  test('a workspace file keeps the rule exceptions and their value lists; an empty pane writes none', () => {
+    const exceptions = {
+      text: '[{"item_id":"i","entries":[]}]',
+      valueLists: [{ name: 'hosts.txt', text: 'web-01\n' }],
+    };
+    const doc = { ...docFromWorkspace({ rule: 'r', events: '[]' }), exceptions };
+    const view = workspaceOfDoc(doc);
+    expect(view.exceptions).toEqual(exceptions);
+    expect(docFromWorkspace(view).exceptions).toEqual(exceptions);
+    expect('exceptions' in workspaceOfDoc({ ...doc, exceptions: { text: ' ' } })).toBe(false);
   });
 });
 
