@@ -18,6 +18,7 @@ import type {
   StageVerdict,
   Verdict,
 } from '../../core';
+import type { JoinOutline } from '../../worker/protocol';
 
 export interface JoinRow extends Verdict {
   readonly verdict: 'alert' | 'no-match';
@@ -127,6 +128,24 @@ export function sequenceCards(join: JoinExplanation, hits: Hits | undefined): Se
   return cards.sort((a, b) => a.index - b.index);
 }
 
+/** An input event's row: alert when it is part of a returned sequence or sample. */
+function joinRow(
+  position: number,
+  id: string,
+  ex: JoinEventExplanation | undefined,
+  sequences: readonly number[],
+): JoinRow {
+  return {
+    id,
+    position,
+    verdict: sequences.length > 0 ? 'alert' : 'no-match',
+    reasons: [],
+    sequences,
+    matchedStages: ex ? ex.stages.filter((s) => s.matched && s.stage >= 0).map((s) => s.stage) : [],
+    explanation: ex,
+  };
+}
+
 /** One row per input event. */
 export function joinRows(join: JoinExplanation, cards: readonly SequenceCard[], eventCount: number): JoinRow[] {
   const inSeq = membership(cards);
@@ -137,16 +156,7 @@ export function joinRows(join: JoinExplanation, cards: readonly SequenceCard[], 
   for (let position = 0; position < n; position++) {
     const ex = byPosition.get(position);
     if (!ex && position >= eventCount) continue;
-    const sequences = inSeq.get(position) ?? [];
-    rows.push({
-      id: ex?.id ?? String(position),
-      position,
-      verdict: sequences.length > 0 ? 'alert' : 'no-match',
-      reasons: [],
-      sequences,
-      matchedStages: ex ? ex.stages.filter((s) => s.matched && s.stage >= 0).map((s) => s.stage) : [],
-      explanation: ex,
-    });
+    rows.push(joinRow(position, ex?.id ?? String(position), ex, inSeq.get(position) ?? []));
   }
   return rows;
 }
@@ -351,22 +361,12 @@ export function buildJoinView(
   };
 }
 
-/** What the worker sends of a join explanation (JoinOutline), without importing its module. */
-export interface OutlineLike {
-  readonly kind: JoinExplanation['kind'];
-  readonly stages: JoinExplanation['stages'];
-  readonly sequences: JoinExplanation['sequences'];
-  readonly groups?: JoinExplanation['groups'];
-  readonly stageMatches: readonly number[];
-  readonly outsideSize: number;
-}
-
 /**
  * The view from the worker's outline, the events' explanations fetched so far and the compact
  * verdicts (alert: in a returned sequence or sample): no object per event until it is shown.
  */
 export function outlineJoinView(
-  outline: OutlineLike,
+  outline: JoinOutline,
   hits: Hits | undefined,
   known: readonly JoinEventExplanation[],
   counts: { readonly alert: number; readonly total: number },
@@ -395,16 +395,7 @@ export function outlineJoinView(
     stageCounts: outline.stages.map((stage, i) => ({ stage, matched: outline.stageMatches[i] ?? 0 })),
     rowAt(position) {
       const ex = byPosition.get(position);
-      const sequences = inSeq.get(position) ?? [];
-      return {
-        id: ex?.id ?? idAt(position),
-        position,
-        verdict: sequences.length > 0 ? 'alert' : 'no-match',
-        reasons: [],
-        sequences,
-        matchedStages: ex ? ex.stages.filter((s) => s.matched && s.stage >= 0).map((s) => s.stage) : [],
-        explanation: ex,
-      };
+      return joinRow(position, ex?.id ?? idAt(position), ex, inSeq.get(position) ?? []);
     },
   };
 }
