@@ -3,7 +3,7 @@
  * Kibana rule export (the rule's metadata kept, query replaced), save or open a workspace file.
  */
 import { FileButton } from '../FileButton';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { RuleExportFormat } from '../../../worker/protocol';
 import '../../tuning.css';
 
@@ -17,6 +17,23 @@ export interface RuleExportMenuProps {
 /** A chosen item closes the menu. */
 function closeMenu(e: { readonly currentTarget: Element }): void {
   e.currentTarget.closest('details')?.removeAttribute('open');
+}
+
+/** A menu item that closes the menu, then does its one thing. */
+function ChoiceItem(p: { readonly testId: string; readonly onChoose: () => void; readonly children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      data-testid={p.testId}
+      onClick={(e) => {
+        closeMenu(e);
+        p.onChoose();
+      }}
+    >
+      {p.children}
+    </button>
+  );
 }
 
 export function RuleExportMenu(p: RuleExportMenuProps) {
@@ -33,40 +50,16 @@ export function RuleExportMenu(p: RuleExportMenuProps) {
         >
           {copied === undefined ? 'Copy query' : copied ? 'Query copied' : 'Copy failed: select the text'}
         </button>
-        <button
-          type="button"
-          role="menuitem"
-          data-testid="export-toml"
-          onClick={(e) => {
-            closeMenu(e);
-            p.onExport('toml');
-          }}
-        >
+        <ChoiceItem testId="export-toml" onChoose={() => p.onExport('toml')}>
           Download detection-rules TOML
-        </button>
-        <button
-          type="button"
-          role="menuitem"
-          data-testid="export-ndjson"
-          onClick={(e) => {
-            closeMenu(e);
-            p.onExport('kibana-ndjson');
-          }}
-        >
+        </ChoiceItem>
+        <ChoiceItem testId="export-ndjson" onChoose={() => p.onExport('kibana-ndjson')}>
           Download Kibana rule (NDJSON)
-        </button>
+        </ChoiceItem>
         <hr />
-        <button
-          type="button"
-          role="menuitem"
-          data-testid="save-workspace"
-          onClick={(e) => {
-            closeMenu(e);
-            p.onSaveWorkspace();
-          }}
-        >
+        <ChoiceItem testId="save-workspace" onChoose={p.onSaveWorkspace}>
           Save workspace file
-        </button>
+        </ChoiceItem>
         <FileButton
           testId="open-workspace"
           accept=".json,application/json"
