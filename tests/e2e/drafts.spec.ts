@@ -140,6 +140,55 @@ test.describe('drafts that survive', () => {
     }
   });
 
+  test('held events the worker cannot give back: the save says it failed, the file says what it lacks', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openApp(page);
+    await setRule(page, 'process where process.name == "bash"');
+    await saved(page);
+    // The evaluator answers every request but the export of its events with a failure.
+    const worker = page.workers().find((w) => w.url().includes('eval.worker'));
+    expect(worker, 'the evaluator worker').toBeDefined();
+    await worker!.evaluate(() => {
+      const post = self.postMessage.bind(self) as (m: unknown, t?: Transferable[]) => void;
+      const g = self as unknown as { postMessage: typeof post; failExports: boolean };
+      g.failExports = true;
+      g.postMessage = (m: unknown, t?: Transferable[]) => {
+        const r = m as { type?: string; id?: number };
+        if (g.failExports && r?.type === 'exportEvents')
+          post({ type: 'failure', id: r.id, message: 'export refused for the test' });
+        else post(m, t);
+      };
+    });
+    const events = manyEvents(3000, 700);
+    await page.evaluate((t) => window.eqlPlayground.setEvents(t), events);
+    await waitReady(page);
+    const notice = page.getByTestId('notice');
+    await expect(notice).toHaveAttribute('data-kind', 'save-failed', { timeout: 15_000 });
+    await expect(notice).toContainText('not being saved');
+    await expect(notice).toContainText('export refused for the test');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'failed');
+    await page.screenshot({ path: 'test-results/drafts-export-failed.png' });
+    // The download still gives the rule, and says the events in it are as loaded.
+    const download = page.waitForEvent('download');
+    await notice.getByTestId('download-workspace').click();
+    const file = JSON.parse(Buffer.concat(await (await (await download).createReadStream()).toArray()).toString());
+    expect(file.rule).toBe('process where process.name == "bash"');
+    await expect(notice).toHaveAttribute('data-kind', 'export-failed');
+    await expect(notice).toContainText('as they were loaded');
+    // The evaluator answers again: the next change is stored with the events, and a reload finds them.
+    await worker!.evaluate(() => {
+      (self as unknown as { failExports: boolean }).failExports = false;
+    });
+    await setRule(page, 'process where process.name == "curl"');
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "curl"');
+    expect(await getEvents(page)).toBe(events);
+  });
+
   test('Reset to example, then Undo, brings the workspace back', async ({ page }) => {
     await openApp(page);
     await setRule(page, 'process where process.name == "before reset"');

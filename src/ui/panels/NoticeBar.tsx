@@ -132,6 +132,8 @@ function workspaceBody(notice: Notice, a: NoticeActions): Shown | undefined {
         ),
         tone: 'error',
       };
+    case 'export-failed':
+      return { body: <>{notice.message}</>, tone: 'error' };
     case 'reset':
       return {
         body: (

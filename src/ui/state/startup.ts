@@ -13,6 +13,8 @@ export type Notice =
   | { readonly kind: 'workspace-opened'; readonly title: string }
   /** The workspace could not be stored: say so at once and offer it as a file. */
   | { readonly kind: 'save-failed'; readonly reason: 'quota' | 'unavailable' | 'other'; readonly message: string }
+  /** A file the user asked for could not be made whole (what it lacks and why), or not at all. */
+  | { readonly kind: 'export-failed'; readonly message: string }
   /** The example replaced the workspace; `previous` is kept in Recent and Undo reopens it. */
   | { readonly kind: 'reset'; readonly previous: WorkspaceMeta }
   /** The link is past what chat tools keep (`long`) or what browsers open (`too-long`). */

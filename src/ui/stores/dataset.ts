@@ -94,12 +94,18 @@ async function exportedText(c: DatasetClient): Promise<string> {
 }
 
 /** Offer the worker's events as an NDJSON file named after the dataset. */
-async function downloadEvents(ports: Pick<DatasetPorts<unknown>, 'client' | 'download'>, name: string) {
+async function downloadEvents(ports: Pick<DatasetPorts<unknown>, 'client' | 'download' | 'notices'>, name: string) {
   const c = ports.client();
-  if (!c) return;
-  const o = await c.exportEvents();
+  const o: Outcome<{ text: string }> = c
+    ? await c.exportEvents()
+    : { status: 'failed', message: 'the evaluator is not running' };
   if (o.status === 'ok')
     ports.download(`${name.replace(/\.[^.]*$/, '') || 'events'}.ndjson`, o.value.text, 'application/x-ndjson');
+  else
+    ports.notices.set({
+      kind: 'export-failed',
+      message: `The events could not be downloaded: the evaluator did not give them back (${outcomeText(o)}). Try again.`,
+    });
 }
 
 /** A file's size when it has one (a browser File); stand-ins without one are read as text. */

@@ -148,31 +148,42 @@ function createSaving(
   /** Bumped by every change: a save of an older version does not say "Saved". */
   let version = 0;
 
+  /** A save of `target` failed: the indicator says so, and the notice at once (again only after one worked). */
+  const report = (target: Current, e: unknown): void => {
+    const failed = saveFailure(e);
+    if (target === tab.current) status.set(failed);
+    if (!failing) notices.set({ kind: 'save-failed', reason: failed.reason, message: failed.message });
+    failing = true;
+  };
+  const store = async (target: Current, state: DocState, mine: number): Promise<void> => {
+    let events: string | undefined;
+    try {
+      events = await held();
+    } catch (e) {
+      // The worker holds the events and could not give them back: the stored copy stays as it is,
+      // and the user hears that this version is not stored.
+      report(target, e);
+      return;
+    }
+    const kept = events === undefined ? state : { ...state, events };
+    const text = serializeWorkspace({ state: kept, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
+    try {
+      await w.store.save(metaFor(target.id, kept, text, w.now(), target.base), text);
+    } catch (e) {
+      report(target, e);
+      return;
+    }
+    failing = false;
+    if (target !== tab.current || mine !== version) return;
+    status.set({ state: 'saved' });
+    if (notices.get()?.kind === 'save-failed') notices.set(undefined);
+  };
   const saveNow = (): Promise<void> => {
     const target = tab.current;
     const state = documents.doc();
     const mine = version;
     status.set({ state: 'pending' });
-    chain = chain.then(async () => {
-      const events = await held().catch(() => null);
-      // The worker holds the events and could not give them back: keep the stored copy as it is.
-      if (events === null) return;
-      const kept = events === undefined ? state : { ...state, events };
-      const text = serializeWorkspace({ state: kept, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
-      try {
-        await w.store.save(metaFor(target.id, kept, text, w.now(), target.base), text);
-        failing = false;
-        if (target !== tab.current || mine !== version) return;
-        status.set({ state: 'saved' });
-        if (notices.get()?.kind === 'save-failed') notices.set(undefined);
-      } catch (e) {
-        const failed = saveFailure(e);
-        if (target === tab.current) status.set(failed);
-        // Say it at once, and again only after a save has worked in between.
-        if (!failing) notices.set({ kind: 'save-failed', reason: failed.reason, message: failed.message });
-        failing = true;
-      }
-    });
+    chain = chain.then(() => store(target, state, mine));
     return chain;
   };
   const quick = debounce(() => void saveNow(), 300);
@@ -401,15 +412,31 @@ export function createDrafts(
     /** The workspace as a file (docs/workspace-format.md), offered as a download. */
     async downloadWorkspace(): Promise<void> {
       const doc = documents.doc();
-      const events = await held().catch(() => undefined);
-      const view = workspaceOfDoc(events === undefined ? doc : { ...doc, events });
+      const events = await held().then(
+        (text) => ({ text }),
+        (e: unknown) => ({ text: undefined, failed: e instanceof Error ? e.message : String(e) }),
+      );
+      const view = workspaceOfDoc(events.text === undefined ? doc : { ...doc, events: events.text });
       const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
       ports.download(`${fileStem(documents.doc())}.workspace.json`, text, 'application/json');
+      // The file has everything but the held events: say what it lacks, so no one trusts it for them.
+      if ('failed' in events)
+        notices.set({
+          kind: 'export-failed',
+          message: `The workspace file was written ${doc.events === '' ? 'without the events' : 'with the events as they were loaded, without later edits'}: ${events.failed}. Try the download again.`,
+        });
     },
     /** A stored workspace that cannot be read, as it is stored (so nothing is ever out of reach). */
     async downloadStored(meta: WorkspaceMeta): Promise<void> {
-      const text = await ports.workspaces.store.load(meta.id).catch(() => undefined);
-      if (text !== undefined) ports.download(`stored-workspace-${meta.id}.txt`, text, 'text/plain');
+      const text = await ports.workspaces.store
+        .load(meta.id)
+        .catch((e: unknown) => (e instanceof Error ? e : undefined));
+      if (typeof text === 'string') ports.download(`stored-workspace-${meta.id}.txt`, text, 'text/plain');
+      else
+        notices.set({
+          kind: 'export-failed',
+          message: `“${meta.title}” could not be read from storage${text ? ` (${text.message})` : ': it is missing'}.`,
+        });
     },
   };
 }

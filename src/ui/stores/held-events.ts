@@ -30,12 +30,20 @@ export function heldEventsText(
   // asking at once would otherwise supersede each other.
   let cache: { readonly info: unknown; readonly text: Promise<string> } | undefined;
   const ask = async (): Promise<string> => {
+    let why = 'the evaluator is not running';
     for (let tries = 0; tries < 3; tries++) {
       const o = await client()?.exportEvents();
       if (o?.status === 'ok') return o.value.text;
-      if (o?.status !== 'superseded') break;
+      if (o === undefined) break;
+      why =
+        o.status === 'failed'
+          ? o.message
+          : o.status === 'timeout'
+            ? `it took longer than ${o.ms} ms`
+            : 'it was replaced';
+      if (o.status !== 'superseded') break;
     }
-    throw new HeldEventsUnavailable('the worker did not give the held events back');
+    throw new HeldEventsUnavailable(`the events the evaluator holds could not be read back (${why})`);
   };
   return async () => {
     if (dataset.state.get().mode !== 'dataset') return undefined;

@@ -195,6 +195,8 @@ describe('held events', () => {
     await drafts.flush();
     const kept = await stored(browser, drafts.workspaceId());
     expect([kept?.events, kept?.rule === 'any where "later"']).toEqual(['held 1\nheld 2\n', false]);
+    expect(drafts.status.get()).toMatchObject({ state: 'failed', message: 'worker gone' });
+    expect(pg2.notices.get()).toMatchObject({ kind: 'save-failed', message: 'worker gone' });
     expect((await stored(browser, id))?.events).toBe('{"a":1}\n');
   });
 });
@@ -297,6 +299,69 @@ describe('datasets stored with their workspace', () => {
     call.resolve({ status: 'ok', value: { type: 'writeWorkspace', id: 1, text: 'file\n' } });
     await downloading;
     expect(t.f.downloads.map((d) => d.text)).toEqual(['file\n']);
+  });
+});
+
+describe('held events the worker cannot give back', () => {
+  test('the save says it failed (not Saving… forever), keeps the stored copy, and the file says what it lacks', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit('process where process.name == "nc"');
+    const id = t.pg.drafts.workspaceId();
+    const text = datasetText();
+    t.pg.dataset.setEvents(text);
+    await served(
+      t,
+      until(() => t.pg.dataset.state.get().mode === 'dataset'),
+    );
+    const c = t.f.clients.at(-1)!;
+    const saving = t.pg.drafts.flush();
+    await until(() => c.pending.some((p) => p.kind === 'exportEvents'));
+    c.settle('exportEvents', { status: 'failed', message: 'the evaluator crashed: out of memory' });
+    await saving;
+    expect(t.pg.drafts.status.get()).toMatchObject({ state: 'failed', reason: 'other' });
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'save-failed', reason: 'other' });
+    const said = t.pg.notices.get();
+    expect(said?.kind === 'save-failed' && said.message).toMatch(
+      /could not be read back \(the evaluator crashed: out of memory\)/,
+    );
+    expect((await stored(browser, id))?.rule).toBe('process where process.name == "nc"');
+    expect((await stored(browser, id))?.events).not.toBe(text);
+    // The notice's download: the worker fails again, so the file is written from the document and says so.
+    const downloading = t.pg.drafts.downloadWorkspace();
+    await until(() => c.pending.some((p) => p.kind === 'exportEvents'));
+    c.settle('exportEvents', { status: 'timeout', ms: 5000 });
+    await until(() => c.calls.writeWorkspace.length > 0);
+    const call = c.calls.writeWorkspace[0]!;
+    expect((call.args[0] as { events?: string }).events).toBe(text);
+    call.resolve({ status: 'ok', value: { type: 'writeWorkspace', id: 1, text: 'file\n' } });
+    await downloading;
+    expect(t.f.downloads.map((d) => d.text)).toEqual(['file\n']);
+    const partial = t.pg.notices.get();
+    expect(partial?.kind).toBe('export-failed');
+    expect(partial?.kind === 'export-failed' && partial.message).toMatch(/without later edits.*5000 ms/);
+    // The worker answers again: the next save stores the events and the header says Saved.
+    t.pg.drafts.touch();
+    await served(t, t.pg.drafts.flush());
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    expect((await stored(browser, id))?.events).toBe(text);
+  });
+
+  test('a failed NDJSON download of the held events says so', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    t.pg.dataset.setEvents(datasetText());
+    await served(
+      t,
+      until(() => t.pg.dataset.state.get().mode === 'dataset'),
+    );
+    const c = t.f.clients.at(-1)!;
+    const downloading = t.pg.dataset.downloadEvents();
+    await until(() => c.pending.some((p) => p.kind === 'exportEvents'));
+    c.settle('exportEvents', { status: 'failed', message: 'gone' });
+    await downloading;
+    expect(t.f.downloads).toHaveLength(0);
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'export-failed', message: expect.stringMatching(/gone/) });
   });
 });
 
