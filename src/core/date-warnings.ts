@@ -20,6 +20,8 @@ import type { Schema } from './schema/types';
 const MAX_LISTED = 20;
 
 interface DateField {
+  /** What the scan of a field depends on: its path, type and format. */
+  readonly key: string;
   readonly name: string;
   readonly type: string;
   readonly format: ReturnType<typeof dateFormat>;
@@ -35,8 +37,10 @@ function dateFields(ast: StatementNode, schema: Schema, timestampField: string):
   for (const name of names) {
     const info = schema.get(name);
     if (!info || (info.type !== 'date' && info.type !== 'date_nanos')) continue;
-    const read = compileFieldAccessor(fieldPath(info.aliasOf ?? info.name));
-    out.push({ name, type: info.type, format: dateFormat(info.format), read });
+    const path = info.aliasOf ?? info.name;
+    const read = compileFieldAccessor(fieldPath(path));
+    const format = dateFormat(info.format);
+    out.push({ key: `${path}\u0000${info.type}\u0000${format.text}`, name, type: info.type, format, read });
   }
   return out;
 }
@@ -54,6 +58,33 @@ function badValue(f: DateField, doc: Record<string, unknown>): unknown {
   return undefined;
 }
 
+/**
+ * The events of a list whose value of a date field the format cannot read (index to the value),
+ * by field. An events list is never changed in place (an edit makes a new list), so the scan of
+ * a list holds while the list lives; each keystroke in the rule would otherwise read and parse
+ * every event's dates again.
+ */
+const scans = new WeakMap<readonly EventDoc[], Map<string, ReadonlyMap<number, unknown>>>();
+
+function badValues(f: DateField, events: readonly EventDoc[]): ReadonlyMap<number, unknown> {
+  let byField = scans.get(events);
+  if (!byField) {
+    byField = new Map();
+    scans.set(events, byField);
+  }
+  let bad = byField.get(f.key);
+  if (!bad) {
+    const found = new Map<number, unknown>();
+    for (let i = 0; i < events.length; i++) {
+      const b = badValue(f, events[i]!.doc);
+      if (b !== undefined) found.set(i, b);
+    }
+    byField.set(f.key, found);
+    bad = found;
+  }
+  return bad;
+}
+
 /** Warnings (source `events`, at each event) for date values the mapping format cannot read. */
 export function unreadableDateWarnings(
   ast: StatementNode,
@@ -61,22 +92,22 @@ export function unreadableDateWarnings(
   schema: Schema,
   timestampField: string,
 ): Diagnostic[] {
-  const fields = dateFields(ast, schema, timestampField);
-  if (fields.length === 0) return [];
+  const fields = dateFields(ast, schema, timestampField).map((f) => ({ f, bad: badValues(f, events) }));
+  const indices = new Set<number>();
+  for (const { bad } of fields) for (const i of bad.keys()) indices.add(i);
+  if (indices.size === 0) return [];
   const out: Diagnostic[] = [];
   let more = 0;
-  for (const e of events) {
-    for (const f of fields) {
-      const bad = badValue(f, e.doc);
-      if (bad === undefined) continue;
-      if (out.length >= MAX_LISTED) {
-        more++;
-        break;
-      }
-      const m = Input.UnreadableDate.value(e.id, f.name, preview(bad), f.format.text, f.type);
-      out.push(diagnosticAt(m, e.range ?? { start: 0, end: 0 }, 'events'));
-      break;
+  // Each event once, at its first unreadable field (in the order the fields were found).
+  for (const i of [...indices].sort((a, b) => a - b)) {
+    const hit = fields.find(({ bad }) => bad.has(i))!;
+    if (out.length >= MAX_LISTED) {
+      more++;
+      continue;
     }
+    const e = events[i]!;
+    const m = Input.UnreadableDate.value(e.id, hit.f.name, preview(hit.bad.get(i)), hit.f.format.text, hit.f.type);
+    out.push(diagnosticAt(m, e.range ?? { start: 0, end: 0 }, 'events'));
   }
   if (more > 0) {
     out.push(diagnosticAt(Input.UnreadableDate.more(more), { start: 0, end: 0 }, 'events'));

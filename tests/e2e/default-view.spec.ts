@@ -59,6 +59,17 @@ test.describe('default example', () => {
         .then((t) => t.join('').replace(/\u00a0/g, ' '));
     await expect.poll(() => text('.eql-badge-dead')).toBe(' ⚠ suppresses none');
     await expect.poll(() => text('.eql-badge-count')).toBe(' ⟵ suppresses 2');
+    // Badges stay while an edit is evaluated (Monaco moves them with the text), but a rule with
+    // errors has no counts to show: typing a dangling `and` takes them away, deleting it brings them back.
+    await editor.locator('.monaco-editor .overflow-guard').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(' and');
+    await page.evaluate(() => window.eqlPlayground.ready());
+    await expect(page.getByTestId('problems').locator('li')).not.toHaveCount(0);
+    await expect(editor.locator('.eql-badge-count, .eql-badge-dead, .eql-badge-muted')).toHaveCount(0);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await page.evaluate(() => window.eqlPlayground.ready());
+    await expect.poll(() => text('.eql-badge-count')).toBe(' ⟵ suppresses 2');
   });
 
   test('the Elasticsearch tab shows the hits for the current settings', async ({ page }) => {

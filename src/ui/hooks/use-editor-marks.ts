@@ -1,7 +1,10 @@
 /**
  * The editors' decorations and markers, drawn from the result view: reason highlights, the
  * selected events in the events text, clause badges, problem markers, and the data hovers read.
- * Each effect depends on exactly what it draws (a redraw of the reasons scrolls to them).
+ * Each effect depends on exactly what it draws (a redraw of the reasons scrolls to them). While
+ * the evaluation of the text just typed is on its way, the rule's highlights and badges stay as
+ * they are (Monaco moves them with the edit): clearing them and drawing them again a moment later
+ * re-lays out the editor twice per keystroke. Answered stale (a broken rule), they go.
  */
 import { useEffect } from 'react';
 import { setEqlLanguageData } from '../../monaco/eql-language';
@@ -19,20 +22,21 @@ import { useStore } from './use-store';
 
 export function useEditorMarks(pg: Playground, view: ResultView): void {
   const { rule, events, monaco } = useStore(pg.documents.editors);
-  const { clauseStats, diagnostics, fieldsSeen, ruleText } = useStore(pg.evaluation.results);
+  const { clauseStats, diagnostics, fieldsSeen, ruleText, version } = useStore(pg.evaluation.results);
+  const pending = version !== useStore(pg.documents.state).version;
   const tuning = useStore(pg.evaluation.tuning);
   const impact = tuning?.rule === ruleText ? tuning.view?.impact : undefined;
   const { rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView } = view;
   const { selectedRow, selectedEvent, eventsForText } = view;
 
   useEffect(() => {
-    if (!rule || !monaco) return;
+    if (!rule || !monaco || pending) return;
     showReasonHighlights(
       monaco,
       rule,
       reasonSpans({ rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView }),
     );
-  }, [monaco, rule, rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView]);
+  }, [monaco, rule, pending, rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView]);
 
   useEffect(() => {
     if (!events || !monaco) return;
@@ -42,8 +46,9 @@ export function useEditorMarks(pg: Playground, view: ResultView): void {
   }, [monaco, events, eventsForText, selectedRow, selectedCard]);
 
   useEffect(() => {
-    if (rule && monaco) showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats, impact));
-  }, [monaco, rule, rulesCurrent, joinView, clauseStats, impact]);
+    if (rule && monaco && !pending)
+      showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats, impact));
+  }, [monaco, rule, pending, rulesCurrent, joinView, clauseStats, impact]);
 
   useEffect(() => {
     if (!monaco) return;

@@ -24,6 +24,27 @@ export interface EditorPaneProps {
 /** The editor fills its host (the wrapper's own inline style would size it by its content). */
 const FILL_HOST = { style: { display: 'flex', position: 'absolute', inset: 0, textAlign: 'initial' } } as const;
 
+/**
+ * The editors' options, made once: the editor component applies its options again whenever the
+ * object is a new one, and each application re-lays out the editor (on every keystroke's render).
+ */
+const BASE_OPTIONS = {
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  wrappingIndent: 'indent',
+  automaticLayout: true,
+  renderLineHighlight: 'line',
+  tabSize: 2,
+  fixedOverflowWidgets: true,
+  quickSuggestions: { other: true, comments: false, strings: false },
+  suggest: { showWords: false },
+  glyphMargin: false,
+} as const;
+const RULE_OPTIONS = { ...BASE_OPTIONS, wordWrap: 'on', folding: false } as const;
+const DATA_OPTIONS = { ...BASE_OPTIONS, wordWrap: 'off', folding: true } as const;
+
 export function EditorPane({
   testId,
   title,
@@ -74,22 +95,7 @@ export function EditorPane({
           theme={theme === 'dark' ? 'eql-dark' : 'eql-light'}
           onMount={(editor, monaco) => onMount(editor, monaco)}
           onChange={(v) => onChange(v ?? '')}
-          options={{
-            minimap: { enabled: false },
-            fontSize: 13,
-            lineNumbersMinChars: 3,
-            scrollBeyondLastLine: false,
-            wordWrap: language === 'eql' ? 'on' : 'off',
-            wrappingIndent: 'indent',
-            automaticLayout: true,
-            renderLineHighlight: 'line',
-            tabSize: 2,
-            fixedOverflowWidgets: true,
-            quickSuggestions: { other: true, comments: false, strings: false },
-            suggest: { showWords: false },
-            folding: language !== 'eql',
-            glyphMargin: false,
-          }}
+          options={language === 'eql' ? RULE_OPTIONS : DATA_OPTIONS}
         />
       </div>
     </section>

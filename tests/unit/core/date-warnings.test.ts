@@ -81,4 +81,29 @@ describe('unreadable dates', () => {
     const unread = evaluate({ rule: 'any where true', events, explain: false });
     expect(unread.diagnostics.filter((d) => d.code === 'EVT5006')).toEqual([]);
   });
+  test('the scan kept for an events list answers each field and format on its own, and a new list is read again', () => {
+    const events = docs([
+      { id: 'a', event: { category: 'a' }, '@timestamp': '01/Jan/2020:09:00:00' },
+      { id: 'b', event: { category: 'a' }, '@timestamp': '2020-01-01T00:00:00Z' },
+    ]);
+    const ids = (r: ReturnType<typeof evaluate>) =>
+      r.diagnostics.filter((d) => d.code === 'EVT5006').map((d) => d.message.slice(0, 7));
+    expect(ids(evaluate({ rule: 'any where true', events, explain: false }))).toEqual(['Event a']);
+    // The same list under another format: the other event is the unreadable one.
+    const other = mapping('dd/MMM/yyyy:HH:mm:ss');
+    expect(ids(evaluate({ rule: 'any where true', events, mapping: other, explain: false }))).toEqual(['Event b']);
+    expect(ids(evaluate({ rule: 'any where true', events, explain: false }))).toEqual(['Event a']);
+    // An edit makes a new list: its event is read again.
+    const edited = [{ ...events[0]!, source: { '@timestamp': 1 }, doc: { '@timestamp': 1 } }, events[1]!];
+    expect(ids(evaluate({ rule: 'any where true', events: edited, explain: false }))).toEqual([]);
+  });
+  test('past twenty events, the rest are counted in one summary, in event order', () => {
+    const many = docs(Array.from({ length: 25 }, (_, i) => ({ id: `e${i}`, '@timestamp': i % 5 === 0 ? 'never' : 'soon' })));
+    const w = evaluate({ rule: 'any where true', events: many, explain: false }).diagnostics.filter(
+      (d) => d.code === 'EVT5006',
+    );
+    expect(w).toHaveLength(21);
+    expect(w.slice(0, 3).map((d) => d.message.split(':')[0])).toEqual(['Event e0', 'Event e1', 'Event e2']);
+    expect(w[20]!.message).toMatch(/5/);
+  });
 });

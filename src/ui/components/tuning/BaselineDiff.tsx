@@ -10,6 +10,17 @@ export interface BaselineDiffProps {
   readonly onClose: () => void;
 }
 
+/** Made once: a new options object each render makes the diff editor apply them again. */
+const DIFF_OPTIONS = {
+  readOnly: true,
+  originalEditable: false,
+  renderSideBySide: true,
+  minimap: { enabled: false },
+  wordWrap: 'on',
+  scrollBeyondLastLine: false,
+  fontSize: 12,
+} as const;
+
 export function BaselineDiff(p: BaselineDiffProps) {
   return (
     <div
@@ -33,15 +44,7 @@ export function BaselineDiff(p: BaselineDiffProps) {
         modified={p.rule}
         language={EQL_LANGUAGE_ID}
         theme={p.theme === 'dark' ? 'eql-dark' : 'eql-light'}
-        options={{
-          readOnly: true,
-          originalEditable: false,
-          renderSideBySide: true,
-          minimap: { enabled: false },
-          wordWrap: 'on',
-          scrollBeyondLastLine: false,
-          fontSize: 12,
-        }}
+        options={DIFF_OPTIONS}
       />
     </div>
   );
