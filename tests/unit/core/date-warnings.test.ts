@@ -98,7 +98,9 @@ describe('unreadable dates', () => {
     expect(ids(evaluate({ rule: 'any where true', events: edited, explain: false }))).toEqual([]);
   });
   test('past twenty events, the rest are counted in one summary, in event order', () => {
-    const many = docs(Array.from({ length: 25 }, (_, i) => ({ id: `e${i}`, '@timestamp': i % 5 === 0 ? 'never' : 'soon' })));
+    const many = docs(
+      Array.from({ length: 25 }, (_, i) => ({ id: `e${i}`, '@timestamp': i % 5 === 0 ? 'never' : 'soon' })),
+    );
     const w = evaluate({ rule: 'any where true', events: many, explain: false }).diagnostics.filter(
       (d) => d.code === 'EVT5006',
     );
