@@ -46,6 +46,8 @@ export function encodeShareHash(payload: SharePayload): string {
   if (payload.baseline) clean.baseline = payload.baseline;
   const x = payload.exceptions;
   if (x && (x.text.trim() !== '' || (x.valueLists?.length ?? 0) > 0)) clean.exceptions = x;
+  // Any version: an older build drops it with a notice and shows the events by `event.id`.
+  if (payload.idField !== undefined) clean.idField = payload.idField;
   // The lowest version that carries the state, so links without tuning data open in older builds.
   const version = clean.exceptions ? 3 : expectations || payload.baseline ? 2 : 1;
   const bytes = deflateSync(strToU8(JSON.stringify(clean)), { level: 9 });

@@ -23,6 +23,8 @@ export interface SharePayload {
   readonly baseline?: ShareBaseline;
   /** Version 3: the rule exceptions (the Exceptions pane's text and value lists). */
   readonly exceptions?: ShareExceptions;
+  /** The field the events are shown by, when it is not `event.id` ('' for none); any version. */
+  readonly idField?: string;
 }
 
 export interface ShareExceptions {
@@ -123,6 +125,7 @@ const PAYLOAD_FIELDS: { readonly [key: string]: Shape } = {
   mapping: 'string',
   selected: 'string',
   exceptions: EXCEPTIONS,
+  idField: 'string',
 };
 
 function kind(v: unknown): string {

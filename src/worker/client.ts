@@ -87,6 +87,7 @@ const SERVE_ORDER: readonly Kind[] = [
   'loadText',
   'loadFile',
   'editEvent',
+  'labels',
   'run',
   'rows',
   'sequences',
@@ -115,6 +116,19 @@ function queueKey(body: WorkerRequestBody): string {
   if (body.type === 'loadText' || body.type === 'loadFile') return 'load';
   if (body.type === 'editEvent') return `editEvent:${body.position}`;
   return body.type;
+}
+
+/** The fields a load reads the events with: the core's ids (`idField`) and the shown ids (`labelField`). */
+export interface LoadFields {
+  readonly idField?: string | undefined;
+  readonly labelField?: string | undefined;
+}
+
+function loadFields(f: LoadFields): { idField?: string; labelField?: string } {
+  return {
+    ...(f.idField ? { idField: f.idField } : {}),
+    ...(f.labelField !== undefined ? { labelField: f.labelField } : {}),
+  };
 }
 
 /** What a fresh worker needs to hold the same events: the last load and the edits since. */
@@ -253,10 +267,13 @@ export class EvalClient {
 
   /* ───── events held by the worker ───── */
 
-  /** Hold the events of a text (the events editor's, or a large one as a dataset). */
+  /**
+   * Hold the events of a text (the events editor's, or a large one as a dataset), shown by
+   * `fields.labelField` (default `event.id`); `fields.idField` sets the core's ids.
+   */
   loadText(
     text: string,
-    idField?: string,
+    fields: LoadFields = {},
     asDataset = false,
     onProgress?: (p: ProgressMessage) => void,
   ): Promise<Outcome<LoadedResponse>> {
@@ -264,7 +281,7 @@ export class EvalClient {
       {
         type: 'loadText',
         text,
-        ...(idField ? { idField } : {}),
+        ...loadFields(fields),
         ...(asDataset ? { asDataset } : {}),
       },
       onProgress,
@@ -275,12 +292,17 @@ export class EvalClient {
   loadFile(
     file: Blob,
     name: string,
-    idField?: string,
+    fields: LoadFields = {},
     onProgress?: (p: ProgressMessage) => void,
   ): Promise<Outcome<LoadedResponse>> {
-    return this.request({ type: 'loadFile', file, name, ...(idField ? { idField } : {}) }, onProgress) as Promise<
+    return this.request({ type: 'loadFile', file, name, ...loadFields(fields) }, onProgress) as Promise<
       Outcome<LoadedResponse>
     >;
+  }
+
+  /** What the held events are shown by under another id field (latest wins). */
+  labels(labelField: string): Promise<Outcome<Reply<'labels'>>> {
+    return this.request({ type: 'labels', labelField }) as Promise<Outcome<Reply<'labels'>>>;
   }
 
   /** Evaluate the held events (latest wins while the worker is busy). */
@@ -307,8 +329,11 @@ export class EvalClient {
     return this.request({ type: 'editEvent', position, text }) as Promise<Outcome<Reply<'editEvent'>>>;
   }
 
-  search(query: string): Promise<Outcome<Reply<'search'>>> {
-    return this.request({ type: 'search', query }) as Promise<Outcome<Reply<'search'>>>;
+  /** Events whose shown id (under `labelField`) or text contains `query`. */
+  search(query: string, labelField?: string): Promise<Outcome<Reply<'search'>>> {
+    return this.request({ type: 'search', query, ...(labelField !== undefined ? { labelField } : {}) }) as Promise<
+      Outcome<Reply<'search'>>
+    >;
   }
 
   /** The held events as NDJSON. */

@@ -10,7 +10,8 @@ import { eventId, idAccessor, isObject, kindName } from '../formats/event-collec
 import { MAX_EVENT_DEPTH, parseEvents, type EventsFormat } from '../formats/events';
 import { inspectJson } from '../formats/json-scan';
 import type { StreamResult } from '../formats/events-stream';
-import type { DatasetInfo, DatasetProblem } from './protocol';
+import { DEFAULT_ID_FIELD, type DatasetInfo, type DatasetProblem } from './protocol';
+import { eventLabels } from './labels';
 
 /** At most this many problems travel to the page (the count says how many there are). */
 export const PROBLEMS_SHOWN = 1000;
@@ -26,6 +27,8 @@ export interface DatasetSource {
   readonly kind: 'text' | 'file';
   readonly name?: string;
   readonly idField?: string;
+  /** The field the events are shown by (labels.ts); default `event.id`. */
+  readonly labelField?: string;
 }
 
 export class Dataset {
@@ -33,6 +36,9 @@ export class Dataset {
   version: number;
   private searchText: (string | undefined)[] = [];
   private fieldsCache: { readonly version: number; readonly fields: FieldView[] } | undefined;
+  private labelsCache: { readonly version: number; readonly field: string; readonly labels: string[] } | undefined;
+  /** The field `info()` and `search()` show the events by: the last one asked for. */
+  labelField: string;
 
   private constructor(
     private eventsList: readonly EventDoc[],
@@ -43,6 +49,7 @@ export class Dataset {
     version: number,
   ) {
     this.version = version;
+    this.labelField = source.labelField ?? DEFAULT_ID_FIELD;
   }
 
   static fromText(text: string, source: DatasetSource, version: number): Dataset {
@@ -74,6 +81,19 @@ export class Dataset {
     return this.eventsList.map((e) => e.id);
   }
 
+  /**
+   * What each event is shown by under `field` (labels.ts), kept until the next edit or another
+   * field; the field becomes the one later infos and searches use.
+   */
+  labels(field: string = this.labelField): string[] {
+    this.labelField = field;
+    const c = this.labelsCache;
+    if (c?.version === this.version && c.field === field) return c.labels;
+    const labels = eventLabels(this.eventsList, field);
+    this.labelsCache = { version: this.version, field, labels };
+    return labels;
+  }
+
   /** Fields with a value in the first events, kept until the next edit. */
   fields(): FieldView[] {
     if (this.fieldsCache?.version !== this.version) {
@@ -98,6 +118,8 @@ export class Dataset {
       problemCodes,
       fields: this.fields(),
       ids: this.ids(),
+      labels: this.labels(),
+      labelField: this.labelField,
     };
   }
 
@@ -187,17 +209,19 @@ export class Dataset {
   }
 
   /**
-   * Positions of the events whose id or JSON text contains `query` (case-insensitive), in
-   * position order. The lowered JSON text of each event is kept after the first search.
+   * Positions of the events whose shown id (under `field`, labels.ts) or JSON text contains
+   * `query` (case-insensitive), in position order. The lowered JSON text of each event is kept
+   * after the first search.
    */
-  search(query: string): Int32Array {
+  search(query: string, field: string = this.labelField): Int32Array {
     const q = query.trim().toLowerCase();
     const n = this.eventsList.length;
     if (q === '') return Int32Array.from({ length: n }, (_, i) => i);
+    const labels = this.labels(field);
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
       const e = this.eventsList[i]!;
-      if (e.id.toLowerCase().includes(q)) {
+      if (labels[i]!.toLowerCase().includes(q)) {
         out.push(i);
         continue;
       }

@@ -204,17 +204,29 @@ async function* fileChunks(file: Blob): AsyncGenerator<string> {
 function handleDataset(msg: DatasetRequest): WorkerResponse | Promise<WorkerResponse> {
   switch (msg.type) {
     case 'loadText':
-      if (!msg.asDataset) return { type: 'loaded', id: msg.id, info: session.loadText(msg.text, msg.idField) };
+      if (!msg.asDataset)
+        return { type: 'loaded', id: msg.id, info: session.loadText(msg.text, msg.idField, msg.labelField) };
       // A large text is read like a file: in slices, with progress.
       return session
-        .loadChunks(textChunks(msg.text), msg.text.length, 'events', msg.idField, (p) =>
-          self.postMessage({ type: 'progress', id: msg.id, ...p } satisfies WorkerResponse),
+        .loadChunks(
+          textChunks(msg.text),
+          msg.text.length,
+          'events',
+          msg.idField,
+          (p) => self.postMessage({ type: 'progress', id: msg.id, ...p } satisfies WorkerResponse),
+          msg.labelField,
         )
         .then((info) => ({ type: 'loaded', id: msg.id, info }));
     case 'loadFile':
       return session
-        .loadChunks(fileChunks(msg.file), msg.file.size, msg.name, msg.idField, (p) =>
-          self.postMessage({ type: 'progress', id: msg.id, ...p, total: msg.file.size } satisfies WorkerResponse),
+        .loadChunks(
+          fileChunks(msg.file),
+          msg.file.size,
+          msg.name,
+          msg.idField,
+          (p) =>
+            self.postMessage({ type: 'progress', id: msg.id, ...p, total: msg.file.size } satisfies WorkerResponse),
+          msg.labelField,
         )
         .then((info) => ({ type: 'loaded', id: msg.id, info }));
     case 'run':
@@ -230,8 +242,10 @@ function handleDataset(msg: DatasetRequest): WorkerResponse | Promise<WorkerResp
         type: 'search',
         id: msg.id,
         datasetVersion: session.dataset.version,
-        positions: session.search(msg.query),
+        positions: session.search(msg.query, msg.labelField),
       };
+    case 'labels':
+      return { type: 'labels', id: msg.id, labelField: msg.labelField, ...session.labels(msg.labelField) };
     case 'exportEvents':
       return { type: 'exportEvents', id: msg.id, text: session.exportEvents() };
     case 'traceAt':

@@ -399,7 +399,13 @@ export interface DatasetInfo {
   readonly fields?: readonly FieldView[];
   /** Each event's id (the id field's value, else `_id`, else its position), by position. */
   readonly ids: readonly string[];
+  /** What rows, the detail, sort and search call each event (labels.ts), by position, under `labelField`. */
+  readonly labels: readonly string[];
+  readonly labelField: string;
 }
+
+/** The field the list calls events by unless the user sets another: Elastic Defend's `event.id`. */
+export const DEFAULT_ID_FIELD = 'event.id';
 
 /** Verdict codes in `CompactEvaluation.verdicts`. */
 export const VERDICT_CODE = { alert: 0, suppressed: 1, 'no-match': 2, error: 3, excepted: 4 } as const;
@@ -520,6 +526,8 @@ export type DatasetRequest =
       readonly id: number;
       readonly text: string;
       readonly idField?: string;
+      /** The field the events are shown by (DatasetInfo.labels); default `event.id`. */
+      readonly labelField?: string;
       readonly asDataset?: boolean;
     }
   | {
@@ -528,6 +536,7 @@ export type DatasetRequest =
       readonly file: Blob;
       readonly name: string;
       readonly idField?: string;
+      readonly labelField?: string;
     }
   | {
       readonly type: 'run';
@@ -540,7 +549,9 @@ export type DatasetRequest =
   | { readonly type: 'rows'; readonly id: number; readonly positions: readonly number[] }
   | { readonly type: 'sequences'; readonly id: number; readonly from: number; readonly count: number }
   | { readonly type: 'editEvent'; readonly id: number; readonly position: number; readonly text: string }
-  | { readonly type: 'search'; readonly id: number; readonly query: string }
+  | { readonly type: 'search'; readonly id: number; readonly query: string; readonly labelField?: string }
+  /** Show the held events by another field: their labels under it (and later infos use it). */
+  | { readonly type: 'labels'; readonly id: number; readonly labelField: string }
   | { readonly type: 'exportEvents'; readonly id: number }
   | { readonly type: 'traceAt'; readonly id: number; readonly input: RunInput; readonly position: number };
 
@@ -566,6 +577,13 @@ export type DatasetResponse =
       readonly info: DatasetInfo;
     }
   | { readonly type: 'search'; readonly id: number; readonly datasetVersion: number; readonly positions: Int32Array }
+  | {
+      readonly type: 'labels';
+      readonly id: number;
+      readonly datasetVersion: number;
+      readonly labelField: string;
+      readonly labels: readonly string[];
+    }
   | { readonly type: 'exportEvents'; readonly id: number; readonly text: string }
   | { readonly type: 'traceAt'; readonly id: number; readonly entries: readonly TraceEntry[] };
 

@@ -164,8 +164,12 @@ export class WorkerSession {
   }
 
   /** The events editor's text: ranges and problems point into it. */
-  loadText(text: string, idField?: string): DatasetInfo {
-    const source = { kind: 'text' as const, ...(idField ? { idField } : {}) };
+  loadText(text: string, idField?: string, labelField?: string): DatasetInfo {
+    const source = {
+      kind: 'text' as const,
+      ...(idField ? { idField } : {}),
+      ...(labelField !== undefined ? { labelField } : {}),
+    };
     return this.replaceDataset((v) => Dataset.fromText(text, source, v));
   }
 
@@ -176,6 +180,7 @@ export class WorkerSession {
     name: string,
     idField: string | undefined,
     progress: (p: LoadProgress) => void,
+    labelField?: string,
   ): Promise<DatasetInfo> {
     const stream = new EventsStream(idField ? { idField } : {});
     let read = 0;
@@ -190,7 +195,12 @@ export class WorkerSession {
       }
     }
     const result = stream.end();
-    const source = { kind: 'file' as const, name, ...(idField ? { idField } : {}) };
+    const source = {
+      kind: 'file' as const,
+      name,
+      ...(idField ? { idField } : {}),
+      ...(labelField !== undefined ? { labelField } : {}),
+    };
     return this.replaceDataset((v) => Dataset.fromStream(result, source, v));
   }
 
@@ -319,8 +329,13 @@ export class WorkerSession {
     return r.warnings.length > 0 ? { info: this.dataset.info(), warnings: r.warnings } : { info: this.dataset.info() };
   }
 
-  search(query: string): Int32Array {
-    return this.dataset.search(query);
+  search(query: string, labelField?: string): Int32Array {
+    return this.dataset.search(query, labelField);
+  }
+
+  /** The held events shown by `labelField` (later infos and searches use it too). */
+  labels(labelField: string): { readonly datasetVersion: number; readonly labels: readonly string[] } {
+    return { datasetVersion: this.dataset.version, labels: this.dataset.labels(labelField) };
   }
 
   /** The events as text: the NDJSON of the held events. */

@@ -76,9 +76,12 @@ const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | u
       : 'the workspace has no rule and events text',
   trace: (m) => inputProblem(m.input, true) ?? (isIndex(m.position) ? undefined : 'the position is not an index'),
   parseRule: (m) => (isText(m.text) && optionalText(m.filename) ? undefined : 'the rule text is not text'),
-  loadText: (m) => (isText(m.text) && optionalText(m.idField) ? undefined : 'the events are not text'),
+  loadText: (m) =>
+    isText(m.text) && optionalText(m.idField) && optionalText(m.labelField) ? undefined : 'the events are not text',
   loadFile: (m) =>
-    typeof Blob !== 'undefined' && m.file instanceof Blob && isText(m.name) ? undefined : 'the file is not a file',
+    typeof Blob !== 'undefined' && m.file instanceof Blob && isText(m.name) && optionalText(m.labelField)
+      ? undefined
+      : 'the file is not a file',
   run: (m) =>
     inputProblem(m.input, false) ??
     (m.baseline === undefined ? undefined : inputProblem(m.baseline, false)) ??
@@ -86,7 +89,8 @@ const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | u
   rows: (m) => (Array.isArray(m.positions) && m.positions.every(isIndex) ? undefined : 'the positions are not indexes'),
   sequences: (m) => (isIndex(m.from) && isIndex(m.count) ? undefined : 'the range is not two indexes'),
   editEvent: (m) => (isIndex(m.position) && isText(m.text) ? undefined : 'the edit is not a position and text'),
-  search: (m) => (isText(m.query) ? undefined : 'the query is not text'),
+  search: (m) => (isText(m.query) && optionalText(m.labelField) ? undefined : 'the query is not text'),
+  labels: (m) => (isText(m.labelField) ? undefined : 'the id field is not text'),
   traceAt: (m) => inputProblem(m.input, false) ?? (isIndex(m.position) ? undefined : 'the position is not an index'),
   previewException: (m) =>
     anyInputProblem(m.input) ??

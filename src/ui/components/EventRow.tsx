@@ -25,8 +25,8 @@ export interface EventRowProps {
   readonly pending?: boolean;
   readonly keyFields: readonly string[];
   readonly timestampField: string;
-  /** Rows are called by this field's value (see RowShell). */
-  readonly idField?: string | undefined;
+  /** What the row calls the event (see RowShell). */
+  readonly label?: string | undefined;
   /** What tuning says about the row: changed since the baseline, its expectation. */
   readonly tuning?: RowTuning;
   /** Expect the row's current verdict. */

@@ -29,8 +29,8 @@ export interface JoinEventRowProps {
   readonly timestampField: string;
   /** Changed since the baseline (part of a sequence now, or no longer), its expectation. */
   readonly tuning?: RowTuning;
-  /** Rows are called by this field's value (see RowShell). */
-  readonly idField?: string | undefined;
+  /** What the row calls the event (see RowShell). */
+  readonly label?: string | undefined;
 }
 
 function StageChips({ row, stages }: { readonly row: JoinRow; readonly stages: readonly JoinStageInfo[] }) {

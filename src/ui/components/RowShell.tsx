@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import type { VerdictKind } from '../../core';
 import { fieldValue } from '../../monaco/field-value';
 import type { EventView } from '../../worker/protocol';
-import { displayLabel } from '../state/event-label';
 import { formatValue } from '../state/reason-text';
 import { fieldLabels } from '../state/rule-fields';
 
@@ -34,8 +33,8 @@ export interface RowShellProps {
   readonly children: ReactNode;
   /** More `data-*` attributes (tuning: `data-baseline-verdict`, `data-expected`, `data-expectation`). */
   readonly attributes?: Readonly<Record<string, string>>;
-  /** Call the event by this field's value (else by its id, or "#N"), with its ordinal. */
-  readonly idField?: string | undefined;
+  /** Call the event by this (its id field's value, its `_id` or "#N", event-label.ts), with its ordinal. */
+  readonly label?: string | undefined;
 }
 
 function shortTime(v: unknown): string {
@@ -68,8 +67,8 @@ function RowFields({
 }
 
 /** The event's name (its id field's value, its id, or "#N") and, when that is not the ordinal, "#N". */
-function RowName(p: Pick<RowShellProps, 'id' | 'position' | 'event'> & { readonly idField: string }) {
-  const label = displayLabel(p.event?.source, p.idField, p.id, p.position);
+function RowName(p: Pick<RowShellProps, 'id' | 'position'> & { readonly label: string }) {
+  const label = p.label;
   const ordinal = `#${p.position + 1}`;
   return (
     <>
@@ -104,12 +103,12 @@ export function RowShell(p: RowShellProps) {
         <span className={`verdict-badge verdict-${p.verdict}`} title={p.badge.title}>
           {p.badge.text}
         </span>
-        {p.idField === undefined ? (
+        {p.label === undefined ? (
           <span className="row-id" title={`event id ${p.id}`}>
             {p.id}
           </span>
         ) : (
-          <RowName {...p} idField={p.idField} />
+          <RowName id={p.id} position={p.position} label={p.label} />
         )}
         {ts !== undefined && (
           <span className="row-time" title={formatValue(ts)}>

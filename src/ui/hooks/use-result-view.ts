@@ -5,6 +5,7 @@ import type { Playground } from '../playground';
 import { outlineJoinView } from '../state/join-view';
 import { listOf } from '../state/result-list';
 import { resultView, type ResultView } from '../state/result-view';
+import { shownLabels } from '../state/results';
 import { useStore } from './use-store';
 
 export function useResultView(pg: Playground): ResultView {
@@ -24,7 +25,8 @@ export function useResultView(pg: Playground): ResultView {
     };
     return outlineJoinView(outline, hits, known, shown.compact.counts, (p) => shown.info.ids[p] ?? String(p));
   }, [shown, rows, sequences]);
-  const list = useMemo(() => listOf(shown, filter, listState), [shown, filter, listState]);
+  const labels = shownLabels(results);
+  const list = useMemo(() => listOf(shown, filter, listState, labels), [shown, filter, listState, labels]);
   const { joinViewShown } = pg.selection;
   useEffect(() => {
     if (joinView) joinViewShown();

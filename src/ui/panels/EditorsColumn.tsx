@@ -6,7 +6,6 @@ import { JSON_LANGUAGE_ID } from '../../monaco/json-language';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
-import { displayLabel } from '../state/event-label';
 import { DATASET_FROM } from '../stores/dataset';
 import { DatasetPane, LoadProgressBar } from './DatasetPane';
 import { EditorPane } from './EditorPane';
@@ -25,7 +24,6 @@ export interface EditorsColumnProps {
 export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
   const { doc } = useStore(pg.documents.state);
   const { mode } = useStore(pg.dataset.state);
-  const { idField } = useStore(pg.evaluation.list);
   const openEvents = <OpenEventsFile onFile={(f) => void pg.dataset.openFile(f)} />;
   const { diagnostics, problemCodes } = useStore(pg.evaluation.results);
   const goTo = (d: Diagnostic) => {
@@ -59,7 +57,7 @@ export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
           theme={theme}
           selectedPosition={view?.selectedPosition}
           selectedSource={view?.selectedEvent?.source}
-          selectedLabel={selectedName(view, idField)}
+          selectedLabel={selectedName(view)}
           actions={openEvents}
         />
       )}
@@ -87,12 +85,10 @@ export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
   );
 }
 
-/** The selected event's id field value, when it has one. */
-function selectedName(view: ResultView | undefined, idField: string): string | undefined {
-  const row = view?.selectedRow;
-  if (!row) return undefined;
-  const name = displayLabel(view.selectedEvent?.source, idField, row.id, row.position);
-  return name === `#${row.position + 1}` ? undefined : name;
+/** The selected event's name, when it is not its ordinal. */
+function selectedName(view: ResultView | undefined): string | undefined {
+  const l = view?.selectedLabel;
+  return l && l.name !== l.ordinal ? l.name : undefined;
 }
 
 function OpenEventsFile({ onFile }: { readonly onFile: (file: File) => void }) {

@@ -21,8 +21,8 @@ export interface JoinResultsPanelProps {
   readonly onWindow?: (start: number, end: number) => void;
   /** Between the filters and the list (sort, group, search). */
   readonly tools?: React.ReactNode;
-  /** Rows call events by this field's value. */
-  readonly idField?: string;
+  /** What rows call the events, by position (their id field's value, `_id` or "#N"). */
+  readonly labels?: readonly string[];
   readonly stale: boolean;
   readonly staleReason: string | undefined;
   readonly selected: string | undefined;
@@ -108,7 +108,7 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
                 inSelectedSequence={inSelected.has(r.position)}
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
-                idField={p.idField}
+                label={p.labels?.[position]}
                 {...(p.tuning ? { tuning: p.tuning.rowOf(r) } : {})}
               />
             );

@@ -5,10 +5,10 @@ import { AddExceptionButton } from '../components/exceptions/AddExceptionButton'
 import { ClusterRoundTrip } from '../components/exceptions/ClusterRoundTrip';
 import { ListTools } from '../components/ListTools';
 import { useStore } from '../hooks/use-store';
-import { displayLabel } from '../state/event-label';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
 import { staleReason } from '../state/result-view';
+import { idFieldOf } from '../state/doc-state';
 import { hitsOf } from '../state/results';
 import { RULE_KEYWORDS, fieldsInRule } from '../state/rule-fields';
 import type { ResultsTab } from '../state/selection';
@@ -61,10 +61,9 @@ function useListProps(pg: Playground, view: ResultView) {
   const { doc } = useStore(pg.documents.state);
   const results = useStore(pg.evaluation.results);
   const { filter } = useStore(pg.selection.state);
-  const listState = useStore(pg.evaluation.list);
   const keyFields = useKeyFields(pg);
   return {
-    idField: listState.idField,
+    labels: view.labels,
     tools: <ListToolsFor pg={pg} view={view} />,
     rows: results.rows,
     list: view.list,
@@ -123,7 +122,6 @@ function JoinVerdicts({
 function EventVerdicts({ pg, view }: ResultsColumnProps) {
   const results = useStore(pg.evaluation.results);
   const trace = useStore(pg.trace.trace);
-  const listState = useStore(pg.evaluation.list);
   const list = useListProps(pg, view);
   const tuning = useResultsTuning(pg);
   return (
@@ -145,7 +143,7 @@ function EventVerdicts({ pg, view }: ResultsColumnProps) {
           verdict={view.selectedVerdict}
           event={view.selectedEvent}
           trace={trace}
-          {...(view.selectedVerdict ? { label: labelOf(view, listState.idField) } : {})}
+          {...(view.selectedVerdict && view.selectedLabel ? { label: view.selectedLabel } : {})}
           actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
           tuning={<SelectedTuning pg={pg} view={view} />}
         />
@@ -176,22 +174,17 @@ function ClusterTab({ pg }: { readonly pg: Playground }) {
   );
 }
 
-/** The detail's name for the selected event, and its ordinal. */
-function labelOf(view: ResultView, idField: string) {
-  const v = view.selectedVerdict!;
-  return { name: displayLabel(view.selectedEvent?.source, idField, v.id, v.position), ordinal: `#${v.position + 1}` };
-}
-
 /** Search, sort, group and the id field, bound to the evaluation's list state. */
 function ListToolsFor({ pg, view }: { readonly pg: Playground; readonly view: ResultView }) {
   const l = useStore(pg.evaluation.list);
+  const { doc } = useStore(pg.documents.state);
   const e = pg.evaluation;
   return (
     <ListTools
       query={l.query}
       sort={l.sort}
       group={l.group}
-      idField={l.idField}
+      idField={idFieldOf(doc)}
       found={l.query.trim() ? view.list.rows : undefined}
       onSearch={e.search}
       onSort={e.setSort}

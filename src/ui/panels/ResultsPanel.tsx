@@ -52,8 +52,8 @@ export interface ResultsPanelProps {
   readonly onGoToProblem?: (d: Diagnostic) => void;
   /** Between the filters and the list (sort, group, search). */
   readonly tools?: ReactNode;
-  /** Rows call events by this field's value. */
-  readonly idField?: string;
+  /** What rows call the events, by position (their id field's value, `_id` or "#N"). */
+  readonly labels?: readonly string[];
   readonly tuning?: ResultsTuning;
 }
 
@@ -117,7 +117,7 @@ export function ResultsPanel(p: ResultsPanelProps) {
                 selected={verdict.id === p.selected}
                 keyFields={p.keyFields}
                 timestampField={p.timestampField}
-                idField={p.idField}
+                label={p.labels?.[position]}
                 {...(t ? { tuning: t.rowOf(verdict), onExpect: t.onExpect } : {})}
               />
             );

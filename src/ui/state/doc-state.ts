@@ -5,7 +5,7 @@
 import type { Settings } from '../../core';
 import { defaultExample } from '../../examples/default-example';
 import type { SharePayload } from '../../share';
-import type { Expectation, RuleMetadataView, ValueListText } from '../../worker/protocol';
+import { DEFAULT_ID_FIELD, type Expectation, type RuleMetadataView, type ValueListText } from '../../worker/protocol';
 
 /** What the header shows about the rule; every field optional (imported rules vary). */
 export type RuleMetadata = RuleMetadataView;
@@ -35,6 +35,21 @@ export interface DocState {
   readonly baseline?: Baseline;
   /** Kibana rule exceptions (the Exceptions pane); absent when there are none. */
   readonly exceptions?: ExceptionsDoc | undefined;
+  /**
+   * The field whose value rows, the detail, sort and search call events by ('' for none: their
+   * `_id` or "#N"); absent for the default, `event.id`.
+   */
+  readonly idField?: string | undefined;
+}
+
+/** The field the document's events are shown by. */
+export function idFieldOf(doc: Pick<DocState, 'idField'>): string {
+  return doc.idField ?? DEFAULT_ID_FIELD;
+}
+
+/** The stored form of an id field: absent for the default. */
+export function idFieldPatch(field: string | undefined): { readonly idField?: string } {
+  return field === undefined || field === DEFAULT_ID_FIELD ? {} : { idField: field };
 }
 
 /** The Exceptions pane: its text (an exception list export, items...) and the value lists opened. */
@@ -116,6 +131,7 @@ export function toSharePayload(state: DocState): SharePayload {
     ...(state.exceptions && (state.exceptions.text.trim() !== '' || state.exceptions.valueLists?.length)
       ? { exceptions: state.exceptions }
       : {}),
+    ...idFieldPatch(state.idField),
   };
 }
 
@@ -152,6 +168,7 @@ export function fromSharePayload(p: SharePayload): DocState {
       ? { rule: p.baseline.rule, settings: readUiSettings(p.baseline.settings ?? {}) }
       : { rule: p.rule, settings },
     ...(p.exceptions ? { exceptions: p.exceptions } : {}),
+    ...idFieldPatch(p.idField),
   };
 }
 

@@ -3,7 +3,6 @@
  * columns), the rows a window of it needs, and the rows as keyboard navigation sees them. Pure.
  */
 import type { Verdict, VerdictKind } from '../../core';
-import { DEFAULT_ID_FIELD } from './event-label';
 import type { Shown } from './results';
 import { verdictAt } from './results';
 import { buildList, searchIds, type GroupKey, type ListModel, type SortKey } from './verdict-list';
@@ -19,14 +18,11 @@ export interface ListState {
   /** Positions the search found, for the events version `matchesFor`; undefined without a search. */
   readonly matches: Int32Array | undefined;
   readonly matchesFor: number | undefined;
-  /** Rows, the detail and the event editor call events by this field's value (else "#N"). */
-  readonly idField: string;
   /** Positions a tuning filter keeps (Changed, Unmet, a clause's events); undefined for all. */
   readonly only?: Int32Array | undefined;
 }
 
 export const initialList: ListState = {
-  idField: DEFAULT_ID_FIELD,
   sort: 'auto',
   group: 'none',
   query: '',
@@ -43,12 +39,21 @@ export function resolveSort(sort: SortChoice, count: number): SortKey {
 }
 
 const EMPTY: ListModel = { entries: new Int32Array(0), headers: [], rows: 0 };
-let memo: { shown: Shown; filter: string; list: ListState; model: ListModel } | undefined;
+let memo: { shown: Shown; filter: string; list: ListState; labels: readonly string[]; model: ListModel } | undefined;
 
-/** The list for the evaluation on screen (the last answer is kept: React and the store share it). */
-export function listOf(shown: Shown | undefined, filter: 'all' | VerdictKind, list: ListState): ListModel {
+/**
+ * The list for the evaluation on screen, sorted and searched by `labels` (what the events are
+ * shown by, results.ts `shownLabels`). The last answer is kept: React and the store share it.
+ */
+export function listOf(
+  shown: Shown | undefined,
+  filter: 'all' | VerdictKind,
+  list: ListState,
+  labels: readonly string[],
+): ListModel {
   if (!shown) return EMPTY;
-  if (memo && memo.shown === shown && memo.filter === filter && memo.list === list) return memo.model;
+  if (memo && memo.shown === shown && memo.filter === filter && memo.list === list && memo.labels === labels)
+    return memo.model;
   const c = shown.compact;
   const searching = list.query.trim() !== '';
   // Until the worker's full-text answer for these events is here, the ids alone are searched.
@@ -56,10 +61,10 @@ export function listOf(shown: Shown | undefined, filter: 'all' | VerdictKind, li
     ? undefined
     : list.matches && list.matchesFor === shown.info.version
       ? list.matches
-      : searchIds(shown.info.ids, list.query);
+      : searchIds(labels, list.query);
   const kept = list.only ? (matches ? intersect(matches, list.only) : list.only) : matches;
   const model = buildList(
-    { verdicts: c.verdicts, groupOf: c.groupOf, groups: c.groups, ids: shown.info.ids },
+    { verdicts: c.verdicts, groupOf: c.groupOf, groups: c.groups, labels },
     {
       sort: resolveSort(list.sort, c.verdicts.length),
       group: list.group,
@@ -67,7 +72,7 @@ export function listOf(shown: Shown | undefined, filter: 'all' | VerdictKind, li
       ...(kept ? { matches: kept } : {}),
     },
   );
-  memo = { shown, filter, list, model };
+  memo = { shown, filter, list, labels, model };
   return model;
 }
 

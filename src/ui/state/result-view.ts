@@ -8,7 +8,8 @@ import type { EventView } from '../../worker/protocol';
 import type { DocState } from './doc-state';
 import type { JoinRow, JoinView, SequenceCard } from './join-view';
 import { navigationRows } from './result-list';
-import { eventOf, positionOfId, verdictOf, type ResultsState } from './results';
+import { labelAt } from './event-label';
+import { eventOf, positionOfId, shownLabels, verdictOf, type ResultsState } from './results';
 import type { ListModel } from './verdict-list';
 
 export interface ResultView {
@@ -19,6 +20,10 @@ export interface ResultView {
   readonly joinView: JoinView | undefined;
   /** The list on screen (positions and group headers). */
   readonly list: ListModel;
+  /** What the events on screen are called, by position (event-label.ts). */
+  readonly labels: readonly string[];
+  /** The selected event's name and ordinal ("#N"). */
+  readonly selectedLabel: { readonly name: string; readonly ordinal: string } | undefined;
   /** The listed rows in order, as keyboard navigation reads them (built when asked). */
   readonly navigationRows: () => readonly Verdict[];
   readonly selectedPosition: number | undefined;
@@ -50,11 +55,17 @@ export function resultView(
   const selectedVerdict = joinView || !shown || position === undefined ? undefined : verdictOf(shown, position, row);
   const selectedJoinRow = joinView && position !== undefined ? joinView.rowAt(position) : undefined;
   const selectedRow = selectedVerdict ?? selectedJoinRow;
+  const labels = shownLabels(results);
   return {
     rulesCurrent: results.ruleText === doc.rule,
     eventsForText,
     joinView,
     list,
+    labels,
+    selectedLabel:
+      position === undefined || !selectedRow
+        ? undefined
+        : { name: labelAt(labels, position), ordinal: `#${position + 1}` },
     navigationRows: () => navigationRows(shown, list),
     selectedPosition: position,
     selectedVerdict,

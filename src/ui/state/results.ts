@@ -30,6 +30,13 @@ export interface Shown {
   readonly eventsText: string | undefined;
 }
 
+/** What the held events are shown by (the worker's labels, worker/labels.ts): for one events version and id field. */
+export interface Labels {
+  readonly version: number;
+  readonly field: string;
+  readonly labels: readonly string[];
+}
+
 export interface ResultsState {
   /** The inputs version these results (or diagnostics) belong to. */
   readonly version: number;
@@ -64,6 +71,8 @@ export interface ResultsState {
   readonly hasGood: boolean;
   /** With rule exceptions: the Exceptions pane's view (items, per-item counts, problems). */
   readonly exceptions?: ExceptionsView | undefined;
+  /** The latest labels of the held events (a load's, or asked for when the id field changed). */
+  readonly labels?: Labels | undefined;
 }
 
 export const emptyResults: ResultsState = {
@@ -111,7 +120,20 @@ export function applyLoad(prev: ResultsState, info: DatasetInfo, text: string | 
     diagnostics: [...events, ...others],
     problemCodes: info.problemCodes ?? {},
     unreadable: events.filter((d) => d.severity === 'error'),
+    labels: { version: info.version, field: info.labelField, labels: info.labels },
   };
+}
+
+/** The held events shown by another id field (dropped when the events changed since it was asked). */
+export function applyLabels(prev: ResultsState, next: Labels): ResultsState {
+  return prev.info?.version === next.version ? { ...prev, labels: next } : prev;
+}
+
+/** What the events on screen are called, by position: the latest labels for their version. */
+export function shownLabels(results: Pick<ResultsState, 'shown' | 'labels'>): readonly string[] {
+  const shown = results.shown;
+  if (!shown) return [];
+  return results.labels?.version === shown.info.version ? results.labels.labels : shown.info.labels;
 }
 
 export interface RunFacts {

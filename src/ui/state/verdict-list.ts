@@ -30,8 +30,8 @@ export interface ListColumns {
   /** By position: index into `groups`. */
   readonly groupOf?: Uint32Array;
   readonly groups?: readonly ReasonGroup[];
-  /** By position: the events' ids. */
-  readonly ids: readonly string[];
+  /** By position: the ids the events are shown by (the worker's labels). */
+  readonly labels: readonly string[];
 }
 
 export interface ListHeader {
@@ -62,15 +62,67 @@ const RANK_VERDICT: readonly (VerdictKind | undefined)[] = [
   undefined,
 ];
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const idOrders = new WeakMap<readonly string[], Int32Array>();
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-/** Positions ordered by id (numeric-aware), computed once per ids array. */
-function idOrder(ids: readonly string[]): Int32Array {
+/** The ids as numbers when every one is a number (a serial, a record number), else undefined. */
+function numericIds(ids: readonly string[]): Float64Array | undefined {
+  const out = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const s = ids[i]!;
+    if (!NUMBER.test(s)) return undefined;
+    out[i] = Number(s);
+  }
+  return out;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Text order with runs of digits compared as numbers ("ev-9" < "ev-10"); both already lower case. */
+export function naturalCompare(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      let ea = i;
+      let eb = j;
+      while (ea < a.length && isDigit(a.charCodeAt(ea))) ea++;
+      while (eb < b.length && isDigit(b.charCodeAt(eb))) eb++;
+      // Leading zeros aside, a longer run is a larger number; equal lengths compare digit by digit.
+      let sa = i;
+      let sb = j;
+      while (sa < ea - 1 && a.charCodeAt(sa) === 48) sa++;
+      while (sb < eb - 1 && b.charCodeAt(sb) === 48) sb++;
+      if (ea - sa !== eb - sb) return ea - sa - (eb - sb);
+      for (; sa < ea; sa++, sb++) if (a.charCodeAt(sa) !== b.charCodeAt(sb)) return a.charCodeAt(sa) - b.charCodeAt(sb);
+      i = ea;
+      j = eb;
+    } else if (ca !== cb) return ca - cb;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return a.length - i - (b.length - j);
+}
+
+/**
+ * Positions ordered by id, computed once per ids array: numerically when every id is a number,
+ * else as text with runs of digits read as numbers ("ev-9" before "ev-10", "#2" before "#10") and
+ * case aside; equal ids keep the events' order.
+ */
+export function idOrder(ids: readonly string[]): Int32Array {
   let o = idOrders.get(ids);
   if (!o) {
     o = Int32Array.from({ length: ids.length }, (_, i) => i);
-    o.sort((a, b) => collator.compare(ids[a]!, ids[b]!) || a - b);
+    const nums = numericIds(ids);
+    if (nums) o.sort((a, b) => nums[a]! - nums[b]! || a - b);
+    else {
+      const lower = ids.map((s) => s.toLowerCase());
+      o.sort((a, b) => naturalCompare(lower[a]!, lower[b]!) || a - b);
+    }
     idOrders.set(ids, o);
   }
   return o;
@@ -89,7 +141,7 @@ function sorted(cols: ListColumns, options: ListOptions): Int32Array {
   }
   const filterCode = options.filter === 'all' ? -1 : VERDICT_OF_CODE.indexOf(options.filter);
   const wanted = (p: number) => (!keep || keep[p] === 1) && (filterCode < 0 || cols.verdicts[p] === filterCode);
-  const base = options.sort === 'id' && cols.ids.length === n ? idOrder(cols.ids) : undefined;
+  const base = options.sort === 'id' && cols.labels.length === n ? idOrder(cols.labels) : undefined;
   const out: number[] = [];
   if (options.sort === 'verdict') {
     // A stable counting sort by rank: position order within each verdict.
@@ -165,7 +217,7 @@ export function buildList(cols: ListColumns, options: ListOptions = defaultListO
   return { entries, headers, rows: order.length };
 }
 
-/** Search within the ids alone (used while the worker's full-text answer is on its way). */
+/** Search within the shown ids alone (used while the worker's full-text answer is on its way). */
 export function searchIds(ids: readonly string[], query: string): Int32Array {
   const q = query.trim().toLowerCase();
   const out: number[] = [];

@@ -7,9 +7,10 @@
  * dataset mode.
  */
 import type { Outcome } from '../../worker/client';
-import type { ProgressMessage } from '../../worker/client';
+import type { LoadFields, ProgressMessage } from '../../worker/client';
 import type { DatasetInfo } from '../../worker/protocol';
 import { coalesce } from '../state/coalesce';
+import { idFieldOf } from '../state/doc-state';
 import type { Notice } from '../state/startup';
 import { createStore, watch, type Store } from '../state/store';
 import type { Documents } from './documents';
@@ -59,14 +60,14 @@ export const initialDataset: DatasetState = {
 export interface DatasetClient {
   loadText(
     text: string,
-    idField?: string,
+    fields?: LoadFields,
     asDataset?: boolean,
     onProgress?: (p: ProgressMessage) => void,
   ): Promise<Outcome<{ info: DatasetInfo }>>;
   loadFile(
     file: Blob,
     name: string,
-    idField?: string,
+    fields?: LoadFields,
     onProgress?: (p: ProgressMessage) => void,
   ): Promise<Outcome<{ info: DatasetInfo }>>;
   editEvent(
@@ -205,7 +206,8 @@ export function createDataset<F extends { readonly name: string }>(
       documents.setEvents(text);
       return;
     }
-    void load('events', text.length, (c) => c.loadText(text, undefined, true, progress(loads, 'events')), text);
+    const fields = { labelField: idFieldOf(documents.doc()) };
+    void load('events', text.length, (c) => c.loadText(text, fields, true, progress(loads, 'events')), text);
   };
 
   /** A picked or dropped events file: small ones become the editor's text, large ones a dataset. */
@@ -216,8 +218,9 @@ export function createDataset<F extends { readonly name: string }>(
       setEvents(text);
       return;
     }
+    const fields = { labelField: idFieldOf(documents.doc()) };
     await load(file.name, size, (c) =>
-      c.loadFile(file as unknown as Blob, file.name, undefined, progress(loads, file.name)),
+      c.loadFile(file as unknown as Blob, file.name, fields, progress(loads, file.name)),
     );
   };
 

@@ -70,6 +70,7 @@ export function createDocuments(initial: DocState) {
         baseline: next.baseline ?? { rule: next.rule, settings: next.settings },
         expectations: next.expectations,
         exceptions: next.exceptions,
+        idField: next.idField,
       });
     },
   };

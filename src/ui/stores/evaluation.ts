@@ -16,17 +16,19 @@ import type {
   TuningView,
 } from '../../worker/protocol';
 import { coalesce } from '../state/coalesce';
-import type { DocState } from '../state/doc-state';
+import { idFieldOf, type DocState } from '../state/doc-state';
 import { runInputOf } from '../state/documents';
 import { initialList, listOf, positionsIn, type ListState } from '../state/result-list';
 import {
   applyFailure,
+  applyLabels,
   applyLoad,
   applyRows,
   applyRun,
   emptyResults,
   HITS_SHOWN,
   positionOfId,
+  shownLabels,
   type ResultsState,
   type Shown,
 } from '../state/results';
@@ -47,6 +49,7 @@ export type ClientLike = Pick<
   | 'rows'
   | 'sequences'
   | 'search'
+  | 'labels'
   | 'traceAt'
   | 'loadFile'
   | 'editEvent'
@@ -134,13 +137,18 @@ function readiness(x: Pick<Shared, 'documents' | 'results' | 'inFlight'>) {
 
 /** The positions an evaluation needs before it is shown: the list window, the selection, the hits. */
 function wanted(x: Shared, shown: Shown): number[] {
-  const model = listOf(shown, x.selection.get().filter, x.list.get());
+  const model = listOf(shown, x.selection.get().filter, x.list.get(), labelsFor(x, shown));
   const out = new Set(positionsIn(model, x.listWindow.start, x.listWindow.end));
   const selected = positionOfId(shown.info, x.documents.doc().selected);
   if (selected !== undefined) out.add(selected);
   if (x.selection.get().tab === 'es' && shown.compact.queryKind === 'event')
     for (const p of shown.compact.hitPositions.subarray(0, HITS_SHOWN)) if (p >= 0) out.add(p);
   return [...out];
+}
+
+/** What the events of `shown` are called now (the latest labels for its events version). */
+function labelsFor(x: Shared, shown: Shown): readonly string[] {
+  return shownLabels({ shown, labels: x.results.get().labels });
 }
 
 /** What showing `compact` needs fetched first (nothing when it is not shown: a rule with errors). */
@@ -175,7 +183,7 @@ async function evaluateVersion(x: Shared): Promise<void> {
     if (x.held !== undefined && doc.events !== x.held) x.held = undefined;
     const r0 = x.results.get();
     const needsLoad = x.held === undefined && (r0.info === undefined || r0.loadedText !== doc.events);
-    const load = needsLoad ? c.loadText(doc.events) : undefined;
+    const load = needsLoad ? c.loadText(doc.events, { labelField: idFieldOf(doc) }) : undefined;
     const ran = c.run(runInputOf(doc), undefined, x.tuningOf?.(doc));
     const lo = await load;
     if (lo && failed(lo)) {
@@ -221,7 +229,7 @@ function fetchRows(x: Shared, positions: readonly number[]): void {
   });
 }
 
-/** Search the events in the worker (ids and JSON text); the list filters to the matches. */
+/** Search the events in the worker (shown ids and JSON text); the list filters to the matches. */
 function search(x: Shared, query: string): void {
   x.list.update((l) => ({ ...l, query }));
   const c = x.client();
@@ -230,13 +238,40 @@ function search(x: Shared, query: string): void {
     x.list.update((l) => ({ ...l, matches: undefined, matchesFor: undefined }));
     return;
   }
+  const field = idFieldOf(x.documents.doc());
   x.inFlight++;
-  void c.search(query).then((o) => {
+  void c.search(query, field).then((o) => {
     x.inFlight--;
-    if (o.status === 'ok' && x.list.get().query === query)
+    if (o.status === 'ok' && x.list.get().query === query && idFieldOf(x.documents.doc()) === field)
       x.list.update((l) => ({ ...l, matches: o.value.positions, matchesFor: o.value.datasetVersion }));
     x.publish(x.results.get());
   });
+}
+
+/**
+ * The held events shown by the document's id field: when the latest labels are for another
+ * field (it was changed, or a replaced worker forgot it), ask the worker for them (latest wins).
+ */
+function ensureLabels(x: Shared): void {
+  const c = x.client();
+  const field = idFieldOf(x.documents.doc());
+  const labels = x.results.get().labels;
+  if (!c || !labels || labels.field === field) return;
+  x.inFlight++;
+  void c.labels(field).then((o) => {
+    x.inFlight--;
+    if (o.status === 'ok' && idFieldOf(x.documents.doc()) === o.value.labelField) {
+      const { datasetVersion: version, labelField, labels: next } = o.value;
+      x.publish(applyLabels(x.results.get(), { version, field: labelField, labels: next }));
+    } else x.publish(x.results.get());
+  });
+}
+
+/** The id field changed: new labels, and the search again under them. */
+function idFieldChanged(x: Shared): void {
+  ensureLabels(x);
+  x.list.update((l) => (l.matches ? { ...l, matches: undefined, matchesFor: undefined } : l));
+  if (x.list.get().query.trim() !== '') search(x, x.list.get().query);
 }
 
 /** What keeps the store's requests going: inputs versions, the selection, new events, the tab. */
@@ -262,6 +297,16 @@ function watchers(x: Shared, schedule: () => void): (() => void)[] {
       () => {
         if (list.get().query.trim() !== '') search(x, list.get().query);
       },
+    ),
+    watch(
+      documents.state,
+      (s) => idFieldOf(s.doc),
+      () => idFieldChanged(x),
+    ),
+    watch(
+      results,
+      (r) => r.labels?.field,
+      () => ensureLabels(x),
     ),
     watch(
       selection,
@@ -331,7 +376,8 @@ export function createEvaluation(
     rerun: () => scheduler.schedule(),
     setSort: (sort: ListState['sort']) => list.update((l) => ({ ...l, sort })),
     setGroup: (group: ListState['group']) => list.update((l) => ({ ...l, group })),
-    setIdField: (idField: string) => list.update((l) => ({ ...l, idField })),
+    /** Rows, the detail, sort and search call events by this field's value (kept in the document). */
+    setIdField: (idField: string) => documents.patch({ idField: idField.trim() }),
     /** Evaluate now (Ctrl+Enter), dropping a pending coalesced run. */
     runNow(): void {
       scheduler.cancel();
@@ -342,7 +388,8 @@ export function createEvaluation(
       x.listWindow = { start, end };
       const shown = results.get().shown;
       if (!shown) return;
-      fetchRows(x, positionsIn(listOf(shown, selection.get().filter, list.get()), start, end));
+      const model = listOf(shown, selection.get().filter, list.get(), labelsFor(x, shown));
+      fetchRows(x, positionsIn(model, start, end));
     },
     ready,
     /** Called after each render: resolves the `ready()` promises once the results are current. */

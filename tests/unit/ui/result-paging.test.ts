@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { displayLabel } from '../../../src/ui/state/event-label';
 import {
   POSITION_ORDER_UP_TO,
   indexOfPosition,
@@ -9,7 +8,7 @@ import {
   positionsIn,
   resolveSort,
 } from '../../../src/ui/state/result-list';
-import { applyLoad, applyRun, emptyResults } from '../../../src/ui/state/results';
+import { applyLabels, applyLoad, applyRun, emptyResults, shownLabels } from '../../../src/ui/state/results';
 import { WorkerSession } from '../../../src/worker/session';
 
 const ev = (i: number) =>
@@ -26,7 +25,7 @@ function shownFor(n: number) {
       rule: 'r',
     },
   );
-  return { s, shown: r.shown! };
+  return { s, shown: r.shown!, labels: shownLabels(r) };
 }
 
 describe('result paging', () => {
@@ -34,17 +33,18 @@ describe('result paging', () => {
     expect(resolveSort('auto', POSITION_ORDER_UP_TO)).toBe('position');
     expect(resolveSort('auto', POSITION_ORDER_UP_TO + 1)).toBe('verdict');
     expect(resolveSort('id', 5)).toBe('id');
-    const short = listOf(shownFor(20).shown, 'all', initialList);
+    const twenty = shownFor(20);
+    const short = listOf(twenty.shown, 'all', initialList, twenty.labels);
     expect([...short.entries.subarray(0, 3)]).toEqual([0, 1, 2]);
-    const long = shownFor(1000).shown;
-    const model = listOf(long, 'all', initialList);
+    const { shown: long, labels } = shownFor(1000);
+    const model = listOf(long, 'all', initialList, labels);
     expect([...model.entries.subarray(0, 3)]).toEqual([0, 7, 14]);
-    expect(listOf(long, 'all', initialList)).toBe(model); // the same answer for the same inputs
+    expect(listOf(long, 'all', initialList, labels)).toBe(model); // the same answer for the same inputs
   });
 
   test('a window of the list is the positions to fetch; headers are left out', () => {
-    const { shown } = shownFor(1000);
-    const grouped = listOf(shown, 'all', { ...initialList, group: 'verdict' });
+    const { shown, labels } = shownFor(1000);
+    const grouped = listOf(shown, 'all', { ...initialList, group: 'verdict' }, labels);
     expect(grouped.entries[0]).toBeLessThan(0); // the Alert header
     expect(positionsIn(grouped, 0, 4)).toEqual([0, 7, 14]);
     expect(positionsIn(grouped, 990, 2000)).toHaveLength(grouped.entries.length - 990);
@@ -53,28 +53,45 @@ describe('result paging', () => {
   });
 
   test('a search filters the list: by ids until the worker answers, then by its positions', () => {
-    const { s, shown } = shownFor(300);
+    const { s, shown, labels } = shownFor(300);
     const searching = { ...initialList, query: '29' };
-    expect([...listOf(shown, 'all', searching).entries].sort((a, b) => a - b)).toEqual([
+    expect([...listOf(shown, 'all', searching, labels).entries].sort((a, b) => a - b)).toEqual([
       29, 129, 229, 290, 291, 292, 293, 294, 295, 296, 297, 298, 299,
     ]);
     const answered = { ...searching, query: '"nc"', matches: s.search('"nc"'), matchesFor: shown.info.version };
-    expect(listOf(shown, 'all', answered).rows).toBe(43);
-    expect(listOf(shown, 'no-match', answered).rows).toBe(0);
+    expect(listOf(shown, 'all', answered, labels).rows).toBe(43);
+    expect(listOf(shown, 'no-match', answered, labels).rows).toBe(0);
   });
 
   test('keyboard navigation reads the listed rows in list order', () => {
-    const { shown } = shownFor(200);
-    const model = listOf(shown, 'alert', initialList);
+    const { shown, labels } = shownFor(200);
+    const model = listOf(shown, 'alert', initialList, labels);
     const rows = navigationRows(shown, model);
     expect(rows).toHaveLength(29);
     expect(rows[1]).toMatchObject({ id: '7', position: 7, verdict: 'alert' });
   });
 
-  test('rows are called by their id field, else by their number', () => {
-    expect(displayLabel({ event: { id: 'ev-3' } }, 'event.id', '3', 3)).toBe('ev-3');
-    expect(displayLabel({ 'event.id': 42 }, 'event.id', '3', 3)).toBe('42');
-    expect(displayLabel({ event: {} }, 'event.id', '3', 3)).toBe('#4');
-    expect(displayLabel({ event: {} }, 'event.id', 'doc-9', 3)).toBe('doc-9');
+  test('sorted and searched by the shown ids, not the positions the core names events by', () => {
+    // Serials out of order: the list sorts and searches by them once they are the id field.
+    const serials = [30, 4, 100, 7, 25, 9];
+    const text = serials
+      .map((n, i) => JSON.stringify({ event: { category: 'process', id: `e-${i}` }, serial: n }))
+      .join('\n');
+    const s = new WorkerSession();
+    const loaded = applyLoad(emptyResults, s.loadText(text), text);
+    const r = applyRun(loaded, s.run({ rule: 'process where true', settings: {}, mapping: '' }), {
+      version: 1,
+      rule: 'r',
+    });
+    const byId = { ...initialList, sort: 'id' as const };
+    expect([...listOf(r.shown!, 'all', byId, shownLabels(r)).entries]).toEqual([0, 1, 2, 3, 4, 5]);
+    const { datasetVersion: version, labels } = s.labels('serial');
+    const relabelled = applyLabels(r, { version, field: 'serial', labels });
+    const sorted = listOf(r.shown!, 'all', byId, shownLabels(relabelled));
+    expect([...sorted.entries].map((p) => serials[p])).toEqual([4, 7, 9, 25, 30, 100]);
+    // Until the worker answers, the shown ids alone are searched: "4" is the serial 4, not position 4.
+    expect([...listOf(r.shown!, 'all', { ...initialList, query: '4' }, shownLabels(relabelled)).entries]).toEqual([1]);
+    // Labels for events that changed since they were asked are dropped.
+    expect(applyLabels(r, { version: version + 1, field: 'serial', labels })).toBe(r);
   });
 });

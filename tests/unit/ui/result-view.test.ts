@@ -3,7 +3,7 @@ import { defaultDocState, type DocState } from '../../../src/ui/state/doc-state'
 import { CLAUSE_BADGE_KEY, clauseBadges, eventRanges, reasonSpans } from '../../../src/ui/state/editor-marks';
 import { outlineJoinView } from '../../../src/ui/state/join-view';
 import { initialList, listOf } from '../../../src/ui/state/result-list';
-import { applyLoad, applyRun, emptyResults } from '../../../src/ui/state/results';
+import { applyLoad, applyRun, emptyResults, shownLabels } from '../../../src/ui/state/results';
 import { resultView, staleReason, staleText } from '../../../src/ui/state/result-view';
 import { WorkerSession } from '../../../src/worker/session';
 import { BaselineCache, tuningView } from '../../../src/worker/tuning';
@@ -34,7 +34,7 @@ function state(rule: string, selected?: string) {
         (p) => shown.info.ids[p]!,
       )
     : undefined;
-  const list = listOf(shown, 'all', initialList);
+  const list = listOf(shown, 'all', initialList, shownLabels(results));
   const view = (d: DocState, seq?: number) => resultView(d, results, join, seq, list);
   return { doc, results, join, view };
 }
@@ -73,7 +73,13 @@ describe('result view', () => {
     const { impact } = tuningView({}, s.lastResult!, ctx, new BaselineCache());
     const results = applyRun(loaded, compact, { version: 0, rule, rows: s.rows([0, 1, 2]), sequences: [] });
     const doc: DocState = { ...defaultDocState(), rule, events: EVENTS, metadata: undefined };
-    const v = resultView(doc, results, undefined, undefined, listOf(results.shown!, 'all', initialList));
+    const v = resultView(
+      doc,
+      results,
+      undefined,
+      undefined,
+      listOf(results.shown!, 'all', initialList, shownLabels(results)),
+    );
     const badges = clauseBadges(v, results.clauseStats, impact).filter((b) => b.key !== undefined);
     // the list suppresses x (only it) and y (with the == part); the == part suppresses y, never alone
     expect(badges.map((b) => b.text)).toEqual(['⟵ suppresses 2 · 1 only by this', '⟵ suppresses 1']);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_VERDICT, VERDICT_CODE, type ReasonGroup } from '../../../src/worker/protocol';
-import { buildList, reasonLabel, searchIds, type ListOptions } from '../../../src/ui/state/verdict-list';
-import { eventLabel } from '../../../src/ui/state/event-label';
+import { buildList, idOrder, reasonLabel, searchIds, type ListOptions } from '../../../src/ui/state/verdict-list';
 
 const { alert: A, suppressed: S, 'no-match': N, error: E } = VERDICT_CODE;
 const verdicts = Uint8Array.from([N, S, A, N, E, A, S, N]);
@@ -14,7 +13,7 @@ const groups: ReasonGroup[] = [
   { kind: 'category' },
 ];
 const groupOf = Uint32Array.from([0, 1, 2, 4, 3, 2, 1, 0]);
-const cols = { verdicts, ids, groups, groupOf };
+const cols = { verdicts, labels: ids, groups, groupOf };
 const opts = (o: Partial<ListOptions>): ListOptions => ({ sort: 'verdict', group: 'none', filter: 'all', ...o });
 const list = (o: Partial<ListOptions>) => [...buildList(cols, opts(o)).entries];
 
@@ -27,7 +26,7 @@ describe('verdict list model', () => {
   it('events a rule exception removed come after the suppressed ones', () => {
     const X = VERDICT_CODE.excepted;
     const m = buildList(
-      { verdicts: Uint8Array.from([N, X, S, A]), ids: ['0', '1', '2', '3'] },
+      { verdicts: Uint8Array.from([N, X, S, A]), labels: ['0', '1', '2', '3'] },
       opts({ group: 'verdict' }),
     );
     expect([...m.entries]).toEqual([-1, 3, -2, 2, -3, 1, -4, 0]);
@@ -70,7 +69,7 @@ describe('verdict list model', () => {
 
   it('events without verdicts (rule errors) come last and say so', () => {
     const m = buildList(
-      { verdicts: Uint8Array.from([NO_VERDICT, NO_VERDICT]), ids: ['0', '1'] },
+      { verdicts: Uint8Array.from([NO_VERDICT, NO_VERDICT]), labels: ['0', '1'] },
       opts({ group: 'verdict' }),
     );
     expect(m.headers).toEqual([{ label: 'No verdict', count: 2 }]);
@@ -82,7 +81,7 @@ describe('verdict list model', () => {
     const v = Uint8Array.from({ length: n }, (_, i) => (i * 7919) % 4);
     const big = {
       verdicts: v,
-      ids: Array.from({ length: n }, (_, i) => `e-${i}`),
+      labels: Array.from({ length: n }, (_, i) => `e-${i}`),
       groupOf: Uint32Array.from(v),
       groups,
     };
@@ -102,13 +101,30 @@ describe('verdict list model', () => {
     }
     expect(misplaced).toBe(0);
     expect(seen.every((x) => x === 1)).toBe(true);
-    const alerts = buildList(big, opts({ filter: 'alert', matches: searchIds(big.ids, 'e-9') }));
-    expect(alerts.rows).toBe(big.ids.filter((id, p) => id.includes('e-9') && v[p] === 0).length);
+    const alerts = buildList(big, opts({ filter: 'alert', matches: searchIds(big.labels, 'e-9') }));
+    expect(alerts.rows).toBe(big.labels.filter((id, p) => id.includes('e-9') && v[p] === 0).length);
   });
 
-  it('ids search and the one numbering', () => {
+  it('ids search', () => {
     expect([...searchIds(ids, 'EV-1')]).toEqual([0, 2]);
-    expect(eventLabel('4', 4)).toBe('#5');
-    expect(eventLabel('ev-4', 4)).toBe('ev-4');
+  });
+
+  it('sorts numeric ids as numbers: negatives, decimals and exponents too; ties keep the events order', () => {
+    const nums = ['10', '-5', '2.5', '2.25', '1e3', '9', '-10', '9'];
+    expect([...idOrder(nums)].map((p) => nums[p])).toEqual(['-10', '-5', '2.25', '2.5', '9', '9', '10', '1e3']);
+    expect([...idOrder(nums)].slice(4, 6)).toEqual([5, 7]);
+  });
+
+  it('one id that is not a number sorts them all as text, runs of digits as numbers', () => {
+    const mixed = ['10', '9', '#3', 'ev-10', 'ev-9', '100', 'EV-9'];
+    expect([...idOrder(mixed)].map((p) => mixed[p])).toEqual(['#3', '9', '10', '100', 'ev-9', 'EV-9', 'ev-10']);
+    const zeros = ['ev-010', 'ev-9', 'ev-09', 'ev-1a', 'ev-1'];
+    expect([...idOrder(zeros)].map((p) => zeros[p])).toEqual(['ev-1', 'ev-1a', 'ev-9', 'ev-09', 'ev-010']);
+  });
+
+  it('the id order is computed once per labels array', () => {
+    const a = ['3', '1', '2'];
+    expect(idOrder(a)).toBe(idOrder(a));
+    expect(idOrder(['3', '1', '2'])).not.toBe(idOrder(a));
   });
 });

@@ -63,6 +63,8 @@ function answerFor(m: WorkerRequest): WorkerResponse {
           problems: [],
           problemCount: 0,
           ids: [],
+          labels: [],
+          labelField: 'event.id',
         },
       };
     case 'editEvent':
@@ -78,6 +80,8 @@ function answerFor(m: WorkerRequest): WorkerResponse {
           problems: [],
           problemCount: 0,
           ids: [],
+          labels: [],
+          labelField: 'event.id',
         },
       };
     default:

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultDocState } from '../../../../src/ui/state/doc-state';
+import { listOf } from '../../../../src/ui/state/result-list';
+import { shownLabels } from '../../../../src/ui/state/results';
 import { createDocuments } from '../../../../src/ui/stores/documents';
 import { createEvaluation, failureText } from '../../../../src/ui/stores/evaluation';
 import { createSelection } from '../../../../src/ui/stores/selection';
@@ -113,6 +115,46 @@ describe('evaluation store', () => {
     expect([...(evaluation.list.get().matches ?? [])]).toEqual([13]);
     evaluation.search('');
     expect(evaluation.list.get().matches).toBeUndefined();
+  });
+
+  test('another id field: the worker names the events by it, and the list sorts and searches by it', async () => {
+    const serials = [30, 4, 100, 7, 25, 9];
+    const text = serials
+      .map((n, i) => JSON.stringify({ event: { category: 'process', id: `e-${i}` }, serial: n }))
+      .join('\n');
+    const { docs, c, evaluation } = setup(text);
+    docs.onRuleChange('process where true');
+    evaluation.start();
+    await c.serve();
+    expect(c.calls.loadText[0]!.args[1]).toEqual({ labelField: 'event.id' });
+    expect(shownLabels(evaluation.results.get())).toEqual(['e-0', 'e-1', 'e-2', 'e-3', 'e-4', 'e-5']);
+    evaluation.setSort('id');
+    evaluation.search('#3');
+    await c.serve();
+    expect([...(evaluation.list.get().matches ?? [])]).toEqual([]);
+    const runs = c.calls.run.length;
+    // A field no event has: each is called by its number, and the search finds "#3" again under it.
+    evaluation.setIdField('no.such.field');
+    await c.serve();
+    expect(shownLabels(evaluation.results.get())).toEqual(['#1', '#2', '#3', '#4', '#5', '#6']);
+    expect(c.calls.search.at(-1)!.args).toEqual(['#3', 'no.such.field']);
+    expect([...(evaluation.list.get().matches ?? [])]).toEqual([2]);
+    evaluation.setIdField(' serial ');
+    expect(docs.doc().idField).toBe('serial');
+    await c.serve();
+    expect(c.calls.labels.map((x) => x.args[0])).toEqual(['no.such.field', 'serial']);
+    expect(c.calls.run).toHaveLength(runs); // the verdicts do not depend on it
+    const r = evaluation.results.get();
+    expect(shownLabels(r)).toEqual(serials.map(String));
+    expect([...(evaluation.list.get().matches ?? [])]).toEqual([]);
+    evaluation.search('');
+    const model = listOf(r.shown, 'all', evaluation.list.get(), shownLabels(r));
+    expect([...model.entries].map((p) => serials[p])).toEqual([4, 7, 9, 25, 30, 100]);
+    // Back to the default: nothing stored for it.
+    evaluation.setIdField('event.id');
+    await c.serve();
+    expect(docs.doc().idField).toBe('event.id');
+    expect(shownLabels(evaluation.results.get())[0]).toBe('e-0');
   });
 });
 

@@ -6,6 +6,7 @@ import type { PlaygroundPorts } from '../../../../src/ui/playground';
 import type { WorkspaceMeta, WorkspaceStore } from '../../../../src/ui/state/workspaces';
 import type { ClientLike } from '../../../../src/ui/stores/evaluation';
 import type { Outcome } from '../../../../src/worker/client';
+import type { LoadFields } from '../../../../src/worker/client';
 import type { ParsedRuleView, RunInput, WorkerResponse } from '../../../../src/worker/protocol';
 import { WorkerSession, textChunks } from '../../../../src/worker/session';
 
@@ -22,6 +23,7 @@ const DATA_KINDS = [
   'rows',
   'sequences',
   'search',
+  'labels',
   'traceAt',
   'editEvent',
   'exportEvents',
@@ -51,6 +53,7 @@ export function fakeClient(session = new WorkerSession()) {
     rows: [] as Call<unknown>[],
     sequences: [] as Call<unknown>[],
     search: [] as Call<unknown>[],
+    labels: [] as Call<unknown>[],
     traceAt: [] as Call<unknown>[],
   };
   const pending: Call<unknown>[] = [];
@@ -76,6 +79,7 @@ export function fakeClient(session = new WorkerSession()) {
     rows: record('rows'),
     sequences: record('sequences'),
     search: record('search'),
+    labels: record('labels'),
     traceAt: record('traceAt'),
     propose: record('propose'),
     exportRule: record('exportRule'),
@@ -88,23 +92,28 @@ export function fakeClient(session = new WorkerSession()) {
   const answer = async (call: Call<unknown>): Promise<WorkerResponse> => {
     const a = call.args;
     switch (call.kind as DataKind) {
-      case 'loadText':
+      case 'loadText': {
+        const f = (a[1] ?? {}) as LoadFields;
         if (a[2] === true) {
           const text = a[0] as string;
-          const info = await session.loadChunks(textChunks(text, 1000), text.length, 'events', undefined, () => {});
+          const chunks = textChunks(text, 1000);
+          const info = await session.loadChunks(chunks, text.length, 'events', f.idField, () => {}, f.labelField);
           return { type: 'loaded', id: 1, info };
         }
-        return { type: 'loaded', id: 1, info: session.loadText(a[0] as string, a[1] as string | undefined) };
+        return { type: 'loaded', id: 1, info: session.loadText(a[0] as string, f.idField, f.labelField) };
+      }
       case 'loadFile': {
         // A stand-in file: { name, text }, read in slices as a stream would be.
         const file = a[0] as { name: string; text: string };
+        const f = (a[2] ?? {}) as LoadFields;
         const progress = a[3] as ((p: unknown) => void) | undefined;
         const info = await session.loadChunks(
           textChunks(file.text, 1000),
           file.text.length,
           file.name,
-          undefined,
+          f.idField,
           (p) => progress?.({ type: 'progress', id: 1, ...p }),
+          f.labelField,
         );
         return { type: 'loaded', id: 1, info };
       }
@@ -128,8 +137,10 @@ export function fakeClient(session = new WorkerSession()) {
           type: 'search',
           id: 1,
           datasetVersion: session.dataset.version,
-          positions: session.search(a[0] as string),
+          positions: session.search(a[0] as string, a[1] as string | undefined),
         };
+      case 'labels':
+        return { type: 'labels', id: 1, labelField: a[0] as string, ...session.labels(a[0] as string) };
       case 'traceAt':
         return { type: 'traceAt', id: 1, entries: session.trace(a[0] as RunInput, a[1] as number) };
     }

@@ -465,10 +465,11 @@ describe('tuning store: the tuning filter restricts the results list', () => {
 
   test('the list model lists only the kept positions, with the verdict filter and the search', () => {
     const compact = { verdicts: Uint8Array.from([0, 1, 0, 2]), groupOf: new Uint32Array(4), groups: [] };
-    const shown = { compact, info: { version: 1, ids: ['a', 'b', 'c', 'd'] } } as unknown as Shown;
+    const shown = { compact, info: { version: 1, ids: ['0', '1', '2', '3'] } } as unknown as Shown;
+    const labels = ['a', 'b', 'c', 'd'];
     const only = Int32Array.from([0, 1, 3]);
-    expect([...listOf(shown, 'all', { ...initialList, only }).entries]).toEqual([0, 1, 3]);
-    expect([...listOf(shown, 'alert', { ...initialList, only }).entries]).toEqual([0]);
-    expect([...listOf(shown, 'all', { ...initialList, only, query: 'b' }).entries]).toEqual([1]);
+    expect([...listOf(shown, 'all', { ...initialList, only }, labels).entries]).toEqual([0, 1, 3]);
+    expect([...listOf(shown, 'alert', { ...initialList, only }, labels).entries]).toEqual([0]);
+    expect([...listOf(shown, 'all', { ...initialList, only, query: 'b' }, labels).entries]).toEqual([1]);
   });
 });
