@@ -12,7 +12,7 @@ import { legacyDrafts } from './platform/storage';
 import { claimWorkspace, heldElsewhere, newWorkspaceId, tabWorkspaceId } from './platform/tab-workspace';
 import { installPlaygroundHook } from './platform/test-hook';
 import { debounce, withTimeout } from './platform/timers';
-import { onHidden } from './platform/visibility';
+import { guardLeaving, onHidden } from './platform/visibility';
 import { openWorkspaceDb, SaveFailure } from './platform/workspace-db';
 import type { Opening, WorkspaceStore } from './state/workspaces';
 import { exampleOpening, openTabWorkspace } from './stores/drafts';
@@ -53,6 +53,7 @@ function ports(store: WorkspaceStore): PlaygroundPorts<File> {
     debounce,
     decodeLink,
     onHidden,
+    guardLeaving,
     createClient: () => new EvalClient({ createWorker: createEvalWorker }),
     share: { writeHash, readHash, currentUrl, copyText, now: () => Date.now(), encode: (p) => shareCodec.encode(p) },
     readFileText,

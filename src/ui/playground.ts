@@ -94,6 +94,8 @@ export function createPlayground<F extends RuleFile>(
     readFileText: ports.readFileText,
     // An opened workspace file gets a workspace of its own: the one on screen stays in Recent.
     openDocument: (doc) => void drafts.openAsNew(doc, 'file'),
+    // The events editor is empty while the worker holds the events: the file takes the worker's copy.
+    saveDocument: () => drafts.downloadWorkspace(),
   });
 
   const startClient = (): (() => void) => {

@@ -124,6 +124,10 @@ test.describe('drafts that survive', () => {
       await expect(notice).toContainText('full');
       await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'failed');
       await page.screenshot({ path: 'test-results/drafts-quota.png' });
+      // Nothing replaces the work on screen while it is neither stored nor downloaded.
+      await page.getByRole('button', { name: 'Reset to example' }).click();
+      await expect(notice).toContainText('so the example was not opened over your unsaved changes');
+      expect(await getRule(page)).toBe('process where process.name == "kept"');
       const download = page.waitForEvent('download');
       await notice.getByTestId('download-workspace').click();
       const file = await download;
@@ -135,6 +139,9 @@ test.describe('drafts that survive', () => {
         rule: 'process where process.name == "kept"',
       });
       expect(JSON.stringify(workspace.events)).toContain('e2999');
+      // Downloaded whole: now the example may take the screen (the workspace file keeps the work).
+      await page.getByRole('button', { name: 'Reset to example' }).click();
+      await expect(notice).toHaveAttribute('data-kind', 'reset');
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     }

@@ -3,7 +3,9 @@
  * and claimed with a Web Lock (platform/tab-workspace.ts). The opening (which workspace the tab
  * shows, state/workspaces.ts) is decided before the first render; this store autosaves it, says
  * at once when a save fails, switches workspaces (Recent menu, a pasted link, reset and its undo)
- * and never deletes or overwrites a stored workspace it does not own.
+ * and never deletes or overwrites a stored workspace it does not own. Work that is neither stored
+ * nor downloaded is never replaced on screen: a switch waits until it is kept, and the browser
+ * asks before such a tab is closed.
  */
 import { looksLikeShareHash, type DecodeResult } from '../../share';
 import type { WorkspaceView } from '../../worker/protocol';
@@ -12,6 +14,7 @@ import type { Notice } from '../state/startup';
 import { createStore, watch, type Store } from '../state/store';
 import {
   decideOpening,
+  type DraftRead,
   linkKey,
   metaFor,
   migrateLegacyDrafts,
@@ -59,6 +62,8 @@ export interface DraftPorts {
   readonly onHidden: (listener: () => void) => () => void;
   /** Offer a text as a file download. */
   readonly download: (name: string, text: string, mime: string) => void;
+  /** Ask before the tab is closed or reloaded while `unsaved()` says work would be lost. */
+  readonly guardLeaving?: (unsaved: () => boolean) => () => void;
 }
 
 /** A fragment that is a share link, or looks like one that was cut off (the codec says why). */
@@ -124,6 +129,28 @@ function saveFailure(e: unknown): Extract<SaveStatus, { state: 'failed' }> {
   return { state: 'failed', reason, message };
 }
 
+/**
+ * Store `state` as `target`'s draft, with the events the worker holds; what went wrong when it
+ * could not be (storage refused it, or the worker could not give the events back: then the stored
+ * copy stays as it is).
+ */
+async function writeDraft(
+  w: WorkspacePorts,
+  held: HeldEvents,
+  target: Current,
+  state: DocState,
+): Promise<{ readonly error: unknown } | undefined> {
+  try {
+    const events = await held();
+    const whole = events === undefined ? state : { ...state, events };
+    const text = serializeWorkspace({ state: whole, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
+    await w.store.save(metaFor(target.id, whole, text, w.now(), target.base), text);
+    return undefined;
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** How long the typing pause before a save is when the events are large (a dataset). */
 export const LARGE_SAVE_PAUSE_MS = 2000;
 
@@ -147,6 +174,11 @@ function createSaving(
   let failing = false;
   /** Bumped by every change: a save of an older version does not say "Saved". */
   let version = 0;
+  /**
+   * The latest version that is kept somewhere: stored, downloaded as a file, or (when it was put
+   * on screen) still where it came from (storage, a link, a file, the example).
+   */
+  let kept = 0;
 
   /** A save of `target` failed: the indicator says so, and the notice at once (again only after one worked). */
   const report = (target: Current, e: unknown): void => {
@@ -156,25 +188,12 @@ function createSaving(
     failing = true;
   };
   const store = async (target: Current, state: DocState, mine: number): Promise<void> => {
-    let events: string | undefined;
-    try {
-      events = await held();
-    } catch (e) {
-      // The worker holds the events and could not give them back: the stored copy stays as it is,
-      // and the user hears that this version is not stored.
-      report(target, e);
-      return;
-    }
-    const kept = events === undefined ? state : { ...state, events };
-    const text = serializeWorkspace({ state: kept, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
-    try {
-      await w.store.save(metaFor(target.id, kept, text, w.now(), target.base), text);
-    } catch (e) {
-      report(target, e);
-      return;
-    }
+    const refused = await writeDraft(w, held, target, state);
+    if (refused) return report(target, refused.error);
     failing = false;
-    if (target !== tab.current || mine !== version) return;
+    if (target !== tab.current) return;
+    kept = Math.max(kept, mine);
+    if (mine !== version) return;
     status.set({ state: 'saved' });
     if (notices.get()?.kind === 'save-failed') notices.set(undefined);
   };
@@ -186,16 +205,7 @@ function createSaving(
     chain = chain.then(() => store(target, state, mine));
     return chain;
   };
-  const quick = debounce(() => void saveNow(), 300);
-  // Large events make every save store tens of megabytes: while the user types, wait for a pause.
-  const patient = debounce(() => void saveNow(), LARGE_SAVE_PAUSE_MS);
-  const saver = {
-    schedule: () => (large() ? patient : quick).schedule(),
-    flush: () => {
-      quick.flush();
-      patient.flush();
-    },
-  };
+  const saver = pacedSaver(debounce, large, () => void saveNow());
   /** The document changed: a save is due (a failure stays shown until a save works). */
   const changed = (): void => {
     version++;
@@ -211,10 +221,86 @@ function createSaving(
     const text = serializeWorkspace({ state: documents.doc() });
     return metaFor(tab.current.id, documents.doc(), text, w.now(), tab.current.base);
   };
-  return { tab, status, saveNow, saver, changed, flush, metaOfCurrent };
+  const keeping = {
+    /** Save now; true when the version on screen is kept (so another may replace it on screen). */
+    secure: async (): Promise<boolean> => {
+      await saveNow();
+      return kept === version;
+    },
+    /** The document on screen was just put there from where it is kept. */
+    loaded: () => {
+      kept = version;
+    },
+    version: () => version,
+    /** Version `v` was downloaded whole as a workspace file. */
+    keptAsFile: (v: number) => {
+      kept = Math.max(kept, v);
+    },
+    /** Closing the tab now would lose work: the save failed and no file was taken since. */
+    unsaved: () => kept !== version && status.get().state === 'failed',
+  };
+  return { tab, status, saveNow, saver, changed, flush, metaOfCurrent, ...keeping };
+}
+
+/** Saves 300 ms after a change; with large events (tens of megabytes per save) after a typing pause. */
+function pacedSaver(debounce: DraftPorts['debounce'], large: () => boolean, save: () => void): Debounced {
+  const quick = debounce(save, 300);
+  const patient = debounce(save, LARGE_SAVE_PAUSE_MS);
+  return {
+    schedule: () => (large() ? patient : quick).schedule(),
+    flush: () => {
+      quick.flush();
+      patient.flush();
+    },
+  };
 }
 
 type Saving = ReturnType<typeof createSaving>;
+
+/** The workspace on screen could not be kept: `what` does not replace it, and the user hears why. */
+function refuseSwitch(saving: Saving, notices: Store<Notice | undefined>, what: string): false {
+  const s = saving.status.get();
+  const failed = s.state === 'failed' ? s : { reason: 'other' as const, message: 'it could not be stored' };
+  notices.set({
+    kind: 'save-failed',
+    reason: failed.reason,
+    message: `${failed.message}, so ${what} was not opened over your unsaved changes (download them, then try again)`,
+  });
+  return false;
+}
+
+type Show = (next: Current, state: DocState, notice: Notice | undefined) => Promise<void>;
+
+/** A different link pasted into this tab's address bar: it opens as its own workspace. */
+function linkSwitch(ports: DraftPorts, saving: Saving, notices: Store<Notice | undefined>, show: Show) {
+  const w = ports.workspaces;
+  return async (hash: string): Promise<void> => {
+    if (hash === saving.tab.current.fromHash || !looksLikeLink(hash)) return;
+    // Stored now (even the untouched example), so the notice's "restore my draft" finds it.
+    if (!(await saving.secure())) {
+      refuseSwitch(saving, notices, 'the pasted link');
+      return;
+    }
+    const previous = saving.metaOfCurrent();
+    const o = await decideOpening({
+      hash,
+      decode: ports.decodeLink,
+      looksLikeLink,
+      store: w.store,
+      tabWorkspace: previous.id,
+      heldElsewhere: w.heldElsewhere,
+      newId: w.newId,
+      now: w.now(),
+    });
+    if (o.notice?.kind === 'broken-link' || o.id === previous.id) {
+      if (o.notice) notices.set(o.notice);
+      return;
+    }
+    await w.claim(o.id);
+    const notice = o.notice?.kind === 'shared' ? { ...o.notice, previous } : o.notice;
+    await show({ id: o.id, base: o.base, fromHash: o.fromHash }, o.state, notice);
+  };
+}
 
 /** Switching the tab to another workspace: a stored one, a new one, a pasted link. */
 function createSwitching(
@@ -236,19 +322,25 @@ function createSwitching(
   };
 
   /** Show `state` as the tab's workspace `next`, saved at once. */
-  const show = async (next: Current, state: DocState, notice: Notice | undefined): Promise<void> => {
+  const show: Show = async (next, state, notice) => {
     saving.tab.current = next;
     documents.load(state);
+    saving.loaded();
     lists.workspace.set(next.id);
     notices.set(notice);
     await saving.saveNow();
     void refreshRecent();
   };
 
+  const refuse = (what: string) => refuseSwitch(saving, notices, what);
+
   /** Open a stored workspace in this tab (a copy when another tab has it open). */
   const open = async (meta: WorkspaceMeta, notice?: Notice): Promise<boolean> => {
-    await saving.flush();
-    const read = readWorkspace(await w.store.load(meta.id).catch(() => undefined));
+    if (!(await saving.secure())) return refuse(`“${meta.title}”`);
+    const read: DraftRead = await w.store.load(meta.id).then(readWorkspace, (e: unknown) => ({
+      ok: false,
+      reason: `storage could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    }));
     if (!read.ok) {
       lists.unreadable.update((u) => ({ ...u, [meta.id]: read.reason }));
       notices.set({ kind: 'unreadable', of: meta, reason: read.reason });
@@ -269,42 +361,21 @@ function createSwitching(
     return true;
   };
 
-  /** Start a new workspace in this tab with `state`. */
+  /** Start a new workspace in this tab with `state` (the one on screen is kept first). */
   const begin = async (state: DocState, origin: WorkspaceMeta['origin'], notice: Notice | undefined) => {
-    await saving.flush();
     const id = w.newId();
     await w.claim(id);
     await show({ id, base: { createdAt: w.now(), origin }, fromHash: undefined }, state, notice);
   };
 
-  /** A different link pasted into this tab's address bar: it opens as its own workspace. */
-  const onHash = async (hash: string): Promise<void> => {
-    if (hash === saving.tab.current.fromHash || !looksLikeLink(hash)) return;
-    // Stored now (even the untouched example), so the notice's "restore my draft" finds it.
-    await saving.saveNow();
-    const previous = saving.metaOfCurrent();
-    const o = await decideOpening({
-      hash,
-      decode: ports.decodeLink,
-      looksLikeLink,
-      store: w.store,
-      tabWorkspace: previous.id,
-      heldElsewhere: w.heldElsewhere,
-      newId: w.newId,
-      now: w.now(),
-    });
-    if (o.notice?.kind === 'broken-link' || o.id === previous.id) {
-      if (o.notice) notices.set(o.notice);
-      return;
-    }
-    await w.claim(o.id);
-    const notice = o.notice?.kind === 'shared' ? { ...o.notice, previous } : o.notice;
-    await show({ id: o.id, base: o.base, fromHash: o.fromHash }, o.state, notice);
-  };
+  const onHash = linkSwitch(ports, saving, notices, show);
 
   const reset = async (): Promise<void> => {
     // Stored now (even when untouched), so Undo finds it.
-    await saving.saveNow();
+    if (!(await saving.secure())) {
+      refuse('the example');
+      return;
+    }
     const previous = saving.metaOfCurrent();
     ports.hash.clearHash();
     await begin(defaultDocState(), 'example', { kind: 'reset', previous });
@@ -315,11 +386,58 @@ function createSwitching(
   };
   /** A document from elsewhere (a workspace file) in a workspace of its own; the one on screen stays stored. */
   const openAsNew = async (state: DocState, origin: WorkspaceMeta['origin']): Promise<void> => {
-    await saving.saveNow();
+    if (!(await saving.secure())) {
+      refuse(`“${workspaceTitle(state)}”`);
+      return;
+    }
     ports.hash.clearHash();
     await begin(state, origin, { kind: 'workspace-opened', title: workspaceTitle(state) });
   };
   return { refreshRecent, open, onHash, reset, reopen, openAsNew };
+}
+
+/** The workspace and stored drafts as files (a download that cannot be whole says what it lacks). */
+function createDownloads(
+  ports: DraftPorts,
+  saving: Saving,
+  documents: Documents,
+  notices: Store<Notice | undefined>,
+  writeFile: (view: WorkspaceView) => Promise<string | undefined>,
+  held: HeldEvents,
+) {
+  return {
+    /** The workspace as a file (docs/workspace-format.md), offered as a download. */
+    async downloadWorkspace(): Promise<void> {
+      const doc = documents.doc();
+      const v = saving.version();
+      const events = await held().then(
+        (text) => ({ text }),
+        (e: unknown) => ({ text: undefined, failed: e instanceof Error ? e.message : String(e) }),
+      );
+      const view = workspaceOfDoc(events.text === undefined ? doc : { ...doc, events: events.text });
+      const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
+      ports.download(`${fileStem(documents.doc())}.workspace.json`, text, 'application/json');
+      if (!('failed' in events)) saving.keptAsFile(v);
+      // The file has everything but the held events: say what it lacks, so no one trusts it for them.
+      if ('failed' in events)
+        notices.set({
+          kind: 'export-failed',
+          message: `The workspace file was written ${doc.events === '' ? 'without the events' : 'with the events as they were loaded, without later edits'}: ${events.failed}. Try the download again.`,
+        });
+    },
+    /** A stored workspace that cannot be read, as it is stored (so nothing is ever out of reach). */
+    async downloadStored(meta: WorkspaceMeta): Promise<void> {
+      const text = await ports.workspaces.store
+        .load(meta.id)
+        .catch((e: unknown) => (e instanceof Error ? e : undefined));
+      if (typeof text === 'string') ports.download(`stored-workspace-${meta.id}.txt`, text, 'text/plain');
+      else
+        notices.set({
+          kind: 'export-failed',
+          message: `“${meta.title}” could not be read from storage${text ? ` (${text.message})` : ': it is missing'}.`,
+        });
+    },
+  };
 }
 
 export function createDrafts(
@@ -384,6 +502,7 @@ export function createDrafts(
         watch(documents.state, (s) => s.doc, saving.changed),
         ports.hash.onHashChange((h) => void track(sw.onHash(h))),
         ports.onHidden(() => saving.saver.flush()),
+        ports.guardLeaving?.(saving.unsaved) ?? (() => {}),
       ];
       // A link's content or a copy is stored at once; the untouched example waits for an edit.
       if (!opening.stored && opening.base.origin !== 'example') void saving.saveNow();
@@ -409,35 +528,7 @@ export function createDrafts(
     /** Back to the workspace a pasted link replaced (`previous`), or to earlier edits of this link. */
     restoreDraft: (which: 'previous' | 'edits' = 'previous'): Promise<void> =>
       track(sw.reopen(noticed('shared')?.[which])),
-    /** The workspace as a file (docs/workspace-format.md), offered as a download. */
-    async downloadWorkspace(): Promise<void> {
-      const doc = documents.doc();
-      const events = await held().then(
-        (text) => ({ text }),
-        (e: unknown) => ({ text: undefined, failed: e instanceof Error ? e.message : String(e) }),
-      );
-      const view = workspaceOfDoc(events.text === undefined ? doc : { ...doc, events: events.text });
-      const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
-      ports.download(`${fileStem(documents.doc())}.workspace.json`, text, 'application/json');
-      // The file has everything but the held events: say what it lacks, so no one trusts it for them.
-      if ('failed' in events)
-        notices.set({
-          kind: 'export-failed',
-          message: `The workspace file was written ${doc.events === '' ? 'without the events' : 'with the events as they were loaded, without later edits'}: ${events.failed}. Try the download again.`,
-        });
-    },
-    /** A stored workspace that cannot be read, as it is stored (so nothing is ever out of reach). */
-    async downloadStored(meta: WorkspaceMeta): Promise<void> {
-      const text = await ports.workspaces.store
-        .load(meta.id)
-        .catch((e: unknown) => (e instanceof Error ? e : undefined));
-      if (typeof text === 'string') ports.download(`stored-workspace-${meta.id}.txt`, text, 'text/plain');
-      else
-        notices.set({
-          kind: 'export-failed',
-          message: `“${meta.title}” could not be read from storage${text ? ` (${text.message})` : ': it is missing'}.`,
-        });
-    },
+    ...createDownloads(ports, saving, documents, notices, writeFile, held),
   };
 }
 

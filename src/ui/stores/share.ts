@@ -87,18 +87,31 @@ export function createShare(
     }));
   };
 
+  /** Why the last link could not be made (the held events or the encoder failed). */
+  let failure = '';
   /** The fragment for `doc`, from the worker (asked again when a newer encode superseded it). */
   const encode = async (doc: DocState): Promise<string | undefined> => {
-    const events = await (options.held ?? (async () => undefined))().catch(() => null);
-    if (events === null) return undefined;
+    let events: string | undefined;
+    try {
+      events = await (options.held ?? (async () => undefined))();
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+      return undefined;
+    }
     const payload = toSharePayload(events === undefined ? doc : { ...doc, events });
+    failure = 'the share encoder was busy with newer requests';
     for (let tries = 0; tries < 3; tries++) {
       const o = await ports.encode(payload);
       if (o.status === 'ok') return o.value;
-      if (o.status === 'failed') return undefined;
+      if (o.status === 'failed') {
+        failure = o.message;
+        return undefined;
+      }
     }
     return undefined;
   };
+  /** No link could be made: say why, and offer the workspace file (the notice's download). */
+  const failed = (): void => notices.set({ kind: 'export-failed', message: `No link was made: ${failure}.` });
   const measure = async (): Promise<void> => {
     const doc = documents.doc();
     const hash = await encode(doc);
@@ -122,7 +135,7 @@ export function createShare(
     async shareLink(): Promise<void> {
       const doc = documents.doc();
       const hash = await encode(doc);
-      if (hash === undefined) return;
+      if (hash === undefined) return failed();
       measured = { doc, hash };
       const length = base().length + hash.length;
       const level = shareSizeLevel(length);
@@ -144,7 +157,10 @@ export function createShare(
     async shareRuleAndSelected(): Promise<void> {
       const payload = ruleAndSelectedPayload(toSharePayload(documents.doc()), options.selected());
       const o = await ports.encode(payload);
-      if (o.status !== 'ok') return;
+      if (o.status !== 'ok') {
+        failure = o.status === 'failed' ? o.message : 'the share encoder was busy with newer requests';
+        return failed();
+      }
       await copy(o.value, 'reduced');
       if (notices.get()?.kind === 'share-size') notices.set(undefined);
     },

@@ -34,6 +34,8 @@ export interface TuningPorts<F> {
   readonly readFileText: (file: F) => Promise<string>;
   /** Show an opened workspace file (as a workspace of its own); default: replace the document. */
   readonly openDocument?: (doc: DocState) => void;
+  /** Offer the workspace as a file, events the worker holds included; default: from the editors. */
+  readonly saveDocument?: () => Promise<void>;
 }
 
 export interface TuningUi {
@@ -169,6 +171,7 @@ function createFiles<F extends { readonly name: string }>(
     copyQuery: (): Promise<boolean> => ports.copyText(documents.getRule()),
     /** The whole session (rule, settings, events, expectations, baseline) as one JSON file. */
     async saveWorkspace(): Promise<void> {
+      if (ports.saveDocument) return ports.saveDocument();
       const c = client();
       if (!c) return;
       const d = { ...doc(), rule: documents.getRule(), events: documents.getEvents() };

@@ -365,6 +365,104 @@ describe('held events the worker cannot give back', () => {
   });
 });
 
+describe('a failed save never lets another workspace replace the work on screen', () => {
+  test('Recent, reset, a pasted link and a workspace file wait until the work is stored or downloaded', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit(mine.rule);
+    const mineId = t.pg.drafts.workspaceId();
+    const other = await openTab(browser, link, 'tab-2');
+    await other.edit('file where "other"');
+    other.stop();
+    await other.pg.drafts.flush();
+    other.f.closeTab();
+    await t.pg.drafts.refreshRecent();
+    const otherMeta = t.pg.drafts.recent.get().find((m) => m.id === other.pg.drafts.workspaceId())!;
+    browser.memory.box.fail = new SaveFailure('quota', "the browser's storage for this page is full");
+    await t.edit('process where "not stored"');
+    expect(t.f.wouldAsk()).toBe(true);
+    t.pg.dismissNotice();
+    const refused = (what: RegExp) => {
+      const n = t.pg.notices.get();
+      expect(n?.kind).toBe('save-failed');
+      expect(n?.kind === 'save-failed' && n.message).toMatch(what);
+      expect(t.pg.documents.doc().rule).toBe('process where "not stored"');
+      expect(t.pg.drafts.workspaceId()).toBe(mineId);
+    };
+    expect(await t.pg.drafts.openWorkspace(otherMeta)).toBe(false);
+    refused(new RegExp(`full, so “${otherMeta.title}” was not opened over your unsaved changes`));
+    await t.pg.drafts.resetToExample();
+    refused(/so the example was not opened over/);
+    await t.pg.drafts.openAsNew({ ...theirs, metadata: { name: 'From a file' } }, 'file');
+    refused(/so “From a file” was not opened over/);
+    t.f.navigate(link);
+    await t.pg.drafts.settled();
+    refused(/so the pasted link was not opened over/);
+    // Kept as a file: now another workspace may take the screen.
+    const downloading = t.pg.drafts.downloadWorkspace();
+    await until(() => (t.f.clients[0]?.calls.writeWorkspace.length ?? 0) > 0);
+    t.f.clients[0]!.calls.writeWorkspace[0]!.resolve({
+      status: 'ok',
+      value: { type: 'writeWorkspace', id: 1, text: 'file\n' },
+    });
+    await downloading;
+    expect(t.f.wouldAsk()).toBe(false);
+    expect(await t.pg.drafts.openWorkspace(otherMeta)).toBe(true);
+    expect(t.pg.documents.doc().rule).toBe('file where "other"');
+  });
+
+  test('an untouched workspace may be replaced even when storage refuses every save', async () => {
+    const browser = fakeBrowser();
+    browser.memory.box.fail = new SaveFailure('unavailable', 'no storage');
+    const t = await openTab(browser);
+    expect(t.f.wouldAsk()).toBe(false);
+    await t.pg.drafts.resetToExample();
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'reset' });
+  });
+});
+
+describe('exports of held events', () => {
+  test("the Export menu's workspace file takes the events the worker holds, not the hidden editor's", async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    const text = datasetText();
+    await served(t, t.pg.dataset.openFile({ name: 'big.ndjson', text, size: text.length } as never));
+    expect(t.pg.dataset.state.get()).toMatchObject({ mode: 'dataset', inDocument: false });
+    expect(t.pg.documents.doc().events).toBe('');
+    const saving = t.pg.tuning.saveWorkspace();
+    await served(
+      t,
+      until(() => (t.f.clients.at(-1)?.calls.writeWorkspace.length ?? 0) > 0),
+    );
+    const call = t.f.clients.at(-1)!.calls.writeWorkspace[0]!;
+    expect((call.args[0] as { events?: string }).events).toBe(t.f.clients.at(-1)!.session.exportEvents());
+    expect((call.args[0] as { events?: string }).events).toContain('"p-4999"');
+    call.resolve({ status: 'ok', value: { type: 'writeWorkspace', id: 1, text: 'file\n' } });
+    await saving;
+    expect(t.f.downloads.map((d) => d.name)).toEqual([expect.stringMatching(/\.workspace\.json$/)]);
+  });
+
+  test('a share link that cannot be made says why', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    t.pg.dataset.setEvents(datasetText());
+    await served(
+      t,
+      until(() => t.pg.dataset.state.get().mode === 'dataset'),
+    );
+    const c = t.f.clients.at(-1)!;
+    const sharing = t.pg.share.shareLink();
+    await until(() => c.pending.some((p) => p.kind === 'exportEvents'));
+    c.settle('exportEvents', { status: 'failed', message: 'gone' });
+    await sharing;
+    expect(t.f.clipboard).toEqual([]);
+    expect(t.pg.notices.get()).toMatchObject({
+      kind: 'export-failed',
+      message: expect.stringMatching(/^No link was made: .*gone/),
+    });
+  });
+});
+
 describe('links, reset and Recent', () => {
   test('a link always shows its content; a reload keeps the edits; a new opening offers them', async () => {
     const browser = fakeBrowser();

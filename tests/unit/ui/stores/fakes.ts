@@ -267,6 +267,7 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
   const languageData: unknown[] = [];
   const downloads: { name: string; text: string; mime: string }[] = [];
   const hidden: (() => void)[] = [];
+  const guards: (() => boolean)[] = [];
   const locks = browser.locks.tab(tab);
   const ports: PlaygroundPorts<{ name: string; text: string }> = {
     workspaces: {
@@ -325,6 +326,10 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
       };
     },
     download: (name, text, mime) => downloads.push({ name, text, mime }),
+    guardLeaving: (unsaved) => {
+      guards.push(unsaved);
+      return () => guards.splice(guards.indexOf(unsaved), 1);
+    },
   };
   /** The user pastes another link into the address bar. */
   const navigate = (h: string) => {
@@ -347,6 +352,8 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
     languageData,
     navigate,
     hide,
+    /** The browser would ask before closing the tab (work would be lost). */
+    wouldAsk: () => guards.some((g) => g()),
     closeTab: locks.close,
   };
 }
