@@ -44,6 +44,14 @@ export interface PlaygroundPorts<F extends RuleFile = RuleFile> extends DraftPor
   readonly download: (name: string, text: string, mime: string) => void;
 }
 
+/** The workspace file written by the worker (undefined when it cannot). */
+function workspaceWriter(client: () => ClientLike | undefined) {
+  return async (view: Parameters<ClientLike['writeWorkspace']>[0]) => {
+    const o = await client()?.writeWorkspace(view);
+    return o?.status === 'ok' ? o.value.text : undefined;
+  };
+}
+
 /**
  * `opening` is the tab's workspace as decided before the first render (stores/drafts.ts,
  * `openTabWorkspace`); without one the example opens in a new workspace.
@@ -61,10 +69,7 @@ export function createPlayground<F extends RuleFile>(
   const selection = createSelection(documents);
   const evaluation = createEvaluation(documents, getClient, selection.state, tuningOfDoc);
   const trace = createTrace(documents, evaluation.results, getClient);
-  const writeFile = async (view: Parameters<ClientLike['writeWorkspace']>[0]) => {
-    const o = await client?.writeWorkspace(view);
-    return o?.status === 'ok' ? o.value.text : undefined;
-  };
+  const writeFile = workspaceWriter(getClient);
   // The dataset store comes later (it needs the notices and evaluation); read through this.
   const held = () => heldText();
   const large = () => dataset.state.get().mode === 'dataset' || documents.doc().events.length >= DATASET_FROM;
@@ -94,8 +99,7 @@ export function createPlayground<F extends RuleFile>(
     readFileText: ports.readFileText,
     // An opened workspace file gets a workspace of its own: the one on screen stays in Recent.
     openDocument: (doc) => void drafts.openAsNew(doc, 'file'),
-    // The events editor is empty while the worker holds the events: the file takes the worker's copy.
-    saveDocument: () => drafts.downloadWorkspace(),
+    saveDocument: drafts.downloadWorkspace, // with the events the worker holds
   });
 
   const startClient = (): (() => void) => {

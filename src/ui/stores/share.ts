@@ -50,6 +50,29 @@ function sameBesidesSelection(a: DocState, b: DocState): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => k === 'selected' || a[k] === b[k]);
 }
 
+const BUSY = 'the share encoder was busy with newer requests';
+
+/** The fragment for `doc` with the held events, from the worker (asked again when a newer encode superseded it). */
+async function encodeDoc(
+  ports: Pick<SharePorts, 'encode'>,
+  held: HeldEvents | undefined,
+  doc: DocState,
+): Promise<{ readonly hash: string } | { readonly failed: string }> {
+  let events: string | undefined;
+  try {
+    events = await (held ?? (async () => undefined))();
+  } catch (e) {
+    return { failed: e instanceof Error ? e.message : String(e) };
+  }
+  const payload = toSharePayload(events === undefined ? doc : { ...doc, events });
+  for (let tries = 0; tries < 3; tries++) {
+    const o = await ports.encode(payload);
+    if (o.status === 'ok') return { hash: o.value };
+    if (o.status === 'failed') return { failed: o.message };
+  }
+  return { failed: BUSY };
+}
+
 export function createShare(
   ports: SharePorts,
   documents: Documents,
@@ -89,26 +112,11 @@ export function createShare(
 
   /** Why the last link could not be made (the held events or the encoder failed). */
   let failure = '';
-  /** The fragment for `doc`, from the worker (asked again when a newer encode superseded it). */
+  /** The fragment for `doc`, from the worker; undefined (and `failure` says why) when none was made. */
   const encode = async (doc: DocState): Promise<string | undefined> => {
-    let events: string | undefined;
-    try {
-      events = await (options.held ?? (async () => undefined))();
-    } catch (e) {
-      failure = e instanceof Error ? e.message : String(e);
-      return undefined;
-    }
-    const payload = toSharePayload(events === undefined ? doc : { ...doc, events });
-    failure = 'the share encoder was busy with newer requests';
-    for (let tries = 0; tries < 3; tries++) {
-      const o = await ports.encode(payload);
-      if (o.status === 'ok') return o.value;
-      if (o.status === 'failed') {
-        failure = o.message;
-        return undefined;
-      }
-    }
-    return undefined;
+    const o = await encodeDoc(ports, options.held, doc);
+    if ('failed' in o) failure = o.failed;
+    return 'hash' in o ? o.hash : undefined;
   };
   /** No link could be made: say why, and offer the workspace file (the notice's download). */
   const failed = (): void => notices.set({ kind: 'export-failed', message: `No link was made: ${failure}.` });
@@ -158,7 +166,7 @@ export function createShare(
       const payload = ruleAndSelectedPayload(toSharePayload(documents.doc()), options.selected());
       const o = await ports.encode(payload);
       if (o.status !== 'ok') {
-        failure = o.status === 'failed' ? o.message : 'the share encoder was busy with newer requests';
+        failure = o.status === 'failed' ? o.message : BUSY;
         return failed();
       }
       await copy(o.value, 'reduced');
