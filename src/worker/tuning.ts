@@ -21,7 +21,9 @@ import {
   type Settings,
 } from '../core';
 import { derivedRuleId, ruleToKibanaNdjson, ruleToToml } from '../formats/rules';
+import { parseEvents } from '../formats/events';
 import { parseWorkspace, serializeWorkspace } from '../formats/workspace';
+import { expectationsFromFile, expectationsUnder } from '../formats/workspace-ids';
 import type {
   BaselineInput,
   DiffView,
@@ -150,6 +152,10 @@ export function exportRule(
   return format === 'toml' ? ruleToToml(m, query) : ruleToKibanaNdjson(m, query);
 }
 
+/**
+ * Read a workspace file; its expectations come back keyed by the events' own ids (as the page
+ * keys them), translated from its `idField` ids.
+ */
 export function readWorkspace(text: string): {
   readonly workspace?: WorkspaceView;
   readonly problems: readonly ProblemView[];
@@ -157,10 +163,26 @@ export function readWorkspace(text: string): {
   const r = parseWorkspace(text);
   const index = new LineIndex(text);
   const problems = r.diagnostics.map((d) => ({ ...d, at: index.position(d.range.start) }));
-  return r.ok ? { workspace: r.workspace, problems } : { problems };
+  if (!r.ok) return { problems };
+  const w = r.workspace;
+  if (!w.idField || !w.expectations) return { workspace: w, problems };
+  const events = parseEvents(w.events, {}).events;
+  return { workspace: { ...w, expectations: expectationsFromFile(events, w.idField, w.expectations) }, problems };
 }
 
+/**
+ * Write a workspace file. The page keys expectations by the events' own ids: they are written
+ * keyed by the ids under the file's `idField`, as the command line reads them; when that would
+ * change what they mean (one id naming events that expect different verdicts), the file goes
+ * without `idField`, keyed as the page keys them.
+ */
 export function writeWorkspace(w: WorkspaceView): string {
   const { version: _, ...rest } = w;
-  return serializeWorkspace(rest as Parameters<typeof serializeWorkspace>[0]);
+  const out = rest as Parameters<typeof serializeWorkspace>[0];
+  if (!out.idField || !out.expectations || Object.keys(out.expectations).length === 0) return serializeWorkspace(out);
+  const events = parseEvents(out.events, {}).events;
+  const keyed = expectationsUnder(events, out.idField, out.expectations);
+  if (keyed) return serializeWorkspace({ ...out, expectations: keyed });
+  const { idField: _dropped, ...plain } = out;
+  return serializeWorkspace(plain);
 }

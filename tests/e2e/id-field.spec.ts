@@ -61,3 +61,18 @@ test('the id field names, sorts and searches the events, and is kept through a r
   await page.getByTestId('list-sort').selectOption('id');
   await expect.poll(() => shownIds(page)).toEqual(['4', '7', '9', '25', '30', '100']);
 });
+
+test('a share link carries the id field to another tab', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate((t) => window.eqlPlayground.setEvents(t), EVENTS);
+  await page.evaluate(() => window.eqlPlayground.setRule('process where true'));
+  await waitReady(page);
+  await setIdField(page, 'serial');
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-length')).toContainText('Copied');
+  const url = page.url();
+  const other = await page.context().newPage();
+  await openApp(other, url.slice(url.indexOf('/#')));
+  await expect(other.getByTestId('list-id-field')).toHaveValue('serial');
+  await expect.poll(() => shownIds(other)).toEqual(SERIALS.map(String));
+});

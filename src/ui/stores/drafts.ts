@@ -115,9 +115,14 @@ interface Current {
   readonly fromHash: string | undefined;
 }
 
-/** The file a workspace view becomes when the worker cannot write it (same format, events verbatim). */
+/**
+ * The file a workspace view becomes when the worker cannot write it (same format, events
+ * verbatim). Its expectations stay keyed by the events' own ids, so it goes without `idField`.
+ */
 function plainWorkspaceFile(view: WorkspaceView): string {
-  return `${JSON.stringify({ kind: 'eql-playground-workspace', version: 1, ...view }, null, 2)}\n`;
+  const { idField, ...rest } = view;
+  const plain = view.expectations && Object.keys(view.expectations).length > 0 ? rest : view;
+  return `${JSON.stringify({ kind: 'eql-playground-workspace', version: 1, ...plain }, null, 2)}\n`;
 }
 
 function saveFailure(e: unknown): Extract<SaveStatus, { state: 'failed' }> {

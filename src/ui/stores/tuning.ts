@@ -9,7 +9,14 @@ import { applyOffsetEdit, replaceAllText } from '../../monaco/edits';
 import type { Expectation, RuleExportFormat, WorkspaceView } from '../../worker/protocol';
 import type { VerdictKind } from '../../core';
 import { inputsOf } from '../state/documents';
-import { type DocState, readMetadata, readUiSettings, toSharePayload } from '../state/doc-state';
+import {
+  type DocState,
+  idFieldOf,
+  idFieldPatch,
+  readMetadata,
+  readUiSettings,
+  toSharePayload,
+} from '../state/doc-state';
 import { chosenProposal, exclusionReducer, idleExclusion, type ExclusionRequest } from '../state/exclusion';
 import type { Notice } from '../state/startup';
 import { createReducerStore, createStore, type Store } from '../state/store';
@@ -74,6 +81,7 @@ export function docFromWorkspace(w: WorkspaceView): DocState {
     metadata: w.meta === undefined ? undefined : readMetadata(w.meta),
     ...(w.expectations ? { expectations: w.expectations } : {}),
     ...(w.exceptions ? { exceptions: w.exceptions } : {}),
+    ...idFieldPatch(w.idField),
     baseline: w.baseline
       ? { rule: w.baseline.rule, settings: readUiSettings(w.baseline.settings ?? {}) }
       : { rule: w.rule, settings },
@@ -88,6 +96,8 @@ export function workspaceOfDoc(doc: DocState): WorkspaceView {
     ...(doc.metadata ? { meta: doc.metadata as Readonly<Record<string, unknown>> } : {}),
     ...(p.settings ? { settings: p.settings } : {}),
     ...(doc.mapping ? { mapping: doc.mapping } : {}),
+    // The events' ids are what the list calls them (expectations are written keyed by them).
+    ...(idFieldOf(doc) ? { idField: idFieldOf(doc) } : {}),
     events: doc.events,
     ...(p.expectations ? { expectations: p.expectations } : {}),
     ...(p.baseline ? { baseline: p.baseline } : {}),

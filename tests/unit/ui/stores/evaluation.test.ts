@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultDocState } from '../../../../src/ui/state/doc-state';
+import { defaultDocState, toSharePayload } from '../../../../src/ui/state/doc-state';
 import { listOf } from '../../../../src/ui/state/result-list';
 import { shownLabels } from '../../../../src/ui/state/results';
 import { createDocuments } from '../../../../src/ui/stores/documents';
@@ -153,7 +153,7 @@ describe('evaluation store', () => {
     // Back to the default: nothing stored for it.
     evaluation.setIdField('event.id');
     await c.serve();
-    expect(docs.doc().idField).toBe('event.id');
+    expect(toSharePayload(docs.doc()).idField).toBeUndefined();
     expect(shownLabels(evaluation.results.get())[0]).toBe('e-0');
   });
 });
