@@ -251,9 +251,17 @@ test('a workspace file saved from the header opens again with its expectations a
   expect(download.suggestedFilename()).toMatch(/\.workspace\.json$/);
   const fs = await import('node:fs');
   const text = fs.readFileSync(await download.path(), 'utf8');
-  const file = JSON.parse(text) as { kind: string; version: number; expectations: unknown; baseline: { rule: string } };
+  const file = JSON.parse(text) as {
+    kind: string;
+    version: number;
+    idField: string;
+    expectations: unknown;
+    baseline: { rule: string };
+  };
   expect([file.kind, file.version]).toEqual(['eql-playground-workspace', 1]);
-  expect(file.expectations).toEqual({ '13': 'alert' });
+  // Keyed by the ids the list shows, under the file's id field, as eql-playground test reads them.
+  expect(file.idField).toBe('event.id');
+  expect(file.expectations).toEqual({ 'apt-14': 'alert' });
   expect(file.baseline.rule).toBe(rule);
 
   await page.getByRole('button', { name: 'Reset to example' }).click();
