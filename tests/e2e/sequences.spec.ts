@@ -69,7 +69,8 @@ test.describe('sequences', () => {
     await expect(seqs.nth(0).getByTestId('join-keys')).toHaveText('h1, P1');
     await expect(seqs.nth(1).getByTestId('join-keys')).toHaveText('h2, P3');
     await expect(seqs.nth(0).getByTestId('sequence-span')).toHaveText('span 3s of maxspan 10s');
-    await expect(seqs.nth(0).getByTestId('sequence-event')).toHaveText(['S1 0', 'S2 1']);
+    // The events have no id field: cards call them by their number, as the rows do.
+    await expect(seqs.nth(0).getByTestId('sequence-event')).toHaveText(['S1 #1', 'S2 #2']);
 
     // stage chips and candidate fates on the rows
     await expect(row(page, '0').locator('[data-testid="stage-chip"][data-matched="true"]')).toHaveAttribute(
@@ -104,8 +105,8 @@ test.describe('sequences', () => {
 
     // selecting a sequence highlights its events and its stage terms
     await seqs.nth(1).click();
-    await expect(page.getByTestId('sequence-detail')).toContainText('event 5');
-    await expect(page.getByTestId('sequence-detail')).toContainText('event 6');
+    await expect(page.getByTestId('sequence-detail')).toContainText('event #6');
+    await expect(page.getByTestId('sequence-detail')).toContainText('event #7');
     await expect(page.locator('[data-testid="events-editor"] .eql-hl-event-gutter')).toHaveCount(2);
     await expect(ruleEditor.locator('.eql-hl-clause')).not.toHaveCount(0);
     await expect(page.locator('.event-row.in-selected-sequence')).toHaveCount(2);

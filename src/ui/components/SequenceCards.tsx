@@ -7,10 +7,14 @@ export interface SequenceCardsProps {
   /** Selecting the selected card again clears the selection. */
   readonly onSelect: (index: number | undefined) => void;
   readonly onSelectEvent: (id: string) => void;
+  /** What an event is called (its label), from its id. */
+  readonly nameOf?: (id: string) => string;
 }
 
 /** The returned sequences (or samples), one card each. */
-export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent }: SequenceCardsProps) {
+const sameId = (id: string) => id;
+
+export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent, nameOf = sameId }: SequenceCardsProps) {
   return (
     <section className="sequence-list" data-testid="sequences" aria-label={`Returned ${noun}s`}>
       {cards.length === 0 ? (
@@ -24,6 +28,7 @@ export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent }
             selected={c.index === selected}
             onSelect={() => onSelect(c.index === selected ? undefined : c.index)}
             onSelectEvent={onSelectEvent}
+            nameOf={nameOf}
           />
         ))
       )}
@@ -31,7 +36,15 @@ export function SequenceCards({ cards, noun, selected, onSelect, onSelectEvent }
   );
 }
 
-function StageCell({ cell, onSelectEvent }: { cell: SequenceStageCell; onSelectEvent: (id: string) => void }) {
+function StageCell({
+  cell,
+  onSelectEvent,
+  nameOf,
+}: {
+  cell: SequenceStageCell;
+  onSelectEvent: (id: string) => void;
+  nameOf: (id: string) => string;
+}) {
   if (cell.missing) {
     return (
       <span
@@ -44,18 +57,19 @@ function StageCell({ cell, onSelectEvent }: { cell: SequenceStageCell; onSelectE
     );
   }
   const at = cell.timestamp !== undefined ? ` at ${new Date(cell.timestamp).toISOString()}` : '';
+  const name = cell.id === undefined ? '?' : nameOf(cell.id);
   return (
     <button
       type="button"
       className="seq-cell"
       data-testid="sequence-event"
-      title={`${cell.label}: event ${cell.id ?? '?'}${at}`}
+      title={`${cell.label}: event ${name}${at}`}
       onClick={(e) => {
         e.stopPropagation();
         if (cell.id !== undefined) onSelectEvent(cell.id);
       }}
     >
-      {cell.label} <code>{cell.id ?? '?'}</code>
+      {cell.label} <code>{name}</code>
     </button>
   );
 }
@@ -66,12 +80,14 @@ function SequenceCardView({
   selected,
   onSelect,
   onSelectEvent,
+  nameOf,
 }: {
   card: SequenceCard;
   noun: string;
   selected: boolean;
   onSelect: () => void;
   onSelectEvent: (id: string) => void;
+  nameOf: (id: string) => string;
 }) {
   const span = spanText(card);
   const over = card.maxspanMs !== undefined && card.spanMs !== undefined && card.spanMs > card.maxspanMs;
@@ -91,7 +107,7 @@ function SequenceCardView({
       </span>
       <span className="seq-cells">
         {card.cells.map((c) => (
-          <StageCell key={c.stage} cell={c} onSelectEvent={onSelectEvent} />
+          <StageCell key={c.stage} cell={c} onSelectEvent={onSelectEvent} nameOf={nameOf} />
         ))}
       </span>
       {span && (

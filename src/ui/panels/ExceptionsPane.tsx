@@ -4,6 +4,7 @@ import type { ProblemView } from '../../worker/protocol';
 import { AddExceptionDialog } from '../components/exceptions/AddExceptionDialog';
 import { ExceptionItems } from '../components/exceptions/ExceptionItems';
 import { useStore } from '../hooks/use-store';
+import { nameOfId } from '../state/results';
 import type { Playground } from '../playground';
 import { droppedFile } from '../platform/files';
 import { afterPaint } from '../platform/frame';
@@ -75,6 +76,7 @@ export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
           onChange={pg.exceptions.updateDraft}
           onApply={pg.exceptions.applyDraft}
           onCancel={pg.exceptions.cancelAdd}
+          nameOf={(id) => nameOfId(results, id)}
         />
       )}
     </section>

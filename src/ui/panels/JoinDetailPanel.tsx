@@ -23,6 +23,8 @@ export interface JoinDetailPanelProps {
   readonly event: EventView | undefined;
   readonly sequence: SequenceCard | undefined;
   readonly onSelect: (id: string) => void;
+  /** What an event is called (its label), from its id. */
+  readonly nameOf?: (id: string) => string;
   /** Tuning for the selected event: its rule test (alert: part of a returned sequence or sample). */
   readonly tuning?: ReactNode;
   /** Controls in the title bar for the selected event (Add rule exception). */
@@ -39,14 +41,26 @@ function stageTextOf(view: JoinView, s: { role: JoinStageInfo['role']; stage: nu
 }
 
 /** Why an event of a sequence or sample query ended up where it did; or one returned sequence. */
-export function JoinDetailPanel({ view, row, event, sequence, onSelect, tuning, actions }: JoinDetailPanelProps) {
+const sameId = (id: string) => id;
+
+export function JoinDetailPanel(p: JoinDetailPanelProps) {
+  const { view, row, event, sequence, onSelect, tuning, actions, nameOf = sameId } = p;
   // The tab stays as it was from one selected event to the next.
   const [tab, setTab] = useState<DetailTab>('why');
   if (row)
     return (
-      <EventJoinDetail view={view} row={row} event={event} tab={tab} onTab={setTab} tuning={tuning} actions={actions} />
+      <EventJoinDetail
+        view={view}
+        row={row}
+        event={event}
+        tab={tab}
+        onTab={setTab}
+        tuning={tuning}
+        actions={actions}
+        name={nameOf(row.id)}
+      />
     );
-  if (sequence) return <SequenceDetail view={view} sequence={sequence} onSelect={onSelect} />;
+  if (sequence) return <SequenceDetail view={view} sequence={sequence} onSelect={onSelect} nameOf={nameOf} />;
   return (
     <section className="pane detail-pane" data-testid="detail">
       <div className="detail-empty">
@@ -62,10 +76,12 @@ function SequenceDetail({
   view,
   sequence,
   onSelect,
+  nameOf,
 }: {
   readonly view: JoinView;
   readonly sequence: SequenceCard;
   readonly onSelect: (id: string) => void;
+  readonly nameOf: (id: string) => string;
 }) {
   return (
     <section className="pane detail-pane" data-testid="detail">
@@ -90,7 +106,7 @@ function SequenceDetail({
                     <span className="muted">missing event (placeholder)</span>
                   ) : (
                     <button type="button" className="link" onClick={() => c.id !== undefined && onSelect(c.id)}>
-                      event {c.id}
+                      event {c.id === undefined ? '?' : nameOf(c.id)}
                     </button>
                   )}
                 </td>
@@ -119,9 +135,12 @@ function EventJoinDetail({
   onTab,
   tuning,
   actions,
+  name,
 }: {
   readonly view: JoinView;
   readonly row: JoinRow;
+  /** What the event is called (its label). */
+  readonly name: string;
   readonly event: EventView | undefined;
   readonly tab: DetailTab;
   readonly onTab: (tab: DetailTab) => void;
@@ -134,7 +153,8 @@ function EventJoinDetail({
     <section className="pane detail-pane" data-testid="detail">
       <div className="pane-title">
         <span>
-          Event <code>{row.id}</code> ·{' '}
+          Event <code>{name}</code>
+          {name !== `#${row.position + 1}` ? ` #${row.position + 1}` : ''} ·{' '}
           <span className={`verdict-text verdict-${row.verdict}`}>
             {row.sequences.length > 0
               ? `in ${noun} ${row.sequences.map((i) => `#${i + 1}`).join(', ')}`

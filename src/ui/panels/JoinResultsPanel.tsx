@@ -23,6 +23,8 @@ export interface JoinResultsPanelProps {
   readonly tools?: React.ReactNode;
   /** What rows call the events, by position (their id field's value, `_id` or "#N"). */
   readonly labels?: readonly string[];
+  /** What an event is called (its label), from its id. */
+  readonly nameOf?: (id: string) => string;
   readonly stale: boolean;
   readonly staleReason: string | undefined;
   readonly selected: string | undefined;
@@ -69,6 +71,7 @@ export function JoinResultsPanel(p: JoinResultsPanelProps) {
         selected={p.selectedSequence}
         onSelect={p.onSelectSequence}
         onSelectEvent={p.onSelect}
+        {...(p.nameOf ? { nameOf: p.nameOf } : {})}
       />
       <FilterBar options={joinFilterOptions(view)} active={p.filter} label={`Filter by ${noun}`} onFilter={p.onFilter}>
         <span className="stage-legend" title={legend}>

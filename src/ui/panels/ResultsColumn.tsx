@@ -64,6 +64,7 @@ function useListProps(pg: Playground, view: ResultView) {
   const keyFields = useKeyFields(pg);
   return {
     labels: view.labels,
+    nameOf: view.nameOf,
     tools: <ListToolsFor pg={pg} view={view} />,
     rows: results.rows,
     list: view.list,
@@ -110,6 +111,7 @@ function JoinVerdicts({
           event={view.selectedEvent}
           sequence={view.selectedCard}
           onSelect={pg.selection.selectEvent}
+          nameOf={view.nameOf}
           tuning={<SelectedTuning pg={pg} view={view} />}
           actions={<AddExceptionButton pg={pg} event={view.selectedEvent} />}
         />

@@ -15,7 +15,7 @@ import { ClauseFilterChip, TuningBar } from '../components/tuning/TuningBar';
 import { useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
-import type { ResultsState, VerdictFilter } from '../state/results';
+import { nameOfId, type ResultsState, type VerdictFilter } from '../state/results';
 import {
   expectationSummary,
   indexTuning,
@@ -157,6 +157,7 @@ export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
         onApply={() => void pg.tuning.applyExclusion()}
         onCancel={pg.tuning.cancelExclusion}
         onSelectEvent={pg.selection.selectEvent}
+        nameOf={(id) => nameOfId(pg.evaluation.results.get(), id)}
       />
       {event && !join && (
         <FieldValues

@@ -93,7 +93,10 @@ export function editPreview(rule: string, edit: TextEditView): EditPreview {
 }
 
 /** "Suppresses 3 events that alert now"; the warning when one of them must alert. */
-export function impactText(p: ExclusionProposal): { readonly summary: string; readonly warning?: string } {
+export function impactText(
+  p: ExclusionProposal,
+  nameOf: (id: string) => string = (id) => id,
+): { readonly summary: string; readonly warning?: string } {
   const n = p.impact.newlySuppressed.length;
   const others = n - 1;
   const summary =
@@ -104,7 +107,7 @@ export function impactText(p: ExclusionProposal): { readonly summary: string; re
   if (broken.length === 0) return { summary };
   const ids = broken
     .slice(0, 5)
-    .map((b) => b.id)
+    .map((b) => nameOf(b.id))
     .join(', ');
   const more = broken.length > 5 ? ` and ${broken.length - 5} more` : '';
   return {

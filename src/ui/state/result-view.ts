@@ -9,7 +9,7 @@ import type { DocState } from './doc-state';
 import type { JoinRow, JoinView, SequenceCard } from './join-view';
 import { navigationRows } from './result-list';
 import { labelAt } from './event-label';
-import { eventOf, positionOfId, shownLabels, verdictOf, type ResultsState } from './results';
+import { eventOf, nameOfId, positionOfId, shownLabels, verdictOf, type ResultsState } from './results';
 import type { ListModel } from './verdict-list';
 
 export interface ResultView {
@@ -22,6 +22,8 @@ export interface ResultView {
   readonly list: ListModel;
   /** What the events on screen are called, by position (event-label.ts). */
   readonly labels: readonly string[];
+  /** What the event with this id is called (its label). */
+  readonly nameOf: (id: string) => string;
   /** The selected event's name and ordinal ("#N"). */
   readonly selectedLabel: { readonly name: string; readonly ordinal: string } | undefined;
   /** The listed rows in order, as keyboard navigation reads them (built when asked). */
@@ -62,6 +64,7 @@ export function resultView(
     joinView,
     list,
     labels,
+    nameOf: (id) => nameOfId(results, id),
     selectedLabel:
       position === undefined || !selectedRow
         ? undefined

@@ -7,6 +7,7 @@
  * listed with its line as an error row.
  */
 import type { ClauseStat, Hit, Hits, Verdict, VerdictKind } from '../../core';
+import { labelAt } from './event-label';
 import {
   NO_VERDICT,
   VERDICT_OF_CODE,
@@ -127,6 +128,12 @@ export function applyLoad(prev: ResultsState, info: DatasetInfo, text: string | 
 /** The held events shown by another id field (dropped when the events changed since it was asked). */
 export function applyLabels(prev: ResultsState, next: Labels): ResultsState {
   return prev.info?.version === next.version ? { ...prev, labels: next } : prev;
+}
+
+/** What the event with this (core) id is called on screen: its label; the id itself when no event has it. */
+export function nameOfId(results: Pick<ResultsState, 'shown' | 'labels'>, id: string): string {
+  const p = positionOfId(results.shown?.info, id);
+  return p === undefined ? id : labelAt(shownLabels(results), p);
 }
 
 /** What the events on screen are called, by position: the latest labels for their version. */

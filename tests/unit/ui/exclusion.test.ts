@@ -69,5 +69,9 @@ describe('the exclusion flow', () => {
       summary: 'Suppresses this event and 1 other that alert now.',
       warning: 'Silences 1 event that must alert: b.',
     });
+    // Named as the list names the event (its label), not by its core id.
+    expect(impactText(breaking, (id) => (id === 'b' ? 'ev-2' : id)).warning).toBe(
+      'Silences 1 event that must alert: ev-2.',
+    );
   });
 });

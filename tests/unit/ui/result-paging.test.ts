@@ -8,7 +8,7 @@ import {
   positionsIn,
   resolveSort,
 } from '../../../src/ui/state/result-list';
-import { applyLabels, applyLoad, applyRun, emptyResults, shownLabels } from '../../../src/ui/state/results';
+import { applyLabels, applyLoad, applyRun, emptyResults, nameOfId, shownLabels } from '../../../src/ui/state/results';
 import { WorkerSession } from '../../../src/worker/session';
 
 const ev = (i: number) =>
@@ -91,6 +91,9 @@ describe('result paging', () => {
     expect([...sorted.entries].map((p) => serials[p])).toEqual([4, 7, 9, 25, 30, 100]);
     // Until the worker answers, the shown ids alone are searched: "4" is the serial 4, not position 4.
     expect([...listOf(r.shown!, 'all', { ...initialList, query: '4' }, shownLabels(relabelled)).entries]).toEqual([1]);
+    // Elsewhere (sequence cards, previews) an event named by its core id is called by its label.
+    expect(nameOfId(relabelled, '3')).toBe('7');
+    expect(nameOfId(relabelled, 'no-such-id')).toBe('no-such-id');
     // Labels for events that changed since they were asked are dropped.
     expect(applyLabels(r, { version: version + 1, field: 'serial', labels })).toBe(r);
   });

@@ -16,6 +16,8 @@ export interface AddExceptionDialogProps {
   readonly onChange: (d: ExceptionDraft) => void;
   readonly onApply: () => void;
   readonly onCancel: () => void;
+  /** What an event is called (its label), from its id. */
+  readonly nameOf?: (id: string) => string;
 }
 
 const TYPES: readonly DraftEntryType[] = ['match', 'match_any', 'wildcard', 'exists'];
@@ -162,7 +164,11 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
           <button type="button" className="link-button" data-testid="draft-all-fields" onClick={() => setAll(!all)}>
             {all ? 'Show the rule’s fields only' : `Show all ${draft.entries.length} fields of the event`}
           </button>
-          {problem ? <div className="exc-problem">{problem}</div> : <PreviewView preview={p.preview} />}
+          {problem ? (
+            <div className="exc-problem">{problem}</div>
+          ) : (
+            <PreviewView preview={p.preview} nameOf={p.nameOf ?? ((id) => id)} />
+          )}
         </div>
         <div className="exc-dialog-buttons">
           <button type="button" className="primary" data-testid="apply-exception" disabled={!ready} onClick={p.onApply}>
@@ -177,7 +183,7 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
   );
 }
 
-function PreviewView({ preview }: { readonly preview: PreviewState }) {
+function PreviewView({ preview, nameOf }: { readonly preview: PreviewState; readonly nameOf: (id: string) => string }) {
   if (preview.phase === 'idle' || preview.phase === 'running')
     return <div className="muted exc-preview">Testing the item on the events…</div>;
   if (preview.phase === 'failed') return <div className="exc-problem">The preview failed: {preview.message}</div>;
@@ -195,7 +201,7 @@ function PreviewView({ preview }: { readonly preview: PreviewState }) {
       {r.expectedAlerts.length > 0 && (
         <div className="exc-loud" role="alert" data-testid="preview-expected-alerts">
           Removes {r.expectedAlerts.length} expected alert{r.expectedAlerts.length === 1 ? '' : 's'}:{' '}
-          {r.expectedAlerts.join(', ')}
+          {r.expectedAlerts.map(nameOf).join(', ')}
         </div>
       )}
       {r.removesTarget === false && <div className="exc-loud">Does not remove the event it was written from.</div>}
@@ -208,7 +214,7 @@ function PreviewView({ preview }: { readonly preview: PreviewState }) {
         <ul className="exc-removed">
           {r.removed.slice(0, 30).map((x) => (
             <li key={x.position} className={x.expectedAlert ? 'expected' : ''}>
-              <code>{x.id}</code> <span className={`verdict-text verdict-${x.verdict}`}>{x.verdict}</span>
+              <code>{nameOf(x.id)}</code> <span className={`verdict-text verdict-${x.verdict}`}>{x.verdict}</span>
             </li>
           ))}
           {r.removed.length > 30 && <li className="muted">and {r.removed.length - 30} more</li>}

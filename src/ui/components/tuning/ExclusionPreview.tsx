@@ -16,6 +16,8 @@ export interface ExclusionPreviewProps {
   readonly onApply: () => void;
   readonly onCancel: () => void;
   readonly onSelectEvent: (id: string) => void;
+  /** What an event is called (its label), from its id. */
+  readonly nameOf?: (id: string) => string;
 }
 
 function Title({ state }: { readonly state: Exclude<ExclusionState, { phase: 'idle' }> }) {
@@ -87,7 +89,9 @@ export function ExclusionPreview(p: ExclusionPreviewProps) {
           ))}
         </ul>
       )}
-      {s.phase === 'ready' && chosen && <Impact state={s} onSelectEvent={p.onSelectEvent} />}
+      {s.phase === 'ready' && chosen && (
+        <Impact state={s} onSelectEvent={p.onSelectEvent} {...(p.nameOf ? { nameOf: p.nameOf } : {})} />
+      )}
       {p.outdated && s.phase === 'ready' && (
         <div className="preview-error">The rule changed since these were proposed; exclude the value again.</div>
       )}
@@ -112,12 +116,15 @@ export function ExclusionPreview(p: ExclusionPreviewProps) {
 function Impact({
   state,
   onSelectEvent,
+  nameOf = (id) => id,
 }: {
   readonly state: Extract<ExclusionState, { phase: 'ready' }>;
   readonly onSelectEvent: (id: string) => void;
+  /** What an event is called (its label), from its id. */
+  readonly nameOf?: (id: string) => string;
 }) {
   const chosen = chosenProposal(state)!;
-  const text = impactText(chosen);
+  const text = impactText(chosen, nameOf);
   const diff = editPreview(state.rule, chosen.edit);
   const ids = chosen.impact.newlySuppressed;
   return (
@@ -137,7 +144,7 @@ function Impact({
             onClick={() => onSelectEvent(e.id)}
             data-testid="preview-event"
           >
-            {e.id}
+            {nameOf(e.id)}
           </button>
         ))}
         {ids.length > 30 && <span className="muted">and {ids.length - 30} more</span>}
