@@ -25,6 +25,12 @@ function unavailableStore(reason: string): WorkspaceStore {
     save: async () => {
       throw new SaveFailure('unavailable', reason);
     },
+    remove: async () => {
+      throw new SaveFailure('unavailable', reason);
+    },
+    rename: async () => {
+      throw new SaveFailure('unavailable', reason);
+    },
   };
 }
 

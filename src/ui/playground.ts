@@ -12,12 +12,12 @@ import { createStore } from './state/store';
 import { createDataset, DATASET_FROM } from './stores/dataset';
 import { heldEventsText, keepHeldEvents } from './stores/held-events';
 import { createDocuments } from './stores/documents';
-import { createDrafts, exampleOpening, type DraftPorts } from './stores/drafts';
+import { createDrafts, exampleOpening, type DraftPorts, type Drafts } from './stores/drafts';
 import { createEvaluation, type ClientLike } from './stores/evaluation';
 import { createExceptions } from './stores/exceptions';
 import { createRuleImport, importWholePastes, type RuleFile } from './stores/rule-import';
 import { createSelection } from './stores/selection';
-import { createShare, type SharePorts } from './stores/share';
+import { createShare, type Share, type SharePorts } from './stores/share';
 import { createTrace } from './stores/trace';
 import { createTuning, linkTuningFilter, tuningOfDoc } from './stores/tuning';
 
@@ -42,6 +42,18 @@ export interface PlaygroundPorts<F extends RuleFile = RuleFile> extends DraftPor
   readonly installHook: (hook: AutomationHook) => () => void;
   /** Offer a file the page made for download. */
   readonly download: (name: string, text: string, mime: string) => void;
+}
+
+/** What the notice bar's buttons do. */
+function noticeActions(drafts: Drafts, share: Share) {
+  return {
+    restore: (which: 'previous' | 'edits') => void drafts.restoreDraft(which),
+    undoReset: () => void drafts.undoReset(),
+    downloadWorkspace: () => void drafts.downloadWorkspace(),
+    shareRuleAndSelected: () => void share.shareRuleAndSelected(),
+    undoDelete: (id: string) => void drafts.undoDelete(id),
+    downloadDeleted: drafts.downloadDeleted,
+  };
 }
 
 /** The workspace file written by the worker (undefined when it cannot). */
@@ -133,12 +145,7 @@ export function createPlayground<F extends RuleFile>(
     keywords,
     dismissNotice: () => notices.set(undefined),
     /** The notice bar's buttons. */
-    noticeActions: {
-      restore: (which: 'previous' | 'edits') => void drafts.restoreDraft(which),
-      undoReset: () => void drafts.undoReset(),
-      downloadWorkspace: () => void drafts.downloadWorkspace(),
-      shareRuleAndSelected: () => void share.shareRuleAndSelected(),
-    },
+    noticeActions: noticeActions(drafts, share),
     mountRuleEditor(ed: IStandaloneCodeEditor, monaco: Monaco): void {
       importWholePastes(ed, ruleImport.pastedWholeRule);
       documents.mount('rule', ed, monaco);

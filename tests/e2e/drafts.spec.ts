@@ -217,6 +217,48 @@ test.describe('drafts that survive', () => {
   });
 });
 
+test.describe('the Recent menu', () => {
+  test('rename a workspace, delete another, Undo brings it back; both survive a reload', async ({ page }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "first"');
+    await saved(page);
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await waitReady(page);
+    await setRule(page, 'process where process.name == "second"');
+    await saved(page);
+    const menu = page.getByTestId('recent-menu');
+    await menu.locator('summary').click();
+    const first = page.getByTestId('recent-row').filter({ hasText: '"first"' });
+    const second = page.getByTestId('recent-row').filter({ hasText: '"second"' });
+    // Rename the one on screen: Enter keeps the name, and later saves keep it.
+    await second.getByTestId('recent-rename').click();
+    await page.getByTestId('recent-rename-field').fill('My tuning');
+    await page.getByTestId('recent-rename-field').press('Enter');
+    await expect(page.getByTestId('recent-row').filter({ hasText: 'My tuning' })).toHaveCount(1);
+    await expect(second.getByTestId('recent-delete')).toHaveCount(0); // not the one on screen
+    await page.screenshot({ path: 'test-results/drafts-recent-renamed.png' });
+    await first.getByTestId('recent-delete').click();
+    const notice = page.getByTestId('notice');
+    await expect(notice).toHaveAttribute('data-kind', 'deleted');
+    await menu.locator('summary').click();
+    await expect(page.getByTestId('recent-row')).toHaveCount(1);
+    await menu.locator('summary').click();
+    await page.screenshot({ path: 'test-results/drafts-recent-deleted.png' });
+    await notice.getByTestId('undo-delete').click();
+    await expect(notice).toHaveAttribute('data-kind', 'undeleted');
+    await setRule(page, 'process where process.name == "second, edited"');
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    await menu.locator('summary').click();
+    await expect(page.getByTestId('recent-row')).toHaveCount(2);
+    await expect(page.getByTestId('recent-row').filter({ hasText: 'My tuning' })).toContainText('"second, edited"');
+    await page.getByTestId('recent-item').filter({ hasText: '"first"' }).click();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "first"');
+  });
+});
+
 test.describe('workspace files against drafts', () => {
   test('a workspace file opens as a workspace of its own; the one it replaced stays in Recent', async ({ page }) => {
     await openApp(page);

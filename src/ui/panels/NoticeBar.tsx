@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { lengthLabel } from '../state/share-size';
 import type { Notice } from '../state/startup';
 import { FORMAT_LABEL } from '../state/rule-import';
+import { recentName } from '../state/workspaces';
 
 /** What the notice bar's buttons do. */
 export interface NoticeActions {
@@ -11,6 +12,9 @@ export interface NoticeActions {
   readonly downloadWorkspace: () => void;
   /** Copy a link with the rule and the selected event only. */
   readonly shareRuleAndSelected?: () => void;
+  /** Put a workspace deleted from Recent back; download it as stored when that fails. */
+  readonly undoDelete?: (id: string) => void;
+  readonly downloadDeleted?: (id: string) => void;
 }
 
 export interface NoticeBarProps {
@@ -89,7 +93,9 @@ function openingBody(notice: Notice, a: NoticeActions): Shown | undefined {
     case 'copy':
       return {
         body: (
-          <>“{notice.of.title}” is open in another tab, so this tab works on a copy: neither overwrites the other.</>
+          <>
+            “{recentName(notice.of)}” is open in another tab, so this tab works on a copy: neither overwrites the other.
+          </>
         ),
         tone: 'info',
       };
@@ -97,8 +103,8 @@ function openingBody(notice: Notice, a: NoticeActions): Shown | undefined {
       return {
         body: (
           <>
-            The stored workspace “{notice.of.title}” cannot be read ({notice.reason}). It stays stored and listed in
-            Recent.
+            The stored workspace “{recentName(notice.of)}” cannot be read ({notice.reason}). It stays stored and listed
+            in Recent.
           </>
         ),
         tone: 'warn',
@@ -138,7 +144,7 @@ function workspaceBody(notice: Notice, a: NoticeActions): Shown | undefined {
       return {
         body: (
           <>
-            Reset to the example. “{notice.previous.title}” is kept in Recent.{' '}
+            Reset to the example. “{recentName(notice.previous)}” is kept in Recent.{' '}
             <button type="button" className="primary" onClick={a.undoReset} data-testid="undo-reset">
               Undo
             </button>
@@ -180,6 +186,43 @@ function ShareSizeBody(p: { level: 'long' | 'too-long'; length: number; withEven
       </button>
     </span>
   );
+}
+
+/** Deleting from the Recent menu, and storage refusing a change to it. */
+function recentBody(notice: Notice, a: NoticeActions): Shown | undefined {
+  switch (notice.kind) {
+    case 'deleted':
+      return {
+        body: (
+          <>
+            Deleted “{recentName(notice.of)}” from Recent.{' '}
+            {notice.failed && (
+              <>
+                It could not be put back ({notice.failed}):{' '}
+                <Action onClick={() => a.downloadDeleted?.(notice.of.id)} testId="download-deleted">
+                  download it as stored
+                </Action>{' '}
+              </>
+            )}
+            <button
+              type="button"
+              className="primary"
+              onClick={() => a.undoDelete?.(notice.of.id)}
+              data-testid="undo-delete"
+            >
+              Undo
+            </button>
+          </>
+        ),
+        tone: notice.failed ? 'error' : 'info',
+      };
+    case 'undeleted':
+      return { body: <>“{recentName(notice.of)}” is back in Recent.</>, tone: 'info' };
+    case 'storage-failed':
+      return { body: <>{notice.message}</>, tone: 'error' };
+    default:
+      return undefined;
+  }
 }
 
 function importBody(notice: Notice, onImport: () => void): Shown | undefined {
@@ -228,6 +271,7 @@ export function NoticeBar({ notice, actions, onDismiss, onImport }: NoticeBarPro
   if (!notice) return null;
   const { body, tone } = openingBody(notice, actions) ??
     workspaceBody(notice, actions) ??
+    recentBody(notice, actions) ??
     importBody(notice, onImport) ?? { body: null, tone: 'info' };
   return (
     <div

@@ -1,11 +1,12 @@
 /**
  * The header's workspace controls: whether the workspace is saved (a failed save offers the
  * file), and the Recent menu, which reopens any stored workspace (an unreadable one is listed
- * with the reason and can be downloaded as it is stored; nothing is deleted from here).
+ * with the reason and can be downloaded as it is stored), renames it, and deletes it (not the one
+ * on screen; the notice's Undo puts it back).
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from '../hooks/use-store';
-import type { WorkspaceMeta } from '../state/workspaces';
+import { recentName, type WorkspaceMeta } from '../state/workspaces';
 import type { Drafts } from '../stores/drafts';
 import '../workspace.css';
 
@@ -68,10 +69,7 @@ function size(n: number): string {
 
 function RecentMenu({ drafts }: { drafts: Drafts }) {
   const list = useStore(drafts.recent);
-  const unreadable = useStore(drafts.unreadable);
   const menu = useRef<HTMLDetailsElement>(null);
-  const current = drafts.workspaceId();
-  const now = Date.now();
   const close = () => {
     if (menu.current) menu.current.open = false;
   };
@@ -84,7 +82,7 @@ function RecentMenu({ drafts }: { drafts: Drafts }) {
         if (e.currentTarget.open) void drafts.refreshRecent();
       }}
       onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !e.currentTarget.open) return;
+        if (e.key !== 'Escape' || !e.currentTarget.open || e.defaultPrevented) return;
         e.preventDefault();
         close();
         e.currentTarget.querySelector('summary')?.focus();
@@ -95,42 +93,122 @@ function RecentMenu({ drafts }: { drafts: Drafts }) {
         if (to && !e.currentTarget.contains(to)) close();
       }}
     >
-      <summary title="Reopen a workspace kept in this browser">Recent</summary>
+      <summary title="Reopen, rename or delete a workspace kept in this browser">Recent</summary>
       <div className="recent-items" role="menu">
         {list.length === 0 && <div className="recent-empty">Nothing stored yet: your edits are kept here.</div>}
-        {list.map((w) => {
-          const bad = unreadable[w.id];
-          return (
-            <div key={w.id} className={w.id === current ? 'recent-item current' : 'recent-item'}>
-              <button
-                type="button"
-                role="menuitem"
-                data-testid="recent-item"
-                data-id={w.id}
-                disabled={w.id === current}
-                onClick={() => {
-                  close();
-                  void drafts.openWorkspace(w);
-                }}
-              >
-                <span className="recent-title">{w.title}</span>
-                <span className="recent-info">
-                  {w.id === current ? 'this tab · ' : ''}
-                  {ORIGIN[w.origin] ?? w.origin} · {ago(w.updatedAt, now)} · {size(w.size)}
-                </span>
-              </button>
-              {bad && (
-                <span className="recent-unreadable" data-testid="recent-unreadable">
-                  cannot be read ({bad}){' '}
-                  <button type="button" className="link" onClick={() => void drafts.downloadStored(w)}>
-                    download as stored
-                  </button>
-                </span>
-              )}
-            </div>
-          );
-        })}
+        {list.map((w) => (
+          <RecentItem key={w.id} drafts={drafts} w={w} onClose={close} />
+        ))}
       </div>
     </details>
+  );
+}
+
+/** One stored workspace: open it, rename it (in place), delete it (Undo in the notice). */
+function RecentItem({ drafts, w, onClose }: { drafts: Drafts; w: WorkspaceMeta; onClose: () => void }) {
+  const unreadable = useStore(drafts.unreadable);
+  const [renaming, setRenaming] = useState(false);
+  const current = w.id === drafts.workspaceId();
+  const bad = unreadable[w.id];
+  const name = recentName(w);
+  return (
+    <div className={current ? 'recent-item current' : 'recent-item'} data-testid="recent-row" data-id={w.id}>
+      {renaming ? (
+        <RenameField
+          name={w.name ?? ''}
+          placeholder={w.title}
+          onDone={(typed) => {
+            setRenaming(false);
+            if (typed !== undefined) void drafts.renameWorkspace(w, typed);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="recent-item"
+          data-id={w.id}
+          disabled={current}
+          onClick={() => {
+            onClose();
+            void drafts.openWorkspace(w);
+          }}
+        >
+          <span className="recent-title">{name}</span>
+          <span className="recent-info">
+            {current ? 'this tab · ' : ''}
+            {w.name ? `${w.title} · ` : ''}
+            {ORIGIN[w.origin] ?? w.origin} · {ago(w.updatedAt, Date.now())} · {size(w.size)}
+          </span>
+        </button>
+      )}
+      <span className="recent-actions">
+        <button
+          type="button"
+          className="link"
+          data-testid="recent-rename"
+          aria-label={`Rename “${name}”`}
+          onClick={() => setRenaming(true)}
+        >
+          Rename
+        </button>
+        {!current && (
+          <button
+            type="button"
+            className="link"
+            data-testid="recent-delete"
+            aria-label={`Delete “${name}”`}
+            onClick={() => {
+              // Closed, so the notice's Undo is in reach.
+              onClose();
+              void drafts.deleteWorkspace(w);
+            }}
+          >
+            Delete
+          </button>
+        )}
+      </span>
+      {bad && (
+        <span className="recent-unreadable" data-testid="recent-unreadable">
+          cannot be read ({bad}){' '}
+          <button type="button" className="link" onClick={() => void drafts.downloadStored(w)}>
+            download as stored
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The name being typed: Enter or leaving the field keeps it (empty: back to the title), Escape drops it. */
+function RenameField(p: { name: string; placeholder: string; onDone: (typed: string | undefined) => void }) {
+  const [typed, setTyped] = useState(p.name);
+  const finished = useRef(false);
+  const done = (t: string | undefined) => {
+    if (finished.current) return;
+    finished.current = true;
+    p.onDone(t);
+  };
+  return (
+    <input
+      className="recent-rename"
+      data-testid="recent-rename-field"
+      aria-label="Name of the workspace (empty: its title)"
+      // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to rename
+      autoFocus
+      maxLength={200}
+      value={typed}
+      placeholder={p.placeholder}
+      onChange={(e) => setTyped(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') done(typed);
+        else if (e.key === 'Escape') {
+          // The field's Escape, not the menu's.
+          e.preventDefault();
+          done(undefined);
+        }
+      }}
+      onBlur={() => done(typed)}
+    />
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Workspaces in IndexedDB: one record per workspace, its small description (for the Recent
  * menu) apart from its content (the draft, events included, which may be tens of megabytes), both
- * written in one transaction. Nothing here deletes a workspace. A failed save rejects with a
+ * written in one transaction. Only the Recent menu's Delete removes a workspace. A failed save rejects with a
  * `SaveFailure` that says whether the browser's storage is full, so the app can tell the user
  * at once and offer the workspace as a file.
  */
@@ -99,7 +99,43 @@ class IdbWorkspaceStore implements WorkspaceStore {
       const tx = this.db.transaction([META, CONTENT], 'readwrite');
       const finished = done(tx);
       tx.objectStore(CONTENT).put({ id: meta.id, draft });
-      tx.objectStore(META).put(meta);
+      const metas = tx.objectStore(META);
+      // The name given in the Recent menu (perhaps by another tab) outlives the saves.
+      const old = metas.get(meta.id);
+      old.onsuccess = () => {
+        const name = meta.name ?? (old.result as WorkspaceMeta | undefined)?.name;
+        metas.put(name === undefined ? meta : { ...meta, name });
+      };
+      await finished;
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      const tx = this.db.transaction([META, CONTENT], 'readwrite');
+      const finished = done(tx);
+      tx.objectStore(META).delete(id);
+      tx.objectStore(CONTENT).delete(id);
+      await finished;
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  async rename(id: string, name: string | undefined): Promise<void> {
+    try {
+      const tx = this.db.transaction(META, 'readwrite');
+      const finished = done(tx);
+      const metas = tx.objectStore(META);
+      const old = metas.get(id);
+      old.onsuccess = () => {
+        const meta = old.result as WorkspaceMeta | undefined;
+        if (!meta) return;
+        const { name: _, ...rest } = meta;
+        metas.put(name === undefined ? rest : { ...rest, name });
+      };
       await finished;
     } catch (e) {
       throw failure(e);

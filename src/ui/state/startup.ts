@@ -13,6 +13,12 @@ export type Notice =
   | { readonly kind: 'workspace-opened'; readonly title: string }
   /** The workspace could not be stored: say so at once and offer it as a file. */
   | { readonly kind: 'save-failed'; readonly reason: 'quota' | 'unavailable' | 'other'; readonly message: string }
+  /** A workspace was deleted from Recent (Undo puts it back); `failed` says why putting it back did not work. */
+  | { readonly kind: 'deleted'; readonly of: WorkspaceMeta; readonly failed?: string }
+  /** A deleted workspace is back in Recent. */
+  | { readonly kind: 'undeleted'; readonly of: WorkspaceMeta }
+  /** Storage refused a change to the Recent list (a delete, a rename), or it could not be made. */
+  | { readonly kind: 'storage-failed'; readonly message: string }
   /** A file the user asked for could not be made whole (what it lacks and why), or not at all. */
   | { readonly kind: 'export-failed'; readonly message: string }
   /** The example replaced the workspace; `previous` is kept in Recent and Undo reopens it. */

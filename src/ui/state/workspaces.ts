@@ -19,13 +19,37 @@ export interface WorkspaceMeta {
   readonly origin: 'example' | 'link' | 'copy' | 'migrated' | 'file';
   /** `linkKey` of the share link it was opened from. */
   readonly linkKey?: string;
+  /** The name the user gave it in the Recent menu (else its title names it). */
+  readonly name?: string;
 }
 
 export interface WorkspaceStore {
   /** Newest first. */
   list(): Promise<readonly WorkspaceMeta[]>;
   load(id: string): Promise<string | undefined>;
+  /** Store a workspace; the stored name stays unless `meta` carries one (as a deleted one put back does). */
   save(meta: WorkspaceMeta, draft: string): Promise<void>;
+  /** Delete a workspace (the Recent menu's Delete; it keeps the content for Undo). */
+  remove(id: string): Promise<void>;
+  /** Give a stored workspace a name, or (undefined) take it away. */
+  rename(id: string, name: string | undefined): Promise<void>;
+}
+
+/** How the Recent menu and the notices call a workspace: the user's name for it, else its title. */
+export function recentName(meta: Pick<WorkspaceMeta, 'title' | 'name'>): string {
+  return meta.name ?? meta.title;
+}
+
+/** A name as typed for a workspace: spaces trimmed and collapsed, control characters out, at most 120 characters. */
+export function cleanName(typed: string): string | undefined {
+  const shown = [...typed].map((ch) => (isHidden(ch.codePointAt(0) ?? 0) ? ' ' : ch)).join('');
+  const name = shown.replace(/\s+/g, ' ').trim().slice(0, 120).trim();
+  return name === '' ? undefined : name;
+}
+
+/** Control characters and bidirectional overrides: nothing a name shows. */
+function isHidden(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
 /** A workspace's content: the state, and the share link it came from (if any). */

@@ -3,7 +3,8 @@
  * and claimed with a Web Lock (platform/tab-workspace.ts). The opening (which workspace the tab
  * shows, state/workspaces.ts) is decided before the first render; this store autosaves it, says
  * at once when a save fails, switches workspaces (Recent menu, a pasted link, reset and its undo)
- * and never deletes or overwrites a stored workspace it does not own. Work that is neither stored
+ * and never overwrites a stored workspace it does not own; the Recent menu renames and deletes
+ * them (Undo puts a deleted one back). Work that is neither stored
  * nor downloaded is never replaced on screen: a switch waits until it is kept, and the browser
  * asks before such a tab is closed.
  */
@@ -24,6 +25,8 @@ import {
   type WorkspaceMeta,
   type WorkspaceStore,
   workspaceTitle,
+  cleanName,
+  recentName,
 } from '../state/workspaces';
 import type { Documents } from './documents';
 import { workspaceOfDoc } from './tuning';
@@ -445,6 +448,73 @@ function createDownloads(
   };
 }
 
+/** The Recent menu's Delete (with Undo: the content is kept in memory) and Rename. */
+function createRecentEdits(
+  ports: DraftPorts,
+  saving: Saving,
+  notices: Store<Notice | undefined>,
+  lists: { readonly unreadable: Store<Record<string, string>> },
+  refreshRecent: () => Promise<unknown>,
+) {
+  const w = ports.workspaces;
+  /** Deleted workspaces as they were stored, for Undo and for their download. */
+  const deleted = new Map<string, { readonly meta: WorkspaceMeta; readonly draft: string }>();
+  const failed = (what: string, e: unknown) =>
+    notices.set({ kind: 'storage-failed', message: `${what}: ${e instanceof Error ? e.message : String(e)}` });
+  return {
+    /** Delete a stored workspace (not the one on screen, nor one open in another tab); Undo puts it back. */
+    async deleteWorkspace(meta: WorkspaceMeta): Promise<boolean> {
+      const name = `“${recentName(meta)}”`;
+      if (meta.id === saving.tab.current.id) return false;
+      if (await w.heldElsewhere(meta.id)) {
+        notices.set({ kind: 'storage-failed', message: `${name} is open in another tab: close it there first.` });
+        return false;
+      }
+      try {
+        const draft = await w.store.load(meta.id);
+        if (draft === undefined) throw new Error('it is missing from storage');
+        await w.store.remove(meta.id);
+        deleted.set(meta.id, { meta, draft });
+      } catch (e) {
+        failed(`${name} was not deleted`, e);
+        return false;
+      }
+      lists.unreadable.update(({ [meta.id]: _, ...rest }) => rest);
+      notices.set({ kind: 'deleted', of: meta });
+      await refreshRecent();
+      return true;
+    },
+    /** Put a deleted workspace back, as it was (its name too). */
+    async undoDelete(id: string): Promise<void> {
+      const d = deleted.get(id);
+      if (!d) return;
+      try {
+        await w.store.save(d.meta, d.draft);
+      } catch (e) {
+        notices.set({ kind: 'deleted', of: d.meta, failed: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      deleted.delete(id);
+      notices.set({ kind: 'undeleted', of: d.meta });
+      await refreshRecent();
+    },
+    /** A deleted workspace that could not be put back, as it was stored. */
+    downloadDeleted(id: string): void {
+      const d = deleted.get(id);
+      if (d) ports.download(`stored-workspace-${id}.txt`, d.draft, 'text/plain');
+    },
+    /** Name a stored workspace (an empty name gives back its automatic title). */
+    async renameWorkspace(meta: WorkspaceMeta, typed: string): Promise<void> {
+      try {
+        await w.store.rename(meta.id, cleanName(typed));
+      } catch (e) {
+        failed(`“${recentName(meta)}” was not renamed`, e);
+      }
+      await refreshRecent();
+    },
+  };
+}
+
 export function createDrafts(
   ports: DraftPorts,
   opening: Opening,
@@ -502,6 +572,7 @@ export function createDrafts(
       } while (last !== switching);
     },
     refreshRecent: sw.refreshRecent,
+    ...createRecentEdits(ports, saving, notices, { unreadable }, sw.refreshRecent),
     start(): () => void {
       const stops = [
         watch(documents.state, (s) => s.doc, saving.changed),
@@ -519,7 +590,7 @@ export function createDrafts(
     },
     /** Open a workspace listed in Recent; false when it cannot be read (it stays stored). */
     openWorkspace: (meta: WorkspaceMeta): Promise<boolean> => {
-      const p = sw.open(meta, { kind: 'workspace-opened', title: meta.title });
+      const p = sw.open(meta, { kind: 'workspace-opened', title: recentName(meta) });
       void track(p);
       return p;
     },

@@ -463,6 +463,110 @@ describe('exports of held events', () => {
   });
 });
 
+describe('Recent: delete with Undo, rename', () => {
+  /** A browser with two stored workspaces: this tab's and one no tab has open. */
+  async function twoWorkspaces(browser = fakeBrowser()) {
+    const other = await openTab(browser, '', 'tab-2');
+    await other.edit('process where "the other one"');
+    const otherId = other.pg.drafts.workspaceId();
+    other.stop();
+    other.f.closeTab();
+    const t = await openTab(browser, link, 'tab-1');
+    await t.edit('process where "on screen"');
+    await t.pg.drafts.refreshRecent();
+    const meta = () => t.pg.drafts.recent.get().find((m) => m.id === otherId)!;
+    return { browser, t, otherId, meta };
+  }
+
+  test('Delete removes a stored workspace, Undo puts it back as it was, name and all', async () => {
+    const { browser, t, otherId, meta } = await twoWorkspaces();
+    await t.pg.drafts.renameWorkspace(meta(), '  Kept \u202e for later  ');
+    expect(meta().name).toBe('Kept for later');
+    const before = await browser.store.load(otherId);
+    expect(await t.pg.drafts.deleteWorkspace(meta())).toBe(true);
+    expect(await browser.store.load(otherId)).toBeUndefined();
+    expect(t.pg.drafts.recent.get().map((m) => m.id)).not.toContain(otherId);
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'deleted', of: { id: otherId, name: 'Kept for later' } });
+    await t.pg.noticeActions.undoDelete(otherId);
+    await until(() => t.pg.notices.get()?.kind === 'undeleted');
+    expect(await browser.store.load(otherId)).toBe(before);
+    expect(t.pg.drafts.recent.get().find((m) => m.id === otherId)?.name).toBe('Kept for later');
+    // The page on screen is untouched throughout.
+    expect(t.pg.documents.doc().rule).toBe('process where "on screen"');
+  });
+
+  test('the workspace on screen and one open in another tab are not deleted; a refusal by storage says so', async () => {
+    const { browser, t, otherId, meta } = await twoWorkspaces();
+    const mineMeta = t.pg.drafts.recent.get().find((m) => m.id === t.pg.drafts.workspaceId())!;
+    expect(await t.pg.drafts.deleteWorkspace(mineMeta)).toBe(false);
+    expect(await browser.store.load(mineMeta.id)).toBeDefined();
+    const third = await openTab(browser, '', 'tab-3');
+    await third.pg.drafts.openWorkspace(meta());
+    expect(third.pg.drafts.workspaceId()).toBe(otherId);
+    expect(await t.pg.drafts.deleteWorkspace(meta())).toBe(false);
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'storage-failed', message: expect.stringMatching(/another tab/) });
+    third.stop();
+    third.f.closeTab();
+    browser.memory.box.fail = new SaveFailure('unavailable', 'storage went away');
+    expect(await t.pg.drafts.deleteWorkspace(meta())).toBe(false);
+    expect(t.pg.notices.get()).toMatchObject({
+      kind: 'storage-failed',
+      message: expect.stringMatching(/was not deleted: storage went away/),
+    });
+    expect(await browser.store.load(otherId)).toBeDefined();
+  });
+
+  test('an Undo that storage refuses says so and offers the deleted workspace as a file', async () => {
+    const { browser, t, otherId, meta } = await twoWorkspaces();
+    const before = await browser.store.load(otherId);
+    await t.pg.drafts.deleteWorkspace(meta());
+    browser.memory.box.fail = new SaveFailure('quota', 'full');
+    await t.pg.drafts.undoDelete(otherId);
+    expect(t.pg.notices.get()).toMatchObject({ kind: 'deleted', of: { id: otherId }, failed: 'full' });
+    t.pg.drafts.downloadDeleted(otherId);
+    expect(t.f.downloads.at(-1)).toEqual({ name: `stored-workspace-${otherId}.txt`, text: before, mime: 'text/plain' });
+    browser.memory.box.fail = undefined;
+    await t.pg.drafts.undoDelete(otherId);
+    expect(await browser.store.load(otherId)).toBe(before);
+  });
+
+  test('a name outlives the saves of the tab that has it open; an empty name gives back the title', async () => {
+    const { browser, t } = await twoWorkspaces();
+    const id = t.pg.drafts.workspaceId();
+    const mineMeta = () => t.pg.drafts.recent.get().find((m) => m.id === id)!;
+    await t.pg.drafts.renameWorkspace(mineMeta(), 'My tuning');
+    await t.edit('process where "edited after the rename"');
+    await t.pg.drafts.refreshRecent();
+    expect(mineMeta()).toMatchObject({ name: 'My tuning', title: 'process where "edited after the rename"' });
+    // Renamed from another tab while this one keeps saving.
+    const other = await openTab(browser, '', 'tab-2');
+    await other.pg.drafts.refreshRecent();
+    await other.pg.drafts.renameWorkspace(mineMeta(), 'Named elsewhere');
+    await t.edit('process where "and again"');
+    expect(browser.memory.records.get(id)?.meta.name).toBe('Named elsewhere');
+    await t.pg.drafts.refreshRecent();
+    await t.pg.drafts.renameWorkspace(mineMeta(), '   ');
+    expect(mineMeta().name).toBeUndefined();
+    expect((await t.reload()).pg.documents.doc().rule).toBe('process where "and again"');
+  });
+
+  test('IndexedDB keeps a name across saves, renames and removes', async () => {
+    const store = await openWorkspaceDb(new IDBFactory());
+    const meta: WorkspaceMeta = { id: 'a', title: 't', createdAt: 1, updatedAt: 1, size: 1, origin: 'example' };
+    await store.save(meta, 'one');
+    await store.rename('a', 'Named');
+    await store.save({ ...meta, updatedAt: 2 }, 'two');
+    expect(await store.list()).toEqual([{ ...meta, updatedAt: 2, name: 'Named' }]);
+    await store.rename('a', undefined);
+    expect((await store.list())[0]).toEqual({ ...meta, updatedAt: 2 });
+    await store.rename('missing', 'x');
+    await store.remove('a');
+    expect([await store.list(), await store.load('a')]).toEqual([[], undefined]);
+    await store.save({ ...meta, name: 'Back' }, 'two');
+    expect((await store.list())[0]?.name).toBe('Back');
+  });
+});
+
 describe('links, reset and Recent', () => {
   test('a link always shows its content; a reload keeps the edits; a new opening offers them', async () => {
     const browser = fakeBrowser();

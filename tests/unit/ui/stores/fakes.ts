@@ -211,7 +211,21 @@ export function memoryStore() {
       await Promise.resolve();
       if (box.fail) throw box.fail;
       box.saves++;
-      records.set(meta.id, { meta, draft });
+      const name = meta.name ?? records.get(meta.id)?.meta.name;
+      records.set(meta.id, { meta: name === undefined ? meta : { ...meta, name }, draft });
+    },
+    remove: async (id) => {
+      await Promise.resolve();
+      if (box.fail) throw box.fail;
+      records.delete(id);
+    },
+    rename: async (id, name) => {
+      await Promise.resolve();
+      if (box.fail) throw box.fail;
+      const r = records.get(id);
+      if (!r) return;
+      const { name: _, ...meta } = r.meta;
+      records.set(id, { ...r, meta: name === undefined ? meta : { ...meta, name } });
     },
   };
   return { store, records, box };
