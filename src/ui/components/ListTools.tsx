@@ -72,7 +72,7 @@ export function ListTools(p: ListToolsProps) {
           ))}
         </select>
       </label>
-      <label title="Rows and the detail call events by this field's value; events without one by their number">
+      <label title="Rows, the detail, Sort by id and the search call events by this field's value; events without one by their _id or number">
         Id
         <input
           className="list-id-field"
