@@ -18,15 +18,16 @@ import { setDiagnosticMarkers } from '../../monaco/ranges';
 import type { Playground } from '../playground';
 import { clauseBadges, eventRanges, reasonSpans } from '../state/editor-marks';
 import type { ResultView } from '../state/result-view';
-import { useStore } from './use-store';
+import { useSelect, useStore } from './use-store';
 
 export function useEditorMarks(pg: Playground, view: ResultView): void {
   const { rule, events, monaco } = useStore(pg.documents.editors);
   const { clauseStats, diagnostics, fieldsSeen, ruleText, version } = useStore(pg.evaluation.results);
-  const pending = version !== useStore(pg.documents.state).version;
+  const pending = version !== useSelect(pg.documents.state, (s) => s.version);
+  const rulesCurrent = ruleText === useSelect(pg.documents.state, (s) => s.doc.rule);
   const tuning = useStore(pg.evaluation.tuning);
   const impact = tuning?.rule === ruleText ? tuning.view?.impact : undefined;
-  const { rulesCurrent, selectedVerdict, selectedJoinRow, selectedCard, joinView } = view;
+  const { selectedVerdict, selectedJoinRow, selectedCard, joinView } = view;
   const { selectedRow, selectedEvent, eventsForText } = view;
 
   useEffect(() => {

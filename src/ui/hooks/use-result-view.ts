@@ -6,10 +6,12 @@ import { outlineJoinView } from '../state/join-view';
 import { listOf } from '../state/result-list';
 import { resultView, type ResultView } from '../state/result-view';
 import { shownLabels } from '../state/results';
-import { useStore } from './use-store';
+import { useSelect, useStore } from './use-store';
 
 export function useResultView(pg: Playground): ResultView {
-  const { doc } = useStore(pg.documents.state);
+  // The events text and the selection, not the rule: typing in the rule leaves the view as it is.
+  const events = useSelect(pg.documents.state, (s) => s.doc.events);
+  const selected = useSelect(pg.documents.state, (s) => s.doc.selected);
   const results = useStore(pg.evaluation.results);
   const listState = useStore(pg.evaluation.list);
   const { sequence, filter } = useStore(pg.selection.state);
@@ -31,5 +33,8 @@ export function useResultView(pg: Playground): ResultView {
   useEffect(() => {
     if (joinView) joinViewShown();
   });
-  return useMemo(() => resultView(doc, results, joinView, sequence, list), [doc, results, joinView, sequence, list]);
+  return useMemo(
+    () => resultView({ events, selected }, results, joinView, sequence, list),
+    [events, selected, results, joinView, sequence, list],
+  );
 }

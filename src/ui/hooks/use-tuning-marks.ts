@@ -8,13 +8,12 @@ import type { Playground } from '../playground';
 import { CLAUSE_BADGE_KEY } from '../state/editor-marks';
 import { collapse } from '../state/reason-text';
 import { lineDiff } from '../state/rule-diff';
-import { useStore } from './use-store';
+import { useSelect, useStore } from './use-store';
 
 export function useTuningMarks(pg: Playground): void {
   const { rule, monaco } = useStore(pg.documents.editors);
-  const { doc } = useStore(pg.documents.state);
-  const baseline = doc.baseline?.rule;
-  const current = doc.rule;
+  const baseline = useSelect(pg.documents.state, (s) => s.doc.baseline?.rule);
+  const current = useSelect(pg.documents.state, (s) => s.doc.rule);
 
   useEffect(() => {
     if (!rule || !monaco) return;

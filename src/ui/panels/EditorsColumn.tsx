@@ -22,7 +22,9 @@ export interface EditorsColumnProps {
 
 /** The left column: the rule and events editors and the problems list. */
 export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
-  const { doc } = useStore(pg.documents.state);
+  // The editors' first texts only (an editor takes its text once, when it mounts); reading them
+  // without subscribing keeps typing from re-rendering this column.
+  const doc = pg.documents.doc();
   const { mode } = useStore(pg.dataset.state);
   const openEvents = <OpenEventsFile onFile={(f) => void pg.dataset.openFile(f)} />;
   const { diagnostics, problemCodes } = useStore(pg.evaluation.results);

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import type { ProblemView } from '../../worker/protocol';
 import { AddExceptionDialog } from '../components/exceptions/AddExceptionDialog';
 import { ExceptionItems } from '../components/exceptions/ExceptionItems';
-import { useStore } from '../hooks/use-store';
+import { useSelect, useStore } from '../hooks/use-store';
 import { nameOfId } from '../state/results';
 import type { Playground } from '../playground';
 import { droppedFile } from '../platform/files';
@@ -16,11 +16,10 @@ export interface ExceptionsPaneProps {
 
 /** Rule exceptions beside the events: the items as a list (with counts) or the raw text, value lists, problems. */
 export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
-  const { doc } = useStore(pg.documents.state);
+  const x = useSelect(pg.documents.state, (s) => s.doc.exceptions);
   const results = useStore(pg.evaluation.results);
   const ui = useStore(pg.exceptions.ui);
   const text = useRef<HTMLTextAreaElement>(null);
-  const x = doc.exceptions;
   const view = x ? results.exceptions : undefined;
   const showLine = (line: number) => {
     pg.exceptions.setView('text');
@@ -93,8 +92,10 @@ function selectLine(el: HTMLTextAreaElement | null, line: number): void {
 
 function ExceptionsTitle({ pg, count }: { readonly pg: Playground; readonly count: number }) {
   const ui = useStore(pg.exceptions.ui);
-  const { doc } = useStore(pg.documents.state);
-  const has = doc.exceptions !== undefined && doc.exceptions.text.trim() !== '';
+  const has = useSelect(
+    pg.documents.state,
+    (s) => s.doc.exceptions !== undefined && s.doc.exceptions.text.trim() !== '',
+  );
   return (
     <div className="pane-title">
       <span>
@@ -157,8 +158,7 @@ function ExceptionsTitle({ pg, count }: { readonly pg: Playground; readonly coun
 }
 
 function ValueLists({ pg }: { readonly pg: Playground }) {
-  const { doc } = useStore(pg.documents.state);
-  const lists = doc.exceptions?.valueLists ?? [];
+  const lists = useSelect(pg.documents.state, (s) => s.doc.exceptions?.valueLists) ?? [];
   if (lists.length === 0) return null;
   return (
     <div className="exc-lists" data-testid="value-lists">

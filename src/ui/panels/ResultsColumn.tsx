@@ -4,7 +4,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AddExceptionButton } from '../components/exceptions/AddExceptionButton';
 import { ClusterRoundTrip } from '../components/exceptions/ClusterRoundTrip';
 import { ListTools } from '../components/ListTools';
-import { useStore } from '../hooks/use-store';
+import { useSelect, useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
 import { staleReason } from '../state/result-view';
@@ -26,12 +26,13 @@ export interface ResultsColumnProps {
 
 /** The fields a result row shows: the rule's own (not the timestamp, which has its column). */
 function useKeyFields(pg: Playground): readonly string[] {
-  const { doc } = useStore(pg.documents.state);
   const { ruleText } = useStore(pg.evaluation.results);
+  // The evaluated rule's fields; the editor's text only before the first evaluation.
+  const editorRule = useSelect(pg.documents.state, (s) => (ruleText ? '' : s.doc.rule));
+  const timestampField = useSelect(pg.documents.state, (s) => s.doc.settings.timestampField);
   const words = useStore(pg.keywords);
   const keywords = useMemo(() => new Set([...RULE_KEYWORDS, ...words.map((k) => k.toLowerCase())]), [words]);
-  const rule = ruleText || doc.rule;
-  const { timestampField } = doc.settings;
+  const rule = ruleText || editorRule;
   return useMemo(
     () => fieldsInRule(rule, keywords, 5).filter((f) => f !== timestampField),
     [rule, keywords, timestampField],
@@ -58,7 +59,8 @@ export function ResultsColumn({ pg, view }: ResultsColumnProps) {
 
 /** What both verdict lists take: the rows, the window, the selection, the filter and the list tools. */
 function useListProps(pg: Playground, view: ResultView) {
-  const { doc } = useStore(pg.documents.state);
+  const selected = useSelect(pg.documents.state, (s) => s.doc.selected);
+  const timestampField = useSelect(pg.documents.state, (s) => s.doc.settings.timestampField);
   const results = useStore(pg.evaluation.results);
   const { filter } = useStore(pg.selection.state);
   const keyFields = useKeyFields(pg);
@@ -73,10 +75,10 @@ function useListProps(pg: Playground, view: ResultView) {
     onWindow: pg.evaluation.showWindow,
     stale: results.stale,
     staleReason: staleReason(results),
-    selected: doc.selected,
+    selected,
     filter,
     keyFields,
-    timestampField: doc.settings.timestampField,
+    timestampField,
     ms: results.ms,
     onFilter: verdictFilter(pg),
     onSelect: pg.selection.selectEvent,
@@ -156,7 +158,8 @@ function EventVerdicts({ pg, view }: ResultsColumnProps) {
 
 /** The Elasticsearch tab: the request, a response to compare, and the events for a cluster. */
 function ClusterTab({ pg }: { readonly pg: Playground }) {
-  const { doc } = useStore(pg.documents.state);
+  const settings = useSelect(pg.documents.state, (s) => s.doc.settings);
+  const mapping = useSelect(pg.documents.state, (s) => s.doc.mapping);
   const results = useStore(pg.evaluation.results);
   const exceptionsUi = useStore(pg.exceptions.ui);
   return (
@@ -164,8 +167,8 @@ function ClusterTab({ pg }: { readonly pg: Playground }) {
       <EsResponsePanel
         hits={hitsOf(results)}
         stale={results.stale}
-        settings={doc.settings}
-        mapping={doc.mapping}
+        settings={settings}
+        mapping={mapping}
         onSettings={(settings) => pg.documents.patch({ settings })}
         onMapping={(mapping) => pg.documents.patch({ mapping })}
         request={results.request}
@@ -179,14 +182,14 @@ function ClusterTab({ pg }: { readonly pg: Playground }) {
 /** Search, sort, group and the id field, bound to the evaluation's list state. */
 function ListToolsFor({ pg, view }: { readonly pg: Playground; readonly view: ResultView }) {
   const l = useStore(pg.evaluation.list);
-  const { doc } = useStore(pg.documents.state);
+  const idField = useSelect(pg.documents.state, (s) => idFieldOf(s.doc));
   const e = pg.evaluation;
   return (
     <ListTools
       query={l.query}
       sort={l.sort}
       group={l.group}
-      idField={idFieldOf(doc)}
+      idField={idField}
       found={l.query.trim() ? view.list.rows : undefined}
       onSearch={e.search}
       onSort={e.setSort}

@@ -12,7 +12,7 @@ import { ExpectationPicker } from '../components/tuning/ExpectationPicker';
 import { FieldValues } from '../components/tuning/FieldValues';
 import { RuleExportMenu } from '../components/tuning/RuleExportMenu';
 import { ClauseFilterChip, TuningBar } from '../components/tuning/TuningBar';
-import { useStore } from '../hooks/use-store';
+import { useSelect, useStore } from '../hooks/use-store';
 import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
 import { nameOfId, type ResultsState, type VerdictFilter } from '../state/results';
@@ -59,11 +59,10 @@ function currentVerdicts(results: ResultsState): { id: string; verdict: VerdictK
 
 /** The tuning part of the results panel (event queries). */
 export function useResultsTuning(pg: Playground): ResultsTuning {
-  const { doc } = useStore(pg.documents.state);
+  const expectations = useSelect(pg.documents.state, (s) => s.doc.expectations) ?? noExpectations;
+  const selected = useSelect(pg.documents.state, (s) => s.doc.selected);
   const { filter } = useStore(pg.tuning.ui);
   const index = useTuningIndex(pg);
-  const expectations = doc.expectations ?? noExpectations;
-  const selected = doc.selected;
   return {
     bar: <TuningBarContainer pg={pg} index={index} />,
     filter,
@@ -98,17 +97,18 @@ function useFilters(pg: Playground) {
 
 function TuningBarContainer(p: { readonly pg: Playground; readonly index: TuningIndex }) {
   const { pg, index } = p;
-  const { doc } = useStore(pg.documents.state);
+  const expectations = useSelect(pg.documents.state, (s) => s.doc.expectations);
+  const edited = useSelect(pg.documents.state, ({ doc }) => !sameAsBaseline(doc.baseline, doc.rule, doc.settings));
   const results = useStore(pg.evaluation.results);
   const tuning = useStore(pg.evaluation.tuning);
   const { filter, diffOpen } = useStore(pg.tuning.ui);
   const { setTuningFilter } = useFilters(pg);
-  const count = Object.keys(doc.expectations ?? noExpectations).length;
+  const count = Object.keys(expectations ?? noExpectations).length;
   return (
     <>
       <TuningBar
         diff={viewFor(tuning, results)?.diff}
-        edited={!sameAsBaseline(doc.baseline, doc.rule, doc.settings)}
+        edited={edited}
         expectationCount={count}
         unmet={index.unmet}
         expectationText={expectationSummary(index, count)}
@@ -136,10 +136,10 @@ export interface TuningDetailProps {
 
 /** The selected event's rule test, the exclusion preview, and its field values to exclude. */
 export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
-  const { doc } = useStore(pg.documents.state);
   const exclusion = useStore(pg.tuning.exclusion);
+  const expectation = useSelect(pg.documents.state, (s) => s.doc.expectations?.[verdict.id]);
+  const outdated = useSelect(pg.documents.state, (s) => exclusion.phase === 'ready' && exclusion.rule !== s.doc.rule);
   const index = useTuningIndex(pg);
-  const expectation = doc.expectations?.[verdict.id];
   const active = exclusion.phase === 'idle' ? undefined : exclusion.request;
   return (
     <div className="tuning-detail" data-testid="tuning-detail">
@@ -152,7 +152,7 @@ export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
       />
       <ExclusionPreview
         state={exclusion}
-        outdated={exclusion.phase === 'ready' && exclusion.rule !== doc.rule}
+        outdated={outdated}
         onChoose={pg.tuning.chooseProposal}
         onApply={() => void pg.tuning.applyExclusion()}
         onCancel={pg.tuning.cancelExclusion}
@@ -208,9 +208,13 @@ export function TuningExport({ pg }: { readonly pg: Playground }) {
 
 /** The rule side by side with its baseline, while the diff is open. */
 export function BaselineDiffView({ pg, theme }: { readonly pg: Playground; readonly theme: 'dark' | 'light' }) {
-  const { doc } = useStore(pg.documents.state);
   const { diffOpen } = useStore(pg.tuning.ui);
-  if (!diffOpen) return null;
+  return diffOpen ? <OpenBaselineDiff pg={pg} theme={theme} /> : null;
+}
+
+/** The open diff follows the rule text as it is typed (only while it is open). */
+function OpenBaselineDiff({ pg, theme }: { readonly pg: Playground; readonly theme: 'dark' | 'light' }) {
+  const { doc } = useStore(pg.documents.state);
   return (
     <BaselineDiff
       baseline={doc.baseline?.rule ?? doc.rule}

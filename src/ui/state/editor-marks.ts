@@ -9,8 +9,11 @@ import { eventStageHighlights, sequenceStageHighlights, stageLabel } from './joi
 import type { ResultView } from './result-view';
 import { impactBadge } from './tuning';
 
+/** A result view, and whether the rule text its ranges point into is the one in the editor. */
+type MarksOf<K extends keyof ResultView> = Pick<ResultView, K> & { readonly rulesCurrent: boolean };
+
 export function reasonSpans(
-  v: Pick<ResultView, 'rulesCurrent' | 'selectedVerdict' | 'selectedJoinRow' | 'selectedCard' | 'joinView'>,
+  v: MarksOf<'selectedVerdict' | 'selectedJoinRow' | 'selectedCard' | 'joinView'>,
 ): HighlightSpan[] {
   const spans: HighlightSpan[] = [];
   if (!v.rulesCurrent) return spans;
@@ -109,7 +112,7 @@ function clauseBadge(s: ClauseStat, impact: ReadonlyMap<number, ClauseImpact>): 
 
 /** Per stage term and per clause: how many events it decides (only for the current rule text). */
 export function clauseBadges(
-  v: Pick<ResultView, 'rulesCurrent' | 'joinView'>,
+  v: MarksOf<'joinView'>,
   stats: readonly ClauseStat[],
   impact: readonly ClauseImpact[] = [],
 ): ClauseBadge[] {

@@ -13,8 +13,6 @@ import { eventOf, nameOfId, positionOfId, shownLabels, verdictOf, type ResultsSt
 import type { ListModel } from './verdict-list';
 
 export interface ResultView {
-  /** The rule text the results' ranges point into is the one in the editor. */
-  readonly rulesCurrent: boolean;
   /** The fetched events whose ranges point into the events editor's text (sparse, by position), if any. */
   readonly eventsForText: readonly EventView[] | undefined;
   readonly joinView: JoinView | undefined;
@@ -44,7 +42,7 @@ function eventsOf(results: ResultsState): EventView[] {
 }
 
 export function resultView(
-  doc: DocState,
+  doc: Pick<DocState, 'events' | 'selected'>,
   results: ResultsState,
   joinView: JoinView | undefined,
   selectedSequence: number | undefined,
@@ -59,7 +57,6 @@ export function resultView(
   const selectedRow = selectedVerdict ?? selectedJoinRow;
   const labels = shownLabels(results);
   return {
-    rulesCurrent: results.ruleText === doc.rule,
     eventsForText,
     joinView,
     list,

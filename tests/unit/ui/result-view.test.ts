@@ -35,8 +35,14 @@ function state(rule: string, selected?: string) {
       )
     : undefined;
   const list = listOf(shown, 'all', initialList, shownLabels(results));
-  const view = (d: DocState, seq?: number) => resultView(d, results, join, seq, list);
+  const view = (d: DocState, seq?: number) =>
+    marksView(resultView(d, results, join, seq, list), results.ruleText, d.rule);
   return { doc, results, join, view };
+}
+
+/** A view as the rule's marks see it: its ranges hold while the evaluated rule is the editor's. */
+function marksView<V>(view: V, evaluatedRule: string, editorRule: string): V & { readonly rulesCurrent: boolean } {
+  return { ...view, rulesCurrent: evaluatedRule === editorRule };
 }
 
 describe('result view', () => {
@@ -73,12 +79,10 @@ describe('result view', () => {
     const { impact } = tuningView({}, s.lastResult!, ctx, new BaselineCache());
     const results = applyRun(loaded, compact, { version: 0, rule, rows: s.rows([0, 1, 2]), sequences: [] });
     const doc: DocState = { ...defaultDocState(), rule, events: EVENTS, metadata: undefined };
-    const v = resultView(
-      doc,
-      results,
-      undefined,
-      undefined,
-      listOf(results.shown!, 'all', initialList, shownLabels(results)),
+    const v = marksView(
+      resultView(doc, results, undefined, undefined, listOf(results.shown!, 'all', initialList, shownLabels(results))),
+      results.ruleText,
+      doc.rule,
     );
     const badges = clauseBadges(v, results.clauseStats, impact).filter((b) => b.key !== undefined);
     // the list suppresses x (only it) and y (with the == part); the == part suppresses y, never alone

@@ -1,27 +1,31 @@
 import { useMemo } from 'react';
 import type { EventView } from '../../../worker/protocol';
-import { useStore } from '../../hooks/use-store';
+import { useSelect, useStore } from '../../hooks/use-store';
 import type { Playground } from '../../playground';
 import { fieldsInRule, RULE_KEYWORDS } from '../../state/rule-fields';
 
 /** The rule's fields worth an entry: not the category, the `event.*` bookkeeping or the timestamp. */
 function useEntryFields(pg: Playground): readonly string[] {
-  const { doc } = useStore(pg.documents.state);
+  const settings = useSelect(pg.documents.state, (s) => s.doc.settings);
   const words = useStore(pg.keywords);
-  const { eventCategoryField, timestampField } = doc.settings;
+  // The evaluated rule's fields (the editor's text before the first evaluation): typing does not
+  // read the rule again here on every keystroke.
+  const { ruleText } = useStore(pg.evaluation.results);
+  const rule = useSelect(pg.documents.state, (s) => ruleText || s.doc.rule);
+  const { eventCategoryField, timestampField } = settings;
   return useMemo(() => {
     const keywords = new Set([...RULE_KEYWORDS, ...words.map((k) => k.toLowerCase())]);
-    return fieldsInRule(doc.rule, keywords, 40).filter(
+    return fieldsInRule(rule, keywords, 40).filter(
       (f) => f !== eventCategoryField && f !== timestampField && !f.startsWith('event.'),
     );
-  }, [doc.rule, words, eventCategoryField, timestampField]);
+  }, [rule, words, eventCategoryField, timestampField]);
 }
 
 /** "Add rule exception" in the event's detail: opens the dialog pre-filled from the event's fields. */
 export function AddExceptionButton({ pg, event }: { readonly pg: Playground; readonly event: EventView | undefined }) {
   const fields = useEntryFields(pg);
   const view = useStore(pg.evaluation.results).exceptions;
-  const hasText = useStore(pg.documents.state).doc.exceptions !== undefined;
+  const hasText = useSelect(pg.documents.state, (s) => s.doc.exceptions !== undefined);
   if (!event) return null;
   const start = () => {
     const items = hasText ? (view?.items ?? []) : [];
