@@ -9,7 +9,14 @@ import { downloadText } from './platform/download';
 import { readFileText } from './platform/files';
 import { clearHash, currentUrl, onHashChange, readHash, writeHash } from './platform/location';
 import { legacyDrafts } from './platform/storage';
-import { claimWorkspace, heldElsewhere, newWorkspaceId, tabWorkspaceId } from './platform/tab-workspace';
+import {
+  claimWorkspace,
+  heldElsewhere,
+  newWorkspaceId,
+  onWorkspaceContested,
+  onWorkspaceLost,
+  tabWorkspaceId,
+} from './platform/tab-workspace';
 import { installPlaygroundHook } from './platform/test-hook';
 import { debounce, withTimeout } from './platform/timers';
 import { guardLeaving, onHidden } from './platform/visibility';
@@ -50,6 +57,8 @@ function ports(store: WorkspaceStore): PlaygroundPorts<File> {
       store,
       claim: claimWorkspace,
       heldElsewhere,
+      onLost: onWorkspaceLost,
+      onContested: onWorkspaceContested,
       tabWorkspace: tabWorkspaceId,
       newId: newWorkspaceId,
       now: () => Date.now(),

@@ -107,6 +107,36 @@ test.describe('drafts that survive', () => {
     await second.close();
   });
 
+  test('without Web Locks two tabs still never share a workspace (they ask each other over a BroadcastChannel)', async ({
+    page,
+    context,
+  }) => {
+    // As in a browser without Web Locks, or a page served over plain http from another machine.
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+    });
+    await openApp(page);
+    expect(await page.evaluate(() => 'locks' in navigator && navigator.locks === undefined)).toBe(true);
+    await setRule(page, 'process where process.name == "first tab"');
+    await saved(page);
+    const second = await context.newPage();
+    await openApp(second);
+    expect(await getRule(second)).toBe('process where process.name == "first tab"');
+    await expect(second.getByTestId('notice')).toHaveAttribute('data-kind', 'copy');
+    await setRule(second, 'process where process.name == "second tab"');
+    await saved(second);
+    await setRule(page, 'process where process.name == "first tab, later"');
+    await saved(page);
+    await second.screenshot({ path: 'test-results/drafts-no-web-locks.png' });
+    await page.reload();
+    await waitReady(page);
+    expect(await getRule(page)).toBe('process where process.name == "first tab, later"');
+    await second.reload();
+    await waitReady(second);
+    expect(await getRule(second)).toBe('process where process.name == "second tab"');
+    await second.close();
+  });
+
   test('a save over the storage quota says so at once and offers the workspace file', async ({ page, baseURL }) => {
     // The quota is read when the browser first opens the page's database: set it before.
     const cdp = await page.context().newCDPSession(page);

@@ -2,8 +2,11 @@
  * Which workspace this tab edits: its id lives in sessionStorage (kept across reloads of this
  * tab, not seen by other tabs), and the tab holds a Web Lock named after it for as long as it
  * has it open, so another tab (or a duplicate of this one, which inherits its sessionStorage)
- * can tell and work on a copy instead. Without Web Locks every workspace counts as free.
+ * can tell and work on a copy instead. Without Web Locks the tabs ask each other over a
+ * BroadcastChannel (tab-claims.ts).
  */
+import { channelClaims, type TabClaims } from './tab-claims';
+
 const TAB_KEY = 'eql-playground.tab-workspace';
 const LOCK_PREFIX = 'eql-playground.workspace:';
 
@@ -31,10 +34,30 @@ export function newWorkspaceId(): string {
 
 const locks = (): LockManager | undefined => (typeof navigator !== 'undefined' ? navigator.locks : undefined);
 
+let fallback: TabClaims | undefined;
+/** The claims of this tab when the browser has no Web Locks. */
+const claims = (): TabClaims =>
+  (fallback ??= channelClaims({
+    channel: () =>
+      typeof BroadcastChannel === 'function' ? new BroadcastChannel('eql-playground.workspaces') : undefined,
+    tab: newWorkspaceId(),
+    waitMs: 150,
+  }));
+
+/** Another tab turns out to have held this tab's workspace first (only without Web Locks: they cannot race). */
+export function onWorkspaceLost(listener: (id: string) => void): () => void {
+  return locks() ? () => {} : claims().onLost(listener);
+}
+
+/** Another tab claimed this tab's workspace (only without Web Locks). */
+export function onWorkspaceContested(listener: (id: string) => void): () => void {
+  return locks() ? () => {} : claims().onContested(listener);
+}
+
 /** True when another tab of this page has the workspace open. */
 export async function heldElsewhere(id: string): Promise<boolean> {
   const l = locks();
-  if (!l) return false;
+  if (!l) return claims().heldElsewhere(id);
   if (claimed?.id === id) return false;
   const state = await l.query();
   return (state.held ?? []).some((h) => h.name === LOCK_PREFIX + id);
@@ -50,8 +73,9 @@ export async function claimWorkspace(id: string): Promise<boolean> {
   if (claimed?.id === id) return true;
   const l = locks();
   if (!l) {
-    rememberTabWorkspace(id);
-    return true;
+    const got = await claims().claim(id);
+    if (got) rememberTabWorkspace(id);
+    return got;
   }
   const got = await new Promise<boolean>((resolve) => {
     void l

@@ -36,6 +36,10 @@ export interface WorkspacePorts {
   /** Hold the workspace for this tab (releasing the one held before); false when another tab has it. */
   readonly claim: (id: string) => Promise<boolean>;
   readonly heldElsewhere: (id: string) => Promise<boolean>;
+  /** Another tab turns out to have held this tab's workspace first (a late answer, without Web Locks). */
+  readonly onLost?: (listener: (id: string) => void) => () => void;
+  /** Another tab claimed this tab's workspace and may have written to it. */
+  readonly onContested?: (listener: (id: string) => void) => () => void;
   /** The workspace this tab had before a reload. */
   readonly tabWorkspace: () => string | undefined;
   readonly newId: () => string;
@@ -310,6 +314,38 @@ function linkSwitch(ports: DraftPorts, saving: Saving, notices: Store<Notice | u
   };
 }
 
+/** A stored workspace's draft, or why it cannot be read (storage failing included). */
+function readStored(store: WorkspaceStore, id: string): Promise<DraftRead> {
+  return store.load(id).then(readWorkspace, (e: unknown) => ({
+    ok: false,
+    reason: `storage could not be read: ${e instanceof Error ? e.message : String(e)}`,
+  }));
+}
+
+/** Another tab held this workspace first: go on in a copy, the document staying on screen. */
+async function copySwitch(
+  w: WorkspacePorts,
+  saving: Saving,
+  notices: Store<Notice | undefined>,
+  workspace: Store<string>,
+  refreshRecent: () => Promise<unknown>,
+): Promise<void> {
+  const of = saving.metaOfCurrent();
+  const id = w.newId();
+  await w.claim(id);
+  const c = saving.tab.current;
+  const base: Opening['base'] = {
+    createdAt: w.now(),
+    origin: 'copy',
+    ...(c.base.linkKey ? { linkKey: c.base.linkKey } : {}),
+  };
+  saving.tab.current = { ...c, id, base };
+  workspace.set(id);
+  notices.set({ kind: 'copy', of });
+  await saving.saveNow();
+  void refreshRecent();
+}
+
 /** Switching the tab to another workspace: a stored one, a new one, a pasted link. */
 function createSwitching(
   ports: DraftPorts,
@@ -344,11 +380,8 @@ function createSwitching(
 
   /** Open a stored workspace in this tab (a copy when another tab has it open). */
   const open = async (meta: WorkspaceMeta, notice?: Notice): Promise<boolean> => {
-    if (!(await saving.secure())) return refuse(`“${meta.title}”`);
-    const read: DraftRead = await w.store.load(meta.id).then(readWorkspace, (e: unknown) => ({
-      ok: false,
-      reason: `storage could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    }));
+    if (!(await saving.secure())) return refuse(`“${recentName(meta)}”`);
+    const read = await readStored(w.store, meta.id);
     if (!read.ok) {
       lists.unreadable.update((u) => ({ ...u, [meta.id]: read.reason }));
       notices.set({ kind: 'unreadable', of: meta, reason: read.reason });
@@ -378,6 +411,8 @@ function createSwitching(
 
   const onHash = linkSwitch(ports, saving, notices, show);
 
+  const moveToCopy = () => copySwitch(ports.workspaces, saving, notices, lists.workspace, refreshRecent);
+
   const reset = async (): Promise<void> => {
     // Stored now (even when untouched), so Undo finds it.
     if (!(await saving.secure())) {
@@ -401,7 +436,7 @@ function createSwitching(
     ports.hash.clearHash();
     await begin(state, origin, { kind: 'workspace-opened', title: workspaceTitle(state) });
   };
-  return { refreshRecent, open, onHash, reset, reopen, openAsNew };
+  return { refreshRecent, open, onHash, reset, reopen, openAsNew, moveToCopy };
 }
 
 /** The workspace and stored drafts as files (a download that cannot be whole says what it lacks). */
@@ -579,6 +614,13 @@ export function createDrafts(
         ports.hash.onHashChange((h) => void track(sw.onHash(h))),
         ports.onHidden(() => saving.saver.flush()),
         ports.guardLeaving?.(saving.unsaved) ?? (() => {}),
+        ports.workspaces.onLost?.((id) => {
+          if (id === saving.tab.current.id) void track(sw.moveToCopy());
+        }) ?? (() => {}),
+        // Whatever the other tab wrote before it heard the answer, this tab's version goes over it.
+        ports.workspaces.onContested?.((id) => {
+          if (id === saving.tab.current.id) saving.changed();
+        }) ?? (() => {}),
       ];
       // A link's content or a copy is stored at once; the untouched example waits for an edit.
       if (!opening.stored && opening.base.origin !== 'example') void saving.saveNow();

@@ -6,7 +6,8 @@ import { createPlayground } from '../../../../src/ui/playground';
 import { defaultDocState, serializeDraft, toSharePayload, type DocState } from '../../../../src/ui/state/doc-state';
 import { readWorkspace, serializeWorkspace, type WorkspaceMeta } from '../../../../src/ui/state/workspaces';
 import { DATASET_FROM } from '../../../../src/ui/stores/dataset';
-import { openTabWorkspace } from '../../../../src/ui/stores/drafts';
+import { openTabWorkspace, type WorkspacePorts } from '../../../../src/ui/stores/drafts';
+import { channelClaims, type TabClaims } from '../../../../src/ui/platform/tab-claims';
 import { fakeBrowser, fakePorts, flush, type FakeBrowser } from './fakes';
 
 const mine: DocState = { ...defaultDocState(), rule: 'process where process.name == "mine"' };
@@ -14,10 +15,16 @@ const theirs: DocState = { ...defaultDocState(), rule: 'file where file.name == 
 const link = encodeShareHash(toSharePayload(theirs));
 
 /** Open a tab as the page does: the opening decided first, then the playground on it. */
-async function openTab(browser: FakeBrowser, hash = '', tab = 'tab-1') {
+async function openTab(
+  browser: FakeBrowser,
+  hash = '',
+  tab = 'tab-1',
+  adapt: (w: WorkspacePorts) => WorkspacePorts = (w) => w,
+) {
   const f = fakePorts(hash, browser, tab);
-  const opening = await openTabWorkspace(f.ports);
-  const pg = createPlayground(f.ports, opening);
+  const ports = { ...f.ports, workspaces: adapt(f.ports.workspaces) };
+  const opening = await openTabWorkspace(ports);
+  const pg = createPlayground(ports, opening);
   const stop = pg.start();
   await pg.drafts.flush();
   const edit = async (rule: string) => {
@@ -29,7 +36,7 @@ async function openTab(browser: FakeBrowser, hash = '', tab = 'tab-1') {
     stop();
     await pg.drafts.flush();
     f.closeTab();
-    return openTab(browser, newHash, tab);
+    return openTab(browser, newHash, tab, adapt);
   };
   return { f, pg, stop, edit, reload };
 }
@@ -564,6 +571,87 @@ describe('Recent: delete with Undo, rename', () => {
     expect([await store.list(), await store.load('a')]).toEqual([[], undefined]);
     await store.save({ ...meta, name: 'Back' }, 'two');
     expect((await store.list())[0]?.name).toBe('Back');
+  });
+});
+
+describe('a browser without Web Locks', () => {
+  /** The tab's claims over a BroadcastChannel instead of Web Locks (as tab-workspace.ts falls back to). */
+  const overChannel = (name: string, tabs: TabClaims[], tab: string) => (w: WorkspacePorts) => {
+    const claims = channelClaims({ channel: () => new BroadcastChannel(name), tab, waitMs: 30 });
+    tabs.push(claims);
+    return {
+      ...w,
+      claim: async (id: string) => (await claims.claim(id)) && w.claim(id),
+      heldElsewhere: claims.heldElsewhere,
+      onLost: claims.onLost,
+      onContested: claims.onContested,
+    };
+  };
+  /** The claims without any lock (what the page did before): every workspace counts as free. */
+  const noLocks = (w: WorkspacePorts): WorkspacePorts => ({ ...w, heldElsewhere: async () => false });
+
+  test('with every workspace free, two tabs edit one workspace and a reload shows only the last save', async () => {
+    // Why the fallback exists: the first tab's edits are gone from storage.
+    const browser = fakeBrowser();
+    const one = await openTab(browser, '', 'tab-1', noLocks);
+    await one.edit('process where "one"');
+    browser.locks.held.clear();
+    const two = await openTab(browser, '', 'tab-2', noLocks);
+    expect(two.pg.drafts.workspaceId()).toBe(one.pg.drafts.workspaceId());
+    await two.edit('process where "two"');
+    expect((await stored(browser, one.pg.drafts.workspaceId()))?.rule).toBe('process where "two"');
+  });
+
+  test('over a BroadcastChannel the second tab works on a copy, and neither overwrites the other', async () => {
+    const tabs: TabClaims[] = [];
+    try {
+      const browser = fakeBrowser();
+      const one = await openTab(browser, '', 'tab-1', overChannel('drafts-a', tabs, 'a'));
+      await one.edit('process where "one"');
+      browser.locks.held.clear(); // the fake Web Locks play no part
+      const two = await openTab(browser, '', 'tab-2', overChannel('drafts-a', tabs, 'b'));
+      expect(two.pg.notices.get()).toMatchObject({ kind: 'copy', of: { id: one.pg.drafts.workspaceId() } });
+      expect(two.pg.drafts.workspaceId()).not.toBe(one.pg.drafts.workspaceId());
+      await two.edit('process where "two"');
+      await one.edit('process where "one, later"');
+      expect((await stored(browser, one.pg.drafts.workspaceId()))?.rule).toBe('process where "one, later"');
+      expect((await stored(browser, two.pg.drafts.workspaceId()))?.rule).toBe('process where "two"');
+    } finally {
+      for (const t of tabs) t.close();
+    }
+  });
+
+  test('a tab that hears late that another held its workspace goes on in a copy; the holder stores its own again', async () => {
+    const browser = fakeBrowser();
+    const hear: { lost?: (id: string) => void; contested?: (id: string) => void } = {};
+    const one = await openTab(browser, '', 'tab-1', (w) => ({
+      ...w,
+      onContested: (l) => {
+        hear.contested = l;
+        return () => {};
+      },
+    }));
+    await one.edit('process where "one"');
+    const id = one.pg.drafts.workspaceId();
+    browser.locks.held.clear();
+    const two = await openTab(browser, '', 'tab-2', (w) => ({
+      ...noLocks(w),
+      onLost: (l) => {
+        hear.lost = l;
+        return () => {};
+      },
+    }));
+    expect(two.pg.drafts.workspaceId()).toBe(id); // the answer did not come in time
+    await two.edit('process where "two"');
+    hear.lost?.(id);
+    hear.contested?.(id);
+    await two.pg.drafts.settled();
+    await one.pg.drafts.flush();
+    expect(two.pg.drafts.workspaceId()).not.toBe(id);
+    expect(two.pg.notices.get()).toMatchObject({ kind: 'copy', of: { id } });
+    expect(two.pg.documents.doc().rule).toBe('process where "two"');
+    expect((await stored(browser, two.pg.drafts.workspaceId()))?.rule).toBe('process where "two"');
+    expect((await stored(browser, id))?.rule).toBe('process where "one"');
   });
 });
 
