@@ -166,6 +166,26 @@ async function writeDraft(
 /** How long the typing pause before a save is when the events are large (a dataset). */
 export const LARGE_SAVE_PAUSE_MS = 2000;
 
+/**
+ * Versions of the document on screen: bumped by every change (a save of an older one does not
+ * say "Saved"), and the latest one kept somewhere: stored, downloaded as a file, or (when it was
+ * put on screen) still where it came from (storage, a link, a file, the example).
+ */
+function versions() {
+  let version = 0;
+  let kept = 0;
+  return {
+    now: () => version,
+    bump: () => {
+      version++;
+    },
+    keep: (n: number) => {
+      kept = Math.max(kept, n);
+    },
+    isKept: () => kept === version,
+  };
+}
+
 /** The tab's workspace and its saving: autosave, one save at a time, a failure told at once. */
 function createSaving(
   w: WorkspacePorts,
@@ -184,13 +204,7 @@ function createSaving(
   let chain: Promise<void> = Promise.resolve();
   /** The last save failed (the user has been told; told again only after one works). */
   let failing = false;
-  /** Bumped by every change: a save of an older version does not say "Saved". */
-  let version = 0;
-  /**
-   * The latest version that is kept somewhere: stored, downloaded as a file, or (when it was put
-   * on screen) still where it came from (storage, a link, a file, the example).
-   */
-  let kept = 0;
+  const v = versions();
 
   /** A save of `target` failed: the indicator says so, and the notice at once (again only after one worked). */
   const report = (target: Current, e: unknown): void => {
@@ -204,15 +218,15 @@ function createSaving(
     if (refused) return report(target, refused.error);
     failing = false;
     if (target !== tab.current) return;
-    kept = Math.max(kept, mine);
-    if (mine !== version) return;
+    v.keep(mine);
+    if (mine !== v.now()) return;
     status.set({ state: 'saved' });
     if (notices.get()?.kind === 'save-failed') notices.set(undefined);
   };
   const saveNow = (): Promise<void> => {
     const target = tab.current;
     const state = documents.doc();
-    const mine = version;
+    const mine = v.now();
     status.set({ state: 'pending' });
     chain = chain.then(() => store(target, state, mine));
     return chain;
@@ -220,7 +234,7 @@ function createSaving(
   const saver = pacedSaver(debounce, large, () => void saveNow());
   /** The document changed: a save is due (a failure stays shown until a save works). */
   const changed = (): void => {
-    version++;
+    v.bump();
     if (status.get().state === 'saved') status.set({ state: 'pending' });
     saver.schedule();
   };
@@ -234,22 +248,25 @@ function createSaving(
     return metaFor(tab.current.id, documents.doc(), text, w.now(), tab.current.base);
   };
   const keeping = {
-    /** Save now; true when the version on screen is kept (so another may replace it on screen). */
-    secure: async (): Promise<boolean> => {
-      await saveNow();
-      return kept === version;
+    /**
+     * Save now (`always`, so even the untouched example is stored; else only what is not kept
+     * yet); true when the version on screen is kept, so another may replace it on screen.
+     */
+    secure: async (always = true): Promise<boolean> => {
+      if (always) await saveNow();
+      else {
+        await flush();
+        if (!v.isKept()) await saveNow();
+      }
+      return v.isKept();
     },
     /** The document on screen was just put there from where it is kept. */
-    loaded: () => {
-      kept = version;
-    },
-    version: () => version,
-    /** Version `v` was downloaded whole as a workspace file. */
-    keptAsFile: (v: number) => {
-      kept = Math.max(kept, v);
-    },
+    loaded: () => v.keep(v.now()),
+    version: v.now,
+    /** Version `n` was downloaded whole as a workspace file. */
+    keptAsFile: v.keep,
     /** Closing the tab now would lose work: the save failed and no file was taken since. */
-    unsaved: () => kept !== version && status.get().state === 'failed',
+    unsaved: () => !v.isKept() && status.get().state === 'failed',
   };
   return { tab, status, saveNow, saver, changed, flush, metaOfCurrent, ...keeping };
 }
@@ -377,10 +394,13 @@ function createSwitching(
   };
 
   const refuse = (what: string) => refuseSwitch(saving, notices, what);
+  /** The work on screen is stored (even the untouched example), else `what` is refused. */
+  const kept = async (what: string): Promise<boolean> => (await saving.secure()) || refuse(what);
 
   /** Open a stored workspace in this tab (a copy when another tab has it open). */
   const open = async (meta: WorkspaceMeta, notice?: Notice): Promise<boolean> => {
-    if (!(await saving.secure())) return refuse(`“${recentName(meta)}”`);
+    // A large workspace is not stored again when it is already (tens of megabytes per save).
+    if (!(await saving.secure(false))) return refuse(`“${recentName(meta)}”`);
     const read = await readStored(w.store, meta.id);
     if (!read.ok) {
       lists.unreadable.update((u) => ({ ...u, [meta.id]: read.reason }));
@@ -415,10 +435,7 @@ function createSwitching(
 
   const reset = async (): Promise<void> => {
     // Stored now (even when untouched), so Undo finds it.
-    if (!(await saving.secure())) {
-      refuse('the example');
-      return;
-    }
+    if (!(await kept('the example'))) return;
     const previous = saving.metaOfCurrent();
     ports.hash.clearHash();
     await begin(defaultDocState(), 'example', { kind: 'reset', previous });
@@ -429,10 +446,7 @@ function createSwitching(
   };
   /** A document from elsewhere (a workspace file) in a workspace of its own; the one on screen stays stored. */
   const openAsNew = async (state: DocState, origin: WorkspaceMeta['origin']): Promise<void> => {
-    if (!(await saving.secure())) {
-      refuse(`“${workspaceTitle(state)}”`);
-      return;
-    }
+    if (!(await kept(`“${workspaceTitle(state)}”`))) return;
     ports.hash.clearHash();
     await begin(state, origin, { kind: 'workspace-opened', title: workspaceTitle(state) });
   };
@@ -550,6 +564,24 @@ function createRecentEdits(
   };
 }
 
+/** Switches under way (a pasted link decoding, a workspace loading), for `settled()`. */
+function switchTracker() {
+  let switching: Promise<unknown> = Promise.resolve();
+  return {
+    track: (p: Promise<unknown>): Promise<void> => {
+      switching = Promise.all([switching, p]).catch(() => undefined);
+      return p.then(() => undefined);
+    },
+    settled: async (): Promise<void> => {
+      let last: Promise<unknown>;
+      do {
+        last = switching;
+        await last;
+      } while (last !== switching);
+    },
+  };
+}
+
 export function createDrafts(
   ports: DraftPorts,
   opening: Opening,
@@ -569,12 +601,7 @@ export function createDrafts(
   /** The id of the workspace on screen (set once another one is loaded). */
   const workspace = createStore(opening.id);
   const sw = createSwitching(ports, saving, documents, notices, { recent, unreadable, workspace });
-  /** Switches under way (a pasted link decoding, a workspace loading), for `settled()`. */
-  let switching: Promise<unknown> = Promise.resolve();
-  const track = (p: Promise<unknown>): Promise<void> => {
-    switching = Promise.all([switching, p]).catch(() => undefined);
-    return p.then(() => undefined);
-  };
+  const { track, settled } = switchTracker();
   const noticed = <K extends Notice['kind']>(kind: K) => {
     const n = notices.get();
     return n?.kind === kind ? (n as Extract<Notice, { kind: K }>) : undefined;
@@ -599,13 +626,7 @@ export function createDrafts(
     /** Save now (pending changes); resolves when storage has answered. */
     flush: saving.flush,
     /** Resolves once no workspace switch is under way (the automation hook's `ready` waits for it). */
-    settled: async (): Promise<void> => {
-      let last: Promise<unknown>;
-      do {
-        last = switching;
-        await last;
-      } while (last !== switching);
-    },
+    settled,
     refreshRecent: sw.refreshRecent,
     ...createRecentEdits(ports, saving, notices, { unreadable }, sw.refreshRecent),
     start(): () => void {
