@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { Dialog, Page } from '@playwright/test';
 import { expect, openApp, test, waitReady } from './fixtures';
 
 const getRule = (page: Page) => page.evaluate(() => window.eqlPlayground.getRule());
@@ -157,6 +157,17 @@ test.describe('drafts that survive', () => {
       // Nothing replaces the work on screen while it is neither stored nor downloaded.
       await page.getByRole('button', { name: 'Reset to example' }).click();
       await expect(notice).toContainText('so the example was not opened over your unsaved changes');
+      expect(await getRule(page)).toBe('process where process.name == "kept"');
+      // Closing or reloading the tab now would lose the work: the browser asks first.
+      const asked: string[] = [];
+      const onDialog = (d: Dialog) => {
+        asked.push(d.type());
+        void d.dismiss();
+      };
+      page.on('dialog', onDialog);
+      await page.evaluate(() => setTimeout(() => location.reload(), 0));
+      await expect.poll(() => asked).toEqual(['beforeunload']);
+      page.off('dialog', onDialog);
       expect(await getRule(page)).toBe('process where process.name == "kept"');
       const download = page.waitForEvent('download');
       await notice.getByTestId('download-workspace').click();

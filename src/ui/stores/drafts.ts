@@ -29,7 +29,7 @@ import {
   recentName,
 } from '../state/workspaces';
 import type { Documents } from './documents';
-import { workspaceOfDoc } from './tuning';
+import { fileStem, workspaceOfDoc } from './tuning';
 
 export interface WorkspacePorts {
   readonly store: WorkspaceStore;
@@ -473,7 +473,11 @@ function createDownloads(
       );
       const view = workspaceOfDoc(events.text === undefined ? doc : { ...doc, events: events.text });
       const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
-      ports.download(`${fileStem(documents.doc())}.workspace.json`, text, 'application/json');
+      ports.download(
+        `${fileStem(documents.doc().metadata?.name?.slice(0, 200), 'eql-workspace')}.workspace.json`,
+        text,
+        'application/json',
+      );
       if (!('failed' in events)) saving.keptAsFile(v);
       // The file has everything but the held events: say what it lacks, so no one trusts it for them.
       if ('failed' in events)
@@ -669,17 +673,6 @@ export function createDrafts(
       track(sw.reopen(noticed('shared')?.[which])),
     ...createDownloads(ports, saving, documents, notices, writeFile, held),
   };
-}
-
-function fileStem(doc: DocState): string {
-  const name = doc.metadata?.name ?? 'eql-playground';
-  const stem = name
-    .slice(0, 200)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return stem || 'eql-playground';
 }
 
 export type Drafts = ReturnType<typeof createDrafts>;
