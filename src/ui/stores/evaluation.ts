@@ -197,9 +197,13 @@ async function evaluateVersion(x: Shared): Promise<void> {
     if (failed(ro)) final = (r) => applyFailure(r, failureText(ro), version);
     else if (ro.status === 'ok') {
       const compact = ro.value.result;
-      if (compact.ok) x.tuning.set({ version, rule: doc.rule, view: compact.tuning });
       const facts = await shownWith(x, c, compact, version, doc.rule);
-      final = (r) => applyRun(r, compact, facts);
+      // The tuning views go out with the results, in one render (set on their own, they were a
+      // render of the page of their own before the rows came).
+      final = (r) => {
+        if (compact.ok) x.tuning.set({ version, rule: doc.rule, view: compact.tuning });
+        return applyRun(r, compact, facts);
+      };
     }
   } finally {
     x.inFlight--;

@@ -384,7 +384,12 @@ test('the evaluation keeps the tuning views of the last good answer', async () =
   const input = c.calls.run[0]!.args[0] as RunInput;
   const result = { ...c.session.run(input), tuning: { impact: [], elements: [] } };
   c.settle('run', { status: 'ok', value: { type: 'ran', id: 1, result } });
+  await flush();
+  // The rows the list shows are fetched first; the views come with the results.
+  expect(evaluation.tuning.get()).toBeUndefined();
   await c.serve();
+  // The views are published with the results they belong to, not before.
+  expect(evaluation.results.get().version).toBe(0);
   expect(evaluation.tuning.get()).toMatchObject({ version: 0, view: { impact: [] } });
 });
 
