@@ -10,8 +10,6 @@ import { Responses } from './diagnostics';
 import { findJsonError } from '../core/schema/json-syntax';
 import { isObject } from '../core/runtime/values';
 
-type Json = Record<string, unknown>;
-
 export interface ParsedResponse {
   readonly hits: ResponseHits | undefined;
   readonly diagnostics: Diagnostic[];

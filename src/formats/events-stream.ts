@@ -32,7 +32,7 @@ export interface StreamResult {
   readonly length: number;
 }
 
-const enum Role {
+enum Role {
   /** A top-level value: an event, unless it turns out to be a search response. */
   Top,
   /** A top-level array: its elements are events. */
@@ -317,7 +317,7 @@ export class EventsStream {
         if (end < 0) break;
         this.inString = false;
         const top = this.stack[this.stack.length - 1];
-        if (top && top.expectKey && (top.role === Role.Top || top.role === Role.HitsObj || top.role === Role.Seq))
+        if (top?.expectKey && (top.role === Role.Top || top.role === Role.HitsObj || top.role === Role.Seq))
           top.key = t.slice(this.strStart, Math.max(this.strStart, end - 1));
         i = end;
         this.strStart = -1;

@@ -177,7 +177,7 @@ function fitObject(
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) {
     const sub = path ? `${path}.${key}` : key;
-    const shape = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : open ? 'scalar' : undefined;
+    const shape = Object.hasOwn(fields, key) ? fields[key] : open ? 'scalar' : undefined;
     if (shape === undefined) {
       notices.push(`${sub} was dropped: not a known field`);
       continue;

@@ -74,7 +74,7 @@ function codesOf(result: EvaluationResult, count: number, byPosition: (Verdict |
 }
 
 /** Groups events by their first reason (the deciding clause and part). */
-function groupsOf(result: EvaluationResult, count: number, codes: Uint8Array, byPosition: (Verdict | undefined)[]) {
+function groupsOf(count: number, codes: Uint8Array, byPosition: (Verdict | undefined)[]) {
   const groups: ReasonGroup[] = [];
   const index = new Map<string, number>();
   const groupOf = new Uint32Array(count);
@@ -219,7 +219,7 @@ export class WorkerSession {
       const c = verdicts[p]!;
       if (c !== NO_VERDICT) counts[VERDICT_OF_CODE[c]!]++;
     }
-    const { groups, groupOf } = groupsOf(result, ds.count, verdicts, byPosition);
+    const { groups, groupOf } = groupsOf(ds.count, verdicts, byPosition);
     const hitPositions = this.hitPositions(result);
     return {
       datasetVersion: ds.version,

@@ -162,7 +162,7 @@ describe('check: positions relative to the file', () => {
   test('a TOML literal-string query: diagnostics point into the file', async () => {
     const toml = write(
       'pos.toml',
-      `[metadata]\nmaturity = "production"\n\n[rule]\nname = "x"\ntype = "eql"\nquery = \'\'\'\nprocess where process.name = "bash"\n\'\'\'\n`,
+      `[metadata]\nmaturity = "production"\n\n[rule]\nname = "x"\ntype = "eql"\nquery = '''\nprocess where process.name = "bash"\n'''\n`,
     );
     const r = await cli('check', toml, '--json');
     const d = JSON.parse(r.out)[0].diagnostics[0];

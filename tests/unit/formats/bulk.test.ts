@@ -32,29 +32,44 @@ describe('_bulk NDJSON', () => {
   });
 });
 
+/** A mapping's properties, walked by name in the tests below. */
+interface MappingNode {
+  readonly type?: string;
+  readonly properties: Record<string, MappingNode>;
+}
+
+/** The mapping of a dotted field name (`file.Ext.code_signature`), walking the properties. */
+function at(props: Record<string, MappingNode>, path: string): MappingNode {
+  const [first, ...rest] = path.split('.');
+  let node = props[first!];
+  for (const part of rest) node = node?.properties[part];
+  if (!node) throw new Error(`no mapping for ${path}`);
+  return node;
+}
+
 describe('the mapping', () => {
   const { schema } = schemaForEvents(events, undefined);
-  const props = eventMappings(events, schema).properties as Record<string, any>;
+  const props = eventMappings(events, schema).properties as Record<string, MappingNode>;
 
   test('ECS and Elastic Defend types, with the .caseless sub-fields', () => {
-    expect(props['@timestamp']).toEqual({ type: 'date' });
-    expect(props.source.properties.ip).toEqual({ type: 'ip' });
-    expect(props.process.properties.pid).toEqual({ type: 'long' });
-    expect(props.process.properties.name).toMatchObject({
+    expect(at(props, '@timestamp')).toEqual({ type: 'date' });
+    expect(at(props, 'source.ip')).toEqual({ type: 'ip' });
+    expect(at(props, 'process.pid')).toEqual({ type: 'long' });
+    expect(at(props, 'process.name')).toMatchObject({
       type: 'keyword',
       ignore_above: 1024,
       fields: { caseless: { type: 'keyword', normalizer: 'lowercase' } },
     });
-    expect(props.file.properties.Ext.properties.code_signature.type).toBe('nested');
-    expect(props.file.properties.Ext.properties.code_signature.properties.trusted).toEqual({ type: 'boolean' });
+    expect(at(props, 'file.Ext.code_signature').type).toBe('nested');
+    expect(at(props, 'file.Ext.code_signature.trusted')).toEqual({ type: 'boolean' });
   });
 
   test('fields no schema knows get what dynamic mapping gives them', () => {
-    expect(props.custom.properties.tag).toEqual({
+    expect(at(props, 'custom.tag')).toEqual({
       type: 'text',
       fields: { keyword: { type: 'keyword', ignore_above: 256 } },
     });
-    expect(props.custom.properties.score).toEqual({ type: 'float' });
+    expect(at(props, 'custom.score')).toEqual({ type: 'float' });
   });
 
   test("the user's mapping wins", () => {
@@ -62,8 +77,8 @@ describe('the mapping', () => {
       mappings: { properties: { custom: { properties: { tag: { type: 'keyword' } } } } },
     });
     const s = schemaForEvents(events, mapping).schema;
-    const p = eventMappings(events, s).properties as Record<string, any>;
-    expect(p.custom.properties.tag).toEqual({ type: 'keyword' });
+    const p = eventMappings(events, s).properties as Record<string, MappingNode>;
+    expect(at(p, 'custom.tag')).toEqual({ type: 'keyword' });
   });
 
   test('Dev Tools text: the template, then the bulk request', () => {
