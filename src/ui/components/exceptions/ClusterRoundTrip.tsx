@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ClusterState, Exceptions } from '../../stores/exceptions';
 import '../../exceptions.css';
 
@@ -52,8 +52,9 @@ export function ClusterRoundTrip({ state, actions }: ClusterRoundTripProps) {
   );
 }
 
+type Ready = Extract<ClusterState, { phase: 'compared' | 'bulk' }>;
+
 function ClusterResult({ state, actions, index }: ClusterRoundTripProps & { readonly index: string }) {
-  const [shown, setShown] = useState<'devTools' | 'ndjson' | 'template' | 'request'>('devTools');
   if (state.phase === 'idle') return null;
   if (state.phase === 'running') return <div className="muted cluster-result">Working…</div>;
   if (state.phase === 'failed') return <div className="exc-problem cluster-result">{state.message}</div>;
@@ -63,49 +64,77 @@ function ClusterResult({ state, actions, index }: ClusterRoundTripProps & { read
       {p.message}
     </div>
   ));
-  if (state.phase === 'compared') {
-    const c = state.comparison;
-    return (
-      <div className="cluster-result" data-testid="compare-result" data-agrees={c ? String(c.agrees) : undefined}>
-        {problems}
-        {c && (
-          <div className={c.agrees ? 'cluster-agrees' : 'exc-loud'}>
-            {c.agrees ? c.notes[0] : `Differs: the playground returns ${c.ours}, the cluster ${c.theirs}.`}
-          </div>
-        )}
-        {c && !c.agrees && (
-          <ul className="cluster-differences">
-            {c.differences.map((d) => (
-              <li key={`${d.kind}-${d.key}`} data-testid="compare-difference">
-                <strong>
-                  {d.kind === 'order'
-                    ? 'order'
-                    : d.kind === 'only-ours'
-                      ? 'only the playground returns'
-                      : 'only the cluster returns'}{' '}
-                  {d.kind !== 'order' && <code>{d.key}</code>}
-                </strong>
-                : {d.why}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  }
-  const b = state.bulk;
-  const text = b[shown];
-  const names = {
-    devTools: 'Dev Tools',
-    ndjson: '_bulk NDJSON',
-    template: 'index template',
-    request: '_eql/search request',
-  } as const;
+  return state.phase === 'compared' ? (
+    <CompareResult comparison={state.comparison}>{problems}</CompareResult>
+  ) : (
+    <BulkResult bulk={state.bulk} actions={actions} index={index}>
+      {problems}
+    </BulkResult>
+  );
+}
+
+/** A pasted `_eql/search` answer against the playground's: agrees, or how it differs. */
+function CompareResult({
+  comparison: c,
+  children,
+}: {
+  readonly comparison: Extract<Ready, { phase: 'compared' }>['comparison'];
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className="cluster-result" data-testid="compare-result" data-agrees={c ? String(c.agrees) : undefined}>
+      {children}
+      {c && (
+        <div className={c.agrees ? 'cluster-agrees' : 'exc-loud'}>
+          {c.agrees ? c.notes[0] : `Differs: the playground returns ${c.ours}, the cluster ${c.theirs}.`}
+        </div>
+      )}
+      {c && !c.agrees && (
+        <ul className="cluster-differences">
+          {c.differences.map((d) => (
+            <li key={`${d.kind}-${d.key}`} data-testid="compare-difference">
+              <strong>
+                {d.kind === 'order'
+                  ? 'order'
+                  : d.kind === 'only-ours'
+                    ? 'only the playground returns'
+                    : 'only the cluster returns'}{' '}
+                {d.kind !== 'order' && <code>{d.key}</code>}
+              </strong>
+              : {d.why}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const BULK_VIEWS = {
+  devTools: 'Dev Tools',
+  ndjson: '_bulk NDJSON',
+  template: 'index template',
+  request: '_eql/search request',
+} as const;
+
+/** The events for a cluster, as Dev Tools text, `_bulk` NDJSON, the index template or the request. */
+function BulkResult({
+  bulk,
+  actions,
+  index,
+  children,
+}: Pick<ClusterRoundTripProps, 'actions'> & {
+  readonly bulk: Extract<Ready, { phase: 'bulk' }>['bulk'];
+  readonly index: string;
+  readonly children: ReactNode;
+}) {
+  const [shown, setShown] = useState<keyof typeof BULK_VIEWS>('devTools');
+  const text = bulk[shown];
   return (
     <div className="cluster-result" data-testid="bulk-result">
-      {problems}
+      {children}
       <div className="tabs small" role="tablist">
-        {(Object.keys(names) as (keyof typeof names)[]).map((k) => (
+        {(Object.keys(BULK_VIEWS) as (keyof typeof BULK_VIEWS)[]).map((k) => (
           <button
             key={k}
             type="button"
@@ -114,7 +143,7 @@ function ClusterResult({ state, actions, index }: ClusterRoundTripProps & { read
             className={shown === k ? 'active' : ''}
             onClick={() => setShown(k)}
           >
-            {names[k]}
+            {BULK_VIEWS[k]}
           </button>
         ))}
         <button type="button" onClick={() => void actions.copy(text)}>
