@@ -69,6 +69,7 @@ function ports(store: WorkspaceStore): PlaygroundPorts<File> {
     decodeLink,
     onHidden,
     guardLeaving,
+    withTimeout,
     createClient: () => new EvalClient({ createWorker: createEvalWorker }),
     share: { writeHash, readHash, currentUrl, copyText, now: () => Date.now(), encode: (p) => shareCodec.encode(p) },
     readFileText,

@@ -71,6 +71,8 @@ export interface DraftPorts {
   readonly download: (name: string, text: string, mime: string) => void;
   /** Ask before the tab is closed or reloaded while `unsaved()` says work would be lost. */
   readonly guardLeaving?: (unsaved: () => boolean) => () => void;
+  /** `p`, or the error `timedOut` makes when `p` has not settled within `ms`. */
+  readonly withTimeout: <T>(p: Promise<T>, ms: number, timedOut: () => Error) => Promise<T>;
 }
 
 /** A fragment that is a share link, or looks like one that was cut off (the codec says why). */
@@ -141,25 +143,43 @@ function saveFailure(e: unknown): Extract<SaveStatus, { state: 'failed' }> {
   return { state: 'failed', reason, message };
 }
 
+/** How long storage may take to answer a save before it counts as failed (a large one takes seconds). */
+export const SAVE_TIMEOUT_MS = 15_000;
+
+/** Storage did not answer a save in time; the write may still land later. */
+export class SaveTimedOut extends Error {
+  readonly reason = 'unavailable';
+  constructor(ms: number) {
+    super(`the browser’s storage did not answer within ${Math.round(ms / 1000)} seconds`);
+    this.name = 'SaveTimedOut';
+  }
+}
+
+type Refused = { readonly error: unknown; readonly late?: Promise<void> };
+
 /**
  * Store `state` as `target`'s draft, with the events the worker holds; what went wrong when it
- * could not be (storage refused it, or the worker could not give the events back: then the stored
- * copy stays as it is).
+ * could not be (storage refused it or did not answer in time, or the worker could not give the
+ * events back: then the stored copy stays as it is). A write that timed out is in `late`: it may
+ * still land.
  */
 async function writeDraft(
   w: WorkspacePorts,
+  limit: DraftPorts['withTimeout'],
   held: HeldEvents,
   target: Current,
   state: DocState,
-): Promise<{ readonly error: unknown } | undefined> {
+): Promise<Refused | undefined> {
+  let write: Promise<void> | undefined;
   try {
     const events = await held();
     const whole = events === undefined ? state : { ...state, events };
     const text = serializeWorkspace({ state: whole, ...(target.fromHash ? { fromHash: target.fromHash } : {}) });
-    await w.store.save(metaFor(target.id, whole, text, w.now(), target.base), text);
+    write = w.store.save(metaFor(target.id, whole, text, w.now(), target.base), text);
+    await limit(write, SAVE_TIMEOUT_MS, () => new SaveTimedOut(SAVE_TIMEOUT_MS));
     return undefined;
   } catch (error) {
-    return { error };
+    return error instanceof SaveTimedOut && write ? { error, late: write } : { error };
   }
 }
 
@@ -188,14 +208,14 @@ function versions() {
 
 /** The tab's workspace and its saving: autosave, one save at a time, a failure told at once. */
 function createSaving(
-  w: WorkspacePorts,
-  debounce: DraftPorts['debounce'],
+  ports: Pick<DraftPorts, 'workspaces' | 'debounce' | 'withTimeout'>,
   opening: Opening,
   documents: Documents,
   notices: Store<Notice | undefined>,
   held: HeldEvents,
   large: () => boolean,
 ) {
+  const w = ports.workspaces;
   const tab = { current: { id: opening.id, base: opening.base, fromHash: opening.fromHash } as Current };
   // The untouched example needs no saving (it is stored once edited); anything else is saved at start.
   const status = createStore<SaveStatus>({
@@ -213,15 +233,24 @@ function createSaving(
     if (!failing) notices.set({ kind: 'save-failed', reason: failed.reason, message: failed.message });
     failing = true;
   };
-  const store = async (target: Current, state: DocState, mine: number): Promise<void> => {
-    const refused = await writeDraft(w, held, target, state);
-    if (refused) return report(target, refused.error);
+  /** Version `mine` of `target` is stored. */
+  const stored = (target: Current, mine: number): void => {
     failing = false;
     if (target !== tab.current) return;
     v.keep(mine);
     if (mine !== v.now()) return;
     status.set({ state: 'saved' });
     if (notices.get()?.kind === 'save-failed') notices.set(undefined);
+  };
+  const store = async (target: Current, state: DocState, mine: number): Promise<void> => {
+    const refused = await writeDraft(w, ports.withTimeout, held, target, state);
+    if (!refused) return stored(target, mine);
+    report(target, refused.error);
+    // Storage that did not answer in time may still store it: then it is kept after all.
+    refused.late?.then(
+      () => stored(target, mine),
+      () => {},
+    );
   };
   const saveNow = (): Promise<void> => {
     const target = tab.current;
@@ -231,7 +260,7 @@ function createSaving(
     chain = chain.then(() => store(target, state, mine));
     return chain;
   };
-  const saver = pacedSaver(debounce, large, () => void saveNow());
+  const saver = pacedSaver(ports.debounce, large, () => void saveNow());
   /** The document changed: a save is due (a failure stays shown until a save works). */
   const changed = (): void => {
     v.bump();
@@ -596,7 +625,7 @@ export function createDrafts(
   /** The events are large (held by the worker or past the dataset size): saves wait for a pause. */
   large: () => boolean = () => false,
 ) {
-  const saving = createSaving(ports.workspaces, ports.debounce, opening, documents, notices, held, large);
+  const saving = createSaving(ports, opening, documents, notices, held, large);
   const recent = createStore<readonly WorkspaceMeta[]>([]);
   /** Why stored workspaces could not be read, as found so far (they stay stored and listed). */
   const unreadable = createStore<Record<string, string>>(

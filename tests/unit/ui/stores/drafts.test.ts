@@ -4,7 +4,12 @@ import { encodeShareHash } from '../../../../src/share';
 import { openWorkspaceDb, SaveFailure } from '../../../../src/ui/platform/workspace-db';
 import { createPlayground } from '../../../../src/ui/playground';
 import { defaultDocState, serializeDraft, toSharePayload, type DocState } from '../../../../src/ui/state/doc-state';
-import { readWorkspace, serializeWorkspace, type WorkspaceMeta } from '../../../../src/ui/state/workspaces';
+import {
+  readWorkspace,
+  serializeWorkspace,
+  type WorkspaceMeta,
+  type WorkspaceStore,
+} from '../../../../src/ui/state/workspaces';
 import { DATASET_FROM } from '../../../../src/ui/stores/dataset';
 import { openTabWorkspace, type WorkspacePorts } from '../../../../src/ui/stores/drafts';
 import { channelClaims, type TabClaims } from '../../../../src/ui/platform/tab-claims';
@@ -369,6 +374,93 @@ describe('held events the worker cannot give back', () => {
     await downloading;
     expect(t.f.downloads).toHaveLength(0);
     expect(t.pg.notices.get()).toMatchObject({ kind: 'export-failed', message: expect.stringMatching(/gone/) });
+  });
+});
+
+/** Storage whose saves never answer while `stuck` is set (the writes wait in `waiting` until released). */
+function stuckStore(browser: FakeBrowser) {
+  const waiting: (() => void)[] = [];
+  const box = { stuck: false };
+  const base = browser.memory.store;
+  const store: WorkspaceStore = {
+    ...base,
+    save: (meta, draft) =>
+      box.stuck
+        ? new Promise<void>((resolve) => waiting.push(() => void base.save(meta, draft).then(resolve)))
+        : base.save(meta, draft),
+  };
+  /** The writes that waited land now. */
+  const release = async () => {
+    for (const w of waiting.splice(0)) w();
+    await flush();
+  };
+  return { store, box, waiting, release };
+}
+
+describe('a save that storage never answers', () => {
+  test('counts as failed once its time is up: the notice offers the file, the tab asks first, a later save clears it', async () => {
+    const browser = fakeBrowser();
+    const stuck = stuckStore(browser);
+    const t = await openTab(browser, '', 'tab-1', (w) => ({ ...w, store: stuck.store }));
+    await t.edit('any where 1 == 1');
+    const id = t.pg.drafts.workspaceId();
+    stuck.box.stuck = true;
+    t.pg.documents.onRuleChange('any where 2 == 2');
+    const saving = t.pg.drafts.flush();
+    await until(() => stuck.waiting.length === 1);
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'pending' });
+    expect(t.pg.notices.get()).toBeUndefined();
+    t.f.timeOut();
+    await saving;
+    expect(t.pg.drafts.status.get()).toMatchObject({ state: 'failed', reason: 'unavailable' });
+    expect(t.pg.notices.get()).toEqual({
+      kind: 'save-failed',
+      reason: 'unavailable',
+      message: 'the browser’s storage did not answer within 15 seconds',
+    });
+    expect(t.f.wouldAsk()).toBe(true);
+    // Nothing replaces it on screen meanwhile.
+    const reset = t.pg.drafts.resetToExample();
+    await until(() => stuck.waiting.length === 2);
+    t.f.timeOut();
+    await reset;
+    expect(t.pg.documents.doc().rule).toBe('any where 2 == 2');
+    expect(t.pg.notices.get()).toMatchObject({ message: expect.stringMatching(/the example was not opened/) });
+    // Storage answers again: the next save is stored and the failure is gone.
+    stuck.box.stuck = false;
+    await t.edit('any where 3 == 3');
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    expect(t.pg.notices.get()).toBeUndefined();
+    expect(t.f.wouldAsk()).toBe(false);
+    expect((await stored(browser, id))?.rule).toBe('any where 3 == 3');
+  });
+
+  test('a timed-out write that lands after all marks the work saved, unless a newer change waits', async () => {
+    const browser = fakeBrowser();
+    const stuck = stuckStore(browser);
+    const t = await openTab(browser, '', 'tab-1', (w) => ({ ...w, store: stuck.store }));
+    await t.edit('any where 1 == 1');
+    stuck.box.stuck = true;
+    t.pg.documents.onRuleChange('any where 2 == 2');
+    const saving = t.pg.drafts.flush();
+    await until(() => stuck.waiting.length === 1);
+    t.f.timeOut();
+    await saving;
+    expect(t.pg.drafts.status.get()).toMatchObject({ state: 'failed' });
+    await stuck.release();
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    expect(t.pg.notices.get()).toBeUndefined();
+    expect((await stored(browser, t.pg.drafts.workspaceId()))?.rule).toBe('any where 2 == 2');
+    // Once more, with an edit made after the write timed out: that edit is not saved yet.
+    t.pg.documents.onRuleChange('any where 4 == 4');
+    const again = t.pg.drafts.flush();
+    await until(() => stuck.waiting.length === 1);
+    t.f.timeOut();
+    await again;
+    t.pg.documents.onRuleChange('any where 5 == 5');
+    await stuck.release();
+    expect(t.pg.drafts.status.get()).not.toEqual({ state: 'saved' });
+    expect(t.f.wouldAsk()).toBe(true);
   });
 });
 

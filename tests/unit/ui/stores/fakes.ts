@@ -282,6 +282,8 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
   const downloads: { name: string; text: string; mime: string }[] = [];
   const hidden: (() => void)[] = [];
   const guards: (() => boolean)[] = [];
+  /** Time limits that have not run out yet (they run out when the test says). */
+  const limits: (() => void)[] = [];
   const locks = browser.locks.tab(tab);
   const ports: PlaygroundPorts<{ name: string; text: string }> = {
     workspaces: {
@@ -344,6 +346,11 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
       guards.push(unsaved);
       return () => guards.splice(guards.indexOf(unsaved), 1);
     },
+    withTimeout: <T>(p: Promise<T>, _ms: number, timedOut: () => Error) =>
+      new Promise<T>((resolve, reject) => {
+        limits.push(() => reject(timedOut()));
+        p.then(resolve, reject);
+      }),
   };
   /** The user pastes another link into the address bar. */
   const navigate = (h: string) => {
@@ -368,6 +375,10 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
     hide,
     /** The browser would ask before closing the tab (work would be lost). */
     wouldAsk: () => guards.some((g) => g()),
+    /** Every time limit set so far runs out (those already settled are unaffected). */
+    timeOut: () => {
+      for (const l of limits.splice(0)) l();
+    },
     closeTab: locks.close,
   };
 }
