@@ -154,6 +154,48 @@ test.describe('events files', () => {
     expect(await page.evaluate(() => window.eqlPlayground.getEvents())).toContain('apt-16');
   });
 
+  test('a paste that makes the events a dataset goes to the worker, not into the editor first', async ({
+    page,
+    context,
+  }) => {
+    await openApp(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    // 8,000 events (about 1.3 MB), pasted over the whole example with the keyboard.
+    await page.evaluate(async () => {
+      const lines = [];
+      for (let i = 0; i < 8000; i++)
+        lines.push(
+          JSON.stringify({
+            '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+            event: { category: 'file', id: `ev-${i}`, action: 'creation' },
+            file: { path: `/etc/apt/apt.conf.d/${i}-${'x'.repeat(60)}` },
+            process: { name: 'curl', executable: '/usr/bin/curl' },
+            host: { os: { type: 'linux' } },
+          }),
+        );
+      await navigator.clipboard.writeText(lines.join('\n'));
+    });
+    await focusEditor(page, 'events-editor');
+    // The page takes the paste before the editor does: it never reaches the editor (nor bubbles past it).
+    await page.evaluate(() => {
+      const w = window as unknown as { __pasteReached: boolean };
+      w.__pasteReached = false;
+      window.addEventListener('paste', () => {
+        w.__pasteReached = true;
+      });
+    });
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(page.getByTestId('dataset-summary')).toContainText('8,000 events');
+    await waitReady(page);
+    await expect(page.getByTestId('events-editor')).toBeHidden();
+    expect(await page.evaluate(() => (window as unknown as { __pasteReached: boolean }).__pasteReached)).toBe(false);
+    await expect(page.getByTestId('summary')).toContainText('8000 alert');
+    const events = await page.evaluate(() => window.eqlPlayground.getEvents());
+    expect(events.trimEnd().split('\n')).toHaveLength(8000);
+    expect(events).not.toContain('apt-16');
+  });
+
   test('a small events file opens as the editable events text', async ({ page }) => {
     await openApp(page);
     await dropEvents(page, 10);

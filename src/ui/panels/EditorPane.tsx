@@ -19,6 +19,8 @@ export interface EditorPaneProps {
   readonly actions?: ReactNode;
   /** A file dropped onto the editor (instead of Monaco inserting its text). */
   readonly onDropFile?: (file: File) => void;
+  /** Pasted text, before Monaco inserts it: true when taken (Monaco then never sees it). */
+  readonly onPasteText?: (text: string) => boolean;
 }
 
 /** The editor fills its host (the wrapper's own inline style would size it by its content). */
@@ -58,6 +60,7 @@ export function EditorPane({
   className,
   actions,
   onDropFile,
+  onPasteText,
 }: EditorPaneProps) {
   return (
     <section
@@ -66,6 +69,16 @@ export function EditorPane({
         onDropFile
           ? (e) => {
               if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+            }
+          : undefined
+      }
+      onPasteCapture={
+        onPasteText
+          ? (e) => {
+              const text = e.clipboardData.getData('text/plain');
+              if (!text || !onPasteText(text)) return;
+              e.preventDefault();
+              e.stopPropagation();
             }
           : undefined
       }

@@ -74,6 +74,7 @@ export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
         theme={theme}
         onMount={pg.mountEventsEditor}
         onDropFile={(f) => void pg.dataset.openFile(f)}
+        onPasteText={(text) => pastedLarge(pg, text)}
         actions={openEvents}
         onChange={(text) => {
           // A paste too large for the editor to serve becomes a dataset.
@@ -85,6 +86,23 @@ export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
       <ProblemsPanel diagnostics={diagnostics} eventsTotals={problemCodes} onGoTo={goTo} />
     </div>
   );
+}
+
+/**
+ * A paste that makes the events text a dataset goes to the dataset at once: Monaco taking in
+ * megabytes first freezes the page for most of a second and holds the text twice.
+ */
+function pastedLarge(pg: Playground, pasted: string): boolean {
+  const ed = pg.documents.editors.get().events;
+  const model = ed?.getModel();
+  const sel = ed?.getSelection();
+  if (!model || !sel) return false;
+  const start = model.getOffsetAt(sel.getStartPosition());
+  const end = model.getOffsetAt(sel.getEndPosition());
+  if (model.getValueLength() - (end - start) + pasted.length < DATASET_FROM) return false;
+  const text = model.getValue();
+  pg.dataset.setEvents(text.slice(0, start) + pasted + text.slice(end));
+  return true;
 }
 
 /** The selected event's name, when it is not its ordinal. */
