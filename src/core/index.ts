@@ -62,6 +62,12 @@ export type {
 } from './exceptions/types';
 export { exceptionQuery, exceptionRequestFilter, type QueryDsl } from './exceptions/query-dsl';
 export {
+  matchAddedItem,
+  withAddedItem,
+  type AddedItemMatch,
+  type AddedItemRequest,
+} from './exceptions/added-item';
+export {
   exceptionWarnings,
   type ExceptionWarning,
   type ExceptionWarningKind,

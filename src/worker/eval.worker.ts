@@ -23,6 +23,7 @@ import type {
   EvaluateInput,
   ExceptionsRequestMessage,
   EventView,
+  RunInput,
   TuningRequestMessage,
   WorkerRequest,
   WorkerResponse,
@@ -171,8 +172,19 @@ const eventsOf: EventsOf = (input) => {
     const loaded = loadEvents(input);
     return { events: loaded.parsed.events, diagnostics: loaded.parsed.diagnostics };
   }
-  return { events: session.dataset.events, diagnostics: [] };
+  const run = input as RunInput;
+  return {
+    events: session.dataset.events,
+    diagnostics: [],
+    evaluated: (exceptions) => session.evaluation(exceptions ? { ...run, exceptions } : withoutExceptions(run)),
+  };
 };
+
+/** A run input that applies no exceptions (the pane holds no item). */
+function withoutExceptions(input: RunInput): RunInput {
+  const { exceptions: _exceptions, exceptionsText: _text, ...rest } = input;
+  return rest;
+}
 
 /** Evaluate the held events with the pane's exceptions, and the pane's view of them. */
 function runHeld(msg: Extract<DatasetRequest, { type: 'run' }>): WorkerResponse {

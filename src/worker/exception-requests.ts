@@ -19,7 +19,7 @@ import {
 } from '../core';
 import { bulkNdjson, devToolsBulk, eventMappings, schemaForEvents } from '../formats/bulk';
 import { parseEqlResponse } from '../formats/eql-response';
-import { addItem, exportExceptions, locateIn, previewException, readExceptions } from './exceptions';
+import { addItem, evaluationMinute, exportExceptions, locateIn, previewException, readExceptions } from './exceptions';
 import { problemViews } from './problems';
 import type {
   ExceptionsRequestInput,
@@ -29,10 +29,15 @@ import type {
   RunInput,
 } from './protocol';
 
-/** The events a request is about (the page's text parsed, or the held ones) and their problems. */
+/**
+ * The events a request is about (the page's text parsed, or the held ones) and their problems;
+ * for the held ones, the session's last evaluation when it was made with these inputs and
+ * exceptions.
+ */
 export type EventsOf = (input: ExceptionsRequestInput) => {
   events: readonly EventDoc[];
   diagnostics: readonly Diagnostic[];
+  evaluated?: (exceptions: ExceptionInput | undefined) => EvaluationResult | undefined;
 };
 
 /** The exceptions an input carries: structured (`exceptions`) or as the pane's text. */
@@ -60,6 +65,44 @@ function evaluateWith(
     ...(input.mapping.trim() ? { mapping: input.mapping } : {}),
     ...(exceptions ? { exceptions } : {}),
   });
+}
+
+/** The last evaluation a preview of the page's events text made: the dialog's next previews reuse it. */
+let lastBefore: { key: string; events: readonly EventDoc[]; result: EvaluationResult } | undefined;
+
+/** The evaluation with the current exceptions: the session's, the one kept here, or a new one. */
+function evaluationBefore(
+  input: ExceptionsRequestInput,
+  of: ReturnType<EventsOf>,
+  exceptions: ExceptionInput | undefined,
+): EvaluationResult {
+  const held = of.evaluated?.(exceptions);
+  if (held) return held;
+  const key = `${input.rule}\u0000${input.mapping}\u0000${JSON.stringify(input.settings)}\u0000${JSON.stringify(exceptions ?? null)}`;
+  if (lastBefore?.key === key && lastBefore.events === of.events) return lastBefore.result;
+  const result = evaluateWith(input, of.events, exceptions);
+  lastBefore = { key, events: of.events, result };
+  return result;
+}
+
+/** The rule run's start an item's `expire_time` is read against: the pane's, else this minute. */
+function runStart(input: ExceptionsRequestInput, exceptions: ExceptionInput | undefined): number {
+  return exceptions?.at ?? input.exceptionsText?.at ?? evaluationMinute(Date.now());
+}
+
+function preview(msg: Extract<ExceptionsRequestMessage, { type: 'previewException' }>, eventsOf: EventsOf) {
+  const input = msg.input;
+  const of = eventsOf(input);
+  const current = exceptionsOf(input);
+  const ctx = {
+    events: of.events,
+    rule: input.rule,
+    mapping: input.mapping,
+    before: evaluationBefore(input, of, current),
+    at: runStart(input, current),
+  };
+  const out = previewException(ctx, current, msg.preview.item, msg.preview);
+  return { ...out, text: addItem(input.exceptionsText?.text ?? '', msg.preview.item) };
 }
 
 const INDEX_NAME = /^[a-z0-9][a-z0-9._+-]*$/;
@@ -115,23 +158,8 @@ function comparisonView(
 /** Answer one exception request. Throws on an unusable request (the worker answers `failure`). */
 export function handleExceptions(msg: ExceptionsRequestMessage, eventsOf: EventsOf): ExceptionsResponseMessage {
   switch (msg.type) {
-    case 'previewException': {
-      const { events } = eventsOf(msg.input);
-      const input = msg.input;
-      const preview = previewException(
-        {
-          events,
-          rule: input.rule,
-          mapping: input.mapping,
-          evaluate: (exceptions) => evaluateWith(input, events, exceptions),
-        },
-        exceptionsOf(input),
-        msg.preview.item,
-        msg.preview,
-      );
-      const text = addItem(input.exceptionsText?.text ?? '', msg.preview.item);
-      return { type: 'previewException', id: msg.id, preview: { ...preview, text } };
-    }
+    case 'previewException':
+      return { type: 'previewException', id: msg.id, preview: preview(msg, eventsOf) };
     case 'exceptionWarnings': {
       const { events } = eventsOf(msg.input);
       const warnings = exceptionWarnings({ item: msg.item, rule: msg.input.rule, events, mapping: msg.input.mapping });

@@ -7,6 +7,7 @@
 import {
   exceptionWarnings,
   LineIndex,
+  matchAddedItem,
   type Diagnostic,
   type EvaluationResult,
   type EventDoc,
@@ -237,53 +238,76 @@ export function exceptedPositions(result: EvaluationResult): Set<number> {
   return out;
 }
 
-/** What each event was before: its verdict (event queries) or part of a result (joins). */
-function verdictBefore(result: EvaluationResult, position: number): RemovedEvent['verdict'] {
-  const v = result.verdicts?.find((x) => x.position === position);
-  if (v) return v.verdict;
-  const inResult = result.join?.sequences.some((s) => s.stages.some((st) => st.position === position));
-  return inResult ? 'alert' : 'no-match';
+/** What each event was before, by position: its verdict (event queries) or part of a returned sequence (joins). */
+function verdictsBefore(result: EvaluationResult, count: number): RemovedEvent['verdict'][] {
+  const out = new Array<RemovedEvent['verdict']>(count).fill('no-match');
+  if (result.verdicts) for (const v of result.verdicts) out[v.position] = v.verdict;
+  else
+    for (const s of result.join?.sequences ?? [])
+      for (const st of s.stages) if (st.position !== undefined) out[st.position] = 'alert';
+  return out;
+}
+
+/** The events `matched` marks that `before` does not already except, in position order. */
+function newlyRemoved(
+  before: EvaluationResult,
+  matched: Uint8Array,
+  events: readonly EventDoc[],
+  expectations: Readonly<Record<string, Expectation>> | undefined,
+): RemovedEvent[] {
+  const was = exceptedPositions(before);
+  const verdicts = verdictsBefore(before, events.length);
+  const removed: RemovedEvent[] = [];
+  for (let p = 0; p < matched.length; p++) {
+    if (matched[p] !== 1 || was.has(p)) continue;
+    const e = events[p];
+    if (!e) continue;
+    const expected = expectations?.[e.id]?.verdict === 'alert';
+    removed.push({ position: p, id: e.id, verdict: verdicts[p]!, ...(expected ? { expectedAlert: true } : {}) });
+  }
+  return removed;
 }
 
 export interface PreviewContext {
   readonly events: readonly EventDoc[];
   readonly rule: string;
   readonly mapping: string;
-  /** Evaluate with these exceptions (the current ones, or with the proposed item added). */
-  readonly evaluate: (exceptions: ExceptionInput | undefined) => EvaluationResult;
+  /** The evaluation with the current exceptions (the last one of the same inputs, when there is one). */
+  readonly before: EvaluationResult;
+  /** The rule run's start for the item's `expire_time` (the current exceptions' `at` by default). */
+  readonly at?: number;
 }
 
-/** The impact of adding `item`: events it newly removes, loud when one is an expected alert. */
+/**
+ * The impact of adding `item`: events it newly removes, loud when one is an expected alert.
+ * The query is not run again: exceptions filter the events before EQL, so the item removes the
+ * events it matches that the current exceptions keep, and what each was comes from `before`.
+ */
 export function previewException(
   ctx: PreviewContext,
   current: ExceptionInput | undefined,
   item: ExceptionItem,
   options: { readonly position?: number; readonly expectations?: Readonly<Record<string, Expectation>> },
 ): Omit<ExceptionPreview, 'text'> {
-  const before = ctx.evaluate(current);
-  const withItem: ExceptionInput = { ...(current ?? {}), items: [...(current?.items ?? []), item] };
-  const after = ctx.evaluate(withItem);
-  const was = exceptedPositions(before);
-  const removed: RemovedEvent[] = [];
-  for (const p of exceptedPositions(after)) {
-    if (was.has(p)) continue;
-    const e = ctx.events[p];
-    if (!e) continue;
-    const expectedVerdict = options.expectations?.[e.id]?.verdict;
-    removed.push({
-      position: p,
-      id: e.id,
-      verdict: verdictBefore(before, p),
-      ...(expectedVerdict === 'alert' ? { expectedAlert: true } : {}),
-    });
-  }
-  removed.sort((a, b) => a.position - b.position);
-  const problems = after.diagnostics.filter(
-    (d) => (d.source === 'exceptions' || d.source === 'value-list') && d.range.start === 0 && d.range.end === 0,
-  );
+  const before = ctx.before;
   // Without verdicts (the rule has errors) nothing can be said about the events: say why.
-  if (!after.verdicts && !after.join)
-    problems.push(...after.diagnostics.filter((d) => d.severity === 'error').slice(0, 1));
+  const hasResults = before.verdicts !== undefined || before.join !== undefined;
+  const at = ctx.at ?? current?.at;
+  const added = hasResults
+    ? matchAddedItem({
+        events: ctx.events,
+        mapping: ctx.mapping,
+        item,
+        ...(current ? { exceptions: current } : {}),
+        ...(at !== undefined ? { at } : {}),
+      })
+    : undefined;
+  const removed = added?.matched ? newlyRemoved(before, added.matched, ctx.events, options.expectations) : [];
+  const problems = added
+    ? added.diagnostics.filter(
+        (d) => (d.source === 'exceptions' || d.source === 'value-list') && d.range.start === 0 && d.range.end === 0,
+      )
+    : before.diagnostics.filter((d) => d.severity === 'error').slice(0, 1);
   return {
     removed,
     alertsRemoved: removed.filter((r) => r.verdict === 'alert').length,

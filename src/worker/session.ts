@@ -151,6 +151,8 @@ export class WorkerSession {
   /** The last run that gave verdicts (or a join): the rows on screen stay explained while the rule has errors. */
   private good: LastRun | undefined;
   private baseline: { readonly key: string; readonly codes: Uint8Array } | undefined;
+  /** An evaluation asked for other than the last run's (see `evaluation`). */
+  private asked: { readonly key: string; readonly result: EvaluationResult } | undefined;
   private bySource: { readonly version: number; readonly map: Map<unknown, number> } | undefined;
 
   constructor(private readonly now: () => number = () => 0) {}
@@ -160,6 +162,7 @@ export class WorkerSession {
     this.last = undefined;
     this.good = undefined;
     this.baseline = undefined;
+    this.asked = undefined;
     return this.dataset.info();
   }
 
@@ -256,6 +259,18 @@ export class WorkerSession {
     return this.last?.result;
   }
 
+  /**
+   * The full evaluation of `input` on the held events: the last run's when it had these inputs
+   * (the page runs every change, so an exception preview usually finds it), else one kept for
+   * the next ask.
+   */
+  evaluation(input: RunInput): EvaluationResult {
+    const key = runKey(input, this.dataset.version);
+    if (this.last?.key === key) return this.last.result;
+    if (this.asked?.key !== key) this.asked = { key, result: coreRun(input, this.dataset, this.now) };
+    return this.asked.result;
+  }
+
   /** Positions of the returned events (a hit's `_source` is its event's source object). */
   private hitPositions(result: EvaluationResult): Int32Array {
     const hits = result.hits?.events ?? [];
@@ -325,6 +340,7 @@ export class WorkerSession {
     text: string,
   ): { readonly info: DatasetInfo; readonly problem?: DatasetProblem; readonly warnings?: readonly DatasetProblem[] } {
     const r = this.dataset.replace(position, text);
+    this.asked = undefined;
     if (!r.ok) return { info: this.dataset.info(), problem: r.problem };
     return r.warnings.length > 0 ? { info: this.dataset.info(), warnings: r.warnings } : { info: this.dataset.info() };
   }

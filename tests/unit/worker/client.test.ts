@@ -155,6 +155,29 @@ describe('EvalClient', () => {
     expect((await third).status).toBe('ok');
   });
 
+  it('exception previews coalesce: while one runs, only the newest waits, and a run goes first', async () => {
+    const { client, workers } = harness();
+    const item = (name: string) => ({ item_id: name, list_id: 'l', name, entries: [] });
+    const run = { rule: 'r', settings: {}, mapping: '' };
+    const first = client.previewException(run, { item: item('a') });
+    const typed = ['ab', 'abc', 'abcd'].map((n) => client.previewException(run, { item: item(n) }));
+    const ran = client.run(run);
+    for (const p of typed.slice(0, -1)) expect(await p).toEqual({ status: 'superseded' });
+    const w = workers[0]!;
+    const names = () => w.received.map((m) => (m.type === 'previewException' ? m.preview.item.name : m.type));
+    expect(names()).toEqual(['a']);
+    w.reply({ type: 'previewException', id: w.received[0]!.id, preview: {} as never });
+    expect((await first).status).toBe('ok');
+    // The evaluation of the page is served before the waiting preview; the preview typed last follows.
+    expect(names()).toEqual(['a', 'run']);
+    w.reply({ type: 'ran', id: w.received[1]!.id, result: {} as never });
+    await ran;
+    expect(names()).toEqual(['a', 'run', 'abcd']);
+    w.reply({ type: 'previewException', id: w.received[2]!.id, preview: {} as never });
+    expect((await typed[2]!).status).toBe('ok');
+    expect(client.busy).toBe(false);
+  });
+
   it('cancels a slow outdated request by terminating and respawning the worker', async () => {
     const { client, workers, advance } = harness({ preemptMs: 200 });
     const slow = client.evaluate(input('slow'), false);
