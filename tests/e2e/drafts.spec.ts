@@ -237,6 +237,35 @@ test.describe('drafts that survive', () => {
     expect(await getEvents(page)).toBe(events);
   });
 
+  test('closing the tab before the autosave has stored an edit asks first; once stored, it does not', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "stored"');
+    await saved(page);
+    // The browser asks before unloading only a page the user has interacted with.
+    await page.getByTestId('summary').click();
+    const asked: string[] = [];
+    const onDialog = (d: Dialog) => {
+      asked.push(d.type());
+      void d.dismiss();
+    };
+    page.on('dialog', onDialog);
+    // An edit, then a reload at once: its save is still waiting for the typing pause.
+    await page.evaluate(() => {
+      window.eqlPlayground.setRule('process where process.name == "just typed"');
+      setTimeout(() => location.reload(), 0);
+    });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(await getRule(page)).toBe('process where process.name == "just typed"');
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    expect(asked).toEqual(['beforeunload']);
+    page.off('dialog', onDialog);
+    expect(await getRule(page)).toBe('process where process.name == "just typed"');
+  });
+
   test('Reset to example, then Undo, brings the workspace back', async ({ page }) => {
     await openApp(page);
     await setRule(page, 'process where process.name == "before reset"');

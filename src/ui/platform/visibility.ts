@@ -11,10 +11,13 @@ export function onHidden(listener: () => void): () => void {
   };
 }
 
-/** The browser asks before the tab is closed or reloaded while `unsaved()` is true. */
-export function guardLeaving(unsaved: () => boolean): () => void {
+/**
+ * Before the tab is closed or reloaded `leaving()` runs (it may start a save); the browser asks
+ * first when it answers true (work would be lost).
+ */
+export function guardLeaving(leaving: () => boolean): () => void {
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (!unsaved()) return;
+    if (!leaving()) return;
     e.preventDefault();
     // Older browsers show the prompt only when returnValue is set.
     e.returnValue = '';

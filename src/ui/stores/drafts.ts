@@ -6,7 +6,7 @@
  * and never overwrites a stored workspace it does not own; the Recent menu renames and deletes
  * them (Undo puts a deleted one back). Work that is neither stored
  * nor downloaded is never replaced on screen: a switch waits until it is kept, and the browser
- * asks before such a tab is closed.
+ * asks before such a tab is closed (a pending save starts then; it asks while one is under way).
  */
 import { looksLikeShareHash, type DecodeResult } from '../../share';
 import type { WorkspaceView } from '../../worker/protocol';
@@ -69,8 +69,11 @@ export interface DraftPorts {
   readonly onHidden: (listener: () => void) => () => void;
   /** Offer a text as a file download. */
   readonly download: (name: string, text: string, mime: string) => void;
-  /** Ask before the tab is closed or reloaded while `unsaved()` says work would be lost. */
-  readonly guardLeaving?: (unsaved: () => boolean) => () => void;
+  /**
+   * Before the tab is closed or reloaded, `leaving()` is called (it may start a save); the browser
+   * asks first when it says work would be lost.
+   */
+  readonly guardLeaving?: (leaving: () => boolean) => () => void;
   /** `p`, or the error `timedOut` makes when `p` has not settled within `ms`. */
   readonly withTimeout: <T>(p: Promise<T>, ms: number, timedOut: () => Error) => Promise<T>;
 }
@@ -294,8 +297,15 @@ function createSaving(
     version: v.now,
     /** Version `n` was downloaded whole as a workspace file. */
     keptAsFile: v.keep,
-    /** Closing the tab now would lose work: the save failed and no file was taken since. */
-    unsaved: () => !v.isKept() && status.get().state === 'failed',
+    /**
+     * The tab is about to close: a save waiting for its pause starts now. True when closing would
+     * still lose work: the version on screen is not kept yet (a save under way, or one that failed
+     * with no file taken since).
+     */
+    leaving: (): boolean => {
+      saver.flush();
+      return !v.isKept();
+    },
   };
   return { tab, status, saveNow, saver, changed, flush, metaOfCurrent, ...keeping };
 }
@@ -667,7 +677,7 @@ export function createDrafts(
         watch(documents.state, (s) => s.doc, saving.changed),
         ports.hash.onHashChange((h) => void track(sw.onHash(h))),
         ports.onHidden(() => saving.saver.flush()),
-        ports.guardLeaving?.(saving.unsaved) ?? (() => {}),
+        ports.guardLeaving?.(saving.leaving) ?? (() => {}),
         ports.workspaces.onLost?.((id) => {
           if (id === saving.tab.current.id) void track(sw.moveToCopy());
         }) ?? (() => {}),

@@ -464,6 +464,38 @@ describe('a save that storage never answers', () => {
   });
 });
 
+describe('closing the tab while a save is due or under way', () => {
+  test('a save waiting for its pause starts at once; the browser asks only until it is stored', async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    expect(t.f.wouldAsk()).toBe(false); // the untouched example loses nothing
+    await t.edit('any where 1 == 1');
+    expect(t.f.wouldAsk()).toBe(false); // stored
+    const saves = browser.memory.box.saves;
+    t.pg.documents.onRuleChange('any where 2 == 2'); // the autosave waits for its pause
+    expect(t.f.wouldAsk()).toBe(true);
+    await flush();
+    expect(browser.memory.box.saves).toBe(saves + 1); // started by the close, not by the pause
+    expect((await stored(browser, t.pg.drafts.workspaceId()))?.rule).toBe('any where 2 == 2');
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    expect(t.f.wouldAsk()).toBe(false);
+  });
+
+  test('a save that storage has not answered yet makes the browser ask', async () => {
+    const browser = fakeBrowser();
+    const stuck = stuckStore(browser);
+    const t = await openTab(browser, '', 'tab-1', (w) => ({ ...w, store: stuck.store }));
+    await t.edit('any where 1 == 1');
+    stuck.box.stuck = true;
+    t.pg.documents.onRuleChange('any where 2 == 2');
+    void t.pg.drafts.flush();
+    await until(() => stuck.waiting.length === 1);
+    expect(t.f.wouldAsk()).toBe(true);
+    await stuck.release();
+    expect(t.f.wouldAsk()).toBe(false);
+  });
+});
+
 describe('a failed save never lets another workspace replace the work on screen', () => {
   test('Recent, reset, a pasted link and a workspace file wait until the work is stored or downloaded', async () => {
     const browser = fakeBrowser();

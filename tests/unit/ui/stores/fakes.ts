@@ -342,9 +342,9 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
       };
     },
     download: (name, text, mime) => downloads.push({ name, text, mime }),
-    guardLeaving: (unsaved) => {
-      guards.push(unsaved);
-      return () => guards.splice(guards.indexOf(unsaved), 1);
+    guardLeaving: (leaving) => {
+      guards.push(leaving);
+      return () => guards.splice(guards.indexOf(leaving), 1);
     },
     withTimeout: <T>(p: Promise<T>, _ms: number, timedOut: () => Error) =>
       new Promise<T>((resolve, reject) => {
@@ -373,7 +373,7 @@ export function fakePorts(hash = '', browser: FakeBrowser = fakeBrowser(), tab =
     languageData,
     navigate,
     hide,
-    /** The browser would ask before closing the tab (work would be lost). */
+    /** The tab is about to close (beforeunload): would the browser ask first (work would be lost)? */
     wouldAsk: () => guards.some((g) => g()),
     /** Every time limit set so far runs out (those already settled are unaffected). */
     timeOut: () => {
