@@ -100,8 +100,17 @@ export interface ClauseStat {
   readonly suppressed: number;
   /** Events for which this base conjunct was the first to fail. */
   readonly failed: number;
-  /** Per narrowed part (disjunct, list element, pattern): how many events it matched. */
-  readonly parts: readonly { readonly id: number; readonly span: Span; readonly count: number }[];
+  /**
+   * Per list element or pattern: `count`, the events whose verdict names it (the first element
+   * that matched), and `only`, those it alone keeps out: no other part fired and no other element
+   * matches, so removing the element makes them alert. `count` 0: removing it changes nothing.
+   */
+  readonly parts: readonly {
+    readonly id: number;
+    readonly span: Span;
+    readonly count: number;
+    readonly only: number;
+  }[];
 }
 
 export interface Hit {

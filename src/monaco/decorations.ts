@@ -3,6 +3,7 @@
  * the selected event, per-clause suppression counts, and the selected event in the events text.
  */
 import type { Range } from '../core';
+import { ELEMENT_COMMAND } from './element-command';
 import { toMonacoRange } from './ranges';
 import type { IStandaloneCodeEditor, Monaco } from './types';
 
@@ -23,6 +24,15 @@ export interface ClauseBadge {
   readonly hover?: string;
   /** Handed back when the badge is clicked (edits.ts onBadgeClick). */
   readonly key?: string;
+}
+
+/** A list element or pattern of an exclusion that suppresses events: its count in a hover; dead ones struck through. */
+export interface ElementMark {
+  readonly range: Range;
+  /** Suppresses no event: removing it changes no verdict. */
+  readonly dead: boolean;
+  /** Markdown; may link the element command (ELEMENT_COMMAND) with the mark's key. */
+  readonly hover: string;
 }
 
 const collections = new WeakMap<IStandaloneCodeEditor, Map<string, Collection>>();
@@ -113,6 +123,26 @@ export function showClauseBadges(monaco: Monaco, editor: IStandaloneCodeEditor, 
     }
   }
   collection(editor, 'badges').set(decorations);
+}
+
+/** The element marks of the exclusion lists (see ElementMark); their hovers may run the element command. */
+export function showElementMarks(monaco: Monaco, editor: IStandaloneCodeEditor, marks: readonly ElementMark[]): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const length = model.getValueLength();
+  const decorations: Delta[] = [];
+  for (const m of marks) {
+    if (m.range.end > length) continue;
+    decorations.push({
+      range: toMonacoRange(model, m.range),
+      options: {
+        ...(m.dead ? { inlineClassName: 'eql-element-dead' } : {}),
+        hoverMessage: { value: m.hover, isTrusted: { enabledCommands: [ELEMENT_COMMAND] } },
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
+    });
+  }
+  collection(editor, 'elements').set(decorations);
 }
 
 /** Mark the selected event in the events editor and scroll to it. */

@@ -3,6 +3,7 @@
  * baseline), each one undoable step in the editor's history, and the gutter marks of the rule's
  * diff against its baseline.
  */
+import { ELEMENT_COMMAND } from './element-command';
 import { toMonacoRange } from './ranges';
 import type { IStandaloneCodeEditor, Monaco } from './types';
 
@@ -88,6 +89,14 @@ export function onBadgeClick(editor: IStandaloneCodeEditor, handler: (key: strin
       | null
       | undefined;
     const key = detail?.injectedText?.options?.attachedData;
+    if (typeof key === 'string') handler(key);
+  });
+  return () => sub.dispose();
+}
+
+/** Calls `handler` with the key an element hover's link carries (ElementMark.hover) when it is followed. */
+export function onElementCommand(monaco: Monaco, handler: (key: string) => void): () => void {
+  const sub = monaco.editor.registerCommand(ELEMENT_COMMAND, (_accessor, key: unknown) => {
     if (typeof key === 'string') handler(key);
   });
   return () => sub.dispose();

@@ -93,6 +93,38 @@ test.describe('tuning', () => {
     await expect(page.getByTestId('event-row')).toHaveCount(17);
   });
 
+  test('a list element says in its hover what it suppresses, dead ones are struck through, the link lists its events', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await setRule(
+      page,
+      'file where event.action in ("rename", "creation") and not process.name in ("perl", "no-such-name", "sed", "perl")',
+    );
+    const editor = page.getByTestId('rule-editor');
+    // the unmatched name and the repeated "perl" suppress nothing
+    const dead = editor.locator('.eql-element-dead');
+    await expect(dead).toHaveText(['"no-such-name"', '"perl"']);
+    await dead.first().hover();
+    await expect(page.locator('.monaco-hover').first()).toContainText('"no-such-name" suppresses none');
+    await page.screenshot({ path: '/tmp/tshots/element-dead-hover.png' });
+    await page.mouse.move(0, 0);
+    await expect(page.locator('.monaco-hover:visible')).toHaveCount(0);
+
+    await editor
+      .locator('.view-line span', { hasText: /^"sed",?$/ })
+      .first()
+      .hover();
+    const hover = page.locator('.monaco-hover').first();
+    await expect(hover).toContainText('"sed" suppresses 1 event · only by this: remove it and it alerts');
+    await hover.getByRole('link', { name: 'List the 1 event' }).click();
+    await expect(page.getByTestId('clause-filter')).toContainText(
+      'Showing the 1 event of "sed" of process.name in (…)',
+    );
+    await expect(page.getByTestId('event-row')).toHaveCount(1);
+    await expect(page.getByTestId('event-row').first()).toHaveAttribute('data-position', '8');
+  });
+
   test('a breaking edit turns a met expectation red, counted and filtered', async ({ page }) => {
     await openApp(page);
     const rule = await page.evaluate(() => window.eqlPlayground.getRule());

@@ -40,6 +40,12 @@ export interface Part {
   readonly find: (doc: Doc) => Node | undefined;
   /** Narrowable list elements/patterns, for per-element counts. */
   readonly elements: readonly Node[];
+  /**
+   * For a part that fired and was narrowed to `found`: whether another of its elements matches
+   * the event too (a duplicate, an overlapping pattern, another value of an array), so that
+   * removing `found` alone would leave the event suppressed.
+   */
+  readonly others: (doc: Doc, found: Node) => boolean;
 }
 
 export interface Conjunct {
@@ -109,41 +115,81 @@ function rawReader(field: FieldNode | undefined, ctx: CompileContext): (doc: Doc
   return (doc) => access(doc);
 }
 
-function narrowIn(node: InNode, ctx: CompileContext): (doc: Doc) => Node | undefined {
+/** The stored keys that more than one constant element of the list has (`"a", "a"`). */
+function repeatedKeys(node: InNode, ctx: CompileContext): Set<unknown> {
+  const seen = new Set<unknown>();
+  const repeated = new Set<unknown>();
+  for (const e of node.list) {
+    const one: InNode = { ...node, list: [e] };
+    for (const [k] of inElements(one, ctx).constants) {
+      if (seen.has(k)) repeated.add(k);
+      seen.add(k);
+    }
+  }
+  return repeated;
+}
+
+interface Narrower {
+  readonly find: (doc: Doc) => Node | undefined;
+  readonly others: (doc: Doc, found: Node) => boolean;
+}
+
+function narrowIn(node: InNode, ctx: CompileContext): Narrower {
   const { value, constants, dynamic } = inElements(node, ctx);
   const get = value.fn;
   const ci = node.caseInsensitive;
-  return (doc) => {
+  const keyOf = (x: unknown) => (ci && typeof x === 'string' ? x.toLowerCase() : x);
+  /** Every index whose element equals one of the event's values. */
+  const matching = (doc: Doc, v: unknown): Set<number> => {
+    const hits = new Set<number>();
+    const vs = Array.isArray(v) ? v : [v];
+    for (const x of vs) {
+      const k = keyOf(x);
+      const i = constants.get(k);
+      if (i !== undefined) hits.add(i);
+      for (const d of dynamic) {
+        const e = d.fn(doc);
+        for (const y of Array.isArray(e) ? e : [e]) if (keyOf(y) === k) hits.add(d.index);
+      }
+    }
+    return hits;
+  };
+  const find = (doc: Doc): Node | undefined => {
     const v = get(doc);
     if (v === undefined || v === null) return undefined;
     if (dynamic.length === 0 && !Array.isArray(v)) {
       // The common case: one value, constant elements.
-      const i = constants.get(ci && typeof v === 'string' ? v.toLowerCase() : v);
+      const i = constants.get(keyOf(v));
       return i === undefined ? undefined : node.list[i];
     }
-    const vs = Array.isArray(v) ? v : [v];
     let best: number | undefined;
-    for (const x of vs) {
-      const k = ci && typeof x === 'string' ? x.toLowerCase() : x;
-      const i = constants.get(k);
-      if (i !== undefined && (best === undefined || i < best)) best = i;
-      for (const d of dynamic) {
-        const e = d.fn(doc);
-        const es = Array.isArray(e) ? e : [e];
-        for (const y of es) {
-          const ky = ci && typeof y === 'string' ? y.toLowerCase() : y;
-          if (ky === k && (best === undefined || d.index < best)) best = d.index;
-        }
-      }
-    }
+    for (const i of matching(doc, v)) if (best === undefined || i < best) best = i;
     return best === undefined ? undefined : node.list[best];
   };
+  let repeated: Set<unknown> | undefined;
+  const others = (doc: Doc, found: Node): boolean => {
+    const v = get(doc);
+    if (v === undefined || v === null) return false;
+    repeated ??= repeatedKeys(node, ctx);
+    if (dynamic.length === 0 && !Array.isArray(v)) return repeated.has(keyOf(v));
+    const at = node.list.indexOf(found as Expr);
+    const vs = Array.isArray(v) ? v : [v];
+    if (vs.some((x) => repeated!.has(keyOf(x)))) return true;
+    for (const i of matching(doc, v)) if (i !== at) return true;
+    return false;
+  };
+  return { find, others };
 }
 
-function narrowMatch(node: MatchNode, ctx: CompileContext): (doc: Doc) => Node | undefined {
+function narrowMatch(node: MatchNode, ctx: CompileContext): Narrower {
   const matchers = patternMatchers(node, ctx);
   const value = compileValue(node.value, ctx).fn;
-  return (doc) => {
+  const strings = (doc: Doc): readonly string[] => {
+    const v = value(doc);
+    const vs = Array.isArray(v) ? v : [v];
+    return vs.filter((x): x is string => typeof x === 'string');
+  };
+  const find = (doc: Doc): Node | undefined => {
     if (!matchers) return undefined;
     const v = value(doc);
     if (v === undefined || v === null) return undefined;
@@ -151,12 +197,21 @@ function narrowMatch(node: MatchNode, ctx: CompileContext): (doc: Doc) => Node |
       for (let i = 0; i < matchers.length; i++) if (matchers[i]!(v)) return node.patterns[i];
       return undefined;
     }
-    const vs = Array.isArray(v) ? v : [v];
+    const vs = strings(doc);
     for (let i = 0; i < matchers.length; i++) {
-      for (const x of vs) if (typeof x === 'string' && matchers[i]!(x)) return node.patterns[i];
+      for (const x of vs) if (matchers[i]!(x)) return node.patterns[i];
     }
     return undefined;
   };
+  const others = (doc: Doc, found: Node): boolean => {
+    if (!matchers) return false;
+    const at = node.patterns.indexOf(found as (typeof node.patterns)[number]);
+    const vs = strings(doc);
+    // `found` is the first pattern that matches, so only the later ones can match as well.
+    for (let i = at + 1; i < matchers.length; i++) for (const x of vs) if (matchers[i]!(x)) return true;
+    return false;
+  };
+  return { find, others };
 }
 
 function makePart(node: Expr, ctx: CompileContext): Part {
@@ -168,12 +223,13 @@ function makePart(node: Expr, ctx: CompileContext): Part {
   const read = rawReader(field, ctx);
   const fieldName = field?.name;
   let finder: ((doc: Doc) => Node | undefined) | undefined;
+  let others: Part['others'] = () => false;
   let elements: readonly Node[] = [];
   if (u.kind === 'in') {
-    finder = narrowIn(u, quiet);
+    ({ find: finder, others } = narrowIn(u, quiet));
     elements = u.list;
   } else if (u.kind === 'match') {
-    finder = narrowMatch(u, quiet);
+    ({ find: finder, others } = narrowMatch(u, quiet));
     elements = u.patterns;
   } else if (u.kind === 'compare' && (u.op === '==' || u.op === '!=')) {
     const literal = u.right.kind === 'literal' ? u.right : u.left.kind === 'literal' ? u.left : undefined;
@@ -188,6 +244,7 @@ function makePart(node: Expr, ctx: CompileContext): Part {
     field: fieldName,
     read,
     find: finder ?? (() => undefined),
+    others,
   };
 }
 

@@ -161,10 +161,12 @@ export interface StatsAccumulator {
   readonly failed: Counter;
   readonly suppressed: Counter;
   readonly elements: Counter;
+  /** Per list element or pattern: the events it alone keeps out (no other part, no other element). */
+  readonly sole: Counter;
 }
 
 export function newStats(): StatsAccumulator {
-  return { failed: new Counter(), suppressed: new Counter(), elements: new Counter() };
+  return { failed: new Counter(), suppressed: new Counter(), elements: new Counter(), sole: new Counter() };
 }
 
 const NO_REASONS: readonly Reason[] = Object.freeze([]);
@@ -319,6 +321,8 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
     }
     let reasons: Reason[] | undefined;
     let single: readonly Reason[] | undefined;
+    let singlePart: Part | undefined;
+    let singleMatch: Node | undefined;
     const holdMask = b.exclusionsHold ? b.exclusionsHold(doc) : undefined;
     for (let i = 0; i < b.exclusions.length; i++) {
       const c = b.exclusions[i]!;
@@ -334,7 +338,9 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
         let r: Reason;
         if (!reasons && !single) {
           // The common case: one firing part; share the reason between events alike.
-          single = shared(plan, c, part, doc, true, part.find(doc)?.id ?? -2);
+          singlePart = part;
+          singleMatch = part.find(doc);
+          single = shared(plan, c, part, doc, true, singleMatch?.id ?? -2);
           r = single[0]!;
         } else {
           reasons ??= [...(single ?? [])];
@@ -352,6 +358,7 @@ export function verdictOf(plan: VerdictPlan, event: EventDoc, stats: StatsAccumu
         reasons.push(nullReason(plan, c, doc));
       }
     }
+    if (stats && !reasons && singleMatch && !singlePart!.others(doc, singleMatch)) stats.sole.bump(singleMatch.id);
     const all = reasons ?? single;
     if (all) return { id: event.id, position: event.position, verdict: 'suppressed', reasons: all };
     return { id: event.id, position: event.position, verdict: 'alert', reasons: missingUnderNegation(plan, doc) };
@@ -407,7 +414,12 @@ export function clauseStats(plan: VerdictPlan, stats: StatsAccumulator): ClauseS
         clause: span(plan.text, p.node.range),
         suppressed: stats.suppressed.get(p.node.id),
         failed: 0,
-        parts: p.elements.map((e) => ({ id: e.id, span: span(plan.text, e.range), count: stats.elements.get(e.id) })),
+        parts: p.elements.map((e) => ({
+          id: e.id,
+          span: span(plan.text, e.range),
+          count: stats.elements.get(e.id),
+          only: stats.sole.get(e.id),
+        })),
       });
     }
   }

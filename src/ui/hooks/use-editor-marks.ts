@@ -10,13 +10,14 @@ import { useEffect } from 'react';
 import { setEqlLanguageData } from '../../monaco/eql-language';
 import {
   showClauseBadges,
+  showElementMarks,
   showEventHighlight,
   showEventHighlights,
   showReasonHighlights,
 } from '../../monaco/decorations';
 import { setDiagnosticMarkers } from '../../monaco/ranges';
 import type { Playground } from '../playground';
-import { clauseBadges, eventRanges, reasonSpans } from '../state/editor-marks';
+import { clauseBadges, elementMarks, eventRanges, reasonSpans } from '../state/editor-marks';
 import type { ResultView } from '../state/result-view';
 import { useSelect, useStore } from './use-store';
 
@@ -50,6 +51,10 @@ export function useEditorMarks(pg: Playground, view: ResultView): void {
     if (rule && monaco && !pending)
       showClauseBadges(monaco, rule, clauseBadges({ rulesCurrent, joinView }, clauseStats, impact));
   }, [monaco, rule, pending, rulesCurrent, joinView, clauseStats, impact]);
+
+  useEffect(() => {
+    if (rule && monaco && !pending) showElementMarks(monaco, rule, elementMarks({ rulesCurrent }, clauseStats));
+  }, [monaco, rule, pending, rulesCurrent, clauseStats]);
 
   useEffect(() => {
     if (!monaco) return;

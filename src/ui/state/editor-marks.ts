@@ -4,10 +4,12 @@
  * badges. Pure: plain data for src/monaco/decorations.ts.
  */
 import type { ClauseImpact, ClauseStat, Range } from '../../core';
-import type { ClauseBadge, HighlightSpan } from '../../monaco/decorations';
+import type { ClauseBadge, ElementMark, HighlightSpan } from '../../monaco/decorations';
+import { ELEMENT_COMMAND } from '../../monaco/element-command';
 import { eventStageHighlights, sequenceStageHighlights, stageLabel } from './join-view';
 import type { ResultView } from './result-view';
-import { impactBadge } from './tuning';
+import { collapse } from './reason-text';
+import { impactBadge, type TuningFilter } from './tuning';
 
 /** A result view, and whether the rule text its ranges point into is the one in the editor. */
 type MarksOf<K extends keyof ResultView> = Pick<ResultView, K> & { readonly rulesCurrent: boolean };
@@ -119,4 +121,74 @@ export function clauseBadges(
   if (!v.rulesCurrent) return [];
   const byId = new Map(impact.map((p) => [p.clauseId, p]));
   return [...stageBadges(v), ...stats.flatMap((s) => clauseBadge(s, byId) ?? [])];
+}
+
+/** The key an element's hover link hands back: this prefix and the element's node id. */
+export const ELEMENT_KEY = 'element:';
+
+/** A markdown link that runs the element command with `key` (the hover's "list them"). */
+function commandLink(label: string, key: string): string {
+  return `[${label}](command:${ELEMENT_COMMAND}?${encodeURIComponent(JSON.stringify([key]))})`;
+}
+
+/** Markdown code for a piece of rule text (backticks in it would end the span). */
+function code(text: string): string {
+  const ticks = text.includes('`') ? '``' : '`';
+  return `${ticks} ${text.replace(/\s+/g, ' ')} ${ticks}`;
+}
+
+function elementHover(text: string, count: number, only: number, key: string): string {
+  if (count === 0) {
+    return `${code(text)} suppresses none: no loaded event is suppressed by it (it matches none, or an earlier element of the list matches them first), so removing it changes no verdict.`;
+  }
+  const events = `${count} event${count === 1 ? '' : 's'}`;
+  const alone =
+    only === 0
+      ? 'none only by this: another element or part also keeps each of them out'
+      : only === count
+        ? `${count === 1 ? 'only' : 'all only'} by this: remove it and ${count === 1 ? 'it alerts' : 'they alert'}`
+        : `${only} only by this: remove it and ${only === 1 ? 'that one alerts' : 'those alert'}`;
+  return `${code(text)} suppresses ${events} · ${alone}. ${commandLink(`List the ${events}`, key)}`;
+}
+
+/**
+ * Per element of an exclusion list or pattern list that suppresses events (two elements or more):
+ * a hover with its count and what only it suppresses, and a strikethrough on the dead ones. A
+ * part that suppresses nothing has its own badge, so its elements get no marks.
+ */
+export function elementMarks(v: { readonly rulesCurrent: boolean }, stats: readonly ClauseStat[]): ElementMark[] {
+  if (!v.rulesCurrent) return [];
+  const out: ElementMark[] = [];
+  for (const s of stats) {
+    if (s.kind !== 'exclusion' || s.suppressed === 0 || s.parts.length < 2) continue;
+    for (const p of s.parts) {
+      out.push({
+        range: p.span.range,
+        dead: p.count === 0,
+        hover: elementHover(p.span.text, p.count, p.only, `${ELEMENT_KEY}${p.id}`),
+      });
+    }
+  }
+  return out;
+}
+
+/** `process.executable in (…)`: a list part named by what comes before its list. */
+function listHead(clause: string): string {
+  const open = clause.indexOf('(');
+  return open < 0 ? collapse(clause) : `${collapse(clause.slice(0, open))} (…)`;
+}
+
+/** The clause filter for one list element: the events it suppresses, labelled `"x" of field in (…)`. */
+export function elementFilter(
+  id: number,
+  stats: readonly ClauseStat[],
+  elements: readonly (readonly [number, readonly number[]])[],
+): TuningFilter | undefined {
+  for (const s of stats) {
+    const p = s.parts.find((e) => e.id === id);
+    if (!p) continue;
+    const positions = elements.find(([e]) => e === id)?.[1] ?? [];
+    return { kind: 'clause', label: `${collapse(p.span.text)} of ${listHead(s.clause.text)}`, positions };
+  }
+  return undefined;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { defaultDocState, type DocState } from '../../../src/ui/state/doc-state';
-import { CLAUSE_BADGE_KEY, clauseBadges, eventRanges, reasonSpans } from '../../../src/ui/state/editor-marks';
+import {
+  CLAUSE_BADGE_KEY,
+  clauseBadges,
+  ELEMENT_KEY,
+  elementFilter,
+  elementMarks,
+  eventRanges,
+  reasonSpans,
+} from '../../../src/ui/state/editor-marks';
 import { outlineJoinView } from '../../../src/ui/state/join-view';
 import { initialList, listOf } from '../../../src/ui/state/result-list';
 import { applyLoad, applyRun, emptyResults, shownLabels } from '../../../src/ui/state/results';
@@ -90,6 +98,46 @@ describe('result view', () => {
     const first = impact.find((p) => `${CLAUSE_BADGE_KEY}${p.clauseId}` === badges[0]!.key);
     expect(first?.suppresses).toEqual([0, 1]);
     expect(badges[1]!.hover).toContain('also suppressed by another part');
+  });
+
+  test('list elements: a hover with the count and what only it suppresses, dead ones struck through, a link that filters', () => {
+    const rule = 'process where host.id == "a" and not (process.name in ("y", "x", "z", "x") or process.name == "y")';
+    const s = new WorkerSession();
+    const loaded = applyLoad(emptyResults, s.loadText(EVENTS), EVENTS);
+    const compact = s.run({ rule, settings: {}, mapping: '' });
+    const ctx = { eventsKey: 'k', events: s.dataset.events, mapping: '' };
+    const { elements } = tuningView({}, s.lastResult!, ctx, new BaselineCache());
+    const results = applyRun(loaded, compact, { version: 0, rule, rows: s.rows([0, 1, 2]), sequences: [] });
+    const marks = elementMarks({ rulesCurrent: true }, results.clauseStats);
+    expect(marks.map((m) => [rule.slice(m.range.start, m.range.end), m.dead])).toEqual([
+      ['"y"', false],
+      ['"x"', false],
+      ['"z"', true],
+      ['"x"', true],
+    ]);
+    // y is also suppressed by the == part; x is repeated later, yet only the first counts
+    expect(marks[0]!.hover).toContain('suppresses 1 event · none only by this');
+    expect(marks[1]!.hover).toContain('suppresses 1 event · none only by this');
+    expect(marks[2]!.hover).toContain('suppresses none');
+    expect(marks[2]!.hover).not.toContain('command:');
+    const link = /\(command:[\w.]+\?([^)]+)\)/.exec(marks[0]!.hover);
+    const [key] = JSON.parse(decodeURIComponent(link![1]!)) as [string];
+    expect(key.startsWith(ELEMENT_KEY)).toBe(true);
+    const filter = elementFilter(Number(key.slice(ELEMENT_KEY.length)), results.clauseStats, elements);
+    expect(filter).toEqual({ kind: 'clause', label: '"y" of process.name in (…)', positions: [1] });
+    // a stale rule text draws nothing
+    expect(elementMarks({ rulesCurrent: false }, results.clauseStats)).toEqual([]);
+  });
+
+  test('list elements: the only-count is what removing the element would make alert', () => {
+    const rule = 'process where host.id == "a" and not process.name in ("y", "x")';
+    const s = new WorkerSession();
+    const loaded = applyLoad(emptyResults, s.loadText(EVENTS), EVENTS);
+    const compact = s.run({ rule, settings: {}, mapping: '' });
+    const results = applyRun(loaded, compact, { version: 0, rule, rows: s.rows([0, 1, 2]), sequences: [] });
+    const hovers = elementMarks({ rulesCurrent: true }, results.clauseStats).map((m) => m.hover);
+    expect(hovers[0]).toContain('suppresses 1 event · only by this: remove it and it alerts');
+    expect(hovers[0]).toContain('List the 1 event');
   });
 
   test('a selected sequence: its events in the events text and its stage terms in the rule', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { clauseImpact, diffVerdicts } from '../../../../src/core/index';
+import type { Range } from '../../../../src/core/index';
 import { docs, defaultEvents, defaultRule, run } from './helpers';
+
+/** The rule without one list element, and the comma that joins it to its neighbour. */
+function withoutElement(rule: string, { start, end }: Range): string {
+  const after = /^\s*,\s*/.exec(rule.slice(end));
+  if (after) return rule.slice(0, start) + rule.slice(end + after[0].length);
+  const before = /,\s*$/.exec(rule.slice(0, start));
+  if (!before) throw new Error(`no comma next to ${rule.slice(start, end)}`);
+  return rule.slice(0, before.index) + rule.slice(end);
+}
 
 describe('clause impact', () => {
   test('an event two parts suppress counts for both, and is "only" for neither', () => {
@@ -39,6 +49,62 @@ describe('clause impact', () => {
     for (const s of base.clauseStats!) {
       for (const p of s.parts) expect(t.elements.get(p.id)?.length ?? 0, p.span.text).toBe(p.count);
     }
+  });
+
+  test('per element: "only" is exactly what removing the element turns into alerts; 0 events means no change', () => {
+    const base = run(defaultRule, defaultEvents);
+    let checked = 0;
+    let sole = 0;
+    for (const s of base.clauseStats!) {
+      if (s.kind !== 'exclusion' || s.parts.length < 2) continue;
+      for (const p of s.parts) {
+        const d = diffVerdicts(
+          base,
+          run(withoutElement(defaultRule, p.span.range), defaultEvents),
+          defaultEvents.length,
+        );
+        const alerted = d.changes.filter((c) => c.verdict === 'alert');
+        expect(alerted.length, p.span.text).toBe(p.only);
+        if (p.count === 0)
+          expect(
+            d.changes.filter((c) => c.kind === 'verdict'),
+            p.span.text,
+          ).toEqual([]);
+        checked++;
+        sole += p.only;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(sole).toBeGreaterThan(0);
+  });
+
+  test('per element: a repeated element, an overlapping pattern and another array value leave no event "only" to it', () => {
+    const events = docs([
+      { id: 'a', event: { category: 'process' }, process: { name: 'a', args: ['x'] }, file: { path: '/tmp/axyb' } },
+      { id: 'b', event: { category: 'process' }, process: { name: 'b', args: ['x', 'y'] }, file: { path: '/tmp/ax' } },
+      { id: 'c', event: { category: 'process' }, process: { name: 'c', args: ['y'] }, file: { path: '/tmp/q' } },
+    ]);
+    const elements = (rule: string) =>
+      run(rule, events).clauseStats!.flatMap((s) => s.parts.map((p) => [p.span.text, p.count, p.only]));
+    expect(elements('process where not process.name in ("a", "b", "a")')).toEqual([
+      ['"a"', 1, 0],
+      ['"b"', 1, 1],
+      ['"a"', 0, 0],
+    ]);
+    expect(elements('process where not file.path : ("*x*", "*xy*", "*q")')).toEqual([
+      ['"*x*"', 2, 1],
+      ['"*xy*"', 0, 0],
+      ['"*q"', 1, 1],
+    ]);
+    expect(elements('process where not process.args in ("x", "y")')).toEqual([
+      ['"x"', 2, 1],
+      ['"y"', 1, 1],
+    ]);
+    // b is "y"'s alone; for c a second part fires too
+    expect(elements('process where not (process.args in ("y", "z") or process.name == "c")')).toEqual([
+      ['"y"', 2, 1],
+      ['"z"', 0, 0],
+    ]);
   });
 
   test('join queries have no exclusion parts', () => {
