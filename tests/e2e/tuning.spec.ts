@@ -164,6 +164,54 @@ test.describe('tuning', () => {
     await other.close();
   });
 
+  test('expecting the current verdicts of 20,000 events asks first, and the page stays responsive', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await openApp(page);
+    await setRule(page, 'file where file.path : "/etc/apt/*" and not process.name in ("dpkg", "apt")');
+    await page.evaluate(() => {
+      const names = ['dpkg', 'apt', 'curl', 'bash'];
+      const lines: string[] = [];
+      for (let i = 0; i < 20_000; i++)
+        lines.push(
+          JSON.stringify({
+            '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+            event: { category: 'file', id: `ev-${i}` },
+            file: { path: i % 5 === 0 ? `/etc/apt/sources.list.d/${i}.list` : `/tmp/${i}` },
+            process: { name: names[i % 4] },
+          }),
+        );
+      window.eqlPlayground.setEvents(lines.join('\n'));
+    });
+    await expect(page.getByTestId('dataset-summary')).toContainText('20,000 events', { timeout: 60_000 });
+    await waitReady(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const summary = page.getByTestId('expectation-summary');
+    await page.getByTestId('expect-current').click();
+    const question = page.getByTestId('expect-confirm');
+    await expect(question).toContainText('Set 20,000 expected verdicts (20,000 new)?');
+    await expect(page.getByTestId('expect-confirm-yes')).toBeFocused();
+    // Escape (like Cancel) sets nothing
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    await expect(summary).toHaveText('no expectations');
+    await page.getByTestId('expect-current').click();
+    await page.getByTestId('expect-confirm-yes').click();
+    await expect(summary).toHaveText('20,000 expectations met', { timeout: 30_000 });
+    // an edit is checked against all of them: the 1,000 apt events alert now
+    await setRule(page, 'file where file.path : "/etc/apt/*" and not process.name in ("dpkg")');
+    await expect(summary).toHaveText('1,000 of 20,000 expectations unmet');
+    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+    expect(longest, 'the longest main-thread task while setting and checking them (ms)').toBeLessThan(1000);
+  });
+
   test('exclude a value from an event: preview, apply as one edit, undo with Ctrl+Z', async ({ page }) => {
     await openApp(page);
     const rule = await page.evaluate(() => window.eqlPlayground.getRule());

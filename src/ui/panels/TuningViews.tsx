@@ -17,6 +17,7 @@ import type { Playground } from '../playground';
 import type { ResultView } from '../state/result-view';
 import { nameOfId, type ResultsState, type VerdictFilter } from '../state/results';
 import {
+  expectAllQuestion,
   expectationSummary,
   indexTuning,
   nextMarked,
@@ -101,7 +102,7 @@ function TuningBarContainer(p: { readonly pg: Playground; readonly index: Tuning
   const edited = useSelect(pg.documents.state, ({ doc }) => !sameAsBaseline(doc.baseline, doc.rule, doc.settings));
   const results = useStore(pg.evaluation.results);
   const tuning = useStore(pg.evaluation.tuning);
-  const { filter, diffOpen } = useStore(pg.tuning.ui);
+  const { filter, diffOpen, confirmExpect } = useStore(pg.tuning.ui);
   const { setTuningFilter } = useFilters(pg);
   const count = Object.keys(expectations ?? noExpectations).length;
   return (
@@ -118,6 +119,9 @@ function TuningBarContainer(p: { readonly pg: Playground; readonly index: Tuning
         onRevert={pg.tuning.revertToBaseline}
         onToggleDiff={pg.tuning.toggleDiff}
         onExpectAll={() => pg.tuning.expectCurrent(currentVerdicts(pg.evaluation.results.get()))}
+        expectQuestion={confirmExpect ? expectAllQuestion(confirmExpect.plan) : undefined}
+        onConfirmExpectAll={pg.tuning.confirmExpectCurrent}
+        onCancelExpectAll={pg.tuning.cancelExpectCurrent}
         onClearExpectations={pg.tuning.clearExpectations}
         onFilter={setTuningFilter}
       />

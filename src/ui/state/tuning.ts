@@ -65,6 +65,46 @@ export function expectCurrent(
   return out;
 }
 
+/** Above this many expectations to set, "Expect current verdicts" asks first. */
+export const CONFIRM_EXPECTATIONS_ABOVE = 500;
+
+/** What "Expect current verdicts" would do to the expectations: how many it sets, new or changed. */
+export interface ExpectAllPlan {
+  /** Expectations it would set (errors aside). */
+  readonly set: number;
+  /** Of those, events without an expectation yet. */
+  readonly added: number;
+  /** Of those, events whose expectation says another verdict (or names a clause), replaced. */
+  readonly replaced: number;
+  /** Whether to ask before setting them: more than CONFIRM_EXPECTATIONS_ABOVE. */
+  readonly ask: boolean;
+}
+
+export function expectAllPlan(
+  map: ExpectationMap,
+  rows: readonly { readonly id: string; readonly verdict: VerdictKind }[],
+): ExpectAllPlan {
+  let set = 0;
+  let added = 0;
+  let replaced = 0;
+  for (const r of rows) {
+    if (!isExpectable(r.verdict)) continue;
+    set++;
+    const had = map[r.id];
+    if (!had) added++;
+    else if (had.verdict !== r.verdict || had.clause !== undefined) replaced++;
+  }
+  return { set, added, replaced, ask: set > CONFIRM_EXPECTATIONS_ABOVE };
+}
+
+/** "Set 20,000 expected verdicts (19,990 new, 10 replacing others)?" */
+export function expectAllQuestion(plan: ExpectAllPlan): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const parts = [`${n(plan.added)} new`];
+  if (plan.replaced > 0) parts.push(`${n(plan.replaced)} replacing a different expected verdict`);
+  return `Set ${n(plan.set)} expected verdict${plan.set === 1 ? '' : 's'} (${parts.join(', ')})?`;
+}
+
 /** The keyboard toggle: expect the current verdict, or drop the expectation the event has. */
 export function toggleExpectation(map: ExpectationMap, id: string, current: VerdictKind | undefined): ExpectationMap {
   if (map[id]) return withExpectation(map, id, undefined);
@@ -197,8 +237,9 @@ export function impactBadge(suppressed: number, only: number): { readonly text: 
 export function expectationSummary(index: TuningIndex, total: number): string {
   if (total === 0) return 'no expectations';
   const unknown = index.unknown.length > 0 ? ` (${index.unknown.length} name no event)` : '';
-  if (index.unmet === 0) return `${total} expectation${total === 1 ? '' : 's'} met`;
-  return `${index.unmet} of ${total} expectation${total === 1 ? '' : 's'} unmet${unknown}`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (index.unmet === 0) return `${n(total)} expectation${total === 1 ? '' : 's'} met`;
+  return `${n(index.unmet)} of ${n(total)} expectation${total === 1 ? '' : 's'} unmet${unknown}`;
 }
 
 /** The positions a tuning filter keeps, from the worker's views (undefined: no filter). */

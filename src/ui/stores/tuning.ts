@@ -21,8 +21,10 @@ import { chosenProposal, exclusionReducer, idleExclusion, type ExclusionRequest 
 import type { Notice } from '../state/startup';
 import { createReducerStore, createStore, type Store } from '../state/store';
 import {
+  expectAllPlan,
   expectCurrent,
   toggleExpectation,
+  type ExpectAllPlan,
   tuningRequest,
   withExpectation,
   type ExpectationMap,
@@ -50,7 +52,11 @@ export interface TuningUi {
   readonly filter: TuningFilter | undefined;
   /** The side-by-side diff against the baseline is open. */
   readonly diffOpen: boolean;
+  /** "Expect current verdicts" for many events, waiting for a yes: what it would set. */
+  readonly confirmExpect?: { readonly plan: ExpectAllPlan; readonly rows: readonly ExpectRow[] };
 }
+
+type ExpectRow = { readonly id: string; readonly verdict: VerdictKind };
 
 const noExpectations: ExpectationMap = {};
 
@@ -250,9 +256,20 @@ export function createTuning<F extends { readonly name: string }>(
     setExpectation: (id: string, e: Expectation | undefined) => setExpectations(withExpectation(expectations(), id, e)),
     toggleExpectation: (id: string, current: VerdictKind | undefined) =>
       setExpectations(toggleExpectation(expectations(), id, current)),
-    /** Expect every listed event's current verdict (errors aside). */
-    expectCurrent: (rows: readonly { readonly id: string; readonly verdict: VerdictKind }[]) =>
-      setExpectations(expectCurrent(expectations(), rows)),
+    /** Expect every listed event's current verdict (errors aside); for many events, ask first. */
+    expectCurrent(rows: readonly ExpectRow[]): void {
+      const plan = expectAllPlan(expectations(), rows);
+      if (plan.ask) ui.update((u) => ({ ...u, confirmExpect: { plan, rows } }));
+      else setExpectations(expectCurrent(expectations(), rows));
+    },
+    /** The yes to the question expectCurrent asked: set the verdicts it counted. */
+    confirmExpectCurrent(): void {
+      const pending = ui.get().confirmExpect;
+      if (!pending) return;
+      ui.update(({ confirmExpect: _, ...u }) => u);
+      setExpectations(expectCurrent(expectations(), pending.rows));
+    },
+    cancelExpectCurrent: () => ui.update(({ confirmExpect: _, ...u }) => u),
     clearExpectations: () => setExpectations(noExpectations),
     setFilter: (filter: TuningFilter | undefined) => ui.update((u) => ({ ...u, filter })),
     toggleDiff: () => ui.update((u) => ({ ...u, diffOpen: !u.diffOpen })),

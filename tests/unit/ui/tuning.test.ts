@@ -4,6 +4,9 @@ import { defaultExample } from '../../../src/examples/default-example';
 import { parseEvents } from '../../../src/formats/events';
 import { defaultUiSettings } from '../../../src/ui/state/doc-state';
 import {
+  CONFIRM_EXPECTATIONS_ABOVE,
+  expectAllPlan,
+  expectAllQuestion,
   expectCurrent,
   expectationSummary,
   filterByTuning,
@@ -45,6 +48,25 @@ describe('expectations on the page', () => {
       { id: 'y', verdict: 'error' },
     ]);
     expect(all).toEqual({ z: { verdict: 'alert' }, x: { verdict: 'alert' } });
+  });
+
+  it('"Expect current verdicts" counts what it would set, new and replaced, and asks above the threshold', () => {
+    const rows = [
+      { id: 'a', verdict: 'alert' as const },
+      { id: 'b', verdict: 'suppressed' as const },
+      { id: 'c', verdict: 'error' as const },
+      { id: 'd', verdict: 'no-match' as const },
+    ];
+    const plan = expectAllPlan({ a: { verdict: 'alert' }, b: { verdict: 'alert' }, z: { verdict: 'alert' } }, rows);
+    expect(plan).toEqual({ set: 3, added: 1, replaced: 1, ask: false });
+    expect(expectAllQuestion(plan)).toBe('Set 3 expected verdicts (1 new, 1 replacing a different expected verdict)?');
+    // a clause the expectation names is dropped by the plain verdict: that replaces it too
+    expect(expectAllPlan({ b: { verdict: 'suppressed', clause: 'x' } }, rows).replaced).toBe(1);
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i), verdict: 'alert' as const }));
+    expect(expectAllPlan({}, many(CONFIRM_EXPECTATIONS_ABOVE)).ask).toBe(false);
+    const big = expectAllPlan({}, many(20_000));
+    expect(big.ask).toBe(true);
+    expect(expectAllQuestion(big)).toBe('Set 20,000 expected verdicts (20,000 new)?');
   });
 
   it('the request carries a baseline and expectations only when there are some', () => {

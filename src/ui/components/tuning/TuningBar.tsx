@@ -2,6 +2,7 @@
  * The tuning strip above the verdict filters: the deltas against the baseline, Set as baseline /
  * Revert to baseline / Diff, the rule tests' summary, and the Changed and Unmet filters.
  */
+import { useEffect, useRef } from 'react';
 import type { DiffView } from '../../../worker/protocol';
 import type { TuningFilter } from '../../state/tuning';
 import '../../tuning.css';
@@ -19,6 +20,10 @@ export interface TuningBarProps {
   readonly onRevert: () => void;
   readonly onToggleDiff: () => void;
   readonly onExpectAll: () => void;
+  /** "Set 20,000 expected verdicts (...)?" while Expect current verdicts waits for a yes. */
+  readonly expectQuestion?: string | undefined;
+  readonly onConfirmExpectAll: () => void;
+  readonly onCancelExpectAll: () => void;
   readonly onClearExpectations: () => void;
   readonly onFilter: (f: TuningFilter | undefined) => void;
 }
@@ -132,8 +137,48 @@ function BaselineActions(
   );
 }
 
+/** The question "Expect current verdicts" asks for many events: Set them (focused) or Cancel (or Escape). */
+function ExpectQuestion(p: { readonly text: string; readonly onConfirm: () => void; readonly onCancel: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
+  return (
+    <span
+      className="tuning-actions expect-confirm"
+      role="alertdialog"
+      aria-label="Expect current verdicts"
+      data-testid="expect-confirm"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          p.onCancel();
+        }
+      }}
+    >
+      <span>{p.text}</span>
+      <button type="button" ref={yes} data-testid="expect-confirm-yes" onClick={p.onConfirm}>
+        Set them
+      </button>
+      <button type="button" data-testid="expect-confirm-no" onClick={p.onCancel}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
 /** Record the current verdicts as expected, or clear the expectations. */
-function ExpectationActions(p: Pick<TuningBarProps, 'expectationCount' | 'onExpectAll' | 'onClearExpectations'>) {
+function ExpectationActions(
+  p: Pick<
+    TuningBarProps,
+    | 'expectationCount'
+    | 'onExpectAll'
+    | 'expectQuestion'
+    | 'onConfirmExpectAll'
+    | 'onCancelExpectAll'
+    | 'onClearExpectations'
+  >,
+) {
+  if (p.expectQuestion)
+    return <ExpectQuestion text={p.expectQuestion} onConfirm={p.onConfirmExpectAll} onCancel={p.onCancelExpectAll} />;
   return (
     <span className="tuning-actions">
       <button

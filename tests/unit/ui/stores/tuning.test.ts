@@ -182,6 +182,27 @@ describe('tuning store: expectations', () => {
     expect(tuningOfDoc(docs.doc()).expectations).toBeUndefined();
   });
 
+  test('expect current for many events asks first: Set them sets what was counted, Cancel sets nothing', () => {
+    const { docs, tuning } = setup();
+    tuning.setExpectation('0', { verdict: 'no-match' });
+    const rows = Array.from({ length: 2_000 }, (_, i) => ({ id: String(i), verdict: 'alert' as const }));
+    tuning.expectCurrent(rows);
+    expect(Object.keys(docs.doc().expectations ?? {})).toEqual(['0']);
+    expect(tuning.ui.get().confirmExpect?.plan).toEqual({ set: 2_000, added: 1_999, replaced: 1, ask: true });
+    tuning.cancelExpectCurrent();
+    expect(tuning.ui.get().confirmExpect).toBeUndefined();
+    expect(Object.keys(docs.doc().expectations ?? {})).toEqual(['0']);
+    tuning.expectCurrent(rows);
+    tuning.confirmExpectCurrent();
+    expect(tuning.ui.get().confirmExpect).toBeUndefined();
+    expect(Object.keys(docs.doc().expectations ?? {})).toHaveLength(2_000);
+    expect(docs.doc().expectations?.['0']).toEqual({ verdict: 'alert' });
+    // a second yes without a question does nothing
+    tuning.clearExpectations();
+    tuning.confirmExpectCurrent();
+    expect(docs.doc().expectations ?? {}).toEqual({});
+  });
+
   test('expectations and a pinned baseline travel in share links and drafts', () => {
     const { docs, tuning } = setup();
     tuning.setExpectation('apt-09', { verdict: 'alert' });
