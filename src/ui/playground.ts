@@ -97,6 +97,7 @@ export function createPlayground<F extends RuleFile>(
     download: ports.download,
     copyText: ports.share.copyText,
     readFileText: ports.readFileText,
+    now: ports.workspaces.now,
   });
   const dataset = createDataset(documents, evaluation, {
     client: getClient,

@@ -225,6 +225,48 @@ test('exceptions travel in the draft and in a share link', async ({ page, browse
   }
 });
 
+test('an expiry set in the dialog is written as expire_time and exported; a past one is refused beside its field', async ({
+  page,
+}) => {
+  await openApp(page);
+  const alert = page.locator('[data-testid=event-row][data-verdict=alert]').first();
+  const id = await alert.getAttribute('data-event-id');
+  await alert.click();
+  await page.getByTestId('add-exception-button').click();
+  const dialog = page.getByTestId('add-exception');
+  const expires = dialog.getByTestId('draft-expires');
+  const note = dialog.getByTestId('draft-expires-note');
+  await expect(note).toContainText('Without an expiry the item applies until it is removed.');
+  await expect(dialog.getByTestId('exception-preview')).toContainText('Removes 1 event, 1 of them alerting now');
+  await expires.fill('2020-01-02T03:04');
+  await expect(note).toHaveAttribute('role', 'alert');
+  await expect(note).toContainText('The expiry 2020-01-02 03:04 has passed: an expired item does not apply');
+  await expect(expires).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('apply-exception')).toBeDisabled();
+  await expect(dialog.getByTestId('exception-preview')).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/expiry-past.png` });
+  await expires.fill('2099-06-30T12:00');
+  await expect(note).toContainText(/Written as expire_time 2099-06-\d\dT\d\d:\d\d:00\.000Z/);
+  await expect(dialog.getByTestId('exception-preview')).toContainText('Removes 1 event, 1 of them alerting now');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/expiry-future.png` });
+  const written = (await note.textContent())!.match(/expire_time (\S+):/)![1]!;
+  await dialog.getByTestId('apply-exception').click();
+  await expect(dialog).toBeHidden();
+  await waitReady(page);
+  await expect(page.locator(`[data-testid=event-row][data-event-id="${id}"]`)).toHaveAttribute(
+    'data-verdict',
+    'excepted',
+  );
+  await expect(page.getByTestId('exception-item')).toContainText(`expires ${written}`);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-exceptions').click();
+  const lines = readFileSync(await (await download).path(), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(lines.find((l) => l.item_id)?.expire_time).toBe(written);
+});
+
 test('the Add rule exception dialog is usable from the keyboard: the name has focus, Escape closes it', async ({
   page,
 }) => {

@@ -71,6 +71,7 @@ export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
         <AddExceptionDialog
           draft={ui.draft}
           preview={ui.preview}
+          now={ui.checkedAt}
           lists={view?.lists.map((l) => l.list_id) ?? []}
           onChange={pg.exceptions.updateDraft}
           onApply={pg.exceptions.applyDraft}

@@ -31,6 +31,8 @@ export interface ExceptionDraft {
   readonly listId: string;
   readonly itemId: string;
   readonly entries: readonly DraftEntry[];
+  /** When the item stops applying, as a datetime-local input holds it (local time); empty: never. */
+  readonly expires?: string;
 }
 
 /** The list new items go to when the pane has none. */
@@ -112,19 +114,64 @@ function entryOf(e: DraftEntry): ExceptionEntry {
   }
 }
 
-/** What is wrong with the draft, or undefined when it is an item. */
-export function draftProblem(draft: ExceptionDraft): string | undefined {
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+/** A datetime-local value (`2026-12-24T18:30`, local time) as epoch ms; NaN when it is not one. */
+export function parseLocalTime(value: string): number {
+  const m = LOCAL_TIME.exec(value.trim());
+  if (!m) return Number.NaN;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((x) => Number(x ?? '0')) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const t = new Date(y, mo - 1, d, h, mi, sec, Number((m[7] ?? '0').padEnd(3, '0')));
+  // Reject what Date rolls over (the 31st of April, 25 o'clock).
+  const same = t.getFullYear() === y && t.getMonth() === mo - 1 && t.getDate() === d && t.getHours() === h;
+  return same && t.getMinutes() === mi ? t.getTime() : Number.NaN;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Epoch ms as a datetime-local value (local time, to the minute). */
+export function localTimeValue(ms: number): string {
+  const t = new Date(ms);
+  return `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
+/** The draft's expiry as Kibana's `expire_time` (ISO 8601, UTC); undefined without one or when it is not a time. */
+export function draftExpireTime(draft: ExceptionDraft): string | undefined {
+  const t = parseLocalTime(draft.expires ?? '');
+  return draft.expires?.trim() && !Number.isNaN(t) ? new Date(t).toISOString() : undefined;
+}
+
+/** What is wrong with the expiry at `now`: not a date and time, or already past (Kibana applies no expired item). */
+export function expiryProblem(draft: ExceptionDraft, now: number): string | undefined {
+  const value = draft.expires?.trim() ?? '';
+  if (value === '') return undefined;
+  const t = parseLocalTime(value);
+  if (Number.isNaN(t)) return 'The expiry is not a date and time: give the day and the time, or clear it.';
+  if (t > now) return undefined;
+  return `The expiry ${value.replace('T', ' ')} has passed: an expired item does not apply, so it would remove nothing. Pick a later time, or clear it for an item that does not expire.`;
+}
+
+/** What is wrong with the draft at `now`, or undefined when it is an item. */
+export function draftProblem(draft: ExceptionDraft, now: number): string | undefined {
   const on = draft.entries.filter((e) => e.on);
   if (on.length === 0) return 'Tick at least one field.';
   if (draft.name.trim() === '') return 'The item needs a name.';
   if (draft.listId.trim() === '' || draft.itemId.trim() === '') return 'The item needs a list id and an item id.';
   const empty = on.find((e) => e.type !== 'exists' && e.value.trim() === '');
-  return empty ? `${empty.field} needs a value.` : undefined;
+  return empty ? `${empty.field} needs a value.` : expiryProblem(draft, now);
 }
 
-/** The exception item the draft describes (undefined while it has a problem). */
-export function itemOfDraft(draft: ExceptionDraft): ExceptionItem | undefined {
-  if (draftProblem(draft)) return undefined;
+/** The exception item the draft describes at `now` (undefined while it has a problem). */
+export function itemOfDraft(draft: ExceptionDraft, now: number): ExceptionItem | undefined {
+  if (draftProblem(draft, now)) return undefined;
+  const expireTime = draftExpireTime(draft);
   return {
     item_id: draft.itemId.trim(),
     list_id: draft.listId.trim(),
@@ -134,6 +181,7 @@ export function itemOfDraft(draft: ExceptionDraft): ExceptionItem | undefined {
     os_types: [],
     tags: [],
     entries: draft.entries.filter((e) => e.on).map(entryOf),
+    ...(expireTime ? { expire_time: expireTime } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface ExceptionsPorts<F> {
   readonly download: (name: string, text: string, mime: string) => void;
   readonly copyText: (text: string) => Promise<boolean>;
   readonly readFileText: (file: F) => Promise<string>;
+  /** The clock an item's expiry is checked against (default: Date.now). */
+  readonly now?: () => number;
 }
 
 export type PreviewState =
@@ -46,6 +48,8 @@ export interface ExceptionsUi {
   /** What the pane held before each change made here (open, apply, remove), newest last. */
   readonly undo: readonly (ExceptionsDoc | undefined)[];
   readonly draft: ExceptionDraft | undefined;
+  /** When the draft was last checked (its expiry must lie after it). */
+  readonly checkedAt: number;
   readonly preview: PreviewState;
   /** A short message after an action (a file opened, an export copied). */
   readonly message: string | undefined;
@@ -56,6 +60,7 @@ const initialUi: ExceptionsUi = {
   view: 'list',
   undo: [],
   draft: undefined,
+  checkedAt: 0,
   preview: { phase: 'idle' },
   message: undefined,
   cluster: { phase: 'idle' },
@@ -70,6 +75,7 @@ export function createExceptions<F extends { readonly name: string }>(
   ports: ExceptionsPorts<F>,
 ) {
   const ui = createStore<ExceptionsUi>(initialUi);
+  const now = ports.now ?? Date.now;
   const current = () => documents.doc().exceptions;
   const say = (message: string | undefined) => ui.update((u) => ({ ...u, message }));
   /** Replace the pane's document, remembering the old one for Undo. */
@@ -81,7 +87,7 @@ export function createExceptions<F extends { readonly name: string }>(
 
   let previewSeq = 0;
   const runPreview = (draft: ExceptionDraft) => {
-    const item = itemOfDraft(draft);
+    const item = itemOfDraft(draft, ui.get().checkedAt);
     const c = client();
     if (!item || !c) {
       ui.update((u) => ({ ...u, preview: { phase: 'idle' } }));
@@ -136,22 +142,30 @@ export function createExceptions<F extends { readonly name: string }>(
       itemIds: ReadonlySet<string>,
     ): void {
       const draft = draftFromEvent(event, ruleFields, lists, itemIds);
-      ui.update((u) => ({ ...u, draft, preview: { phase: 'idle' } }));
+      ui.update((u) => ({ ...u, draft, checkedAt: now(), preview: { phase: 'idle' } }));
       runPreview(draft);
     },
     updateDraft(next: ExceptionDraft): void {
-      ui.update((u) => ({ ...u, draft: next }));
+      ui.update((u) => ({ ...u, draft: next, checkedAt: now() }));
       runPreview(next);
     },
     cancelAdd: () => ui.update((u) => ({ ...u, draft: undefined, preview: { phase: 'idle' } })),
     draftProblem: () => {
-      const d = ui.get().draft;
-      return d ? draftProblem(d) : undefined;
+      const { draft, checkedAt } = ui.get();
+      return draft ? draftProblem(draft, checkedAt) : undefined;
     },
-    /** Apply the previewed item: the text the worker wrote with it goes into the pane (undoable). */
+    /**
+     * Apply the previewed item: the text the worker wrote with it goes into the pane (undoable).
+     * An expiry that has passed since the preview keeps the dialog open and says so.
+     */
     applyDraft(): boolean {
       const { draft, preview } = ui.get();
       if (!draft || preview.phase !== 'ready') return false;
+      const at = now();
+      if (draftProblem(draft, at)) {
+        ui.update((u) => ({ ...u, checkedAt: at, preview: { phase: 'idle' } }));
+        return false;
+      }
       change({ ...(current() ?? {}), text: preview.preview.text }, `Item "${draft.name}" added.`);
       ui.update((u) => ({ ...u, draft: undefined, preview: { phase: 'idle' } }));
       return true;

@@ -7,6 +7,9 @@ import {
   draftFromEvent,
   draftProblem,
   entryText,
+  expiryProblem,
+  localTimeValue,
+  parseLocalTime,
   fileKind,
   freshItemId,
   itemOfDraft,
@@ -22,6 +25,8 @@ const event = {
   source: { process: { name: 'vim', args: ['vim', '/etc/x'] }, user: { name: 'root' }, event: { category: 'file' } },
 };
 
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+
 describe('a draft from an event', () => {
   test('the rule fields the event has come first and ticked; arrays are match_any', () => {
     const d = draftFromEvent(event, ['process.name', 'process.args', 'missing.field'], [], new Set());
@@ -32,7 +37,7 @@ describe('a draft from an event', () => {
       ['event.category', false, 'match'],
     ]);
     expect(d.listId).toBe('rule-exceptions');
-    const item = itemOfDraft(d)!;
+    const item = itemOfDraft(d, NOW)!;
     expect(item.entries).toEqual([
       { type: 'match', field: 'process.name', operator: 'included', value: 'vim' },
       { type: 'match_any', field: 'process.args', operator: 'included', value: ['vim', '/etc/x'] },
@@ -43,12 +48,12 @@ describe('a draft from an event', () => {
     let d = draftFromEvent(event, ['process.name'], ['my-list'], new Set());
     expect(d.listId).toBe('my-list');
     d = updateEntry(d, 'process.name', { operator: 'excluded', type: 'wildcard', value: 'vi*' });
-    expect(itemOfDraft(d)!.entries).toEqual([
+    expect(itemOfDraft(d, NOW)!.entries).toEqual([
       { type: 'wildcard', field: 'process.name', operator: 'excluded', value: 'vi*' },
     ]);
-    expect(draftProblem(updateEntry(d, 'process.name', { value: ' ' }))).toBe('process.name needs a value.');
-    expect(itemOfDraft(updateEntry(d, 'process.name', { on: false }))).toBeUndefined();
-    expect(itemOfDraft(updateEntry(d, 'process.name', { type: 'exists', value: '' }))!.entries[0]).toEqual({
+    expect(draftProblem(updateEntry(d, 'process.name', { value: ' ' }), NOW)).toBe('process.name needs a value.');
+    expect(itemOfDraft(updateEntry(d, 'process.name', { on: false }), NOW)).toBeUndefined();
+    expect(itemOfDraft(updateEntry(d, 'process.name', { type: 'exists', value: '' }), NOW)!.entries[0]).toEqual({
       type: 'exists',
       field: 'process.name',
       operator: 'excluded',
@@ -62,6 +67,35 @@ describe('a draft from an event', () => {
   });
 });
 
+describe('the expiry of a draft', () => {
+  const draft = () => draftFromEvent(event, ['process.name'], [], new Set());
+
+  test('a local date and time becomes expire_time in UTC; none leaves the item without one', () => {
+    const local = new Date(2026, 11, 24, 18, 30).getTime();
+    expect(parseLocalTime('2026-12-24T18:30')).toBe(local);
+    expect(parseLocalTime('2026-12-24T18:30:15.5')).toBe(local + 15_500);
+    expect(localTimeValue(local)).toBe('2026-12-24T18:30');
+    const item = itemOfDraft({ ...draft(), expires: '2026-12-24T18:30' }, NOW)!;
+    expect(item.expire_time).toBe(new Date(local).toISOString());
+    expect(itemOfDraft(draft(), NOW)).not.toHaveProperty('expire_time');
+    expect(itemOfDraft({ ...draft(), expires: '' }, NOW)).not.toHaveProperty('expire_time');
+  });
+
+  test('a time in the past, or not a time, is a problem of the expiry and gives no item', () => {
+    const past = { ...draft(), expires: localTimeValue(NOW - 60_000) };
+    expect(expiryProblem(past, NOW)).toMatch(/^The expiry .* has passed: an expired item does not apply/);
+    expect(draftProblem(past, NOW)).toBe(expiryProblem(past, NOW));
+    expect(itemOfDraft(past, NOW)).toBeUndefined();
+    expect(itemOfDraft(past, NOW - 120_000)?.expire_time).toBeDefined();
+    for (const bad of ['2026-02-30T10:00', '2026-12-24T25:00', 'tomorrow']) {
+      expect(Number.isNaN(parseLocalTime(bad))).toBe(true);
+      expect(expiryProblem({ ...draft(), expires: bad }, NOW)).toMatch(/not a date and time/);
+    }
+    // The entries' problems come first.
+    expect(draftProblem(updateEntry(past, 'process.name', { value: '' }), NOW)).toBe('process.name needs a value.');
+  });
+});
+
 function setup() {
   const documents = createDocuments(defaultDocState());
   const previews: { input: unknown; preview: unknown; resolve: (o: Outcome<unknown>) => void }[] = [];
@@ -70,12 +104,14 @@ function setup() {
       new Promise((resolve) => previews.push({ input, preview, resolve })),
   } as unknown as ClientLike;
   const files: Record<string, string> = {};
+  const clock = { now: NOW };
   const ex = createExceptions(documents, () => client, {
     download: () => undefined,
     copyText: async () => true,
     readFileText: async (f: { name: string }) => files[f.name] ?? '',
+    now: () => clock.now,
   });
-  return { documents, ex, previews, files };
+  return { documents, ex, previews, files, clock };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -133,6 +169,40 @@ describe('the exceptions store', () => {
     ex.updateDraft(updateEntry(draft, 'process.name', { on: false }));
     expect(previews).toHaveLength(2);
     expect(ex.ui.get().preview.phase).toBe('idle');
+  });
+});
+
+describe('the expiry in the store', () => {
+  const ready = { removed: [], alertsRemoved: 0, expectedAlerts: [], warnings: [], problems: [], text: 'WITH\n' };
+
+  test('the previewed item carries expire_time; a past expiry asks nothing and says why', async () => {
+    const { ex, previews } = setup();
+    ex.startAdd(event, ['process.name'], [], new Set());
+    const draft = ex.ui.get().draft!;
+    const later = localTimeValue(NOW + 3_600_000);
+    ex.updateDraft({ ...draft, expires: later });
+    expect(previews).toHaveLength(2);
+    expect((previews[1]!.preview as { item: { expire_time?: string } }).item.expire_time).toBe(
+      new Date(parseLocalTime(later)).toISOString(),
+    );
+    ex.updateDraft({ ...draft, expires: localTimeValue(NOW - 3_600_000) });
+    expect(previews).toHaveLength(2);
+    expect(ex.ui.get().preview.phase).toBe('idle');
+    expect(ex.draftProblem()).toMatch(/has passed/);
+  });
+
+  test('an expiry that passes while the dialog is open keeps it open at Apply, with the problem', async () => {
+    const { documents, ex, previews, clock } = setup();
+    ex.startAdd(event, ['process.name'], [], new Set());
+    ex.updateDraft({ ...ex.ui.get().draft!, expires: localTimeValue(NOW + 120_000) });
+    previews[1]!.resolve({ status: 'ok', value: { type: 'previewException', id: 2, preview: ready } });
+    await flush();
+    expect(ex.ui.get().preview.phase).toBe('ready');
+    clock.now = NOW + 10 * 60_000;
+    expect(ex.applyDraft()).toBe(false);
+    expect(ex.ui.get().draft).toBeDefined();
+    expect(ex.draftProblem()).toMatch(/has passed/);
+    expect(documents.doc().exceptions).toBeUndefined();
   });
 });
 

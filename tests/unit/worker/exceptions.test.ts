@@ -239,6 +239,38 @@ describe('exception requests', () => {
   });
 });
 
+describe('an item that expires', () => {
+  const run = (msg: Parameters<typeof handleExceptions>[0]) => handleExceptions(msg, eventsOf);
+  const expiring = (when: string) =>
+    item('bash-for-now', [{ field: 'process.name', operator: 'included', type: 'match', value: 'bash' }], {
+      expire_time: when,
+    }) as ExceptionItem;
+
+  test('the preview writes expire_time into the text, and the exports keep it', () => {
+    const later = expiring('2026-07-01T10:00:00.000Z');
+    for (const text of ['', ndjson(container, ansible, summary(1)), JSON.stringify([ansible])]) {
+      const r = run({ type: 'previewException', id: 1, input: input(text), preview: { item: later } });
+      if (r.type !== 'previewException') throw new Error(r.type);
+      expect(r.preview.removed.map((x) => x.id)).toEqual(['b', 'c']);
+      expect(parseExceptions(r.preview.text).items.at(-1)?.expire_time).toBe('2026-07-01T10:00:00.000Z');
+      const out = run({ type: 'exportExceptions', id: 2, exceptions: { text: r.preview.text } });
+      if (out.type !== 'exportExceptions') throw new Error(out.type);
+      expect(parseExceptions(out.ndjson).items.at(-1)?.expire_time).toBe('2026-07-01T10:00:00.000Z');
+      expect(out.apiBody).toContain('"expire_time": "2026-07-01T10:00:00.000Z"');
+    }
+  });
+
+  test('an item that expired before the run start removes nothing, with or without other items, and says so', () => {
+    const past = expiring('2026-05-01T00:00:00.000Z');
+    for (const text of ['', ndjson(container, ansible, summary(1))]) {
+      const r = run({ type: 'previewException', id: 1, input: input(text), preview: { item: past } });
+      if (r.type !== 'previewException') throw new Error(r.type);
+      expect(r.preview.removed).toEqual([]);
+      expect(r.preview.problems.map((d) => d.message).join('\n')).toContain('expired 2026-05-01T00:00:00.000Z');
+    }
+  });
+});
+
 describe('request validation', () => {
   const ok = { type: 'simple', item_id: 'x', list_id: 'l', name: 'n', entries: [] };
   test('exception messages and the exceptions text are checked', () => {

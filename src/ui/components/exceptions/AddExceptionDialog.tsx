@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  draftExpireTime,
   draftProblem,
+  expiryProblem,
+  localTimeValue,
   updateEntry,
   type DraftEntry,
   type DraftEntryType,
@@ -16,6 +19,8 @@ export interface AddExceptionDialogProps {
   readonly onChange: (d: ExceptionDraft) => void;
   readonly onApply: () => void;
   readonly onCancel: () => void;
+  /** When the draft was checked: an expiry must lie after it. */
+  readonly now: number;
   /** What an event is called (its label), from its id. */
   readonly nameOf?: (id: string) => string;
 }
@@ -130,11 +135,51 @@ function ItemFields({ draft, lists, onChange }: Pick<AddExceptionDialogProps, 'd
   );
 }
 
+/** The optional expiry: local date and time, the `expire_time` it is written as, or why it cannot be. */
+function ExpiryField({ draft, now, onChange }: Pick<AddExceptionDialogProps, 'draft' | 'now' | 'onChange'>) {
+  const problem = expiryProblem(draft, now);
+  const written = problem ? undefined : draftExpireTime(draft);
+  return (
+    <div className="exc-form-row exc-expiry">
+      <label>
+        Expires (optional, local time)
+        <input
+          type="datetime-local"
+          data-testid="draft-expires"
+          value={draft.expires ?? ''}
+          min={localTimeValue(now)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby="exc-expiry-note"
+          onChange={(e) => onChange({ ...draft, expires: e.target.value })}
+        />
+      </label>
+      {draft.expires ? (
+        <button type="button" className="link-button" onClick={() => onChange({ ...draft, expires: '' })}>
+          Never expires
+        </button>
+      ) : null}
+      <span
+        id="exc-expiry-note"
+        data-testid="draft-expires-note"
+        className={problem ? 'exc-problem' : 'muted'}
+        role={problem ? 'alert' : undefined}
+      >
+        {problem ??
+          (written
+            ? `Written as expire_time ${written}: rule runs that start later do not apply the item.`
+            : 'Without an expiry the item applies until it is removed.')}
+      </span>
+    </div>
+  );
+}
+
 /** "Add rule exception" from an event: entries pre-filled from its fields, with the impact preview and warnings. */
 export function AddExceptionDialog(p: AddExceptionDialogProps) {
   const { draft } = p;
   const [all, setAll] = useState(false);
-  const problem = draftProblem(draft);
+  const problem = draftProblem(draft, p.now);
+  // The expiry's problem is said beside its field.
+  const elsewhere = problem !== undefined && problem !== expiryProblem(draft, p.now);
   const shown = all ? draft.entries : draft.entries.filter((e) => e.on || e.suggested);
   const ready = p.preview.phase === 'ready' && !problem;
   return (
@@ -154,6 +199,7 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
         </div>
         <div className="exc-dialog-body">
           <ItemFields draft={draft} lists={p.lists} onChange={p.onChange} />
+          <ExpiryField draft={draft} now={p.now} onChange={p.onChange} />
           <table className="exc-entries-table">
             <tbody>
               {shown.map((e) => (
@@ -164,9 +210,9 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
           <button type="button" className="link-button" data-testid="draft-all-fields" onClick={() => setAll(!all)}>
             {all ? 'Show the rule’s fields only' : `Show all ${draft.entries.length} fields of the event`}
           </button>
-          {problem ? (
+          {elsewhere ? (
             <div className="exc-problem">{problem}</div>
-          ) : (
+          ) : problem ? null : (
             <PreviewView preview={p.preview} nameOf={p.nameOf ?? ((id) => id)} />
           )}
         </div>
