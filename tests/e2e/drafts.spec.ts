@@ -99,12 +99,23 @@ test.describe('drafts that survive', () => {
     // Both are in the Recent menu of either tab.
     await page.getByTestId('recent-menu').locator('summary').click();
     await expect(page.getByTestId('recent-item')).toHaveCount(2);
+    // The second tab's workspace cannot be deleted from here, and the menu says why.
+    const held = page.getByTestId('recent-row').filter({ hasText: 'second tab' });
+    await expect(held).toContainText('open in another tab');
+    await expect(held.getByTestId('recent-delete')).toBeDisabled();
+    await expect(held.getByTestId('recent-delete')).toHaveAttribute('title', /another tab: close it there/);
     await page.screenshot({ path: 'test-results/drafts-recent.png' });
     await page.getByTestId('recent-item').filter({ hasText: 'second tab' }).click();
     await expect(page.getByTestId('notice')).toHaveAttribute('data-kind', 'copy'); // the second tab holds it
     await waitReady(page);
     expect(await getRule(page)).toBe('process where process.name == "second tab"');
     await second.close();
+    // Closed there, it can be deleted here (the copy on screen cannot).
+    await page.getByTestId('recent-menu').locator('summary').click();
+    await expect(page.getByTestId('recent-row')).toHaveCount(3);
+    await expect(page.getByTestId('recent-delete')).toHaveCount(2);
+    await expect(page.locator('[data-testid=recent-delete]:disabled')).toHaveCount(0);
+    await expect(page.getByTestId('recent-menu')).not.toContainText('open in another tab');
   });
 
   test('without Web Locks two tabs still never share a workspace (they ask each other over a BroadcastChannel)', async ({

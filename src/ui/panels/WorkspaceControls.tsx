@@ -2,7 +2,7 @@
  * The header's workspace controls: whether the workspace is saved (a failed save offers the
  * file), and the Recent menu, which reopens any stored workspace (an unreadable one is listed
  * with the reason and can be downloaded as it is stored), renames it, and deletes it (not the one
- * on screen; the notice's Undo puts it back).
+ * on screen, nor one another tab has open; the notice's Undo puts it back).
  */
 import { useRef, useState } from 'react';
 import { useStore } from '../hooks/use-store';
@@ -107,6 +107,7 @@ function RecentMenu({ drafts }: { drafts: Drafts }) {
 /** One stored workspace: open it, rename it (in place), delete it (Undo in the notice). */
 function RecentItem({ drafts, w, onClose }: { drafts: Drafts; w: WorkspaceMeta; onClose: () => void }) {
   const unreadable = useStore(drafts.unreadable);
+  const elsewhere = useStore(drafts.elsewhere).has(w.id);
   const [renaming, setRenaming] = useState(false);
   const current = w.id === drafts.workspaceId();
   const bad = unreadable[w.id];
@@ -136,7 +137,7 @@ function RecentItem({ drafts, w, onClose }: { drafts: Drafts; w: WorkspaceMeta; 
         >
           <span className="recent-title">{name}</span>
           <span className="recent-info">
-            {current ? 'this tab · ' : ''}
+            {current ? 'this tab · ' : elsewhere ? 'open in another tab · ' : ''}
             {w.name ? `${w.title} · ` : ''}
             {ORIGIN[w.origin] ?? w.origin} · {ago(w.updatedAt, Date.now())} · {size(w.size)}
           </span>
@@ -158,6 +159,8 @@ function RecentItem({ drafts, w, onClose }: { drafts: Drafts; w: WorkspaceMeta; 
             className="link"
             data-testid="recent-delete"
             aria-label={`Delete “${name}”`}
+            disabled={elsewhere}
+            title={elsewhere ? 'Open in another tab: close it there to delete it' : undefined}
             onClick={() => {
               // Closed, so the notice's Undo is in reach.
               onClose();

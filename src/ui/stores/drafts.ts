@@ -378,6 +378,17 @@ function readStored(store: WorkspaceStore, id: string): Promise<DraftRead> {
   }));
 }
 
+/** The ids in `list` (but `current`) that another tab has open; one that cannot be asked about counts as free. */
+async function openElsewhere(
+  w: WorkspacePorts,
+  list: readonly WorkspaceMeta[],
+  current: string,
+): Promise<ReadonlySet<string>> {
+  const others = list.filter((m) => m.id !== current);
+  const held = await Promise.all(others.map((m) => w.heldElsewhere(m.id).catch(() => false)));
+  return new Set(others.filter((_, i) => held[i]).map((m) => m.id));
+}
+
 /** Another tab held this workspace first: go on in a copy, the document staying on screen. */
 async function copySwitch(
   w: WorkspacePorts,
@@ -412,12 +423,18 @@ function createSwitching(
     readonly recent: Store<readonly WorkspaceMeta[]>;
     readonly unreadable: Store<Record<string, string>>;
     readonly workspace: Store<string>;
+    readonly elsewhere: Store<ReadonlySet<string>>;
   },
 ) {
   const w = ports.workspaces;
+  let asked = 0;
+  /** The list, then which of its workspaces other tabs have open (the menu offers no Delete for those). */
   const refreshRecent = async (): Promise<readonly WorkspaceMeta[]> => {
     const list = await w.store.list().catch(() => lists.recent.get());
     lists.recent.set(list);
+    const mine = ++asked;
+    const open = await openElsewhere(w, list, saving.tab.current.id);
+    if (mine === asked) lists.elsewhere.set(open);
     return list;
   };
 
@@ -643,7 +660,9 @@ export function createDrafts(
   );
   /** The id of the workspace on screen (set once another one is loaded). */
   const workspace = createStore(opening.id);
-  const sw = createSwitching(ports, saving, documents, notices, { recent, unreadable, workspace });
+  /** Stored workspaces another tab had open when the list was last read. */
+  const elsewhere = createStore<ReadonlySet<string>>(new Set());
+  const sw = createSwitching(ports, saving, documents, notices, { recent, unreadable, workspace, elsewhere });
   const { track, settled } = switchTracker();
   const noticed = <K extends Notice['kind']>(kind: K) => {
     const n = notices.get();
@@ -654,6 +673,7 @@ export function createDrafts(
     status: saving.status,
     recent,
     unreadable,
+    elsewhere,
     workspace,
     /** The tab's workspace id. */
     workspaceId: () => saving.tab.current.id,

@@ -647,6 +647,24 @@ describe('Recent: delete with Undo, rename', () => {
     expect(await browser.store.load(otherId)).toBeDefined();
   });
 
+  test('Recent knows which workspaces another tab has open (no Delete for them), as of its last read', async () => {
+    const { browser, t, otherId, meta } = await twoWorkspaces();
+    expect(t.pg.drafts.elsewhere.get().size).toBe(0);
+    const third = await openTab(browser, '', 'tab-3');
+    await third.pg.drafts.openWorkspace(meta());
+    await t.pg.drafts.refreshRecent();
+    expect([...t.pg.drafts.elsewhere.get()]).toEqual([otherId]);
+    // The tab's own workspace is never "elsewhere", even in the third tab's list.
+    await third.pg.drafts.refreshRecent();
+    expect(third.pg.drafts.elsewhere.get().has(otherId)).toBe(false);
+    expect(third.pg.drafts.elsewhere.get().has(t.pg.drafts.workspaceId())).toBe(true);
+    third.stop();
+    third.f.closeTab();
+    await t.pg.drafts.refreshRecent();
+    expect(t.pg.drafts.elsewhere.get().size).toBe(0);
+    expect(await t.pg.drafts.deleteWorkspace(meta())).toBe(true);
+  });
+
   test('an Undo that storage refuses says so and offers the deleted workspace as a file', async () => {
     const { browser, t, otherId, meta } = await twoWorkspaces();
     const before = await browser.store.load(otherId);
