@@ -406,8 +406,57 @@ test('sequences: an edit that drops a sequence marks its events and counts it ag
   await page.getByTestId('expect-alert').click();
   await waitReady(page);
   await expect(row(page, 2)).toHaveAttribute('data-expectation', 'unmet');
-  await expect(page.getByTestId('field-values')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/tshots/sequences.png' });
+});
+
+test('sequences: exclude a value from a sequence event into the stage it fills, previewed, one undoable edit', async ({
+  page,
+}) => {
+  await openApp(page);
+  const ev = (t: string, host: string, name: string, user: string) =>
+    JSON.stringify({
+      '@timestamp': `2026-03-02T${t}.000Z`,
+      event: { category: 'process' },
+      host: { id: host },
+      user: { name: user },
+      process: { name },
+    });
+  const events = [
+    ev('09:00:00', 'h1', 'node', 'svc'),
+    ev('09:00:03', 'h1', 'sh', 'backup'),
+    ev('09:01:00', 'h2', 'node', 'svc'),
+    ev('09:01:02', 'h2', 'bash', 'alice'),
+  ].join('\n');
+  const rule = `sequence by host.id with maxspan=10s
+  [process where process.name == "node"]
+  [process where process.name in ("sh", "bash")]`;
+  await page.evaluate((t) => window.eqlPlayground.setEvents(t), events);
+  await setRule(page, rule);
+  await expect(page.locator('[data-testid=event-row][data-verdict=alert]')).toHaveCount(4);
+  await row(page, 1).click();
+  await page.locator('[data-testid=field-value][data-field="user.name"]').getByTestId('exclude-value').click();
+  const preview = page.getByTestId('exclusion-preview');
+  // named as the list names it
+  await expect(preview).toContainText('Exclude user.name = backup from event #2');
+  await expect(preview.getByTestId('proposal').first()).toContainText('stage 2: new part: user.name == "backup"');
+  await expect(preview.getByTestId('preview-summary')).toHaveText(
+    'Takes this event and 1 other out of every returned sequence or sample.',
+  );
+  await expect(preview.getByTestId('preview-event')).toHaveCount(2);
+  await page.screenshot({ path: '/tmp/tshots/sequence-exclude.png' });
+  await preview.getByTestId('apply-exclusion').click();
+  await waitReady(page);
+  expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(
+    rule.replace('("sh", "bash")]', '("sh", "bash") and not (user.name == "backup")]'),
+  );
+  await expect(row(page, 0)).toHaveAttribute('data-verdict', 'no-match');
+  await expect(row(page, 1)).toHaveAttribute('data-verdict', 'no-match');
+  await expect(row(page, 3)).toHaveAttribute('data-verdict', 'alert');
+  await focusEditor(page, 'rule-editor');
+  await page.keyboard.press('Control+z');
+  await waitReady(page);
+  expect(await page.evaluate(() => window.eqlPlayground.getRule())).toBe(rule);
+  await expect(row(page, 1)).toHaveAttribute('data-verdict', 'alert');
 });
 
 test('the expectations and the baseline are kept in the draft across a reload', async ({ page }) => {

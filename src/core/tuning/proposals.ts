@@ -3,16 +3,20 @@
  * a new `field == value` part, a wildcard generalisation with `:` (directory, extension) and a
  * combination of two fields. Every candidate is verified by evaluating the edited rule over all
  * events: one that would not suppress its event is never offered, and each comes with the events
- * it would newly suppress.
+ * it would newly suppress. For a sequence or sample the exclusion goes into the filter of the
+ * stage the event fills in a returned one (`and not (...)` there, or a list or `not` block the
+ * stage already has), and "suppressed" means: part of no returned sequence or sample any more.
  */
 import type { Settings } from '../api-types';
 import type { ExceptionInput } from '../exceptions/types';
 import { printFieldName, printString } from '../ast/printer';
 import { hasErrors } from '../diagnostics/diagnostic';
-import { matchMask } from '../evaluate';
+import type { QueryNode } from '../ast/nodes';
+import { evaluate, matchMask } from '../evaluate';
 import { parseQuery } from '../parser/parse';
 import type { EventDoc } from '../runtime/event';
 import { compileFieldAccessor, fieldPath } from '../runtime/field-access';
+import { eventOutcomes } from './outcomes';
 import { applyEdit, exclusionSites, type ExclusionSites } from './rule-edits';
 import { shortClause } from './text';
 import type { ExclusionImpact, ExclusionProposal, Expectations, ProposalKind, ProposalResult, TextEdit } from './types';
@@ -173,6 +177,55 @@ function candidatesFor(req: ProposeRequest, sites: ExclusionSites, notes: string
   return va!.flatMap((x) => vb!.flatMap((y) => combinationCandidates(sites, req.fields[0]!, x, req.fields[1]!, y)));
 }
 
+type EvalBase = Omit<Parameters<typeof evaluate>[0], 'rule'>;
+
+/**
+ * Per event, 1 when the rule alerts on it: for an event query the fast path (no `size`); for a
+ * sequence or sample, when the event is part of a returned one (every one: no `size` either).
+ */
+function alertMask(base: EvalBase, rule: string, join: boolean): Uint8Array | undefined {
+  if (!join) {
+    const m = matchMask({ ...base, rule });
+    return m.ok ? m.matched : undefined;
+  }
+  const size = Math.max(base.events.length, 1);
+  const r = evaluate({ ...base, rule, settings: { ...base.settings, size } });
+  const outcomes = eventOutcomes(r, base.events.length);
+  if (!outcomes) return undefined;
+  const mask = new Uint8Array(base.events.length);
+  for (const o of outcomes) if (o.verdict === 'alert') mask[o.position] = 1;
+  return mask;
+}
+
+/** The stages (term indices) an event fills in the returned sequences or samples, in order. */
+function stagesOf(base: EvalBase, rule: string, position: number): number[] {
+  const size = Math.max(base.events.length, 1);
+  const join = evaluate({ ...base, rule, settings: { ...base.settings, size } }).join;
+  const stages = new Set<number>();
+  for (const s of join?.sequences ?? []) for (const c of s.stages) if (c.position === position) stages.add(c.stage);
+  for (const g of join?.groups ?? [])
+    for (const f of g.fillers.flat()) if (f.position === position) stages.add(f.filter);
+  return [...stages].sort((a, b) => a - b);
+}
+
+/** Where the candidates go: the event query's condition, or each stage the event fills. */
+function candidateSites(
+  req: ProposeRequest,
+  q: QueryNode,
+  base: EvalBase,
+  notes: string[],
+): { readonly sites: ExclusionSites; readonly prefix: string; readonly stage?: number }[] {
+  if (q.kind === 'event') return [{ sites: exclusionSites(req.rule, q.condition), prefix: '' }];
+  const stages = stagesOf(base, req.rule, req.position);
+  const many = stages.length > 1;
+  if (many) notes.push(`this event fills stages ${stages.map((k) => k + 1).join(' and ')}: each is tried on its own`);
+  return stages.flatMap((k) => {
+    const term = q.terms[k];
+    if (!term) return [];
+    return [{ sites: exclusionSites(req.rule, term.query.condition), prefix: `stage ${k + 1}: `, stage: k }];
+  });
+}
+
 /** Propose exclusions for one field (or a combination of two) of an alerting event. */
 export function proposeExclusions(req: ProposeRequest): ProposalResult {
   const notes: string[] = [];
@@ -183,40 +236,57 @@ export function proposeExclusions(req: ProposeRequest): ProposalResult {
   const parsed = parseQuery(req.rule);
   if (!parsed.ast || hasErrors(parsed.diagnostics)) return { proposals: [], notes: ['the rule has errors'] };
   const q = parsed.ast.query;
-  if (q.kind !== 'event') {
-    return { proposals: [], notes: ['exclusions are proposed for event queries; edit the stage filters by hand'] };
-  }
-  const base = {
+  const join = q.kind !== 'event';
+  const base: EvalBase = {
     events: req.events,
     ...(req.settings !== undefined ? { settings: req.settings } : {}),
     ...(req.mapping !== undefined ? { mapping: req.mapping } : {}),
     ...(req.exceptions !== undefined ? { exceptions: req.exceptions } : {}),
   };
-  const before = matchMask({ ...base, rule: req.rule });
-  if (!before.ok || !before.matched) return { proposals: [], notes: ['the rule has errors'] };
-  if (before.matched[req.position] !== 1) {
-    return { proposals: [], notes: ['this event does not alert, so there is nothing to exclude'] };
+  const before = alertMask(base, req.rule, join);
+  if (!before) return { proposals: [], notes: ['the rule has errors'] };
+  if (before[req.position] !== 1) {
+    const why = join
+      ? 'this event is part of no returned sequence or sample, so there is nothing to exclude'
+      : 'this event does not alert, so there is nothing to exclude';
+    return { proposals: [], notes: [why] };
   }
-  const sites = exclusionSites(req.rule, q.condition);
   const proposals: ExclusionProposal[] = [];
   const taken = new Set<string>();
   const rules = new Set<string>();
   let dropped = 0;
-  for (const c of candidatesFor(req, sites, notes)) {
-    if (taken.has(c.group)) continue;
-    const rule = applyEdit(req.rule, c.edit);
-    if (rules.has(rule)) continue;
-    const after = matchMask({ ...base, rule });
-    const impact = after.ok && after.matched ? impactOf(req, before.matched, after.matched) : undefined;
-    if (!impact?.suppressesTarget) {
-      dropped++;
-      continue;
+  for (const { sites, prefix, stage } of candidateSites(req, q, base, notes)) {
+    for (const c of candidatesFor(req, sites, notes)) {
+      if (taken.has(prefix + c.group)) continue;
+      const rule = applyEdit(req.rule, c.edit);
+      if (rules.has(rule)) continue;
+      const after = alertMask(base, rule, join);
+      const impact = after ? impactOf(req, before, after) : undefined;
+      if (!impact?.suppressesTarget) {
+        dropped++;
+        continue;
+      }
+      taken.add(prefix + c.group);
+      rules.add(rule);
+      const { suppressesTarget: _, ...kept } = impact;
+      const { kind, exclusion, edit } = c;
+      proposals.push({
+        kind,
+        title: prefix + c.title,
+        exclusion,
+        edit,
+        rule,
+        ...(stage !== undefined ? { stage } : {}),
+        impact: kept,
+      });
     }
-    taken.add(c.group);
-    rules.add(rule);
-    const { suppressesTarget: _, ...kept } = impact;
-    proposals.push({ kind: c.kind, title: c.title, exclusion: c.exclusion, edit: c.edit, rule, impact: kept });
   }
-  if (dropped > 0 && proposals.length === 0) notes.push('no exclusion built from this value would suppress this event');
+  if (dropped > 0 && proposals.length === 0) notes.push(noneSuppresses(join));
   return { proposals, notes };
+}
+
+function noneSuppresses(join: boolean): string {
+  return join
+    ? 'no exclusion built from this value takes this event out of every returned sequence or sample'
+    : 'no exclusion built from this value would suppress this event';
 }

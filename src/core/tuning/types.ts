@@ -140,6 +140,11 @@ export interface ExclusionProposal {
   readonly edit: TextEdit;
   /** The rule text after the edit. */
   readonly rule: string;
+  /**
+   * Sequences and samples: the stage (term index) whose filter the edit changes; then the impact's
+   * events are those part of a returned sequence or sample now and of none after the edit.
+   */
+  readonly stage?: number;
   readonly impact: ExclusionImpact;
 }
 

@@ -134,12 +134,10 @@ export interface TuningDetailProps {
   readonly pg: Playground;
   readonly verdict: Verdict;
   readonly event: EventView | undefined;
-  /** Sequences and samples: the rule test only (exclusions are proposed for event queries). */
-  readonly join?: boolean;
 }
 
 /** The selected event's rule test, the exclusion preview, and its field values to exclude. */
-export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
+export function TuningDetail({ pg, verdict, event }: TuningDetailProps) {
   const exclusion = useStore(pg.tuning.exclusion);
   const expectation = useSelect(pg.documents.state, (s) => s.doc.expectations?.[verdict.id]);
   const outdated = useSelect(pg.documents.state, (s) => exclusion.phase === 'ready' && exclusion.rule !== s.doc.rule);
@@ -163,7 +161,7 @@ export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
         onSelectEvent={pg.selection.selectEvent}
         nameOf={(id) => nameOfId(pg.evaluation.results.get(), id)}
       />
-      {event && !join && (
+      {event && (
         <FieldValues
           key={verdict.id}
           source={event.source}
@@ -184,8 +182,7 @@ export function TuningDetail({ pg, verdict, event, join }: TuningDetailProps) {
 
 /** The selected event's tuning detail, for either query kind. */
 export function SelectedTuning({ pg, view }: { readonly pg: Playground; readonly view: ResultView }) {
-  if (view.selectedJoinRow)
-    return <TuningDetail pg={pg} verdict={view.selectedJoinRow} event={view.selectedEvent} join />;
+  if (view.selectedJoinRow) return <TuningDetail pg={pg} verdict={view.selectedJoinRow} event={view.selectedEvent} />;
   if (view.selectedVerdict) return <TuningDetail pg={pg} verdict={view.selectedVerdict} event={view.selectedEvent} />;
   return null;
 }

@@ -99,10 +99,15 @@ export function impactText(
 ): { readonly summary: string; readonly warning?: string } {
   const n = p.impact.newlySuppressed.length;
   const others = n - 1;
+  const plural = others === 1 ? '' : 's';
   const summary =
-    others <= 0
-      ? 'Suppresses this event only.'
-      : `Suppresses this event and ${others} other${others === 1 ? '' : 's'} that alert now.`;
+    p.stage !== undefined
+      ? others <= 0
+        ? 'Takes this event out of every returned sequence or sample.'
+        : `Takes this event and ${others} other${plural} out of every returned sequence or sample.`
+      : others <= 0
+        ? 'Suppresses this event only.'
+        : `Suppresses this event and ${others} other${plural} that alert now.`;
   const broken = p.impact.breaksExpectations;
   if (broken.length === 0) return { summary };
   const ids = broken

@@ -69,6 +69,10 @@ describe('the exclusion flow', () => {
       summary: 'Suppresses this event and 1 other that alert now.',
       warning: 'Silences 1 event that must alert: b.',
     });
+    // A stage of a sequence: the events are those no longer part of a returned sequence.
+    expect(impactText({ ...breaking, stage: 1 }).summary).toBe(
+      'Takes this event and 1 other out of every returned sequence or sample.',
+    );
     // Named as the list names the event (its label), not by its core id.
     expect(impactText(breaking, (id) => (id === 'b' ? 'ev-2' : id)).warning).toBe(
       'Silences 1 event that must alert: ev-2.',

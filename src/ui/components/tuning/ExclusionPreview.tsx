@@ -20,7 +20,13 @@ export interface ExclusionPreviewProps {
   readonly nameOf?: (id: string) => string;
 }
 
-function Title({ state }: { readonly state: Exclude<ExclusionState, { phase: 'idle' }> }) {
+function Title({
+  state,
+  nameOf = (id) => id,
+}: {
+  readonly state: Exclude<ExclusionState, { phase: 'idle' }>;
+  readonly nameOf?: (id: string) => string;
+}) {
   const r = state.request;
   return (
     <div className="preview-title">
@@ -40,7 +46,7 @@ function Title({ state }: { readonly state: Exclude<ExclusionState, { phase: 'id
           )}
         </>
       )}{' '}
-      from event <code>{r.eventId}</code>
+      from event <code>{nameOf(r.eventId)}</code>
     </div>
   );
 }
@@ -66,7 +72,7 @@ export function ExclusionPreview(p: ExclusionPreviewProps) {
         if (e.key === 'Escape') p.onCancel();
       }}
     >
-      <Title state={s} />
+      <Title state={s} {...(p.nameOf ? { nameOf: p.nameOf } : {})} />
       {s.phase === 'loading' && <div className="muted">Trying exclusions on every event…</div>}
       {s.phase === 'failed' && <div className="preview-error">{s.message}</div>}
       {s.phase === 'ready' && s.result.proposals.length === 0 && (

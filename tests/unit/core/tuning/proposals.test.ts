@@ -205,19 +205,91 @@ describe('proposeExclusions: semantics', () => {
     expect(num.proposals.map((p) => p.exclusion)).toEqual(['process.pid == 42']);
   });
 
-  test('sequences and objects get a note', () => {
+  test('objects get a note', () => {
     const events = docs([{ ...cat, process: { parent: { name: 'x' } } }]);
-    expect(
-      proposeExclusions({
-        rule: 'sequence [process where true] [process where true]',
-        events,
-        position: 0,
-        fields: ['x'],
-      }).notes,
-    ).toEqual(['exclusions are proposed for event queries; edit the stage filters by hand']);
     expect(
       proposeExclusions({ rule: 'process where true', events, position: 0, fields: ['process.parent'] }).notes,
     ).toEqual(['process.parent holds an object in this event; pick one of its fields']);
+  });
+});
+
+describe('proposeExclusions for sequences and samples', () => {
+  const at = (s: number) => `2026-03-02T09:00:${String(s).padStart(2, '0')}.000Z`;
+  const ev = (s: number, host: string, name: string, user = 'u') => ({
+    '@timestamp': at(s),
+    event: { category: 'process' },
+    host: { id: host },
+    user: { name: user },
+    process: { name },
+  });
+  // h1: node then sh (a sequence); h2: node then bash (a sequence); h3: bash then sh (none)
+  const events = docs([
+    ev(0, 'h1', 'node'),
+    ev(1, 'h1', 'sh', 'root'),
+    ev(2, 'h2', 'node'),
+    ev(3, 'h2', 'bash'),
+    ev(4, 'h3', 'bash'),
+    ev(5, 'h3', 'sh'),
+  ]);
+  const rule = `sequence by host.id
+  [process where process.name == "node"]
+  [process where process.name in ("sh", "bash")]`;
+  const members = (r: string) =>
+    run(r, events)
+      .join!.sequences.flatMap((s) => s.stages.map((c) => c.position))
+      .sort();
+
+  test('an exclusion goes into the stage the event fills, and takes its sequence out', () => {
+    const r = proposeExclusions({ rule, events, position: 1, fields: ['user.name'] });
+    expect(r.notes).toEqual([]);
+    const first = r.proposals[0]!;
+    expect(first.title).toBe('stage 2: new part: user.name == "root"');
+    expect(first.rule).toBe(`sequence by host.id
+  [process where process.name == "node"]
+  [process where process.name in ("sh", "bash") and not (user.name == "root")]`);
+    // h1's sequence is gone, h2's stays: the impact names exactly the events no longer in one
+    expect(members(rule)).toEqual([0, 1, 2, 3]);
+    expect(members(first.rule)).toEqual([2, 3]);
+    expect(first.impact.newlySuppressed.map((x) => x.position)).toEqual([0, 1]);
+    for (const p of r.proposals) expect(members(p.rule), p.title).not.toContain(1);
+  });
+
+  test('a value added to the list of the stage, and the first stage too', () => {
+    const listed = `sequence by host.id
+  [process where process.name == "node"]
+  [process where process.name in ("sh", "bash") and not user.name in ("nobody")]`;
+    const r = proposeExclusions({ rule: listed, events, position: 1, fields: ['user.name'] });
+    expect(r.proposals[0]!.title).toBe('stage 2: add "root" to user.name in ("nobody")');
+    expect(r.proposals[0]!.rule).toContain('not user.name in ("nobody", "root")');
+    const s1 = proposeExclusions({ rule, events, position: 2, fields: ['host.id'] });
+    expect(s1.proposals[0]!.title).toBe('stage 1: new part: host.id == "h2"');
+    expect(members(s1.proposals[0]!.rule)).toEqual([0, 1]);
+    expect(s1.proposals[0]!.impact.newlySuppressed.map((x) => x.position)).toEqual([2, 3]);
+  });
+
+  test('an event of no returned sequence, and an expected alert it would silence', () => {
+    expect(proposeExclusions({ rule, events, position: 4, fields: ['process.name'] }).notes).toEqual([
+      'this event is part of no returned sequence or sample, so there is nothing to exclude',
+    ]);
+    const r = proposeExclusions({
+      rule,
+      events,
+      position: 3,
+      fields: ['user.name'],
+      expectations: { '2': { verdict: 'alert' } },
+    });
+    // user.name == "u" at stage 2 takes out h2's sequence, whose node event must alert
+    expect(r.proposals[0]!.impact.breaksExpectations.map((x) => x.position)).toEqual([2]);
+  });
+
+  test('samples: the filter the event fills', () => {
+    const sample = `sample by host.id
+  [process where process.name == "node"]
+  [process where process.name in ("sh", "bash")]`;
+    const r = proposeExclusions({ rule: sample, events, position: 1, fields: ['user.name'] });
+    expect(r.proposals[0]!.title).toBe('stage 2: new part: user.name == "root"');
+    const after = run(r.proposals[0]!.rule, events).hits!.sequences!;
+    expect(after.flatMap((s) => s.events.map((e) => e._id))).not.toContain('1');
   });
 });
 
