@@ -340,6 +340,36 @@ test.describe('the Recent menu', () => {
   });
 });
 
+test.describe('the results list', () => {
+  test('Sort and Group are kept with the workspace across a reload; another workspace has its own', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await setRule(page, 'process where process.name == "sorted"');
+    await saved(page);
+    await page.getByTestId('list-sort').selectOption('id');
+    await page.getByTestId('list-group-by').selectOption('verdict');
+    await expect(page.getByTestId('list-group').first()).toBeVisible();
+    await saved(page);
+    await page.reload();
+    await waitReady(page);
+    await expect(page.getByTestId('list-sort')).toHaveValue('id');
+    await expect(page.getByTestId('list-group-by')).toHaveValue('verdict');
+    await expect(page.getByTestId('list-group').first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/drafts-list-view-reload.png' });
+    // The example, in a workspace of its own, has the defaults; Undo brings these back.
+    await page.getByRole('button', { name: 'Reset to example' }).click();
+    await waitReady(page);
+    await expect(page.getByTestId('list-sort')).toHaveValue('auto');
+    await expect(page.getByTestId('list-group-by')).toHaveValue('none');
+    await expect(page.getByTestId('list-group')).toHaveCount(0);
+    await page.getByTestId('notice').getByTestId('undo-reset').click();
+    await waitReady(page);
+    await expect(page.getByTestId('list-sort')).toHaveValue('id');
+    await expect(page.getByTestId('list-group-by')).toHaveValue('verdict');
+  });
+});
+
 test.describe('workspace files against drafts', () => {
   test('a workspace file opens as a workspace of its own; the one it replaced stays in Recent', async ({ page }) => {
     await openApp(page);

@@ -6,6 +6,7 @@ import type { Settings } from '../../core';
 import { defaultExample } from '../../examples/default-example';
 import type { SharePayload } from '../../share';
 import { DEFAULT_ID_FIELD, type Expectation, type RuleMetadataView, type ValueListText } from '../../worker/protocol';
+import type { GroupKey, SortKey } from './verdict-list';
 
 /** What the header shows about the rule; every field optional (imported rules vary). */
 export type RuleMetadata = RuleMetadataView;
@@ -40,6 +41,35 @@ export interface DocState {
    * `_id` or "#N"); absent for the default, `event.id`.
    */
   readonly idField?: string | undefined;
+  /**
+   * How the results list is sorted and grouped; absent for the defaults. Kept in the workspace's
+   * draft, not in links or workspace files (it changes nothing the rule or the events say).
+   */
+  readonly listView?: ListView | undefined;
+}
+
+/** The results list's Sort and Group choices (`auto`: the events' order for a short list, alerts first past it). */
+export interface ListView {
+  readonly sort: SortKey | 'auto';
+  readonly group: GroupKey;
+}
+
+export const defaultListView: ListView = { sort: 'auto', group: 'none' };
+const SORTS: readonly string[] = ['auto', 'verdict', 'position', 'id'] satisfies readonly ListView['sort'][];
+const GROUPS: readonly string[] = ['none', 'verdict', 'reason'] satisfies readonly ListView['group'][];
+
+/** The stored form of a list view: absent for the defaults. */
+export function listViewPatch(view: ListView): { readonly listView: ListView | undefined } {
+  return { listView: view.sort === 'auto' && view.group === 'none' ? undefined : view };
+}
+
+/** A stored list view, or why it cannot be (an unknown choice, a newer build's maybe). */
+export function readListView(v: unknown): { readonly view?: ListView; readonly problem?: string } {
+  if (v === undefined) return {};
+  const r = (typeof v === 'object' && v !== null ? v : {}) as { sort?: unknown; group?: unknown };
+  if (typeof r.sort === 'string' && SORTS.includes(r.sort) && typeof r.group === 'string' && GROUPS.includes(r.group))
+    return { view: { sort: r.sort as ListView['sort'], group: r.group as ListView['group'] } };
+  return { problem: `list was dropped: expected a sort (${SORTS.join(', ')}) and a group (${GROUPS.join(', ')})` };
 }
 
 /** The field the document's events are shown by. */

@@ -5,7 +5,14 @@
  * of them another tab holds. Storage and decoding come in as interfaces.
  */
 import { checkSharePayload, type DecodeResult } from '../../share';
-import { defaultDocState, fromSharePayload, sameDocument, toSharePayload, type DocState } from './doc-state';
+import {
+  defaultDocState,
+  fromSharePayload,
+  readListView,
+  sameDocument,
+  toSharePayload,
+  type DocState,
+} from './doc-state';
 
 /** What the Recent menu shows about a stored workspace (its content is stored apart). */
 export interface WorkspaceMeta {
@@ -61,11 +68,13 @@ export interface WorkspaceDraft {
 
 export const DRAFT_VERSION = 1;
 
+/** The stored form: the state as a link carries it, the link it came from, and the list's Sort and Group. */
 export function serializeWorkspace(d: WorkspaceDraft): string {
   return JSON.stringify({
     v: DRAFT_VERSION,
     payload: toSharePayload(d.state),
     ...(d.fromHash ? { fromHash: d.fromHash } : {}),
+    ...(d.state.listView ? { list: d.state.listView } : {}),
   });
 }
 
@@ -87,16 +96,17 @@ export function readWorkspace(text: string | undefined): DraftRead {
     return { ok: false, reason: 'it is not valid JSON' };
   }
   if (typeof v !== 'object' || v === null) return { ok: false, reason: 'it is not a stored workspace' };
-  const rec = v as { v?: unknown; payload?: unknown; fromHash?: unknown };
+  const rec = v as { v?: unknown; payload?: unknown; fromHash?: unknown; list?: unknown };
   if (rec.v !== DRAFT_VERSION)
     return { ok: false, reason: `it has format version ${String(rec.v)}, not ${DRAFT_VERSION}` };
   const checked = checkSharePayload(rec.payload);
   if (!checked.ok) return { ok: false, reason: checked.message };
+  const list = readListView(rec.list);
   const draft: WorkspaceDraft = {
-    state: fromSharePayload(checked.payload),
+    state: { ...fromSharePayload(checked.payload), ...(list.view ? { listView: list.view } : {}) },
     ...(typeof rec.fromHash === 'string' ? { fromHash: rec.fromHash } : {}),
   };
-  return { ok: true, draft, notices: checked.notices };
+  return { ok: true, draft, notices: list.problem ? [...checked.notices, list.problem] : checked.notices };
 }
 
 /** A short key for a share link (FNV-1a, two 32-bit halves), to find workspaces opened from it. */

@@ -71,6 +71,7 @@ export function createDocuments(initial: DocState) {
         expectations: next.expectations,
         exceptions: next.exceptions,
         idField: next.idField,
+        listView: next.listView,
       });
     },
   };

@@ -16,7 +16,7 @@ import type {
   TuningView,
 } from '../../worker/protocol';
 import { coalesce } from '../state/coalesce';
-import { idFieldOf, type DocState } from '../state/doc-state';
+import { defaultListView, idFieldOf, listViewPatch, type DocState } from '../state/doc-state';
 import { runInputOf } from '../state/documents';
 import { initialList, listOf, positionsIn, type ListState } from '../state/result-list';
 import {
@@ -308,6 +308,14 @@ function watchers(x: Shared, schedule: () => void): (() => void)[] {
       () => idFieldChanged(x),
     ),
     watch(
+      documents.state,
+      (s) => s.doc.listView,
+      (view) => {
+        const { sort, group } = view ?? defaultListView;
+        if (sort !== list.get().sort || group !== list.get().group) list.update((l) => ({ ...l, sort, group }));
+      },
+    ),
+    watch(
       results,
       (r) => r.labels?.field,
       () => ensureLabels(x),
@@ -330,7 +338,8 @@ export function createEvaluation(
   tuningOf?: TuningProvider,
 ) {
   const results = createStore<ResultsState>(emptyResults);
-  const list = createStore<ListState>(initialList);
+  // Sort and Group live in the document (drafts keep them); the list follows it.
+  const list = createStore<ListState>({ ...initialList, ...(documents.doc().listView ?? defaultListView) });
   const x: Shared = {
     documents,
     client,
@@ -378,8 +387,8 @@ export function createEvaluation(
     },
     /** Evaluate again (coalesced), the inputs being the same. */
     rerun: () => scheduler.schedule(),
-    setSort: (sort: ListState['sort']) => list.update((l) => ({ ...l, sort })),
-    setGroup: (group: ListState['group']) => list.update((l) => ({ ...l, group })),
+    setSort: (sort: ListState['sort']) => documents.patch(listViewPatch({ sort, group: list.get().group })),
+    setGroup: (group: ListState['group']) => documents.patch(listViewPatch({ sort: list.get().sort, group })),
     /** Rows, the detail, sort and search call events by this field's value (kept in the document). */
     setIdField: (idField: string) => documents.patch({ idField: idField.trim() }),
     /** Evaluate now (Ctrl+Enter), dropping a pending coalesced run. */

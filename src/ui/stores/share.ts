@@ -43,11 +43,17 @@ export type SelectedEvents = () => readonly { readonly id: string; readonly sour
 
 /**
  * The same document but for the selected event: a link made before a click on another row
- * still describes the rule, events and settings, so it is not called out of date for that.
+ * still describes the rule, events and settings, so it is not called out of date for that (nor
+ * for the list's Sort and Group, which links do not carry).
  */
 function sameBesidesSelection(a: DocState, b: DocState): boolean {
-  const keys = Object.keys(a) as (keyof DocState)[];
-  return keys.length === Object.keys(b).length && keys.every((k) => k === 'selected' || a[k] === b[k]);
+  return sameBesides(a, b, ['selected', 'listView']);
+}
+
+/** The same document but for `keys` (a link does not carry the list's Sort and Group). */
+function sameBesides(a: DocState, b: DocState, keys: readonly (keyof DocState)[]): boolean {
+  const all = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof DocState)[]);
+  return [...all].every((k) => keys.includes(k) || a[k] === b[k]);
 }
 
 const BUSY = 'the share encoder was busy with newer requests';
@@ -177,9 +183,12 @@ export function createShare(
         watch(
           documents.state,
           (s) => s.doc,
-          () => {
+          (doc, before) => {
+            // Sort and Group are not in links: the link measured stays the link of this document.
+            const sameLink = sameBesides(doc, before, ['listView']);
+            if (sameLink && measured?.doc === before) measured = { doc, hash: measured.hash };
             refresh();
-            meter.schedule();
+            if (!sameLink) meter.schedule();
           },
         ),
         // Another workspace opened in the tab: the link in the address bar (if any) is its own.

@@ -127,6 +127,23 @@ describe('stored drafts are held to the share schema', () => {
     expect(readWorkspace('{"v":1,"payload":{"rule":1,"events":""}}')).toMatchObject({ ok: false });
   });
 
+  test("the list's Sort and Group are stored beside the payload, never in it; a choice this build does not know is dropped with a notice", () => {
+    const state: DocState = { ...mine, listView: { sort: 'id', group: 'reason' } };
+    const text = serializeWorkspace({ state });
+    const stored = JSON.parse(text);
+    expect(stored.list).toEqual({ sort: 'id', group: 'reason' });
+    expect(stored.payload).toEqual(toSharePayload(mine)); // a link of it is the same
+    const r = readWorkspace(text);
+    expect(r.ok && r.draft.state.listView).toEqual({ sort: 'id', group: 'reason' });
+    expect(r.ok && r.notices).toEqual([]);
+    // The defaults are not stored at all.
+    expect(JSON.parse(serializeWorkspace({ state: mine })).list).toBeUndefined();
+    const odd = readWorkspace(JSON.stringify({ ...stored, list: { sort: 'severity', group: 'reason' } }));
+    expect(odd.ok && odd.draft.state.listView).toBeUndefined();
+    expect(odd.ok && odd.draft.state.rule).toBe(mine.rule);
+    expect(odd.ok && odd.notices).toEqual([expect.stringMatching(/^list was dropped/)]);
+  });
+
   test('titles: the rule name, else the first line of EQL that is not a comment', () => {
     expect(workspaceTitle({ ...mine, metadata: { name: 'My rule' } })).toBe('My rule');
     expect(workspaceTitle({ ...mine, rule: '// note\n\n  process where x == 1\n' })).toBe('process where x == 1');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { encodeShareHash } from '../../../../src/share';
+import { decodeShareHash, encodeShareHash } from '../../../../src/share';
 import { openWorkspaceDb, SaveFailure } from '../../../../src/ui/platform/workspace-db';
 import { createPlayground } from '../../../../src/ui/playground';
 import { defaultDocState, serializeDraft, toSharePayload, type DocState } from '../../../../src/ui/state/doc-state';
@@ -909,6 +909,38 @@ describe('links, reset and Recent', () => {
     expect(await browser.store.load('bad')).toBe('{"v":9}');
     await t.pg.drafts.downloadStored(bad);
     expect(t.f.downloads.at(-1)).toEqual({ name: 'stored-workspace-bad.txt', text: '{"v":9}', mime: 'text/plain' });
+  });
+
+  test("each workspace keeps its list's Sort and Group across a reload; a link made of it carries neither", async () => {
+    const browser = fakeBrowser();
+    const t = await openTab(browser);
+    await t.edit('process where true');
+    t.pg.evaluation.setSort('id');
+    t.pg.evaluation.setGroup('reason');
+    await t.pg.drafts.flush();
+    expect(t.pg.drafts.status.get()).toEqual({ state: 'saved' });
+    const first = t.pg.drafts.workspaceId();
+    await t.pg.share.shareLink();
+    const hash = t.f.address.hash;
+    expect(hash).not.toBe('');
+    expect(decodeShareHash(hash)).toMatchObject({ ok: true, payload: { rule: 'process where true' } });
+    const decoded = decodeShareHash(hash);
+    const payload = decoded.ok ? decoded.payload : {};
+    expect(Object.keys(payload)).not.toContain('list');
+    expect(Object.keys(payload)).not.toContain('listView');
+    // Sorting again does not put the link out of date: it is not in it.
+    t.pg.evaluation.setSort('position');
+    expect(t.pg.share.info.get().link).toBe('current');
+    await t.pg.drafts.flush();
+    const again = await t.reload();
+    expect(again.pg.drafts.workspaceId()).toBe(first);
+    expect(again.pg.evaluation.list.get()).toMatchObject({ sort: 'position', group: 'reason' });
+    // Another workspace has its own (the defaults), and switching back brings these again.
+    await again.pg.drafts.resetToExample();
+    expect(again.pg.evaluation.list.get()).toMatchObject({ sort: 'auto', group: 'none' });
+    await again.pg.drafts.undoReset();
+    expect(again.pg.drafts.workspaceId()).toBe(first);
+    expect(again.pg.evaluation.list.get()).toMatchObject({ sort: 'position', group: 'reason' });
   });
 
   test('share puts the document in the address bar, copies the link, and a reload keeps the state', async () => {

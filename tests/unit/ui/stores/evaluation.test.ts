@@ -117,6 +117,32 @@ describe('evaluation store', () => {
     expect(evaluation.list.get().matches).toBeUndefined();
   });
 
+  test('Sort and Group live in the document: the list follows it, a loaded document brings its own, no run is made', async () => {
+    const { docs, c, evaluation } = setup(many(5));
+    evaluation.start();
+    await c.serve();
+    const runs = c.calls.run.length;
+    evaluation.setSort('id');
+    evaluation.setGroup('verdict');
+    expect(docs.doc().listView).toEqual({ sort: 'id', group: 'verdict' });
+    expect(evaluation.list.get()).toMatchObject({ sort: 'id', group: 'verdict' });
+    await c.serve();
+    expect(c.calls.run).toHaveLength(runs);
+    // Another workspace put on screen: its own choices, or the defaults.
+    docs.load({ ...defaultDocState(), listView: { sort: 'position', group: 'reason' } });
+    expect(evaluation.list.get()).toMatchObject({ sort: 'position', group: 'reason' });
+    docs.load(defaultDocState());
+    expect(evaluation.list.get()).toMatchObject({ sort: 'auto', group: 'none' });
+    // Back to the defaults by hand: nothing is stored for them.
+    evaluation.setSort('verdict');
+    evaluation.setSort('auto');
+    expect(docs.doc().listView).toBeUndefined();
+    // A store made for a document that has them starts with them.
+    const docs2 = createDocuments({ ...defaultDocState(), listView: { sort: 'id', group: 'none' } });
+    const other = createEvaluation(docs2, () => c.client, createSelection(docs2).state);
+    expect(other.list.get()).toMatchObject({ sort: 'id', group: 'none' });
+  });
+
   test('another id field: the worker names the events by it, and the list sorts and searches by it', async () => {
     const serials = [30, 4, 100, 7, 25, 9];
     const text = serials
