@@ -57,9 +57,11 @@ test('the id field names, sorts and searches the events, and is kept through a r
   await page.reload();
   await waitReady(page);
   await expect(page.getByTestId('list-id-field')).toHaveValue('serial');
-  await expect.poll(() => shownIds(page)).toEqual(SERIALS.map(String));
-  await page.getByTestId('list-sort').selectOption('id');
+  // The workspace keeps the list's Sort too.
+  await expect(page.getByTestId('list-sort')).toHaveValue('id');
   await expect.poll(() => shownIds(page)).toEqual(['4', '7', '9', '25', '30', '100']);
+  await page.getByTestId('list-sort').selectOption('position');
+  await expect.poll(() => shownIds(page)).toEqual(SERIALS.map(String));
 });
 
 test('a share link carries the id field to another tab', async ({ page }) => {
