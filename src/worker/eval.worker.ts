@@ -22,7 +22,9 @@ import type {
   DatasetRequest,
   EvaluateInput,
   ExceptionsRequestMessage,
+  ExceptionsView,
   EventView,
+  ProblemView,
   RunInput,
   TuningRequestMessage,
   WorkerRequest,
@@ -92,46 +94,52 @@ function view(e: EventDoc): EventView {
   };
 }
 
+/** Evaluate the page's events text with the pane's exceptions, and the pane's view of them. */
+function evaluateText(msg: Extract<WorkerRequest, { type: 'evaluate' }>): WorkerResponse {
+  const t0 = performance.now();
+  const loaded = loadEvents(msg.input);
+  const exceptionsText = msg.input.exceptionsText;
+  const exc = exceptionsText ? readExceptions(exceptionsText, Date.now, { evaluation: true }) : undefined;
+  const result = evaluate({
+    rule: msg.input.rule,
+    events: loaded.parsed.events,
+    settings: msg.input.settings,
+    ...(msg.input.mapping.trim() ? { mapping: msg.input.mapping } : {}),
+    ...(exc?.input ? { exceptions: exc.input } : {}),
+  });
+  let extra = {};
+  if (msg.wantEvents) {
+    loaded.fields ??= fieldsSeen(loaded.parsed.events);
+    extra = { events: loaded.parsed.events.map(view), fieldsSeen: loaded.fields };
+  }
+  const tuning = msg.tuning ? tuningView(msg.tuning, result, context(msg.input, loaded), baselines) : undefined;
+  const problems = problemViews(msg.input, [...loaded.parsed.diagnostics, ...result.diagnostics]);
+  const pane = exc && exceptionsText ? exceptionsView(exceptionsText, exc, result) : undefined;
+  return {
+    type: 'evaluate',
+    id: msg.id,
+    result,
+    eventDiagnostics: loaded.parsed.diagnostics,
+    problems: pane ? withPaneProblems(problems, pane) : problems,
+    request: eqlSearchRequest(
+      msg.input.rule,
+      resolveSettings(msg.input.settings),
+      msg.input.indices,
+      exc?.input ? exceptionRequestFilter(exc.input) : undefined,
+    ),
+    ...extra,
+    ...(tuning ? { tuning } : {}),
+    ...(pane ? { exceptions: pane } : {}),
+    ms: performance.now() - t0,
+  };
+}
+
 function handle(msg: WorkerRequest): WorkerResponse | Promise<WorkerResponse> {
   switch (msg.type) {
     case 'language':
       return { type: 'language', id: msg.id, info: languageInfo() };
-    case 'evaluate': {
-      const t0 = performance.now();
-      const loaded = loadEvents(msg.input);
-      const exceptionsText = msg.input.exceptionsText;
-      const exc = exceptionsText ? readExceptions(exceptionsText) : undefined;
-      const result = evaluate({
-        rule: msg.input.rule,
-        events: loaded.parsed.events,
-        settings: msg.input.settings,
-        ...(msg.input.mapping.trim() ? { mapping: msg.input.mapping } : {}),
-        ...(exc?.input ? { exceptions: exc.input } : {}),
-      });
-      let extra = {};
-      if (msg.wantEvents) {
-        loaded.fields ??= fieldsSeen(loaded.parsed.events);
-        extra = { events: loaded.parsed.events.map(view), fieldsSeen: loaded.fields };
-      }
-      const tuning = msg.tuning ? tuningView(msg.tuning, result, context(msg.input, loaded), baselines) : undefined;
-      return {
-        type: 'evaluate',
-        id: msg.id,
-        result,
-        eventDiagnostics: loaded.parsed.diagnostics,
-        problems: problemViews(msg.input, [...loaded.parsed.diagnostics, ...result.diagnostics]),
-        request: eqlSearchRequest(
-          msg.input.rule,
-          resolveSettings(msg.input.settings),
-          msg.input.indices,
-          exc?.input ? exceptionRequestFilter(exc.input) : undefined,
-        ),
-        ...extra,
-        ...(tuning ? { tuning } : {}),
-        ...(exc && exceptionsText ? { exceptions: exceptionsView(exceptionsText, exc, result) } : {}),
-        ms: performance.now() - t0,
-      };
-    }
+    case 'evaluate':
+      return evaluateText(msg);
     case 'parseRule':
       return { type: 'parseRule', id: msg.id, rule: importRule(msg.text, msg.filename) };
     case 'trace': {
@@ -186,18 +194,26 @@ function withoutExceptions(input: RunInput): RunInput {
   return rest;
 }
 
+/** The Problems panel's list with the pane's located problems in place of the evaluation's own exception problems. */
+function withPaneProblems(problems: readonly ProblemView[], view: ExceptionsView): ProblemView[] {
+  return [...problems.filter((d) => d.source !== 'exceptions' && d.source !== 'value-list'), ...view.problems];
+}
+
 /** Evaluate the held events with the pane's exceptions, and the pane's view of them. */
 function runHeld(msg: Extract<DatasetRequest, { type: 'run' }>): WorkerResponse {
   const text = msg.input.exceptionsText;
-  const ran = session.run(withParsedExceptions(msg.input), msg.baseline && withParsedExceptions(msg.baseline));
+  const read = text && !msg.input.exceptions ? readExceptions(text, Date.now, { evaluation: true }) : undefined;
+  const input = read?.input ? { ...msg.input, exceptions: read.input } : msg.input;
+  const ran = session.run(input, msg.baseline && withParsedExceptions(msg.baseline));
   const last = session.lastResult;
   const events = { eventsKey: `held\u0000${session.dataset.version}`, events: session.dataset.events };
   const tuning =
     msg.tuning && last ? tuningView(msg.tuning, last, { ...events, mapping: msg.input.mapping }, baselines) : undefined;
   const result = tuning ? { ...ran, tuning } : ran;
-  if (!text || msg.input.exceptions) return { type: 'ran', id: msg.id, result };
-  const exceptions = exceptionsView(text, readExceptions(text), session.lastResult);
-  return { type: 'ran', id: msg.id, result: { ...result, exceptions } };
+  if (!text || !read) return { type: 'ran', id: msg.id, result };
+  const exceptions = exceptionsView(text, read, last);
+  const problems = withPaneProblems(result.problems ?? [], exceptions);
+  return { type: 'ran', id: msg.id, result: { ...result, problems, exceptions } };
 }
 
 /** A file's text, chunk by chunk, as it is read. */

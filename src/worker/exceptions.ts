@@ -15,6 +15,7 @@ import {
   type ExceptionItem,
   type ExceptionStat,
   type Expectation,
+  type ValueList,
 } from '../core';
 import { exceptionListNdjson, createItemBody } from '../formats/exceptions-writer';
 import { parseExceptions, type ParsedExceptions } from '../formats/exceptions';
@@ -34,9 +35,20 @@ export interface ReadExceptions {
   readonly parsed: ParsedExceptions;
   /** Problems reading the text and the value lists, located. */
   readonly problems: readonly ProblemView[];
+  /** The text reads with errors and was typed in the pane: the exceptions last applied, which `input` holds. */
+  readonly kept?: ParsedExceptions;
 }
 
-let cached: { key: string; read: ReadExceptions } | undefined;
+interface PlainRead {
+  readonly parsed: ParsedExceptions;
+  readonly valueLists: readonly ValueList[];
+  readonly problems: readonly ProblemView[];
+}
+
+let cached: { key: string; read: PlainRead } | undefined;
+
+/** What the last evaluation applied: a text typed with errors keeps applying it. */
+let lastApplied: ParsedExceptions | undefined;
 
 const keyOf = (x: ExceptionsText) =>
   `${x.text}\u0000${(x.valueLists ?? []).map((l) => `${l.name}\u0001${l.id ?? ''}\u0001${l.type ?? ''}\u0001${l.text}`).join('\u0002')}`;
@@ -75,14 +87,7 @@ export function locateExceptionProblems(diagnostics: readonly Diagnostic[], x: E
   });
 }
 
-/** Parse the pane's text and value lists (cached for the same texts). */
-export function readExceptions(x: ExceptionsText, now: () => number = Date.now): ReadExceptions {
-  const key = keyOf(x);
-  const at = x.at ?? evaluationMinute(now());
-  if (cached?.key === key) {
-    const input = cached.read.input ? { ...cached.read.input, at } : undefined;
-    return { ...cached.read, input };
-  }
+function plainRead(x: ExceptionsText): PlainRead {
   const parsed = parseExceptions(x.text);
   const valueLists = (x.valueLists ?? []).map((l) =>
     parseValueList(l.text, {
@@ -91,11 +96,32 @@ export function readExceptions(x: ExceptionsText, now: () => number = Date.now):
       ...(l.type !== undefined ? { type: l.type } : {}),
     }),
   );
-  const input: ExceptionInput | undefined =
-    parsed.items.length > 0 ? { items: parsed.items, ...(valueLists.length > 0 ? { valueLists } : {}), at } : undefined;
-  const read = { input, parsed, problems: locateExceptionProblems(parsed.diagnostics, x) };
-  cached = { key, read };
-  return read;
+  return { parsed, valueLists, problems: locateExceptionProblems(parsed.diagnostics, x) };
+}
+
+const inputOf = (items: readonly ExceptionItem[], valueLists: readonly ValueList[], at: number) =>
+  items.length > 0 ? { items, ...(valueLists.length > 0 ? { valueLists } : {}), at } : undefined;
+
+/**
+ * Parse the pane's text and value lists (cached for the same texts). A text typed in the pane
+ * (`keepLastApplied`) that reads with errors applies what the last evaluation applied instead of
+ * the items that still read, so a broken paste or a half-typed edit changes no verdict; an
+ * evaluation (`evaluation`) records what it applies.
+ */
+export function readExceptions(
+  x: ExceptionsText,
+  now: () => number = Date.now,
+  options: { readonly evaluation?: boolean } = {},
+): ReadExceptions {
+  const key = keyOf(x);
+  const at = x.at ?? evaluationMinute(now());
+  if (cached?.key !== key) cached = { key, read: plainRead(x) };
+  const { parsed, valueLists, problems } = cached.read;
+  const broken = parsed.diagnostics.some((d) => d.severity === 'error');
+  const kept = x.keepLastApplied && broken && lastApplied !== parsed ? lastApplied : undefined;
+  if (options.evaluation) lastApplied = kept ?? parsed;
+  if (!kept) return { input: inputOf(parsed.items, valueLists, at), parsed, problems };
+  return { input: inputOf(kept.items, valueLists, at), parsed, problems, kept };
 }
 
 /** An item without what only the writer needs (raw keys, origin). */
@@ -112,7 +138,11 @@ function lineIndexOf(text: string): LineIndex {
   return lastIndex.index;
 }
 
-/** The Exceptions pane's view: items with their entries, per-item counts, problems. */
+/**
+ * The Exceptions pane's view: items with their entries, per-item counts, problems. While the
+ * text keeps the last exceptions applied (`read.kept`), the items are those, without places in
+ * the text (they were read from an earlier one).
+ */
 export function exceptionsView(
   x: ExceptionsText,
   read: ReadExceptions,
@@ -120,9 +150,10 @@ export function exceptionsView(
 ): ExceptionsView {
   const stats = result?.exceptionStats ?? [];
   const index = lineIndexOf(x.text);
-  const items: ExceptionItemView[] = read.parsed.items.map((item, i) => {
+  const shown = read.kept ?? read.parsed;
+  const items: ExceptionItemView[] = shown.items.map((item, i) => {
     const stat: ExceptionStat | undefined = stats[i];
-    const range = item.origin?.range;
+    const range = read.kept ? undefined : item.origin?.range;
     return {
       index: i,
       item: plainItem(item),
@@ -132,14 +163,17 @@ export function exceptionsView(
     };
   });
   const compileProblems = (result?.diagnostics ?? []).filter(
-    (d) => d.source === 'exceptions' || d.source === 'value-list',
+    (d) => d.source === 'value-list' || (d.source === 'exceptions' && !read.kept),
   );
+  // The kept items' own problems point into the earlier text: listed without a place.
+  const keptProblems = read.kept ? (result?.diagnostics ?? []).filter((d) => d.source === 'exceptions') : [];
   return {
     format: read.parsed.format,
     items,
-    lists: read.parsed.lists.map((l) => ({ list_id: l.list_id, name: l.name, type: l.type })),
+    lists: shown.lists.map((l) => ({ list_id: l.list_id, name: l.name, type: l.type })),
     valueLists: read.input?.valueLists?.map((l) => ({ id: l.id, values: l.values.length })) ?? [],
-    problems: [...read.problems, ...locateExceptionProblems(compileProblems, x)],
+    problems: [...read.problems, ...locateExceptionProblems(compileProblems, x), ...keptProblems],
+    ...(read.kept ? { kept: { items: read.kept.items.length } } : {}),
   };
 }
 

@@ -98,6 +98,11 @@ export interface ExceptionsText {
   readonly valueLists?: readonly ValueListText[];
   /** The rule run's start (epoch ms) for `expire_time`; default: the worker's clock, to the minute. */
   readonly at?: number;
+  /**
+   * The text was typed or pasted in the pane: while it reads with errors, the exceptions last
+   * applied stay applied (with the current value lists) instead of the items that still read.
+   */
+  readonly keepLastApplied?: boolean;
 }
 
 /** One item as the Exceptions pane lists it. */
@@ -123,6 +128,11 @@ export interface ExceptionsView {
   readonly valueLists: readonly { readonly id: string; readonly values: number }[];
   /** Problems of the text and the value lists, located (line and column). */
   readonly problems: readonly ProblemView[];
+  /**
+   * The text reads with errors and the items applied are the ones last applied (`items` are
+   * those, without places in the text): how many there are.
+   */
+  readonly kept?: { readonly items: number };
 }
 
 /** An event a proposed item would newly remove. */

@@ -26,6 +26,8 @@ function inputProblem(v: unknown, withEvents: boolean): string | undefined {
 function exceptionsTextProblem(v: unknown): string | undefined {
   if (!isObject(v) || !isText(v.text)) return 'the exceptions are not text';
   if (v.at !== undefined && !Number.isFinite(v.at)) return 'the evaluation time is not a number';
+  if (v.keepLastApplied !== undefined && typeof v.keepLastApplied !== 'boolean')
+    return 'keepLastApplied is not true or false';
   const lists = v.valueLists;
   if (lists === undefined) return undefined;
   const ok =

@@ -95,6 +95,39 @@ test('a broken line is located; the other items still apply', async ({ page }) =
   await expect(page.locator('[data-testid=event-row][data-verdict=excepted]')).toHaveCount(1);
 });
 
+test('a malformed paste in the text view: located in the Problems panel, the last exceptions stay applied', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openExceptions(page, 'apt_exceptions.ndjson', EXPORT);
+  const summary = page.getByTestId('summary');
+  await expect(summary).toContainText('1 excepted');
+  await page.getByTestId('exceptions-view-text').click();
+  const text = page.getByTestId('exceptions-text');
+  // The second item cut short, as a paste of a partial copy gives it.
+  const cut = `${JSON.stringify(list)}\n${JSON.stringify(vim).slice(0, 60)}\n`;
+  await text.fill(cut);
+  await waitReady(page);
+  const problem = page.getByTestId('problems').getByTestId('problem').filter({ hasText: 'exceptions 2:' });
+  await expect(problem).toContainText('Line 2 is not valid JSON');
+  await expect(page.getByTestId('exceptions-kept')).toContainText('the 2 items applied before stay applied');
+  await expect(summary).toContainText('1 excepted');
+  await expect(text).toHaveValue(cut);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/malformed-paste.png` });
+  // The problem takes the text to its line.
+  await page.getByTestId('exceptions-view-list').click();
+  await problem.getByRole('button').click();
+  await expect(text).toBeFocused();
+  const selected = await text.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected).toBe(cut.split('\n')[1]);
+  // Fixed: the text as it now reads applies (no item: nothing is excepted).
+  await text.fill(`${JSON.stringify(list)}\n`);
+  await waitReady(page);
+  await expect(page.getByTestId('exceptions-kept')).toHaveCount(0);
+  await expect(summary).not.toContainText('excepted');
+  await expect(page.getByTestId('problems').getByTestId('problem')).toHaveCount(0);
+});
+
 test('add an exception from an event with its preview, apply, undo; export and open it again', async ({ page }) => {
   await openApp(page);
   const alert = page.locator('[data-testid=event-row][data-verdict=alert]').first();

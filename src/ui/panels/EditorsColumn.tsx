@@ -1,5 +1,5 @@
 import { FileButton } from '../components/FileButton';
-import type { Diagnostic } from '../../core';
+import type { ProblemView } from '../../worker/protocol';
 import { goToOffset } from '../../monaco/decorations';
 import { EQL_LANGUAGE_ID } from '../../monaco/eql-language';
 import { JSON_LANGUAGE_ID } from '../../monaco/json-language';
@@ -28,10 +28,11 @@ export function EditorsColumn({ pg, theme, view }: EditorsColumnProps) {
   const { mode } = useStore(pg.dataset.state);
   const openEvents = <OpenEventsFile onFile={(f) => void pg.dataset.openFile(f)} />;
   const { diagnostics, problemCodes } = useStore(pg.evaluation.results);
-  const goTo = (d: Diagnostic) => {
+  const goTo = (d: ProblemView) => {
     const { rule, events } = pg.documents.editors.get();
     const ed = d.source === 'rule' ? rule : d.source === 'events' ? events : undefined;
     if (ed) goToOffset(ed, d.range.start);
+    else if (d.source === 'exceptions' && d.at) pg.exceptions.showLine(d.at.line);
     else if (d.source === 'exceptions' || d.source === 'value-list') pg.exceptions.setView('text');
     else pg.selection.setTab('es');
   };

@@ -1,5 +1,5 @@
 import { FileButton } from '../components/FileButton';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ProblemView } from '../../worker/protocol';
 import { AddExceptionDialog } from '../components/exceptions/AddExceptionDialog';
 import { ExceptionItems } from '../components/exceptions/ExceptionItems';
@@ -21,10 +21,11 @@ export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
   const ui = useStore(pg.exceptions.ui);
   const text = useRef<HTMLTextAreaElement>(null);
   const view = x ? results.exceptions : undefined;
-  const showLine = (line: number) => {
-    pg.exceptions.setView('text');
-    afterPaint(() => selectLine(text.current, line));
-  };
+  const showLine = pg.exceptions.showLine;
+  const reveal = ui.reveal;
+  useEffect(() => {
+    if (reveal) afterPaint(() => selectLine(text.current, reveal.line));
+  }, [reveal]);
   return (
     <section
       className={`pane exceptions-pane${view?.items.length || ui.view === 'text' ? ' has-items' : ''}`}
@@ -47,6 +48,12 @@ export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
           <button type="button" className="link-button" aria-label="Dismiss" onClick={pg.exceptions.dismissMessage}>
             ×
           </button>
+        </div>
+      )}
+      {view?.kept && (
+        <div className="exc-kept" role="status" data-testid="exceptions-kept">
+          The text has errors, so the {view.kept.items === 1 ? 'item' : `${view.kept.items} items`} applied before{' '}
+          {view.kept.items === 1 ? 'stays' : 'stay'} applied until it reads again.
         </div>
       )}
       <ValueLists pg={pg} />

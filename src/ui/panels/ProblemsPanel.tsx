@@ -6,7 +6,7 @@ import { groupProblems, problemRows, problemTotal, type ProblemRow } from '../st
 export interface ProblemsPanelProps {
   /** With their line and column where they point into a text (the worker computes them). */
   readonly diagnostics: readonly ProblemView[];
-  readonly onGoTo: (d: Diagnostic) => void;
+  readonly onGoTo: (d: ProblemView) => void;
   /** Per code, how many problems the events have (the worker sends only the first ones). */
   readonly eventsTotals?: Readonly<Record<string, number>>;
 }
@@ -62,7 +62,7 @@ function Row({
   onToggle,
 }: {
   row: ProblemRow;
-  onGoTo: (d: Diagnostic) => void;
+  onGoTo: (d: ProblemView) => void;
   onToggle: (key: string) => void;
 }) {
   if (row.kind === 'group') {

@@ -10,12 +10,19 @@ export interface DocumentsState {
   readonly doc: DocState;
   /** Bumped by every change to what an evaluation reads (not by selection or metadata alone). */
   readonly version: number;
+  /**
+   * The Exceptions pane's text was last changed by typing or pasting in it (not by a file, Apply,
+   * Undo or a whole document): while it reads with errors, the last exceptions applied stay so.
+   */
+  readonly exceptionsEdited?: boolean;
 }
 
 export type DocumentsAction =
   /** The rule editor's text changed (typing, paste, or text set through the editor). */
   | { readonly type: 'rule-edited'; readonly text: string }
   | { readonly type: 'events-edited'; readonly text: string }
+  /** The Exceptions pane's text typed or pasted in the pane. */
+  | { readonly type: 'exceptions-edited'; readonly text: string }
   | { readonly type: 'select'; readonly id: string | undefined }
   /** Any other change: settings, mapping, an import, a whole document loaded. */
   | { readonly type: 'patch'; readonly patch: Partial<DocState> };
@@ -39,9 +46,11 @@ export function inputsChanged(prev: DocState, next: DocState): boolean {
   );
 }
 
-function patched(state: DocumentsState, patch: Partial<DocState>): DocumentsState {
+function patched(state: DocumentsState, patch: Partial<DocState>, exceptionsEdited = false): DocumentsState {
   const doc = { ...state.doc, ...patch };
-  return { doc, version: inputsChanged(state.doc, doc) ? state.version + 1 : state.version };
+  const version = inputsChanged(state.doc, doc) ? state.version + 1 : state.version;
+  const edited = 'exceptions' in patch ? exceptionsEdited : state.exceptionsEdited;
+  return edited ? { doc, version, exceptionsEdited: true } : { doc, version };
 }
 
 export function documentsReducer(state: DocumentsState, action: DocumentsAction): DocumentsState {
@@ -54,6 +63,9 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
     }
     case 'events-edited':
       return cur.events === action.text ? state : patched(state, { events: action.text });
+    case 'exceptions-edited':
+      if (cur.exceptions?.text === action.text) return state;
+      return patched(state, { exceptions: { ...(cur.exceptions ?? {}), text: action.text } }, true);
     case 'select':
       return cur.selected === action.id ? state : patched(state, { selected: action.id });
     case 'patch':
@@ -61,10 +73,10 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
   }
 }
 
-/** What the worker evaluates for a document. */
-export function inputsOf(doc: DocState): EvaluateInput {
+/** What the worker evaluates for a document (`edited`: the pane's text was typed, see DocumentsState). */
+export function inputsOf(doc: DocState, edited = false): EvaluateInput {
   const indices = doc.metadata?.indices;
-  const exceptionsText = exceptionsTextOf(doc);
+  const exceptionsText = exceptionsTextOf(doc, edited);
   return {
     rule: doc.rule,
     events: doc.events,
@@ -76,9 +88,9 @@ export function inputsOf(doc: DocState): EvaluateInput {
 }
 
 /** What the worker evaluates against the events it holds. */
-export function runInputOf(doc: DocState): RunInput {
+export function runInputOf(doc: DocState, edited = false): RunInput {
   const indices = doc.metadata?.indices;
-  const exceptionsText = exceptionsTextOf(doc);
+  const exceptionsText = exceptionsTextOf(doc, edited);
   return {
     rule: doc.rule,
     settings: toCoreSettings(doc.settings),
@@ -88,9 +100,17 @@ export function runInputOf(doc: DocState): RunInput {
   };
 }
 
-/** The rule exceptions an evaluation of the document applies (none for an empty pane). */
-export function exceptionsTextOf(doc: DocState): ExceptionsText | undefined {
+/**
+ * The rule exceptions an evaluation of the document applies (none for an empty pane); `edited`:
+ * the text was typed in the pane, so the worker keeps the last exceptions applied while it reads
+ * with errors.
+ */
+export function exceptionsTextOf(doc: DocState, edited = false): ExceptionsText | undefined {
   const x = doc.exceptions;
   if (!x || (x.text.trim() === '' && !x.valueLists?.length)) return undefined;
-  return { text: x.text, ...(x.valueLists?.length ? { valueLists: x.valueLists } : {}) };
+  return {
+    text: x.text,
+    ...(x.valueLists?.length ? { valueLists: x.valueLists } : {}),
+    ...(edited ? { keepLastApplied: true } : {}),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { IStandaloneCodeEditor, Monaco } from '../../monaco/types';
 import type { DocState } from '../state/doc-state';
-import { documentsReducer, initialDocuments } from '../state/documents';
+import { documentsReducer, initialDocuments, inputsOf, runInputOf } from '../state/documents';
 import { createReducerStore, createStore } from '../state/store';
 
 export interface Editors {
@@ -52,6 +52,12 @@ export function createDocuments(initial: DocState) {
     mount,
     onRuleChange: (text: string) => state.dispatch({ type: 'rule-edited', text }),
     onEventsChange: (text: string) => state.dispatch({ type: 'events-edited', text }),
+    /** The Exceptions pane's text typed or pasted in the pane. */
+    editExceptions: (text: string) => state.dispatch({ type: 'exceptions-edited', text }),
+    /** What the worker evaluates against the events it holds, for the document now. */
+    runInput: () => runInputOf(state.get().doc, state.get().exceptionsEdited),
+    /** What the worker evaluates against the page's events text, for the document now. */
+    evaluateInput: () => inputsOf(state.get().doc, state.get().exceptionsEdited),
     select: (id: string | undefined) => state.dispatch({ type: 'select', id }),
     /** The rule as the editor holds it (the document lags a keystroke behind while typing). */
     getRule: () => editors.get().rule?.getValue() ?? doc().rule,

@@ -175,7 +175,7 @@ async function shownWith(x: Shared, c: ClientLike, compact: CompactEvaluation, v
 async function evaluateVersion(x: Shared): Promise<void> {
   const c = x.client();
   if (!c) return;
-  const { doc, version } = x.documents.state.get();
+  const { doc, version, exceptionsEdited } = x.documents.state.get();
   x.inFlight++;
   // Each step applies to the state as it is then (a dataset may have been loaded meanwhile).
   let final: ((r: ResultsState) => ResultsState) | undefined;
@@ -184,7 +184,7 @@ async function evaluateVersion(x: Shared): Promise<void> {
     const r0 = x.results.get();
     const needsLoad = x.held === undefined && (r0.info === undefined || r0.loadedText !== doc.events);
     const load = needsLoad ? c.loadText(doc.events, { labelField: idFieldOf(doc) }) : undefined;
-    const ran = c.run(runInputOf(doc), undefined, x.tuningOf?.(doc));
+    const ran = c.run(runInputOf(doc, exceptionsEdited), undefined, x.tuningOf?.(doc));
     const lo = await load;
     if (lo && failed(lo)) {
       await ran;

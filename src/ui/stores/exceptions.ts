@@ -7,7 +7,6 @@
  */
 import type { BulkExportView, CompareView, ExceptionPreview, ProblemView } from '../../worker/protocol';
 import type { ExceptionsDoc } from '../state/doc-state';
-import { runInputOf } from '../state/documents';
 import {
   draftFromEvent,
   draftProblem,
@@ -54,6 +53,8 @@ export interface ExceptionsUi {
   /** A short message after an action (a file opened, an export copied). */
   readonly message: string | undefined;
   readonly cluster: ClusterState;
+  /** A line of the text to show and select (a problem or an item picked), counted so each ask is new. */
+  readonly reveal?: { readonly line: number; readonly n: number };
 }
 
 const initialUi: ExceptionsUi = {
@@ -98,7 +99,7 @@ export function createExceptions<F extends { readonly name: string }>(
     const doc = documents.doc();
     const expectations = doc.expectations;
     const preview = { item, position: draft.position, ...(expectations ? { expectations } : {}) };
-    void c.previewException({ ...runInputOf(doc), rule: documents.getRule() }, preview).then((o) => {
+    void c.previewException({ ...documents.runInput(), rule: documents.getRule() }, preview).then((o) => {
       if (seq !== previewSeq || o.status === 'superseded') return;
       const next: PreviewState =
         o.status === 'ok' ? { phase: 'ready', preview: o.value.preview } : { phase: 'failed', message: failure(o) };
@@ -109,12 +110,11 @@ export function createExceptions<F extends { readonly name: string }>(
   return {
     ui,
     setView: (view: ExceptionsUi['view']) => ui.update((u) => ({ ...u, view })),
+    /** Show the text at a line (a problem's, an item's): the text view, the line selected. */
+    showLine: (line: number) => ui.update((u) => ({ ...u, view: 'text', reveal: { line, n: (u.reveal?.n ?? 0) + 1 } })),
     dismissMessage: () => say(undefined),
     /** The raw text edited in the pane (typing is not an undo step of its own). */
-    setText(text: string): void {
-      const x = current();
-      if (x?.text !== text) documents.patch({ exceptions: { ...(x ?? {}), text } });
-    },
+    setText: (text: string): void => documents.editExceptions(text),
     /** A file opened or dropped: a `.txt` value list joins the lists, anything else replaces the text. */
     async openFile(file: F): Promise<void> {
       const text = await ports.readFileText(file);
@@ -182,7 +182,7 @@ function clusterActions<F>(
   say: (m: string | undefined) => void,
 ) {
   const setCluster = (cluster: ClusterState) => ui.update((u) => ({ ...u, cluster }));
-  const input = () => ({ ...runInputOf(documents.doc()), rule: documents.getRule() });
+  const input = () => ({ ...documents.runInput(), rule: documents.getRule() });
   return {
     /** The pane's items as a Kibana exception list file. */
     async downloadList(): Promise<void> {

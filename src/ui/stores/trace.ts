@@ -32,7 +32,7 @@ export function createTrace(documents: Documents, results: Store<ResultsState>, 
     }
     const { eventId, ruleText } = target;
     trace.set({ eventId, ruleText, entries: undefined });
-    void c.traceAt(runInputOf(doc), target.position).then((o) => {
+    void c.traceAt(runInputOf(doc, documents.state.get().exceptionsEdited), target.position).then((o) => {
       if (question !== asked) return;
       trace.set({ eventId, ruleText, entries: o.status === 'ok' ? o.value.entries : [] });
     });

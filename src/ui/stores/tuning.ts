@@ -8,7 +8,6 @@
 import { applyOffsetEdit, replaceAllText } from '../../monaco/edits';
 import type { Expectation, RuleExportFormat, WorkspaceView } from '../../worker/protocol';
 import type { VerdictKind } from '../../core';
-import { inputsOf } from '../state/documents';
 import {
   type DocState,
   idFieldOf,
@@ -128,7 +127,7 @@ function createExclusion(documents: Documents, client: ClientSource, expectation
         ...(request.value !== undefined ? { value: request.value } : {}),
         ...(Object.keys(exp).length > 0 ? { expectations: exp } : {}),
       };
-      void c.propose({ ...inputsOf(documents.doc()), rule }, ask).then((o) => {
+      void c.propose({ ...documents.evaluateInput(), rule }, ask).then((o) => {
         if (o.status === 'ok') exclusion.dispatch({ type: 'answer', request, result: o.value.result });
         else if (o.status !== 'superseded')
           exclusion.dispatch({

@@ -172,6 +172,43 @@ describe('the exceptions store', () => {
   });
 });
 
+describe('typing in the pane’s text', () => {
+  test('marks the text as typed, so a broken one keeps the last exceptions applied; a file, Undo or a load do not', async () => {
+    const { documents, ex, files } = setup();
+    const keep = () => documents.runInput().exceptionsText?.keepLastApplied;
+    files['export.ndjson'] = '{"list_id":"l"}\n';
+    await ex.openFile({ name: 'export.ndjson' });
+    expect(keep()).toBeUndefined();
+    const v = documents.state.get().version;
+    ex.setText('{"list_id":"l"}\n{"item_id": ');
+    expect(documents.doc().exceptions?.text).toBe('{"list_id":"l"}\n{"item_id": ');
+    expect(documents.state.get().version).toBe(v + 1);
+    expect(keep()).toBe(true);
+    expect(documents.evaluateInput().exceptionsText?.keepLastApplied).toBe(true);
+    // Other edits leave the mark; the same text again changes nothing.
+    documents.patch({ mapping: '{}' });
+    expect(keep()).toBe(true);
+    ex.setText('{"list_id":"l"}\n{"item_id": ');
+    expect(documents.state.get().version).toBe(v + 2);
+    ex.undo();
+    expect(keep()).toBeUndefined();
+    ex.setText('x');
+    documents.load({ ...documents.doc(), exceptions: { text: 'y' } });
+    expect(keep()).toBeUndefined();
+    // What the worker is sent for a document never carries the mark into a link or a draft.
+    expect(JSON.stringify(documents.doc())).not.toContain('keepLastApplied');
+  });
+
+  test('a problem of the text asks for its line: the text view, the line, each ask new', () => {
+    const { ex } = setup();
+    ex.showLine(3);
+    const first = ex.ui.get().reveal!;
+    expect([ex.ui.get().view, first.line]).toEqual(['text', 3]);
+    ex.showLine(3);
+    expect(ex.ui.get().reveal!.n).toBe(first.n + 1);
+  });
+});
+
 describe('the expiry in the store', () => {
   const ready = { removed: [], alertsRemoved: 0, expectedAlerts: [], warnings: [], problems: [], text: 'WITH\n' };
 

@@ -239,6 +239,51 @@ describe('exception requests', () => {
   });
 });
 
+describe('a text typed in the pane that reads with errors', () => {
+  const good = ndjson(container, ansible, notRoot, summary(2));
+  const broken = good.replace('"not-root"', '"not-root');
+  const evaluated = (text: string, keepLastApplied?: boolean) =>
+    readExceptions({ text, at: 0, ...(keepLastApplied ? { keepLastApplied } : {}) }, Date.now, { evaluation: true });
+  const ids = (r: ReturnType<typeof readExceptions>) => r.input?.items.map((i) => i.item_id);
+
+  test('keeps what the last evaluation applied, names the problem at its place, and lets go once it reads', () => {
+    expect(ids(evaluated(good))).toEqual(['ansible', 'not-root']);
+    const r = evaluated(broken, true);
+    expect(ids(r)).toEqual(['ansible', 'not-root']);
+    expect(r.kept?.items).toHaveLength(2);
+    expect(r.problems.find((p) => p.severity === 'error')?.at?.line).toBe(3);
+    const view = exceptionsView({ text: broken }, r, undefined);
+    expect(view.kept).toEqual({ items: 2 });
+    expect(view.items.map((i) => [i.item.item_id, i.line])).toEqual([
+      ['ansible', undefined],
+      ['not-root', undefined],
+    ]);
+    expect(view.problems.some((p) => p.severity === 'error' && p.at?.line === 3)).toBe(true);
+    // Still broken after more typing: still the same items; read by a preview too.
+    expect(ids(evaluated(`${broken} `, true))).toEqual(['ansible', 'not-root']);
+    expect(ids(readExceptions({ text: `${broken} `, keepLastApplied: true }))).toEqual(['ansible', 'not-root']);
+    // Fixed with another item: the new text applies.
+    const fixed = ndjson(container, ansible, summary(1));
+    expect(ids(evaluated(fixed, true))).toEqual(['ansible']);
+    expect(evaluated(fixed, true).kept).toBeUndefined();
+  });
+
+  test('a file or a whole document with errors applies the items that read, as before', () => {
+    evaluated(good);
+    const r = evaluated(broken);
+    expect(ids(r)).toEqual(['ansible']);
+    expect(r.kept).toBeUndefined();
+    // Typing in that text keeps what it applied, not the text before the file.
+    expect(ids(evaluated(`${broken}x`, true))).toEqual(['ansible']);
+  });
+
+  test('an export or a preview does not change what an evaluation keeps', () => {
+    evaluated(good);
+    readExceptions({ text: broken });
+    expect(ids(evaluated(broken, true))).toEqual(['ansible', 'not-root']);
+  });
+});
+
 describe('an item that expires', () => {
   const run = (msg: Parameters<typeof handleExceptions>[0]) => handleExceptions(msg, eventsOf);
   const expiring = (when: string) =>
