@@ -212,7 +212,14 @@ export class WorkerSession {
     const t0 = this.now();
     const ds = this.dataset;
     const key = runKey(input, ds.version);
-    const result = this.last?.key === key ? this.last.result : coreRun(input, ds, this.now);
+    // The last run, or an evaluation asked for since (an exception preview's), may be this one.
+    const result =
+      this.last?.key === key
+        ? this.last.result
+        : this.asked?.key === key
+          ? this.asked.result
+          : coreRun(input, ds, this.now);
+    this.asked = undefined;
     const byPosition: (Verdict | undefined)[] = new Array(ds.count);
     const verdicts = codesOf(result, ds.count, byPosition);
     this.last = { key, result, byPosition, codes: verdicts };

@@ -30,7 +30,8 @@ export interface ExceptionsPorts<F> {
 
 export type PreviewState =
   | { readonly phase: 'idle' }
-  | { readonly phase: 'running' }
+  /** `last`: the preview of the draft before this change, shown until the new one is there. */
+  | { readonly phase: 'running'; readonly last?: ExceptionPreview }
   | { readonly phase: 'ready'; readonly preview: ExceptionPreview }
   | { readonly phase: 'failed'; readonly message: string };
 
@@ -67,6 +68,12 @@ const initialUi: ExceptionsUi = {
   cluster: { phase: 'idle' },
 };
 
+/** A preview asked for again: what was shown stays until the answer comes. */
+function running(prev: PreviewState): PreviewState {
+  const last = prev.phase === 'ready' ? prev.preview : prev.phase === 'running' ? prev.last : undefined;
+  return last ? { phase: 'running', last } : { phase: 'running' };
+}
+
 const failure = (o: { status: 'timeout' } | { status: 'failed'; message: string }) =>
   o.status === 'timeout' ? 'The worker took too long.' : o.message;
 
@@ -95,7 +102,7 @@ export function createExceptions<F extends { readonly name: string }>(
       return;
     }
     const seq = ++previewSeq;
-    ui.update((u) => ({ ...u, preview: { phase: 'running' } }));
+    ui.update((u) => ({ ...u, preview: running(u.preview) }));
     const doc = documents.doc();
     const expectations = doc.expectations;
     const preview = { item, position: draft.position, ...(expectations ? { expectations } : {}) };

@@ -243,6 +243,24 @@ describe('the expiry in the store', () => {
   });
 });
 
+describe('previews while the draft is edited', () => {
+  test('the last answer stays shown while the changed item is tested; a problem clears it', async () => {
+    const { ex, previews } = setup();
+    ex.startAdd(event, ['process.name'], [], new Set());
+    const shown = { removed: [], alertsRemoved: 0, expectedAlerts: [], warnings: [], problems: [], text: 'ONE\n' };
+    previews[0]!.resolve({ status: 'ok', value: { type: 'previewException', id: 1, preview: shown } });
+    await flush();
+    const draft = ex.ui.get().draft!;
+    ex.updateDraft({ ...draft, name: 'a' });
+    ex.updateDraft({ ...draft, name: 'ab' });
+    expect(ex.ui.get().preview).toEqual({ phase: 'running', last: shown });
+    // Apply waits for the answer about the item as it is now.
+    expect(ex.applyDraft()).toBe(false);
+    ex.updateDraft(updateEntry(draft, 'process.name', { on: false }));
+    expect(ex.ui.get().preview).toEqual({ phase: 'idle' });
+  });
+});
+
 describe('exceptions in links and drafts', () => {
   test('the pane travels in the share payload and comes back; an empty pane is not written', async () => {
     const { toSharePayload, fromSharePayload } = await import('../../../src/ui/state/doc-state');

@@ -316,5 +316,8 @@ describe('the held events: the session’s last run is reused only for the same 
     const other = session.evaluation({ ...input, rule: 'process where false' });
     expect(other).not.toBe(last);
     expect(session.evaluation({ ...input, rule: 'process where false' })).toBe(other);
+    // A run of those inputs takes it instead of evaluating again.
+    session.run({ ...input, rule: 'process where false' });
+    expect(session.lastResult).toBe(other);
   });
 });

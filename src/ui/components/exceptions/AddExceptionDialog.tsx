@@ -230,10 +230,12 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
 }
 
 function PreviewView({ preview, nameOf }: { readonly preview: PreviewState; readonly nameOf: (id: string) => string }) {
-  if (preview.phase === 'idle' || preview.phase === 'running')
+  if (preview.phase === 'idle' || (preview.phase === 'running' && !preview.last))
     return <div className="muted exc-preview">Testing the item on the events…</div>;
   if (preview.phase === 'failed') return <div className="exc-problem">The preview failed: {preview.message}</div>;
-  const r = preview.preview;
+  // While the changed item is tested, the last answer stays (dimmed) instead of flashing away.
+  const r = preview.phase === 'running' ? preview.last! : preview.preview;
+  const busy = preview.phase === 'running';
   const ruleError = r.problems.find((d) => d.source === 'rule');
   if (ruleError)
     return (
@@ -243,7 +245,11 @@ function PreviewView({ preview, nameOf }: { readonly preview: PreviewState; read
     );
   const alerts = r.removed.filter((x) => x.verdict === 'alert');
   return (
-    <div className="exc-preview" data-testid="exception-preview">
+    <div
+      className={busy ? 'exc-preview exc-preview-busy' : 'exc-preview'}
+      data-testid="exception-preview"
+      aria-busy={busy ? true : undefined}
+    >
       {r.expectedAlerts.length > 0 && (
         <div className="exc-loud" role="alert" data-testid="preview-expected-alerts">
           Removes {r.expectedAlerts.length} expected alert{r.expectedAlerts.length === 1 ? '' : 's'}:{' '}
