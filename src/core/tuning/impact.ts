@@ -8,9 +8,13 @@ import type { EvaluationResult } from '../api-types';
 import type { ClauseImpact, ImpactTable } from './types';
 
 export function clauseImpact(result: EvaluationResult): ImpactTable {
-  const parts = new Map<number, { clause: string; suppresses: number[]; only: number[] }>();
+  const parts = new Map<
+    number,
+    { clause: string; suppresses: number[]; only: number[]; byElement: Map<string, number[]> }
+  >();
   for (const s of result.clauseStats ?? []) {
-    if (s.kind === 'exclusion') parts.set(s.clauseId, { clause: s.clause.text, suppresses: [], only: [] });
+    if (s.kind === 'exclusion')
+      parts.set(s.clauseId, { clause: s.clause.text, suppresses: [], only: [], byElement: new Map() });
   }
   const elements = new Map<number, number[]>();
   for (const v of result.verdicts ?? []) {
@@ -21,18 +25,21 @@ export function clauseImpact(result: EvaluationResult): ImpactTable {
       if (part) {
         part.suppresses.push(v.position);
         if (alone) part.only.push(v.position);
+        if (r.matchId !== undefined && r.match) push(part.byElement, r.match.text, v.position);
       }
-      if (r.matchId !== undefined) {
-        let list = elements.get(r.matchId);
-        if (!list) {
-          list = [];
-          elements.set(r.matchId, list);
-        }
-        list.push(v.position);
-      }
+      if (r.matchId !== undefined) push(elements, r.matchId, v.position);
     }
   }
   const out: ClauseImpact[] = [];
-  for (const [clauseId, p] of parts) out.push({ clauseId, ...p });
+  for (const [clauseId, { byElement, ...p }] of parts) {
+    const els = [...byElement].map(([text, suppresses]) => ({ text, suppresses }));
+    out.push({ clauseId, ...p, elements: els });
+  }
   return { parts: out, elements };
+}
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }

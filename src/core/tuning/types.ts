@@ -68,6 +68,8 @@ export interface ClauseImpact {
   readonly suppresses: readonly number[];
   /** Positions of the events that only this part suppresses: remove it and they alert. */
   readonly only: readonly number[];
+  /** Per list element or pattern of the part that suppresses events, by its text: their positions. */
+  readonly elements: readonly { readonly text: string; readonly suppresses: readonly number[] }[];
 }
 
 export interface ImpactTable {

@@ -188,7 +188,8 @@ export function elementFilter(
     const p = s.parts.find((e) => e.id === id);
     if (!p) continue;
     const positions = elements.find(([e]) => e === id)?.[1] ?? [];
-    return { kind: 'clause', label: `${collapse(p.span.text)} of ${listHead(s.clause.text)}`, positions };
+    const label = `${collapse(p.span.text)} of ${listHead(s.clause.text)}`;
+    return { kind: 'clause', label, positions, element: { part: collapse(s.clause.text), text: p.span.text } };
   }
   return undefined;
 }

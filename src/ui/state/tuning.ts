@@ -13,6 +13,7 @@ import type {
 } from '../../worker/protocol';
 import type { VerdictKind } from '../../core';
 import { toCoreSettings, type Baseline, type UiSettings } from './doc-state';
+import { collapse } from './reason-text';
 
 export type { Baseline } from './doc-state';
 
@@ -174,7 +175,13 @@ export type TuningFilter =
   | { readonly kind: 'changed' }
   | { readonly kind: 'unmet' }
   /** The events an inline badge stands for (a part, or a list element), by position. */
-  | { readonly kind: 'clause'; readonly label: string; readonly positions: readonly number[] };
+  | {
+      readonly kind: 'clause';
+      readonly label: string;
+      readonly positions: readonly number[];
+      /** One list element's events: the part (its text, collapsed) and the element's text. */
+      readonly element?: { readonly part: string; readonly text: string };
+    };
 
 export function matchesTuning(f: TuningFilter, index: TuningIndex, position: number): boolean {
   switch (f.kind) {
@@ -240,6 +247,21 @@ export function expectationSummary(index: TuningIndex, total: number): string {
   const n = (x: number) => x.toLocaleString('en-US');
   if (index.unmet === 0) return `${n(total)} expectation${total === 1 ? '' : 's'} met`;
   return `${n(index.unmet)} of ${n(total)} expectation${total === 1 ? '' : 's'} unmet${unknown}`;
+}
+
+/**
+ * A clause filter after an edit: the events its part (found by its text), or that part's list
+ * element (by its text), suppresses now; undefined when the part is gone or nothing changed.
+ */
+export function followClause(f: TuningFilter | undefined, view: TuningView | undefined): TuningFilter | undefined {
+  if (f?.kind !== 'clause') return undefined;
+  const partText = f.element?.part ?? f.label;
+  const part = view?.impact.find((p) => collapse(p.clause) === partText);
+  if (!part) return undefined;
+  const positions = f.element
+    ? (part.elements.find((e) => e.text === f.element!.text)?.suppresses ?? [])
+    : part.suppresses;
+  return positions.join() === f.positions.join() ? undefined : { ...f, positions };
 }
 
 /** The positions a tuning filter keeps, from the worker's views (undefined: no filter). */

@@ -30,9 +30,8 @@ import {
   type TuningFilter,
 } from '../state/tuning';
 import type { Documents } from './documents';
-import { collapse } from '../state/reason-text';
 import type { ListState } from '../state/result-list';
-import { filterPositions } from '../state/tuning';
+import { filterPositions, followClause } from '../state/tuning';
 import type { ClientSource, TuningResult } from './evaluation';
 
 export interface TuningPorts<F> {
@@ -291,13 +290,10 @@ export function linkTuningFilter(
     const only = filterPositions(ui.get().filter, views.get()?.view);
     if (only !== list.get().only) list.update((l) => ({ ...l, only }));
   };
-  // A clause's events after an edit: the same part (by its text) in the new views, if it is still there.
+  // A clause's (or list element's) events after an edit: the same part, by its text, in the new views.
   const refresh = () => {
-    const f = ui.get().filter;
-    const part =
-      f?.kind === 'clause' ? views.get()?.view?.impact.find((p) => collapse(p.clause) === f.label) : undefined;
-    if (f?.kind === 'clause' && part && part.suppresses.join() !== f.positions.join())
-      ui.update((u) => ({ ...u, filter: { ...f, positions: part.suppresses } }));
+    const followed = followClause(ui.get().filter, views.get()?.view);
+    if (followed) ui.update((u) => ({ ...u, filter: followed }));
     else apply();
   };
   const stops = [ui.subscribe(apply), views.subscribe(refresh)];

@@ -124,7 +124,12 @@ describe('result view', () => {
     const [key] = JSON.parse(decodeURIComponent(link![1]!)) as [string];
     expect(key.startsWith(ELEMENT_KEY)).toBe(true);
     const filter = elementFilter(Number(key.slice(ELEMENT_KEY.length)), results.clauseStats, elements);
-    expect(filter).toEqual({ kind: 'clause', label: '"y" of process.name in (…)', positions: [1] });
+    expect(filter).toEqual({
+      kind: 'clause',
+      label: '"y" of process.name in (…)',
+      positions: [1],
+      element: { part: 'process.name in ("y", "x", "z", "x")', text: '"y"' },
+    });
     // a stale rule text draws nothing
     expect(elementMarks({ rulesCurrent: false }, results.clauseStats)).toEqual([]);
   });

@@ -43,12 +43,22 @@ describe('clause impact', () => {
     }
   });
 
-  test('per element: the events each inline count stands for', () => {
+  test('per element: the events each inline count stands for, by node id and by the element text in its part', () => {
     const base = run(defaultRule, defaultEvents);
     const t = clauseImpact(base);
+    let live = 0;
     for (const s of base.clauseStats!) {
-      for (const p of s.parts) expect(t.elements.get(p.id)?.length ?? 0, p.span.text).toBe(p.count);
+      const part = t.parts.find((x) => x.clauseId === s.clauseId);
+      for (const p of s.parts) {
+        expect(t.elements.get(p.id)?.length ?? 0, p.span.text).toBe(p.count);
+        const byText = part?.elements.find((e) => e.text === p.span.text)?.suppresses ?? [];
+        if (p.count > 0) {
+          expect(byText, p.span.text).toEqual(t.elements.get(p.id));
+          live++;
+        }
+      }
     }
+    expect(live).toBeGreaterThan(3);
   });
 
   test('per element: "only" is exactly what removing the element turns into alerts; 0 events means no change', () => {

@@ -465,14 +465,18 @@ describe('tuning store: the tuning filter restricts the results list', () => {
   });
 
   test('a clause filter follows its part into the next views while the text is the same', () => {
-    const part = (positions: number[]) => ({
+    const part = (positions: number[], b: number[] = []) => ({
       clauseId: 9,
-      clause: 'process.name  in ("a")',
+      clause: 'process.name  in ("a", "b")',
       suppresses: positions,
       only: [],
+      elements: [
+        { text: '"a"', suppresses: positions.filter((x) => !b.includes(x)) },
+        { text: '"b"', suppresses: b },
+      ],
     });
     const ui = createStore<{ filter: TuningFilter | undefined; diffOpen: boolean }>({
-      filter: { kind: 'clause', label: 'process.name in ("a")', positions: [1] },
+      filter: { kind: 'clause', label: 'process.name in ("a", "b")', positions: [1] },
       diffOpen: false,
     });
     const views = createStore<TuningResult | undefined>({
@@ -487,6 +491,35 @@ describe('tuning store: the tuning filter restricts the results list', () => {
     // the part is gone (edited away): the filter keeps what it listed
     views.set({ version: 3, rule: 'r3', view: { ...view, impact: [] } });
     expect([...list.get().only!]).toEqual([1, 4]);
+  });
+
+  test('a list element filter follows that element of its part, by their texts', () => {
+    const part = (a: number[], b: number[]) => ({
+      clauseId: 9,
+      clause: 'process.name in ("a", "b")',
+      suppresses: [...a, ...b].sort(),
+      only: [],
+      elements: [{ text: '"a"', suppresses: a }, ...(b.length > 0 ? [{ text: '"b"', suppresses: b }] : [])],
+    });
+    const element = { part: 'process.name in ("a", "b")', text: '"b"' };
+    const ui = createStore<{ filter: TuningFilter | undefined; diffOpen: boolean }>({
+      filter: { kind: 'clause', label: '"b" of process.name in (…)', positions: [2], element },
+      diffOpen: false,
+    });
+    const views = createStore<TuningResult | undefined>({
+      version: 1,
+      rule: 'r',
+      view: { ...view, impact: [part([1], [2])] },
+    });
+    const list = createStore(initialList);
+    linkTuningFilter(ui, views, list);
+    expect([...list.get().only!]).toEqual([2]);
+    views.set({ version: 2, rule: 'r2', view: { ...view, impact: [part([1], [2, 5])] } });
+    expect([...list.get().only!]).toEqual([2, 5]);
+    // the element suppresses nothing now: the list says so (empty) rather than showing old events
+    views.set({ version: 3, rule: 'r3', view: { ...view, impact: [part([1, 2, 5], [])] } });
+    expect([...list.get().only!]).toEqual([]);
+    expect(ui.get().filter).toMatchObject({ label: '"b" of process.name in (…)', element });
   });
 
   test('the list model lists only the kept positions, with the verdict filter and the search', () => {
