@@ -209,6 +209,35 @@ function versions() {
   };
 }
 
+/** What a save's answer does to the indicator and the notice (a failure told once, until a save works). */
+function saveOutcomes(
+  tab: { readonly current: Current },
+  status: Store<SaveStatus>,
+  notices: Store<Notice | undefined>,
+  v: ReturnType<typeof versions>,
+) {
+  /** The last save failed (the user has been told; told again only after one works). */
+  let failing = false;
+  return {
+    /** A save of `target` failed: the indicator says so, and the notice at once (again only after one worked). */
+    report: (target: Current, e: unknown): void => {
+      const failed = saveFailure(e);
+      if (target === tab.current) status.set(failed);
+      if (!failing) notices.set({ kind: 'save-failed', reason: failed.reason, message: failed.message });
+      failing = true;
+    },
+    /** Version `mine` of `target` is stored. */
+    stored: (target: Current, mine: number): void => {
+      failing = false;
+      if (target !== tab.current) return;
+      v.keep(mine);
+      if (mine !== v.now()) return;
+      status.set({ state: 'saved' });
+      if (notices.get()?.kind === 'save-failed') notices.set(undefined);
+    },
+  };
+}
+
 /** The tab's workspace and its saving: autosave, one save at a time, a failure told at once. */
 function createSaving(
   ports: Pick<DraftPorts, 'workspaces' | 'debounce' | 'withTimeout'>,
@@ -225,26 +254,8 @@ function createSaving(
     state: opening.stored || opening.base.origin === 'example' ? 'saved' : 'pending',
   });
   let chain: Promise<void> = Promise.resolve();
-  /** The last save failed (the user has been told; told again only after one works). */
-  let failing = false;
   const v = versions();
-
-  /** A save of `target` failed: the indicator says so, and the notice at once (again only after one worked). */
-  const report = (target: Current, e: unknown): void => {
-    const failed = saveFailure(e);
-    if (target === tab.current) status.set(failed);
-    if (!failing) notices.set({ kind: 'save-failed', reason: failed.reason, message: failed.message });
-    failing = true;
-  };
-  /** Version `mine` of `target` is stored. */
-  const stored = (target: Current, mine: number): void => {
-    failing = false;
-    if (target !== tab.current) return;
-    v.keep(mine);
-    if (mine !== v.now()) return;
-    status.set({ state: 'saved' });
-    if (notices.get()?.kind === 'save-failed') notices.set(undefined);
-  };
+  const { report, stored } = saveOutcomes(tab, status, notices, v);
   const store = async (target: Current, state: DocState, mine: number): Promise<void> => {
     const refused = await writeDraft(w, ports.withTimeout, held, target, state);
     if (!refused) return stored(target, mine);
@@ -389,6 +400,23 @@ async function openElsewhere(
   return new Set(others.filter((_, i) => held[i]).map((m) => m.id));
 }
 
+/** Read the Recent list, then which of its workspaces other tabs have open (the menu offers no Delete for those). */
+function recentLister(
+  w: WorkspacePorts,
+  lists: { readonly recent: Store<readonly WorkspaceMeta[]>; readonly elsewhere: Store<ReadonlySet<string>> },
+  current: () => string,
+): () => Promise<readonly WorkspaceMeta[]> {
+  let asked = 0;
+  return async () => {
+    const list = await w.store.list().catch(() => lists.recent.get());
+    lists.recent.set(list);
+    const mine = ++asked;
+    const open = await openElsewhere(w, list, current());
+    if (mine === asked) lists.elsewhere.set(open);
+    return list;
+  };
+}
+
 /** Another tab held this workspace first: go on in a copy, the document staying on screen. */
 async function copySwitch(
   w: WorkspacePorts,
@@ -427,16 +455,7 @@ function createSwitching(
   },
 ) {
   const w = ports.workspaces;
-  let asked = 0;
-  /** The list, then which of its workspaces other tabs have open (the menu offers no Delete for those). */
-  const refreshRecent = async (): Promise<readonly WorkspaceMeta[]> => {
-    const list = await w.store.list().catch(() => lists.recent.get());
-    lists.recent.set(list);
-    const mine = ++asked;
-    const open = await openElsewhere(w, list, saving.tab.current.id);
-    if (mine === asked) lists.elsewhere.set(open);
-    return list;
-  };
+  const refreshRecent = recentLister(w, lists, () => saving.tab.current.id);
 
   /** Show `state` as the tab's workspace `next`, saved at once. */
   const show: Show = async (next, state, notice) => {
