@@ -114,6 +114,13 @@ test('a malformed paste in the text view: located in the Problems panel, the las
   await expect(summary).toContainText('1 excepted');
   await expect(text).toHaveValue(cut);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/malformed-paste.png` });
+  // No item is added to a text that does not read: the dialog says why and Apply waits.
+  await page.locator('[data-testid=event-row]').first().click();
+  await page.getByTestId('add-exception-button').click();
+  await expect(page.getByTestId('draft-text-problem')).toContainText('The exceptions text has errors');
+  await expect(page.getByTestId('exception-preview')).toBeVisible();
+  await expect(page.getByTestId('apply-exception')).toBeDisabled();
+  await page.getByTestId('cancel-exception').click();
   // The problem takes the text to its line.
   await page.getByTestId('exceptions-view-list').click();
   await problem.getByRole('button').click();

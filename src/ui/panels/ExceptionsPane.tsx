@@ -79,6 +79,11 @@ export function ExceptionsPane({ pg }: ExceptionsPaneProps) {
           draft={ui.draft}
           preview={ui.preview}
           now={ui.checkedAt}
+          textProblem={
+            view?.kept
+              ? 'The exceptions text has errors (see Problems), so the items from before it broke still apply: fix it before adding an item to it.'
+              : undefined
+          }
           lists={view?.lists.map((l) => l.list_id) ?? []}
           onChange={pg.exceptions.updateDraft}
           onApply={pg.exceptions.applyDraft}

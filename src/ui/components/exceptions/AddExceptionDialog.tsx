@@ -21,6 +21,8 @@ export interface AddExceptionDialogProps {
   readonly onCancel: () => void;
   /** When the draft was checked: an expiry must lie after it. */
   readonly now: number;
+  /** Why the item cannot go into the pane's text now (it reads with errors), if so. */
+  readonly textProblem?: string | undefined;
   /** What an event is called (its label), from its id. */
   readonly nameOf?: (id: string) => string;
 }
@@ -181,7 +183,7 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
   // The expiry's problem is said beside its field.
   const elsewhere = problem !== undefined && problem !== expiryProblem(draft, p.now);
   const shown = all ? draft.entries : draft.entries.filter((e) => e.on || e.suggested);
-  const ready = p.preview.phase === 'ready' && !problem;
+  const ready = p.preview.phase === 'ready' && !problem && !p.textProblem;
   return (
     <div className="overlay">
       <div
@@ -216,6 +218,11 @@ export function AddExceptionDialog(p: AddExceptionDialogProps) {
             <PreviewView preview={p.preview} nameOf={p.nameOf ?? ((id) => id)} />
           )}
         </div>
+        {p.textProblem && (
+          <div className="exc-problem exc-text-problem" data-testid="draft-text-problem">
+            {p.textProblem}
+          </div>
+        )}
         <div className="exc-dialog-buttons">
           <button type="button" className="primary" data-testid="apply-exception" disabled={!ready} onClick={p.onApply}>
             Add to exceptions
