@@ -8,15 +8,13 @@ import type { EvaluationResult } from '../api-types';
 import type { ClauseImpact, ImpactTable } from './types';
 
 export function clauseImpact(result: EvaluationResult): ImpactTable {
-  const parts = new Map<
-    number,
-    { clause: string; suppresses: number[]; only: number[]; byElement: Map<string, number[]> }
-  >();
+  const parts = new Map<number, { clause: string; suppresses: number[]; only: number[] }>();
   for (const s of result.clauseStats ?? []) {
-    if (s.kind === 'exclusion')
-      parts.set(s.clauseId, { clause: s.clause.text, suppresses: [], only: [], byElement: new Map() });
+    if (s.kind === 'exclusion') parts.set(s.clauseId, { clause: s.clause.text, suppresses: [], only: [] });
   }
   const elements = new Map<number, number[]>();
+  // Per element (by node id), the part it belongs to and its text: noted once, on its first event.
+  const owner = new Map<number, { readonly clauseId: number; readonly text: string }>();
   for (const v of result.verdicts ?? []) {
     if (v.verdict !== 'suppressed') continue;
     const alone = v.reasons.length === 1;
@@ -25,21 +23,23 @@ export function clauseImpact(result: EvaluationResult): ImpactTable {
       if (part) {
         part.suppresses.push(v.position);
         if (alone) part.only.push(v.position);
-        if (r.matchId !== undefined && r.match) push(part.byElement, r.match.text, v.position);
       }
-      if (r.matchId !== undefined) push(elements, r.matchId, v.position);
+      if (r.matchId === undefined) continue;
+      const list = elements.get(r.matchId);
+      if (list) list.push(v.position);
+      else {
+        elements.set(r.matchId, [v.position]);
+        if (part && r.match) owner.set(r.matchId, { clauseId: r.clauseId, text: r.match.text });
+      }
     }
   }
-  const out: ClauseImpact[] = [];
-  for (const [clauseId, { byElement, ...p }] of parts) {
-    const els = [...byElement].map(([text, suppresses]) => ({ text, suppresses }));
-    out.push({ clauseId, ...p, elements: els });
+  const byPart = new Map<number, { text: string; suppresses: readonly number[] }[]>();
+  for (const [id, o] of owner) {
+    const list = byPart.get(o.clauseId) ?? [];
+    list.push({ text: o.text, suppresses: elements.get(id)! });
+    byPart.set(o.clauseId, list);
   }
+  const out: ClauseImpact[] = [];
+  for (const [clauseId, p] of parts) out.push({ clauseId, ...p, elements: byPart.get(clauseId) ?? [] });
   return { parts: out, elements };
-}
-
-function push<K>(m: Map<K, number[]>, k: K, v: number): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
 }
