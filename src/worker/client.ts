@@ -305,13 +305,19 @@ export class EvalClient {
     return this.request({ type: 'labels', labelField }) as Promise<Outcome<Reply<'labels'>>>;
   }
 
-  /** Evaluate the held events (latest wins while the worker is busy). */
-  run(input: RunInput, baseline?: RunInput, tuning?: TuningRequest): Promise<Outcome<Reply<'ran'>>> {
+  /** Evaluate the held events (latest wins while the worker is busy), with the rows of `rows`. */
+  run(
+    input: RunInput,
+    baseline?: RunInput,
+    tuning?: TuningRequest,
+    rows?: readonly number[],
+  ): Promise<Outcome<Reply<'ran'>>> {
     return this.request({
       type: 'run',
       input,
       ...(baseline ? { baseline } : {}),
       ...(tuning ? { tuning } : {}),
+      ...(rows && rows.length > 0 ? { rows } : {}),
     }) as Promise<Outcome<Reply<'ran'>>>;
   }
 

@@ -204,7 +204,7 @@ function runHeld(msg: Extract<DatasetRequest, { type: 'run' }>): WorkerResponse 
   const text = msg.input.exceptionsText;
   const read = text && !msg.input.exceptions ? readExceptions(text, Date.now, { evaluation: true }) : undefined;
   const input = read?.input ? { ...msg.input, exceptions: read.input } : msg.input;
-  const ran = session.run(input, msg.baseline && withParsedExceptions(msg.baseline));
+  const ran = session.run(input, msg.baseline && withParsedExceptions(msg.baseline), msg.rows);
   const last = session.lastResult;
   const events = { eventsKey: `held\u0000${session.dataset.version}`, events: session.dataset.events };
   const tuning =

@@ -500,6 +500,11 @@ export interface CompactEvaluation {
   readonly sequenceCount: number;
   /** By position: the baseline's verdict codes, when the request named a baseline. */
   readonly baseline?: Uint8Array;
+  /**
+   * The rows of the positions the request named (`rows`), from this evaluation, when it has
+   * verdicts: the list's window comes with the answer instead of in a second round trip.
+   */
+  readonly rows?: readonly RowDetail[];
   readonly stats: Stats;
   readonly ms: number;
   /** With rule exceptions: the Exceptions pane's view (items, per-item counts, problems). */
@@ -555,6 +560,8 @@ export type DatasetRequest =
       readonly baseline?: RunInput;
       /** The tuning views to compute with the run (baseline diff, clause impact, rule tests). */
       readonly tuning?: TuningRequest;
+      /** Positions whose rows to send with the answer (the ones the list is likely to show). */
+      readonly rows?: readonly number[];
     }
   | { readonly type: 'rows'; readonly id: number; readonly positions: readonly number[] }
   | { readonly type: 'sequences'; readonly id: number; readonly from: number; readonly count: number }

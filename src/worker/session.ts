@@ -208,7 +208,7 @@ export class WorkerSession {
   }
 
   /** Evaluate the held events; the full result stays here for `rows`. */
-  run(input: RunInput, baseline?: RunInput): CompactEvaluation {
+  run(input: RunInput, baseline?: RunInput, rows?: readonly number[]): CompactEvaluation {
     const t0 = this.now();
     const ds = this.dataset;
     const key = runKey(input, ds.version);
@@ -256,6 +256,7 @@ export class WorkerSession {
       hitPositions,
       sequenceCount: result.hits?.sequences?.length ?? 0,
       ...(baseline ? { baseline: this.baselineCodes(baseline) } : {}),
+      ...(rows && this.good === this.last ? { rows: this.rows(rows) } : {}),
       stats: result.stats,
       ms: this.now() - t0,
     };

@@ -157,15 +157,18 @@ async function shownWith(x: Shared, c: ClientLike, compact: CompactEvaluation, v
   const next = applyRun(prev, compact, { version, rule });
   if (next.shown === prev.shown || !next.shown) return { version, rule };
   const shown = next.shown;
-  const positions = wanted(x, shown);
+  // The rows that came with the answer (the window as it was) serve; only the others are fetched.
+  const delivered = compact.rows ?? [];
+  const have = new Set(delivered.map((r) => r.position));
+  const missing = wanted(x, shown).filter((p) => !have.has(p));
   const [ro, so] = await Promise.all([
-    positions.length > 0 ? c.rows(positions) : undefined,
+    missing.length > 0 ? c.rows(missing) : undefined,
     compact.queryKind !== 'event' && compact.sequenceCount > 0
       ? c.sequences(0, Math.min(compact.sequenceCount, SEQUENCES_SHOWN))
       : undefined,
   ]);
-  const rows: RowDetail[] =
-    ro?.status === 'ok' && ro.value.datasetVersion === shown.info.version ? [...ro.value.rows] : [];
+  const fetched = ro?.status === 'ok' && ro.value.datasetVersion === shown.info.version ? ro.value.rows : [];
+  const rows: RowDetail[] = [...delivered, ...fetched];
   const sequences: SequenceDetail[] = so?.status === 'ok' ? [...so.value.sequences] : [];
   x.asked = { shown: undefined, positions: new Set() };
   return { version, rule, rows, sequences };
@@ -184,7 +187,14 @@ async function evaluateVersion(x: Shared): Promise<void> {
     const r0 = x.results.get();
     const needsLoad = x.held === undefined && (r0.info === undefined || r0.loadedText !== doc.events);
     const load = needsLoad ? c.loadText(doc.events, { labelField: idFieldOf(doc) }) : undefined;
-    const ran = c.run(runInputOf(doc, exceptionsEdited), undefined, x.tuningOf?.(doc));
+    // The rows the list shows now are likely the ones it shows next: they come with the answer.
+    const shownNow = needsLoad ? undefined : r0.shown;
+    const ran = c.run(
+      runInputOf(doc, exceptionsEdited),
+      undefined,
+      x.tuningOf?.(doc),
+      shownNow ? wanted(x, shownNow) : undefined,
+    );
     const lo = await load;
     if (lo && failed(lo)) {
       await ran;

@@ -65,6 +65,22 @@ describe('WorkerSession: the held events', () => {
 });
 
 describe('WorkerSession: compact results and paging', () => {
+  it('sends the rows asked for with the run, from that run; a run with errors sends none', () => {
+    const s = new WorkerSession();
+    s.loadText(lines(9, ev), 'event.id');
+    s.run(run());
+    // Now bash is no exclusion: event 4 alerts, and its row says so.
+    const r = s.run(run('process where process.name in ("nc", "bash")'), undefined, [4, 0, 99]);
+    expect(r.rows?.map((x) => [x.position, x.verdict])).toEqual([
+      [4, 'alert'],
+      [0, 'alert'],
+    ]);
+    expect(r.rows?.[0]!.reasons).toEqual([]);
+    const broken = s.run(run('process where process.name =='), undefined, [4]);
+    expect(broken.ok).toBe(false);
+    expect(broken.rows).toBeUndefined();
+    expect(s.run(run(), undefined, undefined).rows).toBeUndefined();
+  });
   it('sends counts and verdict codes by position; reasons come with the rows asked for', () => {
     const s = new WorkerSession();
     s.loadText(lines(9, ev), 'event.id');

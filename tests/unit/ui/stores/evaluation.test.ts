@@ -67,6 +67,32 @@ describe('evaluation store', () => {
     expect(next.shown).toBe(first.shown);
   });
 
+  test('an edit asks for the rows on screen with its run: when they are all there, no second round trip', async () => {
+    const { docs, c, evaluation } = setup(many(1000));
+    evaluation.start();
+    await c.serve();
+    const rowsAsked = c.calls.rows.length;
+    // An exclusion that leaves the alerts as they are: the window shows the same events.
+    docs.onRuleChange('process where process.name == "nc" and not process.name == "sh"');
+    const asked = c.calls.run[1]!.args[3] as number[];
+    expect(asked).toHaveLength(60);
+    await c.serve();
+    expect(c.calls.rows.length).toBe(rowsAsked);
+    const r = evaluation.results.get();
+    expect(r.ruleText).toContain('not process.name == "sh"');
+    expect(r.rows.size).toBe(60);
+    // The rows shown are the ones that came with this evaluation's answer.
+    const came = r.shown?.compact.rows ?? [];
+    expect(came).toHaveLength(60);
+    for (const row of came) expect(r.rows.get(row.position)).toBe(row);
+    // An edit that changes which events alert: the rows the window needs that did not come are fetched.
+    docs.onRuleChange('process where process.name == "bash"');
+    await c.serve();
+    expect(c.calls.rows.length).toBe(rowsAsked + 1);
+    const after = evaluation.results.get();
+    expect([...after.rows.values()].filter((row) => row.verdict === 'alert').length).toBeGreaterThanOrEqual(60);
+  });
+
   test('ready() waits for both editors, results of the current inputs and the rows being fetched', async () => {
     const { docs, c, evaluation } = setup();
     evaluation.start();

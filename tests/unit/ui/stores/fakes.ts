@@ -122,7 +122,11 @@ export function fakeClient(session = new WorkerSession()) {
       case 'exportEvents':
         return { type: 'exportEvents', id: 1, text: session.exportEvents() };
       case 'run':
-        return { type: 'ran', id: 1, result: session.run(a[0] as RunInput, a[1] as RunInput | undefined) };
+        return {
+          type: 'ran',
+          id: 1,
+          result: session.run(a[0] as RunInput, a[1] as RunInput | undefined, a[3] as number[] | undefined),
+        };
       case 'rows':
         return {
           type: 'rows',
