@@ -75,7 +75,7 @@ describe('WorkerSession: compact results and paging', () => {
       [4, 'alert'],
       [0, 'alert'],
     ]);
-    expect(r.rows?.[0]!.reasons).toEqual([]);
+    expect(r.rows?.[0]?.reasons).toEqual([]);
     const broken = s.run(run('process where process.name =='), undefined, [4]);
     expect(broken.ok).toBe(false);
     expect(broken.rows).toBeUndefined();
