@@ -8,6 +8,7 @@ import {
   exceptionWarnings,
   LineIndex,
   matchAddedItem,
+  returnedSequences,
   type Diagnostic,
   type EvaluationResult,
   type EventDoc,
@@ -272,13 +273,11 @@ export function exceptedPositions(result: EvaluationResult): Set<number> {
   return out;
 }
 
-/** What each event was before, by position: its verdict (event queries) or part of a returned sequence (joins). */
+/** What each event was before, by position: its verdict (event queries) or part of a returned sequence or sample (joins). */
 function verdictsBefore(result: EvaluationResult, count: number): RemovedEvent['verdict'][] {
   const out = new Array<RemovedEvent['verdict']>(count).fill('no-match');
   if (result.verdicts) for (const v of result.verdicts) out[v.position] = v.verdict;
-  else
-    for (const s of result.join?.sequences ?? [])
-      for (const st of s.stages) if (st.position !== undefined) out[st.position] = 'alert';
+  else for (const s of returnedSequences(result)) for (const p of s.positions) if (p < count) out[p] = 'alert';
   return out;
 }
 

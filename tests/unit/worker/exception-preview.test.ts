@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   evaluate,
+  returnedSequences,
   withAddedItem,
   type EvaluationResult,
   type EventDoc,
@@ -44,7 +45,7 @@ function twoEvaluations(
   for (const p of [...exceptedPositions(after)].sort((a, b) => a - b)) {
     if (was.has(p)) continue;
     const v = before.verdicts?.find((x) => x.position === p)?.verdict;
-    const inSequence = before.join?.sequences.some((s) => s.stages.some((st) => st.position === p));
+    const inSequence = returnedSequences(before).some((s) => s.positions.includes(p));
     const e = events[p]!;
     removed.push({
       position: p,
