@@ -87,7 +87,8 @@ const CHECKS: Readonly<Record<string, (m: Record<string, unknown>) => string | u
   run: (m) =>
     inputProblem(m.input, false) ??
     (m.baseline === undefined ? undefined : inputProblem(m.baseline, false)) ??
-    tuningProblem(m.tuning),
+    tuningProblem(m.tuning) ??
+    (m.rows === undefined || (Array.isArray(m.rows) && m.rows.every(isIndex)) ? undefined : 'the rows are not indexes'),
   rows: (m) => (Array.isArray(m.positions) && m.positions.every(isIndex) ? undefined : 'the positions are not indexes'),
   sequences: (m) => (isIndex(m.from) && isIndex(m.count) ? undefined : 'the range is not two indexes'),
   editEvent: (m) => (isIndex(m.position) && isText(m.text) ? undefined : 'the edit is not a position and text'),

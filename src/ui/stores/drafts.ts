@@ -540,7 +540,8 @@ function createDownloads(
   return {
     /** The workspace as a file (docs/workspace-format.md), offered as a download. */
     async downloadWorkspace(): Promise<void> {
-      const doc = documents.doc();
+      // The rule as the editor holds it (the document can lag it by a keystroke).
+      const doc = { ...documents.doc(), rule: documents.getRule() };
       const v = saving.version();
       const events = await held().then(
         (text) => ({ text }),
@@ -549,7 +550,7 @@ function createDownloads(
       const view = workspaceOfDoc(events.text === undefined ? doc : { ...doc, events: events.text });
       const text = (await writeFile(view).catch(() => undefined)) ?? plainWorkspaceFile(view);
       ports.download(
-        `${fileStem(documents.doc().metadata?.name?.slice(0, 200), 'eql-workspace')}.workspace.json`,
+        `${fileStem(doc.metadata?.name?.slice(0, 200), 'eql-workspace')}.workspace.json`,
         text,
         'application/json',
       );

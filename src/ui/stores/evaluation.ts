@@ -17,6 +17,7 @@ import type {
 } from '../../worker/protocol';
 import { coalesce } from '../state/coalesce';
 import { defaultListView, idFieldOf, listViewPatch, type DocState } from '../state/doc-state';
+import { DEFAULT_ID_FIELD } from '../state/event-label';
 import { runInputOf } from '../state/documents';
 import { initialList, listOf, positionsIn, type ListState } from '../state/result-list';
 import {
@@ -400,7 +401,11 @@ export function createEvaluation(
     setSort: (sort: ListState['sort']) => documents.patch(listViewPatch({ sort, group: list.get().group })),
     setGroup: (group: ListState['group']) => documents.patch(listViewPatch({ sort: list.get().sort, group })),
     /** Rows, the detail, sort and search call events by this field's value (kept in the document). */
-    setIdField: (idField: string) => documents.patch({ idField: idField.trim() }),
+    // The default is stored as no field at all, as a document read from a draft or link has it.
+    setIdField: (idField: string) => {
+      const f = idField.trim();
+      documents.patch({ idField: f === DEFAULT_ID_FIELD ? undefined : f });
+    },
     /** Evaluate now (Ctrl+Enter), dropping a pending coalesced run. */
     runNow(): void {
       scheduler.cancel();

@@ -36,6 +36,9 @@ describe('worker request validation', () => {
     expect(requestProblem({ type: 'evaluate', id: 5, input: { rule: 1 } })).toBe('the rule is not text');
     expect(requestProblem({ type: 'trace', id: 6, input, position: 'x' })).toBe('the position is not an index');
     expect(requestProblem({ type: 'rows', id: 7, positions: [-1] })).toBe('the positions are not indexes');
+    const runInput = { rule: 'any where true', settings: {}, mapping: '' };
+    expect(requestProblem({ type: 'run', id: 9, input: runInput, rows: [0, 1.5] })).toBe('the rows are not indexes');
+    expect(requestProblem({ type: 'run', id: 9, input: runInput, rows: [0, 3] })).toBeUndefined();
     expect(requestProblem({ type: 'nope', id: 7 })).toBe('unknown request type "nope"');
     expect(requestProblem({ type: 'evaluate', id: 8, input, tuning: { baseline: { rule: 3 } } })).toBe(
       'the baseline is not a rule',

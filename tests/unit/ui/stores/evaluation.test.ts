@@ -206,6 +206,7 @@ describe('evaluation store', () => {
     evaluation.setIdField('event.id');
     await c.serve();
     expect(toSharePayload(docs.doc()).idField).toBeUndefined();
+    expect(docs.doc().idField).toBeUndefined();
     expect(shownLabels(evaluation.results.get())[0]).toBe('e-0');
   });
 });
