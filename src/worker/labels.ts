@@ -7,9 +7,6 @@
  */
 import type { EventDoc } from '../core';
 import { idAccessor } from '../formats/event-collector';
-import { DEFAULT_ID_FIELD } from './protocol';
-
-export { DEFAULT_ID_FIELD };
 
 /** "#3" for an event whose core id is its position (it had no `_id`), else that id. */
 export function ordinalLabel(id: string, position: number): string {

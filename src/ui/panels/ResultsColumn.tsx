@@ -10,7 +10,7 @@ import type { ResultView } from '../state/result-view';
 import { staleReason } from '../state/result-view';
 import { idFieldOf } from '../state/doc-state';
 import { hitsOf } from '../state/results';
-import { RULE_KEYWORDS, fieldsInRule } from '../state/rule-fields';
+import { useRuleFields } from '../hooks/use-rule-fields';
 import type { ResultsTab } from '../state/selection';
 import { DetailPanel } from './DetailPanel';
 import { EsResponsePanel } from './EsResponsePanel';
@@ -26,17 +26,9 @@ export interface ResultsColumnProps {
 
 /** The fields a result row shows: the rule's own (not the timestamp, which has its column). */
 function useKeyFields(pg: Playground): readonly string[] {
-  const { ruleText } = useStore(pg.evaluation.results);
-  // The evaluated rule's fields; the editor's text only before the first evaluation.
-  const editorRule = useSelect(pg.documents.state, (s) => (ruleText ? '' : s.doc.rule));
+  const fields = useRuleFields(pg, 5);
   const timestampField = useSelect(pg.documents.state, (s) => s.doc.settings.timestampField);
-  const words = useStore(pg.keywords);
-  const keywords = useMemo(() => new Set([...RULE_KEYWORDS, ...words.map((k) => k.toLowerCase())]), [words]);
-  const rule = ruleText || editorRule;
-  return useMemo(
-    () => fieldsInRule(rule, keywords, 5).filter((f) => f !== timestampField),
-    [rule, keywords, timestampField],
-  );
+  return useMemo(() => fields.filter((f) => f !== timestampField), [fields, timestampField]);
 }
 
 /** The right column: the verdicts (event or sequence view, with the detail) or the Elasticsearch tab. */

@@ -2,23 +2,16 @@ import { useMemo } from 'react';
 import type { EventView } from '../../../worker/protocol';
 import { useSelect, useStore } from '../../hooks/use-store';
 import type { Playground } from '../../playground';
-import { fieldsInRule, RULE_KEYWORDS } from '../../state/rule-fields';
+import { useRuleFields } from '../../hooks/use-rule-fields';
 
 /** The rule's fields worth an entry: not the category, the `event.*` bookkeeping or the timestamp. */
 function useEntryFields(pg: Playground): readonly string[] {
-  const settings = useSelect(pg.documents.state, (s) => s.doc.settings);
-  const words = useStore(pg.keywords);
-  // The evaluated rule's fields (the editor's text before the first evaluation): typing does not
-  // read the rule again here on every keystroke.
-  const { ruleText } = useStore(pg.evaluation.results);
-  const rule = useSelect(pg.documents.state, (s) => ruleText || s.doc.rule);
-  const { eventCategoryField, timestampField } = settings;
-  return useMemo(() => {
-    const keywords = new Set([...RULE_KEYWORDS, ...words.map((k) => k.toLowerCase())]);
-    return fieldsInRule(rule, keywords, 40).filter(
-      (f) => f !== eventCategoryField && f !== timestampField && !f.startsWith('event.'),
-    );
-  }, [rule, words, eventCategoryField, timestampField]);
+  const fields = useRuleFields(pg, 40);
+  const { eventCategoryField, timestampField } = useSelect(pg.documents.state, (s) => s.doc.settings);
+  return useMemo(
+    () => fields.filter((f) => f !== eventCategoryField && f !== timestampField && !f.startsWith('event.')),
+    [fields, eventCategoryField, timestampField],
+  );
 }
 
 /** "Add rule exception" in the event's detail: opens the dialog pre-filled from the event's fields. */
